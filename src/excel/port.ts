@@ -1,0 +1,57 @@
+/**
+ * The workbook port: everything the task pane and the ribbon commands need from a spreadsheet
+ * host. Implemented by the Office.js adapter (officeWorkbook.ts) and exercised in tests and the
+ * workbench against an in-memory fake of the Excel object model. Keep it small and stable.
+ */
+import type { Finding, Report } from "../report";
+
+export interface HostCapabilities {
+  /** ExcelApi 1.13: workbook.insertWorksheetsFromBase64. Missing on Office 2019. */
+  insertTemplate: boolean;
+  /** OpenBrowserWindowApi 1.1 (desktop hand-off of exported files). */
+  openBrowserWindow: boolean;
+  /** Office.context.platform, e.g. "PC", "Mac", "OfficeOnline". */
+  platform: string;
+}
+
+export interface TemplateSheets {
+  /** Actual sheet names by role (the clerk may have renamed them). */
+  sheets: Partial<Record<TemplateRole, string>>;
+  /** Format / template version read from the marker. */
+  formatVersion: string;
+  templateVersion: string;
+  /** Roles whose sheet is missing or unrecognisable. */
+  missing: TemplateRole[];
+}
+
+export type TemplateRole = "meta" | "text" | "t2" | "t3" | "t4";
+
+export type InsertOutcome =
+  | { kind: "inserted"; sheets: string[]; syncs: number }
+  | { kind: "exists"; existing: TemplateSheets }
+  | { kind: "unsupported"; reason: string };
+
+export interface ReadOutcome {
+  /** null when no template sheets were found. */
+  report: Report | null;
+  /** Layout problems (sheet missing, damaged marker), as findings in Chinese. */
+  findings: Finding[];
+  template: TemplateSheets | null;
+  syncs: number;
+}
+
+export interface WorkbookPort {
+  capabilities(): HostCapabilities;
+  /** Locate the template sheets by their markers. */
+  findTemplate(): Promise<TemplateSheets | null>;
+  /** Insert the template; never overwrites. `copy` inserts a second copy with distinct names. */
+  insertTemplate(opts: { year: number; agency: string; copy?: boolean }): Promise<InsertOutcome>;
+  /** Read every input of the template in ONE sync and write nothing. */
+  readReport(): Promise<ReadOutcome>;
+  /** Activate the sheet of the first key and select the cells named (cell keys, S1…S6, META.*). */
+  select(keys: string[]): Promise<void>;
+  /** Subscribe to edits of the template sheets; returns an unsubscribe function. */
+  onChanged(handler: () => void): Promise<() => Promise<void>>;
+  /** Subscribe to sheet activation. */
+  onActivated(handler: () => void): Promise<() => Promise<void>>;
+}

@@ -1,0 +1,8 @@
+/** The report format, its model and its rules: the single source of truth for everything else. */
+export * from "./format";
+export * from "./keys";
+export * from "./values";
+export * from "./schema";
+export * from "./sumRules";
+export * from "./rules";
+export { RULE_TITLES, msg } from "./messages";

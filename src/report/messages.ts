@@ -1,0 +1,93 @@
+/**
+ * Every Chinese sentence the rules engine says, kept together for review.
+ * Plain and precise: which cell, what is wrong, what the numbers are and should be.
+ */
+import { fmt, type InvalidReason } from "./values";
+import type { SumRule, Term } from "./sumRules";
+import { sumRuleTitle } from "./sumRules";
+
+/** Catalogue of rule ids with a short Chinese title (for lists, docs and the pane). */
+export const RULE_TITLES: Record<string, string> = {
+  "CELL.TYPE": "单元格内容不是有效数字",
+  "CELL.BLANK": "单元格为空或为占位符",
+  "T3.BALANCE": "表三列平衡：第一项 + 第二项 = 第三项 + 第四项",
+  "T3.OUTCOME_SUM": "表三办理结果总计等于各项之和",
+  "T3.ROW_SUM": "表三总计列等于各类申请人之和",
+  "T4.GROUP_SUM": "表四总计等于各结果之和",
+  "T2.FEE_UNIT": "收费金额的单位应为万元",
+  "PRIOR.CARRYOVER": "上年结转应等于上年报告的结转下年度",
+  "PRIOR.VALID_DOCS": "现行有效件数应与上年衔接",
+  "DOC.SECTIONS": "六个部分齐全且不为空",
+  "DOC.YEAR": "标题、报告年度和统计期限的年份一致",
+  "DOC.FORMAT": "2021 年及以后的报告应使用 2021 年格式",
+  "TEXT.NUMBERS": "正文引用的数字与表格一致",
+  "TEXT.FEE": "发出收费通知时应在第六部分报告信息处理费",
+  "TEXT.SIMILAR": "正文与上年报告雷同",
+  "IMPORT.UNPLACED": "导入时无法识别的内容",
+  "IMPORT.MISSING": "导入时未找到的内容",
+};
+
+const REASON: Record<InvalidReason, (shown: string, value?: number) => string> = {
+  text: (s) => `内容“${s}”不是数字`,
+  numericText: (s, v) => `内容“${s}”是文本格式，不参与合计；请改为数字 ${v === undefined ? "" : fmt(v)}`.trimEnd(),
+  error: (s) => `内容为错误值“${s}”（公式引用可能已失效）`,
+  boolean: (s) => `内容为逻辑值“${s}”，不是数字`,
+  negative: (_s, v) => `数值 ${fmt(v ?? 0)} 为负数，件数不能小于 0`,
+  fraction: (_s, v) => `数值 ${fmt(v ?? 0)} 不是整数，件数应为整数`,
+  decimals: (_s, v) => `金额 ${v} 的小数超过 6 位（万元精确到 0.000001，即 1 分）`,
+  huge: (_s, v) => `数值 ${fmt(v ?? 0)} 过大，请检查是否输错`,
+};
+
+export const msg = {
+  cellType(label: string, reason: InvalidReason, shown: string, value?: number): string {
+    return `${label}：${REASON[reason](shown, value)}。`;
+  },
+  cellBlank(label: string, placeholder: string | null): string {
+    return placeholder === null
+      ? `${label}：未填写，按 0 计算；没有发生请填 0。`
+      : `${label}：填写的是“${placeholder}”，按 0 计算；没有发生请填 0。`;
+  },
+  sum(rule: SumRule, values: Map<string, number>, partsSum: number, totalSum: number): string {
+    const side = (terms: Term[], name: string, sum: number): string => {
+      if (terms.length === 1) return `${terms[0]!.name}为 ${fmt(values.get(terms[0]!.key) ?? 0)}`;
+      if (terms.length <= 3) {
+        return `${terms.map((t) => `${t.name}(${fmt(values.get(t.key) ?? 0)})`).join(" + ")} = ${fmt(sum)}`;
+      }
+      return `${name}为 ${fmt(sum)}`;
+    };
+    const diff = fmt(Math.abs(totalSum - partsSum));
+    const head = `${sumRuleTitle(rule)}：`;
+    if (rule.id === "T3.BALANCE") {
+      return `${head}${side(rule.parts, rule.partsName, partsSum)}，但${side(rule.total, rule.totalName, totalSum)}，相差 ${diff}。`;
+    }
+    return `${head}${side(rule.total, rule.totalName, totalSum)}，但${side(rule.parts, rule.partsName, partsSum)}，相差 ${diff}。`;
+  },
+  feeUnitText(shown: string): string {
+    return `表二“行政事业性收费”·本年收费金额：写的是“${shown}”，本栏单位是万元（1 万元 = 10000 元），请换算后只填数字。`;
+  },
+  feeUnitJump(value: number, prior: number): string {
+    return `表二“行政事业性收费”·本年收费金额 ${fmt(value)} 万元，是上年 ${fmt(prior)} 万元的 ${Math.round(value / prior)} 倍，可能把“元”填进了“万元”栏。`;
+  },
+  sectionMissing(heading: string): string {
+    return `缺少第${heading.slice(0, 1)}部分“${heading}”。`;
+  },
+  sectionEmpty(heading: string): string {
+    return `第${heading.slice(0, 1)}部分“${heading}”没有内容；没有需要报告的事项请写“无”。`;
+  },
+  yearMismatch(parts: string[]): string {
+    return `报告年份不一致：${parts.join("，")}。`;
+  },
+  yearMissing(): string {
+    return "未填写报告年度。";
+  },
+  format2019(year: number): string {
+    return `${year} 年度报告使用的是 2019 年旧格式（国办公开办函〔2019〕60号），${year >= 2021 ? "自 2021 年度起应使用国办公开办函〔2021〕30号格式。" : ""}`;
+  },
+  priorCarryover(colLabel: string, now: number | null, prior: number): string {
+    return `表三 ${colLabel}列：本年“上年结转”为 ${now === null ? "空" : fmt(now)}，但上年报告“结转下年度继续办理”为 ${fmt(prior)}，应为 ${fmt(prior)}。`;
+  },
+  priorValidDocs(rowLabel: string, now: number, prior: number, issued: number, repealed: number): string {
+    const expected = prior + issued - repealed;
+    return `表二“${rowLabel}”现行有效件数 ${fmt(now)}，按上年 ${fmt(prior)} + 本年制发 ${fmt(issued)} − 本年废止 ${fmt(repealed)} 应约为 ${fmt(expected)}，相差 ${fmt(Math.abs(now - expected))}。`;
+  },
+};

@@ -1,0 +1,73 @@
+/**
+ * zod schemas for the report model and findings; the TypeScript types are inferred from them.
+ */
+import { z } from "zod";
+import { cellsOf, type CellKey } from "./keys";
+import type { FormatId, SectionKey } from "./format";
+import type { RawCell } from "./values";
+
+export const rawCellSchema = z.union([z.number(), z.string(), z.boolean(), z.null()]);
+
+export const sectionSchema = z.object({
+  /** The heading as found (or the standard heading). */
+  heading: z.string(),
+  /** Prose of the section (for table sections: text around the table). */
+  text: z.string(),
+});
+
+export const metaSchema = z.object({
+  agency: z.string().nullable(),
+  year: z.number().int().min(1990).max(2200).nullable(),
+  contact: z.string().nullable().default(null),
+  /** The title line as published, e.g. "某某街道办事处2023年政府信息公开工作年度报告". */
+  title: z.string().nullable().default(null),
+});
+
+export const reportSchema = z.object({
+  format: z.enum(["2021", "2019"]),
+  meta: metaSchema,
+  /** Opening paragraph(s) before section 一 (legal basis, 统计期限, contact). */
+  opening: z.string().nullable().default(null),
+  sections: z.object({
+    S1: sectionSchema.nullable(),
+    S2: sectionSchema.nullable(),
+    S3: sectionSchema.nullable(),
+    S4: sectionSchema.nullable(),
+    S5: sectionSchema.nullable(),
+    S6: sectionSchema.nullable(),
+  }),
+  /** Value cells by key, exactly as written (numbers, text, booleans, null for empty). */
+  cells: z.record(z.string(), rawCellSchema),
+});
+
+export type Report = z.infer<typeof reportSchema>;
+export type ReportMeta = z.infer<typeof metaSchema>;
+export type Section = z.infer<typeof sectionSchema>;
+
+export const severitySchema = z.enum(["error", "warning", "info"]);
+export type Severity = z.infer<typeof severitySchema>;
+
+export const findingSchema = z.object({
+  rule: z.string(),
+  severity: severitySchema,
+  /** Cell keys (T3.R01.C1 …), section keys (S1 … S6) or META.* keys the finding is about. */
+  cells: z.array(z.string()),
+  message: z.string(),
+  expected: z.number().optional(),
+  actual: z.number().optional(),
+});
+export type Finding = z.infer<typeof findingSchema>;
+
+/** An empty report of a format: every cell present and blank, every section empty. */
+export function emptyReport(format: FormatId = "2021", meta: Partial<Report["meta"]> = {}): Report {
+  const cells: Record<CellKey, RawCell> = {};
+  for (const c of cellsOf(format)) cells[c.key] = null;
+  const sections = { S1: null, S2: null, S3: null, S4: null, S5: null, S6: null } as Record<SectionKey, Section | null>;
+  return {
+    format,
+    meta: { agency: null, year: null, contact: null, title: null, ...meta },
+    opening: null,
+    sections,
+    cells,
+  };
+}
