@@ -5,4 +5,6 @@ export * from "./values";
 export * from "./schema";
 export * from "./sumRules";
 export * from "./rules";
+export * from "./priorRules";
+export * from "./textRules";
 export { RULE_TITLES, msg } from "./messages";

@@ -86,6 +86,15 @@ export const msg = {
   priorCarryover(colLabel: string, now: number | null, prior: number): string {
     return `表三 ${colLabel}列：本年“上年结转”为 ${now === null ? "空" : fmt(now)}，但上年报告“结转下年度继续办理”为 ${fmt(prior)}，应为 ${fmt(prior)}。`;
   },
+  textNumber(where: string, phrase: string, cellLabel: string, tableValue: number): string {
+    return `“${where}”中写“${phrase}”，但${cellLabel}为 ${fmt(tableValue)}，正文与表格不一致。`;
+  },
+  textFee(n: number): string {
+    return `表三“逾期未按收费通知要求缴纳费用”共 ${fmt(n)} 件，说明发出过收费通知，但第六部分未报告信息处理费的收取情况。`;
+  },
+  textSimilar(heading: string, percent: number): string {
+    return `“${heading}”与上年报告的相似度达 ${percent}%，内容可能雷同，请按本年实际情况撰写。`;
+  },
   priorValidDocs(rowLabel: string, now: number, prior: number, issued: number, repealed: number): string {
     const expected = prior + issued - repealed;
     return `表二“${rowLabel}”现行有效件数 ${fmt(now)}，按上年 ${fmt(prior)} + 本年制发 ${fmt(issued)} − 本年废止 ${fmt(repealed)} 应约为 ${fmt(expected)}，相差 ${fmt(Math.abs(now - expected))}。`;

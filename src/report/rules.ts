@@ -9,11 +9,13 @@ import { msg } from "./messages";
 import type { Finding, Report } from "./schema";
 import { sumRules } from "./sumRules";
 import { interpret, numericValue, type Interpreted } from "./values";
+import { PRIOR_RULES } from "./priorRules";
+import { TEXT_RULES } from "./textRules";
 
 export interface CheckOptions {
   /** Last year's report, for the PRIOR.* rules. */
   prior?: Report | null;
-  /** Extra rule sets (TEXT.*, PRIOR.*) plugged in by later modules. */
+  /** Extra rule sets plugged in by callers (e.g. an importer's own checks). */
   extraRules?: ReadonlyArray<(ctx: RuleContext) => Finding[]>;
 }
 
@@ -190,7 +192,7 @@ function formatRule(ctx: RuleContext): Finding[] {
   return [];
 }
 
-/** The rule sets of the spec except PRIOR.* and TEXT.* (those are plugged in via extraRules). */
+/** The rule sets that need only the report itself (cells, arithmetic, document). */
 export const CORE_RULES: ReadonlyArray<(ctx: RuleContext) => Finding[]> = [
   cellRules,
   arithmeticRules,
@@ -205,7 +207,7 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 /** Check a report; findings are ordered errors first, then by table order of their first cell. */
 export function checkReport(report: Report, options: CheckOptions = {}): Finding[] {
   const ctx = makeContext(report, options.prior ?? null);
-  const findings = [...CORE_RULES, ...(options.extraRules ?? [])].flatMap((r) => r(ctx));
+  const findings = [...CORE_RULES, ...TEXT_RULES, ...PRIOR_RULES, ...(options.extraRules ?? [])].flatMap((r) => r(ctx));
   const order = new Map(cellsOf(report.format).map((c, i) => [c.key, i]));
   const pos = (f: Finding) => (f.cells.length ? (order.get(f.cells[0]!) ?? -1) : -1);
   return findings

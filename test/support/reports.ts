@@ -58,6 +58,8 @@ export function consistentReport(seeds: Seeds, year = 2023): Report {
       }
     });
   });
+  // Fee notices issued (R22) are reported in section 六, as TEXT.FEE expects.
+  if ((r.cells[t3Key("R22", "C7")] as number) > 0) r.sections.S6 = { heading: "六、其他需要报告的事项", text: "本年度未收取信息处理费。" };
   cellsOf("2021")
     .filter((c) => c.table === 2)
     .forEach((c, i) => (r.cells[c.key] = seeds.t2[i]!));
