@@ -1,0 +1,154 @@
+/**
+ * `xxgk-report check <file|folder> [--json] [--prior <file>]`: run every rule on one report, or on
+ * each report in a folder (one line per file and a summary, for the office collecting all units).
+ */
+import { readdir, stat } from "node:fs/promises";
+import path from "node:path";
+import { cellsOf, checkReport, countBySeverity, interpret, type Finding, type Report } from "../../report";
+import { parse } from "../args";
+import { EXIT, type CliIO } from "../io";
+import { loadReportFile, SUPPORTED_EXTENSIONS, type Loaded } from "../load";
+import { cliText } from "../messages";
+
+export interface CheckResult {
+  format: Report["format"];
+  year: number | null;
+  agency: string | null;
+  cells: Record<string, number | null>;
+  findings: Finding[];
+}
+
+/** The JSON shape of one checked report (the CLI's stable output contract). */
+export function toResult(report: Report, findings: Finding[]): CheckResult {
+  const cells: Record<string, number | null> = {};
+  for (const c of cellsOf(report.format)) {
+    const i = interpret(report.cells[c.key], c.type);
+    cells[c.key] = i.kind === "number" ? i.value : null;
+  }
+  return { format: report.format, year: report.meta.year, agency: report.meta.agency, cells, findings };
+}
+
+export function findingsFor(loaded: Extract<Loaded, { ok: true }>, prior: Report | null): Finding[] {
+  const ruleFindings = checkReport(loaded.report, { prior });
+  // The importer's own findings first (what could not be placed), then the rules.
+  const seen = new Set(ruleFindings.map((f) => `${f.rule}|${f.cells.join()}`));
+  return [...loaded.findings.filter((f) => !seen.has(`${f.rule}|${f.cells.join()}`)), ...ruleFindings];
+}
+
+const TABLE_OF = (key: string) =>
+  key.startsWith("T2.") ? "表二" : key.startsWith("T3.") ? "表三" : key.startsWith("T4.") ? "表四" : "";
+
+/** Human-readable list: blank-cell warnings collapse into one line per table. */
+export function formatFindings(findings: Finding[]): string[] {
+  const lines: string[] = [];
+  const blanks = new Map<string, number>();
+  for (const f of findings) {
+    if (f.rule === "CELL.BLANK") {
+      const t = TABLE_OF(f.cells[0] ?? "");
+      blanks.set(t, (blanks.get(t) ?? 0) + 1);
+      continue;
+    }
+    const where = f.cells.length ? `（${f.cells.length > 4 ? `${f.cells.slice(0, 4).join("、")} 等` : f.cells.join("、")}）` : "";
+    lines.push(`  ${f.severity === "error" ? "✗" : "!"} ${cliText.severity[f.severity]} [${f.rule}] ${f.message}${where}`);
+  }
+  for (const [t, n] of blanks) lines.push(`  ! ${cliText.severity.warning} [CELL.BLANK] ${cliText.blankGroup(n, t)}`);
+  return lines;
+}
+
+async function listReports(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await readdir(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await listReports(p)));
+    else if (SUPPORTED_EXTENSIONS.includes(path.extname(e.name).toLowerCase()) && !e.name.startsWith("~$")) out.push(p);
+  }
+  return out.sort();
+}
+
+export async function run(args: string[], io: CliIO): Promise<number> {
+  const parsed = parse(args, { json: { type: "boolean" }, prior: { type: "string" } });
+  if ("error" in parsed) {
+    io.err(`${parsed.error}\n\n${cliText.usage}`);
+    return EXIT.unreadable;
+  }
+  const target = parsed.positionals[0];
+  if (!target) {
+    io.err(`${cliText.missingFile}\n\n${cliText.usage}`);
+    return EXIT.unreadable;
+  }
+  const json = parsed.values.json === true;
+  const abs = path.resolve(io.cwd, target);
+
+  let prior: Report | null = null;
+  if (typeof parsed.values.prior === "string") {
+    const p = await loadReportFile(path.resolve(io.cwd, parsed.values.prior));
+    if (p.ok) prior = p.report;
+    else {
+      io.err(`${cliText.priorUnreadable(parsed.values.prior)}\n${p.error}`);
+      return EXIT.unreadable;
+    }
+  }
+
+  const isDir = await stat(abs).then((s) => s.isDirectory(), () => false);
+  if (isDir) return runBatch(abs, target, prior, json, io);
+
+  const loaded = await loadReportFile(abs);
+  if (!loaded.ok) {
+    if (json) io.out(JSON.stringify({ error: loaded.error }));
+    io.err(loaded.error);
+    return EXIT.unreadable;
+  }
+  const findings = findingsFor(loaded, prior);
+  const counts = countBySeverity(findings);
+  if (json) {
+    io.out(JSON.stringify(toResult(loaded.report, findings)));
+  } else {
+    const m = loaded.report.meta;
+    io.out(cliText.header(target, loaded.report.format, m.year, m.agency));
+    for (const l of formatFindings(findings)) io.out(l);
+    io.out(cliText.summary(counts.error, counts.warning));
+  }
+  return counts.error > 0 ? EXIT.errors : EXIT.ok;
+}
+
+async function runBatch(abs: string, shown: string, prior: Report | null, json: boolean, io: CliIO): Promise<number> {
+  const files = await listReports(abs);
+  if (files.length === 0) {
+    io.err(cliText.emptyFolder(shown));
+    return EXIT.unreadable;
+  }
+  const results: Array<Record<string, unknown>> = [];
+  let ok = 0;
+  let bad = 0;
+  let unreadable = 0;
+  for (const file of files) {
+    const rel = path.relative(abs, file);
+    const loaded = await loadReportFile(file);
+    if (!loaded.ok) {
+      unreadable++;
+      results.push({ file: rel, status: "unreadable", error: loaded.error });
+      if (!json) io.out(cliText.batchLine("?", rel, loaded.error.split("\n")[0]!));
+      continue;
+    }
+    const findings = findingsFor(loaded, prior);
+    const c = countBySeverity(findings);
+    if (c.error > 0) bad++;
+    else ok++;
+    const m = loaded.report.meta;
+    results.push({
+      file: rel,
+      status: c.error > 0 ? "errors" : "ok",
+      format: loaded.report.format,
+      year: m.year,
+      agency: m.agency,
+      errors: c.error,
+      warnings: c.warning,
+      findings,
+    });
+    if (!json) io.out(cliText.batchLine(c.error > 0 ? "✗" : "✓", rel, cliText.batchDesc(m.agency, m.year, c.error, c.warning)));
+  }
+  const summary = { files: files.length, ok, errors: bad, unreadable };
+  if (json) io.out(JSON.stringify({ files: results, summary }));
+  else io.out(cliText.batchSummary(files.length, ok, bad, unreadable));
+  return unreadable > 0 ? EXIT.unreadable : bad > 0 ? EXIT.errors : EXIT.ok;
+}

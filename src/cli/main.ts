@@ -1,0 +1,24 @@
+/** `xxgk-report`: the command-line entry. Commands load lazily so `check` stays quick to start. */
+import { EXIT, processIO, type CliIO, type Command } from "./io";
+import { cliText } from "./messages";
+
+const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
+  check: () => import("./commands/check"),
+  template: () => import("./commands/template"),
+  export: () => import("./commands/export"),
+};
+
+export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "help" || name === "--help" || name === "-h") {
+    io.out(cliText.usage);
+    return name ? EXIT.ok : EXIT.unreadable;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    io.err(`${cliText.unknownCommand(name)}\n\n${cliText.usage}`);
+    return EXIT.unreadable;
+  }
+  const cmd = await load();
+  return cmd.run(rest, io);
+}

@@ -1,0 +1,42 @@
+/** Every sentence the CLI prints, in Chinese, kept together for review. */
+import type { Finding } from "../report";
+
+const firstMessages = (fs: Finding[]) =>
+  fs
+    .slice(0, 3)
+    .map((f) => `  ${f.message}`)
+    .join("\n");
+
+export const cliText = {
+  usage: `用法：
+  xxgk-report check <文件或文件夹> [--json] [--prior <上年报告文件>]
+      校验年度报告（.xlsx 模板、.txt 粘贴文本、.html 网页、.docx Word 文件）。
+      给出文件夹时逐个校验其中的报告，每个文件一行，最后给出汇总。
+  xxgk-report template --out <文件.xlsx> [--year 年度] [--agency 机关名称]
+      生成可在 Excel、WPS 或 LibreOffice 中独立使用的年报模板。
+  xxgk-report export <报告文件> [--docx 输出.docx] [--pdf 输出.pdf] [--html 输出.html] [--force]
+      导出为公文格式的 Word、PDF 或网页。
+
+退出码：0 没有错误（可以有警告）；1 发现错误；2 文件无法读取或无法识别。`,
+  unknownCommand: (c: string) => `未知命令“${c}”。`,
+  missingFile: "请指定要校验的文件或文件夹。",
+  missingOptionValue: (o: string) => `选项 ${o} 需要一个值。`,
+  unknownOption: (o: string) => `未知选项“${o}”。`,
+  notAFile: (f: string) => `“${f}”不是文件。`,
+  cannotRead: (f: string) => `无法读取文件“${f}”：文件不存在或没有读取权限。`,
+  noTemplate: (f: string, fs: Finding[]) => `“${f}”中没有找到年报模板的工作表。\n${firstMessages(fs)}`.trimEnd(),
+  unrecognised: (f: string, fs: Finding[]) => `无法识别“${f}”中的年度报告。\n${firstMessages(fs)}`.trimEnd(),
+  broken: (f: string, e: unknown) => `文件“${f}”已损坏或格式不受支持（${e instanceof Error ? e.message : String(e)}）。`,
+  priorUnreadable: (f: string) => `上年报告“${f}”无法使用，已跳过跨年度校验。`,
+  emptyFolder: (d: string) => `文件夹“${d}”中没有可校验的报告文件（.xlsx、.txt、.html、.docx）。`,
+  header: (file: string, format: string, year: number | null, agency: string | null) =>
+    `${file}\n  ${agency ?? "（未识别机关名称）"} · ${year ?? "（未识别年度）"} 年度 · ${format === "2019" ? "2019 年旧格式" : "2021 年格式"}`,
+  severity: { error: "错误", warning: "警告", info: "提示" } as Record<string, string>,
+  blankGroup: (n: number, table: string) => `${table}有 ${n} 个单元格未填写或为占位符，按 0 计算。`,
+  summary: (e: number, w: number) => (e === 0 && w === 0 ? "全部通过。" : `错误 ${e} 个 · 警告 ${w} 个`),
+  batchLine: (status: string, file: string, desc: string) => `${status} ${file}  ${desc}`,
+  batchDesc: (agency: string | null, year: number | null, e: number, w: number) =>
+    `${agency ?? "未识别机关"} ${year ?? "?"} 年度  错误 ${e} · 警告 ${w}`,
+  batchSummary: (n: number, ok: number, bad: number, unreadable: number) =>
+    `共 ${n} 个文件：通过 ${ok} 个，有错误 ${bad} 个，无法读取 ${unreadable} 个。`,
+};
