@@ -7,4 +7,5 @@ export * from "./sumRules";
 export * from "./rules";
 export * from "./priorRules";
 export * from "./textRules";
+export * from "./priorSnapshot";
 export { RULE_TITLES, msg } from "./messages";

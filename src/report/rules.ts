@@ -10,6 +10,7 @@ import type { Finding, Report } from "./schema";
 import { sumRules } from "./sumRules";
 import { interpret, numericValue, type Interpreted } from "./values";
 import { PRIOR_RULES } from "./priorRules";
+import { priorFromSnapshot } from "./priorSnapshot";
 import { TEXT_RULES } from "./textRules";
 
 export interface CheckOptions {
@@ -206,7 +207,8 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /** Check a report; findings are ordered errors first, then by table order of their first cell. */
 export function checkReport(report: Report, options: CheckOptions = {}): Finding[] {
-  const ctx = makeContext(report, options.prior ?? null);
+  const kept = report.priorFigures ? priorFromSnapshot(report.priorFigures.cells, report.priorFigures.year) : null;
+  const ctx = makeContext(report, options.prior ?? kept);
   const findings = [...CORE_RULES, ...TEXT_RULES, ...PRIOR_RULES, ...(options.extraRules ?? [])].flatMap((r) => r(ctx));
   const order = new Map(cellsOf(report.format).map((c, i) => [c.key, i]));
   const pos = (f: Finding) => (f.cells.length ? (order.get(f.cells[0]!) ?? -1) : -1);

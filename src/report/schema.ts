@@ -38,6 +38,14 @@ export const reportSchema = z.object({
   }),
   /** Value cells by key, exactly as written (numbers, text, booleans, null for empty). */
   cells: z.record(z.string(), rawCellSchema),
+  /**
+   * Last year's figures kept by a roll-forward (see priorSnapshot.ts), so the cross-year checks
+   * work without last year's file.
+   */
+  priorFigures: z
+    .object({ year: z.number().int().nullable(), cells: z.record(z.string(), z.number()) })
+    .nullable()
+    .optional(),
 });
 
 export type Report = z.infer<typeof reportSchema>;
