@@ -1,0 +1,140 @@
+/**
+ * From blocks (paragraphs and tables, in reading order) to a report: title and metadata, the
+ * opening, the six sections, the three tables; with findings for whatever could not be placed.
+ * The one reader behind every front end.
+ */
+import {
+  emptyReport,
+  periodYears,
+  SECTIONS,
+  TABLE_NAMES,
+  type Finding,
+  type Report,
+  type SectionKey,
+} from "../report";
+import type { Block, TableBlock } from "./blocks";
+import { cellKind } from "./cells";
+import { shownLabel } from "./labels";
+import { isTitleLike, parseTitle, type TitleMeta } from "./meta";
+import { importText } from "./messages";
+import { classifyGrid, recogniseTables, type ReportTables } from "./recognise";
+import { findHeadings, type HeadingHit } from "./sections";
+import type { TableNo } from "./vocabulary";
+
+export interface DocumentHints {
+  /** Title candidates from outside the text (page title, meta tags, file name), best first. */
+  titles?: string[];
+}
+
+export interface DocumentResult {
+  report: Report;
+  findings: Finding[];
+  recognised: boolean;
+}
+
+/** Portal furniture that sometimes sits between the title and the report. */
+const NOISE = /^(发布(时间|日期|机构|单位)|来源|信息来源|浏览次数|访问量|点击数|字号|【\s*字体|打印|关闭|分享到|索引号|文号|主题分类|发文机关|成文日期)/;
+
+export function readDocument(blocks: readonly Block[], hints: DocumentHints = {}): DocumentResult {
+  const texts = blocks.map((b) => (b.kind === "para" ? b.text : null));
+  const headings = findHeadings(texts);
+  const grids: { index: number; table: TableNo | null; block: TableBlock }[] = [];
+  blocks.forEach((b, index) => {
+    if (b.kind === "table") grids.push({ index, table: classifyGrid(b.rows), block: b });
+  });
+  const reportGrids = grids.filter((g) => g.table !== null);
+
+  if (headings.length < 2 && reportGrids.length === 0) {
+    const report = emptyReport("2021");
+    return { report, findings: [{ rule: "IMPORT.MISSING", severity: "error", cells: [], message: importText.unrecognised() }], recognised: false };
+  }
+
+  const findings: Finding[] = [];
+  const firstHeading = headings[0]?.index ?? firstTableIndex(reportGrids) ?? blocks.length;
+
+  // ---- title, metadata, opening
+  let titleIndex = -1;
+  for (let i = 0; i < firstHeading; i++) {
+    const t = texts[i];
+    if (t && isTitleLike(t)) {
+      titleIndex = i;
+      break;
+    }
+  }
+  let meta: TitleMeta | null = titleIndex >= 0 ? parseTitle(texts[titleIndex]!) : null;
+  if (!meta) {
+    const hinted = (hints.titles ?? []).find(isTitleLike);
+    if (hinted) meta = parseTitle(hinted);
+  }
+  const opening: string[] = [];
+  for (let i = titleIndex + 1; i < firstHeading; i++) {
+    const t = texts[i];
+    if (t && !NOISE.test(t)) opening.push(t);
+  }
+
+  // ---- tables: grids of the same table (a table split by a page break) are joined
+  const tables: ReportTables = {};
+  grids.forEach((g, gi) => {
+    if (g.table === null) {
+      const hasNumbers = g.block.rows.some((r) => r.some((c) => cellKind(c) === "number"));
+      if (hasNumbers) {
+        const first = g.block.rows.flat().find((c) => c.trim() !== "") ?? "";
+        findings.push({ rule: "IMPORT.UNPLACED", severity: "warning", cells: [], message: importText.unknownTable(gi + 1, shownLabel(first)) });
+      }
+      return;
+    }
+    tables[g.table] = [...(tables[g.table] ?? []), ...g.block.rows];
+  });
+  const recognised = recogniseTables(tables);
+  const report = emptyReport(recognised.format);
+  Object.assign(report.cells, recognised.cells);
+
+  // ---- sections
+  const sectionOf = new Map<SectionKey, { hit: HeadingHit; body: string[] }>();
+  headings.forEach((h, i) => {
+    const end = headings[i + 1]?.index ?? blocks.length;
+    const body: string[] = [];
+    for (let j = h.index + 1; j < end; j++) {
+      const t = texts[j];
+      if (t) body.push(t);
+    }
+    sectionOf.set(h.hit.def.key, { hit: h.hit, body });
+  });
+  for (const s of SECTIONS) {
+    const found = sectionOf.get(s.key);
+    const tableFound = s.table !== undefined && tables[s.table] !== undefined;
+    if (found) {
+      report.sections[s.key] = { heading: found.hit.found, text: found.body.join("\n") };
+      if (found.hit.approx) {
+        findings.push({ rule: "IMPORT.UNPLACED", severity: "info", cells: [s.key], message: importText.headingApprox(found.hit.found, s.heading) });
+      }
+    } else if (tableFound) {
+      report.sections[s.key] = { heading: s.heading, text: "" };
+    }
+    if (s.table !== undefined && !tableFound) {
+      findings.push({ rule: "IMPORT.MISSING", severity: "error", cells: [s.key], message: importText.missingTable(TABLE_NAMES[s.table], s.heading) });
+    } else if (!found && s.table === undefined) {
+      findings.push({ rule: "IMPORT.MISSING", severity: "warning", cells: [s.key], message: importText.missingSection(s.heading) });
+    }
+  }
+
+  // ---- metadata
+  report.opening = opening.length ? opening.join("\n") : null;
+  if (meta) {
+    report.meta.title = meta.title;
+    report.meta.agency = meta.agency;
+    report.meta.year = meta.year;
+    if (meta.year === null) findings.push({ rule: "IMPORT.MISSING", severity: "warning", cells: ["META.YEAR"], message: importText.titleWithoutYear(meta.title) });
+  } else {
+    findings.push({ rule: "IMPORT.MISSING", severity: "warning", cells: ["META.TITLE"], message: importText.noTitle() });
+    const years = periodYears(report.opening ?? "");
+    if (years.length) report.meta.year = years[0]!;
+  }
+
+  findings.push(...recognised.findings);
+  return { report, findings, recognised: true };
+}
+
+function firstTableIndex(grids: readonly { index: number }[]): number | null {
+  return grids.length ? grids[0]!.index : null;
+}

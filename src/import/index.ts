@@ -1,0 +1,106 @@
+/**
+ * Importing a published report (text, web page, Word) into the report model. Chooses the reader
+ * by file extension and content, and never throws: whatever goes wrong becomes a finding.
+ */
+import { emptyReport, type Finding, type FormatId, type Report } from "../report";
+import { decodeBytes, looksBinary } from "./decode";
+import type { DocumentResult } from "./document";
+import { readDocx } from "./docx";
+import { readHtml } from "./html";
+import { importText } from "./messages";
+import { readText } from "./text";
+
+export type InputKind = "text" | "html" | "docx" | "unknown";
+
+export interface ImportInput {
+  /** File name (for its extension); "" for pasted text. */
+  name: string;
+  data: Uint8Array | string;
+}
+
+export interface ImportResult {
+  report: Report;
+  findings: Finding[];
+  /** The report format recognised from the labels (2021 or 2019). */
+  format: FormatId;
+  /** What the input was read as. */
+  input: InputKind;
+  /** False when the input is not a report at all (then `report` is empty and a finding says why). */
+  recognised: boolean;
+}
+
+const TEXT_EXT = /\.(txt|text|md|markdown|csv|tsv)$/i;
+const HTML_EXT = /\.(html?|shtml|xhtml|mht|aspx?|jsp|php)$/i;
+const HTML_SNIFF = /<(html|table|body|!doctype\s+html|p[\s>]|div[\s>])/i;
+
+function startsWith(bytes: Uint8Array, sig: number[]): boolean {
+  return sig.every((b, i) => bytes[i] === b);
+}
+
+function containsAscii(bytes: Uint8Array, needle: string, limit = 1 << 20): boolean {
+  const n = Math.min(bytes.length, limit);
+  const first = needle.charCodeAt(0);
+  outer: for (let i = 0; i + needle.length <= n; i++) {
+    if (bytes[i] !== first) continue;
+    for (let j = 1; j < needle.length; j++) if (bytes[i + j] !== needle.charCodeAt(j)) continue outer;
+    return true;
+  }
+  return false;
+}
+
+function failed(input: InputKind, message: string): ImportResult {
+  return {
+    report: emptyReport("2021"),
+    findings: [{ rule: "IMPORT.MISSING", severity: "error", cells: [], message }],
+    format: "2021",
+    input,
+    recognised: false,
+  };
+}
+
+function done(input: InputKind, r: DocumentResult): ImportResult {
+  return { report: r.report, findings: r.findings, format: r.report.format, input, recognised: r.recognised };
+}
+
+function readString(name: string, text: string): ImportResult {
+  const head = text.slice(0, 4096);
+  const html = HTML_EXT.test(name) || (!TEXT_EXT.test(name) && HTML_SNIFF.test(head)) || /<(html|table)[\s>]/i.test(head);
+  return html ? done("html", readHtml(text)) : done("text", readText(text));
+}
+
+async function readBytes(name: string, bytes: Uint8Array): Promise<ImportResult> {
+  if (bytes.length === 0) return failed("unknown", importText.empty());
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
+    if (containsAscii(bytes, "xl/workbook")) return failed("unknown", importText.spreadsheet());
+    try {
+      return done("docx", await readDocx(bytes));
+    } catch {
+      return failed("docx", importText.brokenDocx());
+    }
+  }
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return failed("unknown", importText.pdf());
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) return failed("unknown", importText.legacyDoc());
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (!utf16 && looksBinary(bytes)) return failed("unknown", importText.binary());
+  return readString(name, decodeBytes(bytes).text);
+}
+
+/** Import a report file or pasted text. Never throws. */
+export async function importReport(input: ImportInput): Promise<ImportResult> {
+  try {
+    const name = input.name ?? "";
+    if (typeof input.data === "string") {
+      if (input.data.trim() === "") return failed("text", importText.empty());
+      return readString(name, input.data);
+    }
+    return await readBytes(name, input.data);
+  } catch {
+    return failed("unknown", importText.internalError());
+  }
+}
+
+export { readText, textToBlocks } from "./text";
+export { readHtml, htmlToBlocks } from "./html";
+export { readDocx, docxToHtml } from "./docx";
+export { decodeBytes } from "./decode";
+export type { DocumentResult } from "./document";

@@ -1,0 +1,94 @@
+/**
+ * Every Chinese sentence the importer says, kept together for review. Each names what was found,
+ * where (表三 第N行, 第五部分) and what happened to it.
+ */
+import { fmt } from "../report";
+
+const quote = (s: string) => `“${s}”`;
+const list = (values: string[]) => values.map(quote).join("、");
+
+export const importText = {
+  // ---- whole input
+  empty(): string {
+    return "文件是空的，没有可导入的内容。";
+  },
+  binary(): string {
+    return "文件不是文本、网页或 Word（.docx）文件，无法导入。";
+  },
+  pdf(): string {
+    return "暂不支持导入 PDF 文件。请在 PDF 阅读器中全选复制正文和表格，粘贴为文本后导入，或导入网页版、Word 版报告。";
+  },
+  legacyDoc(): string {
+    return "这是旧版 Word（.doc）文件，无法直接导入。请在 Word 或 WPS 中另存为 .docx 后再导入。";
+  },
+  spreadsheet(): string {
+    return "这是 Excel 工作簿，不是已发布的报告文本；请用本加载项生成的模板打开或核对。";
+  },
+  brokenDocx(): string {
+    return "无法读取这个 Word 文件：文件可能已损坏，或不是 .docx 格式。";
+  },
+  unrecognised(): string {
+    return "未能识别为政府信息公开工作年度报告：没有找到“一、总体情况”等章节标题，也没有找到表二、表三、表四。请确认导入的是年度报告全文（含表格）。";
+  },
+  internalError(): string {
+    return "导入时发生意外错误，未能读取内容。请把文件反馈给开发者。";
+  },
+
+  // ---- metadata
+  noTitle(): string {
+    return "没有找到报告标题（如“某某机关2023年政府信息公开工作年度报告”），机关名称和报告年度需要手工填写。";
+  },
+  titleWithoutYear(title: string): string {
+    return `标题${quote(title)}中没有年份，报告年度需要手工填写。`;
+  },
+
+  // ---- sections
+  missingSection(heading: string): string {
+    return `没有找到第${heading.slice(0, 1)}部分${quote(heading)}的标题，该部分内容未能导入。`;
+  },
+  headingApprox(found: string, heading: string): string {
+    return `标题${quote(found)}与标准标题${quote(heading)}不完全一致，已按第${heading.slice(0, 1)}部分导入。`;
+  },
+
+  // ---- tables
+  missingTable(table: string, heading: string): string {
+    return `没有找到${table}（${heading}）的表格，表中数据全部未导入。`;
+  },
+  unknownTable(index: number, first: string): string {
+    return `第 ${index} 个表格（首行${quote(first)}）不是标准格式中的表二、表三或表四，其中的数据未导入。`;
+  },
+  unplacedRow(table: string, rowNo: number, label: string, values: string[]): string {
+    const v = values.length ? `，其中的数值 ${list(values)} 未导入` : "，未导入";
+    return `${table} 第 ${rowNo} 行${quote(label)}对应不到标准格式中的任何一行${v}。`;
+  },
+  unlabelledRow(table: string, rowNo: number, values: string[]): string {
+    return `${table} 第 ${rowNo} 行没有行标签，无法确定数值 ${list(values)} 属于哪一行，未导入。`;
+  },
+  duplicateRow(table: string, rowNo: number, label: string): string {
+    return `${table} 第 ${rowNo} 行${quote(label)}与前面的行重复，已保留前面的数值，本行未导入。`;
+  },
+  extraValues(table: string, rowNo: number, label: string, values: string[]): string {
+    return `${table} 第 ${rowNo} 行${quote(label)}的数值比表格的列多，${list(values)} 无法确定所属的列，未导入。`;
+  },
+  shortRow(table: string, rowNo: number, label: string, found: number, expected: number, columns: string[]): string {
+    return `${table} 第 ${rowNo} 行${quote(label)}只找到 ${found} 个数值（应为 ${expected} 个），已按从左到右的顺序填入，${columns.join("、")} 按空白处理，请核对。`;
+  },
+  columnOrder(table: string, labels: string[]): string {
+    return `${table}的列顺序与标准格式不同（${labels.join("、")}），已按表头的列名导入。`;
+  },
+  missingRow(table: string, label: string): string {
+    return `${table}中没有找到${quote(label)}这一行，相应单元格为空。`;
+  },
+  approxLabel(table: string, rowNo: number, found: string, label: string): string {
+    return `${table} 第 ${rowNo} 行${quote(found)}与标准行名${quote(label)}不完全一致，已按${quote(label)}导入，请核对。`;
+  },
+  t4NoValues(): string {
+    return "表四中没有找到数值行，表四数据未导入。";
+  },
+  feeUnit(written: string, value: number): string {
+    return `表二“行政事业性收费”·本年收费金额写的是${quote(written)}，本栏单位是万元；已按原数 ${fmt(value)} 导入，换算为万元应为 ${fmt(value / 10000)}（${fmt(value)} ÷ 10000），请核对后改正。`;
+  },
+  feeUnitHeader(header: string): string {
+    return `表二收费金额的列标题写的是${quote(header)}，标准格式的单位是万元；请确认金额是否需要除以 10000。`;
+  },
+};

@@ -1,0 +1,110 @@
+/**
+ * 表三 (the application matrix): rows by their labels, columns by the header labels
+ * (自然人, 商业企业 …) when the header has them all, otherwise in the standard order.
+ */
+import { TABLE_NAMES, t3Key, type T3Row } from "../report";
+import { alignValues, positionsFit } from "./align";
+import { readCell } from "./cells";
+import type { LabelMatch } from "./labelIndex";
+import { shownLabel } from "./labels";
+import { importText } from "./messages";
+import { findRowLabel, hasValues, info, labelEnd, newOutput, rowName, valueTexts, warn, type TableOutput } from "./tableOutput";
+import type { Vocabulary } from "./vocabulary";
+
+const NAME = TABLE_NAMES[3];
+
+interface DataRow {
+  index: number;
+  labelIndex: number;
+  match: LabelMatch<T3Row>;
+}
+
+export function readTable3(rows: readonly string[][], v: Vocabulary): TableOutput {
+  const out = newOutput();
+  const t3 = v.format.table3;
+  const leaf = (text: string) => v.t3Leaves.find(text);
+  const exactLeaf = (text: string) => v.t3Leaves.find(text, "exact");
+  const known = (text: string) => v.t3Structural.has(text) || v.t3Columns.has(text);
+
+  const data: DataRow[] = [];
+  const other: number[] = [];
+  rows.forEach((row, index) => {
+    // A row without numbers is a data row only if its label is exactly a row label;
+    // otherwise "总计" or "其他" in the header would be taken for rows.
+    const found = findRowLabel(row, hasValues(row) ? leaf : exactLeaf, known);
+    if (found) data.push({ index, labelIndex: found.index, match: found.target });
+    else other.push(index);
+  });
+
+  const firstData = data[0]?.index ?? rows.length;
+  let header = columnHeader(rows.slice(0, firstData), v);
+  // A copy that shifted its cells has header positions few rows agree with; then neither the
+  // positions nor the order they imply are used.
+  if (header.positions) {
+    const p = header.positions;
+    const fit = data.filter((d) => positionsFit(rows[d.index]!, d.labelIndex + 1, p)).length;
+    if (fit * 2 < data.length) header = { order: t3.columns.map((c) => c.code), positions: null };
+  }
+  const seen = new Set<string>();
+
+  for (const index of other) {
+    const row = rows[index]!;
+    const end = labelEnd(row);
+    const name = rowName(row, end);
+    if (!hasValues(row)) {
+      // Header and group rows are expected; other text inside the table is only noted.
+      if (index >= firstData && name && !known(name)) info(out, "IMPORT.UNPLACED", importText.unplacedRow(NAME, index + 1, name, []));
+      continue;
+    }
+    out.unplaced++;
+    const values = valueTexts(row, end);
+    warn(out, "IMPORT.UNPLACED", name ? importText.unplacedRow(NAME, index + 1, name, values) : importText.unlabelledRow(NAME, index + 1, values));
+  }
+  if (header.positions && header.order.join() !== t3.columns.map((c) => c.code).join()) {
+    info(out, "IMPORT.UNPLACED", importText.columnOrder(NAME, header.order.map((code) => t3.columns.find((c) => c.code === code)!.label)));
+  }
+
+  for (const d of data) {
+    const row = rows[d.index]!;
+    const target = d.match.target;
+    const shown = shownLabel(row[d.labelIndex]!);
+    if (seen.has(target.code)) {
+      out.unplaced++;
+      warn(out, "IMPORT.UNPLACED", importText.duplicateRow(NAME, d.index + 1, shown));
+      continue;
+    }
+    seen.add(target.code);
+    out.placed++;
+    const keys = header.order.map((code) => t3Key(target.code, code));
+    if (d.match.how === "fuzzy") info(out, "IMPORT.UNPLACED", importText.approxLabel(NAME, d.index + 1, shown, d.match.label), keys);
+    const aligned = alignValues(row, d.labelIndex + 1, header.order.length, header.positions);
+    aligned.values.forEach((text, i) => (out.cells[keys[i]!] = readCell(text).raw));
+    if (aligned.extra.length) warn(out, "IMPORT.UNPLACED", importText.extraValues(NAME, d.index + 1, shown, aligned.extra.map((c) => shownLabel(c, 20))), keys);
+    if (aligned.missing > 0) {
+      const cols = header.order.slice(header.order.length - aligned.missing).map((code) => t3.columns.find((c) => c.code === code)!.label);
+      warn(out, "IMPORT.MISSING", importText.shortRow(NAME, d.index + 1, shown, header.order.length - aligned.missing, header.order.length, cols), keys);
+    }
+  }
+
+  for (const row of t3.rows) {
+    if (seen.has(row.code)) continue;
+    warn(out, "IMPORT.MISSING", importText.missingRow(NAME, row.path[row.path.length - 1]!), t3.columns.map((c) => t3Key(row.code, c.code)));
+  }
+  return out;
+}
+
+/** Column codes in the order the header shows them, and their grid positions if all were found. */
+function columnHeader(headerRows: readonly string[][], v: Vocabulary): { order: string[]; positions: number[] | null } {
+  const standard = v.format.table3.columns.map((c) => c.code);
+  const pos = new Map<string, number>();
+  for (const row of headerRows) {
+    row.forEach((cell, i) => {
+      const m = v.t3Columns.find(cell, "exact");
+      if (m && !pos.has(m.target)) pos.set(m.target, i);
+    });
+  }
+  if (standard.some((code) => !pos.has(code))) return { order: standard, positions: null };
+  const order = [...standard].sort((a, b) => pos.get(a)! - pos.get(b)!);
+  const positions = order.map((code) => pos.get(code)!);
+  return { order, positions: new Set(positions).size === positions.length ? positions : null };
+}

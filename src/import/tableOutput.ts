@@ -1,0 +1,81 @@
+/**
+ * What reading one table yields: cells by key, findings, and how well the rows fitted the
+ * format (used to choose between the 2021 and 2019 formats when the labels alone do not tell).
+ */
+import type { Finding, RawCell } from "../report";
+import { cellKind } from "./cells";
+import { shownLabel } from "./labels";
+
+export interface TableOutput {
+  cells: Record<string, RawCell>;
+  findings: Finding[];
+  placed: number;
+  unplaced: number;
+}
+
+export function newOutput(): TableOutput {
+  return { cells: {}, findings: [], placed: 0, unplaced: 0 };
+}
+
+export function warn(out: TableOutput, rule: "IMPORT.UNPLACED" | "IMPORT.MISSING", message: string, cells: string[] = []): void {
+  out.findings.push({ rule, severity: "warning", cells, message });
+}
+
+export function info(out: TableOutput, rule: "IMPORT.UNPLACED" | "IMPORT.MISSING", message: string, cells: string[] = []): void {
+  out.findings.push({ rule, severity: "info", cells, message });
+}
+
+/**
+ * End (exclusive) of the row's label part: the leading cells that are empty or text, up to the
+ * first number or placeholder.
+ */
+export function labelEnd(row: readonly string[]): number {
+  let i = 0;
+  while (i < row.length) {
+    const k = cellKind(row[i]!);
+    if (k === "number" || k === "placeholder") break;
+    i++;
+  }
+  return i;
+}
+
+/** Number and placeholder cells of a row, as written (for messages). */
+export function valueTexts(row: readonly string[], from = 0): string[] {
+  return row.slice(from).filter((c) => {
+    const k = cellKind(c);
+    return k === "number" || k === "placeholder";
+  }).map((c) => shownLabel(c, 20));
+}
+
+export function hasValues(row: readonly string[]): boolean {
+  return labelEnd(row) < row.length;
+}
+
+/** Rightmost non-empty cell before `end`, as the name of a row in messages. */
+export function rowName(row: readonly string[], end = row.length): string {
+  for (let i = Math.min(end, row.length) - 1; i >= 0; i--) {
+    if (cellKind(row[i]!) !== "empty") return shownLabel(row[i]!);
+  }
+  return "";
+}
+
+/**
+ * Find the row label: scanning the label part from the right, skip unknown text (a value
+ * written as words) and stop at the first known label; it identifies the row only if it is one
+ * of the row labels (`leaf`). Returns the index of that cell and what it matched.
+ */
+export function findRowLabel<T>(
+  row: readonly string[],
+  leaf: (text: string) => T | null,
+  known: (text: string) => boolean,
+): { index: number; target: T } | null {
+  const end = labelEnd(row);
+  for (let i = end - 1; i >= 0; i--) {
+    const c = row[i]!;
+    if (cellKind(c) === "empty") continue;
+    const t = leaf(c);
+    if (t !== null) return { index: i, target: t };
+    if (known(c)) return null;
+  }
+  return null;
+}
