@@ -17,7 +17,7 @@ import { cellKind } from "./cells";
 import { shownLabel } from "./labels";
 import { isTitleLike, parseTitle, type TitleMeta } from "./meta";
 import { importText } from "./messages";
-import { classifyGrid, recogniseTables, type ReportTables } from "./recognise";
+import { classifyGrid, recogniseTables, splitGrid, type ReportTables } from "./recognise";
 import { findHeadings, type HeadingHit } from "./sections";
 import type { TableNo } from "./vocabulary";
 
@@ -40,7 +40,8 @@ export function readDocument(blocks: readonly Block[], hints: DocumentHints = {}
   const headings = findHeadings(texts);
   const grids: { index: number; table: TableNo | null; block: TableBlock }[] = [];
   blocks.forEach((b, index) => {
-    if (b.kind === "table") grids.push({ index, table: classifyGrid(b.rows), block: b });
+    if (b.kind !== "table") return;
+    for (const rows of splitGrid(b.rows)) grids.push({ index, table: classifyGrid(rows), block: { kind: "table", rows } });
   });
   const reportGrids = grids.filter((g) => g.table !== null);
 

@@ -112,12 +112,13 @@ function titleHints(root: HTMLElement): string[] {
     const name = (meta.getAttribute("name") ?? meta.getAttribute("property") ?? "").toLowerCase();
     if (["articletitle", "og:title", "title", "dc.title"].includes(name)) out.push(meta.getAttribute("content") ?? "");
   }
-  for (const h of root.querySelectorAll("h1, h2, h3")) out.push(cellText(h).replace(/\n/g, ""));
+  // The page title names this page; headings may also belong to sidebars listing other reports.
   const title = root.querySelector("title");
   if (title) {
     const t = titleFromPageTitle(cleanText(title.text));
     if (t) out.push(t);
   }
+  for (const h of root.querySelectorAll("h1, h2, h3")) out.push(cellText(h).replace(/\n/g, ""));
   return out.map(cleanText).filter(isTitleLike);
 }
 

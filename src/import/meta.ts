@@ -7,10 +7,18 @@ import { cleanText } from "./labels";
 
 const MAX_TITLE = 120;
 const YEAR = /((?:19|20|21)\d{2})\s*年/;
+const CN_DIGITS = "〇一二三四五六七八九";
+
+/** "二〇二三年" → "2023年"; full-width digits → ASCII. */
+function normaliseYear(text: string): string {
+  return toHalfWidth(text).replace(/[〇○零一二三四五六七八九]{4}(?=\s*年)/g, (m) =>
+    [...m].map((ch) => String(Math.max(0, CN_DIGITS.indexOf(ch === "○" || ch === "零" ? "〇" : ch)))).join(""),
+  );
+}
 
 export function isTitleLike(text: string): boolean {
   const t = cleanText(text);
-  return t.length >= 6 && t.length <= MAX_TITLE && /报告|年报/.test(t) && YEAR.test(toHalfWidth(t)) && !/。/.test(t);
+  return t.length >= 6 && t.length <= MAX_TITLE && /报告|年报/.test(t) && YEAR.test(normaliseYear(t)) && !/。/.test(t);
 }
 
 export interface TitleMeta {
@@ -20,8 +28,11 @@ export interface TitleMeta {
 }
 
 export function parseTitle(text: string): TitleMeta {
-  const title = cleanText(text).replace(/^[《〈]|[》〉]$/g, "");
-  const t = toHalfWidth(title);
+  const cleaned = cleanText(text);
+  // "关于印发《某局2023年政府信息公开工作年度报告》的通知": the report's own title is inside.
+  const quoted = /[《〈]([^》〉]*报告)[》〉]/.exec(cleaned);
+  const title = quoted ? quoted[1]! : cleaned;
+  const t = normaliseYear(title);
   const m = YEAR.exec(t);
   if (!m) return { title, agency: null, year: null };
   const year = Number(m[1]);

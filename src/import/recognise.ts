@@ -8,7 +8,7 @@ import type { TableOutput } from "./tableOutput";
 import { readTable2 } from "./table2";
 import { readTable3 } from "./table3";
 import { readTable4 } from "./table4";
-import { FORMAT_IDS, TABLE_LABELS, UNIQUE_KEYS, vocabulary, type TableNo } from "./vocabulary";
+import { FORMAT_IDS, START_LABELS, TABLE_LABELS, UNIQUE_KEYS, vocabulary, type TableNo } from "./vocabulary";
 
 /** A grid needs this many distinct labels of a table to count as that table. */
 const MIN_LABELS = 2;
@@ -30,6 +30,31 @@ export function classifyGrid(rows: readonly string[][]): TableNo | null {
     }
   }
   return bestScore >= MIN_LABELS ? best : null;
+}
+
+/** Split a grid where a row opens a different table than the one before it. */
+export function splitGrid(rows: readonly string[][]): string[][][] {
+  const parts: string[][][] = [];
+  let current: TableNo | null = null;
+  let part: string[][] = [];
+  for (const row of rows) {
+    let opens: TableNo | null = null;
+    for (const cell of row) {
+      const m = cell ? START_LABELS.find(cell, "core") : null;
+      if (m) {
+        opens = m.target;
+        break;
+      }
+    }
+    if (opens !== null && opens !== current) {
+      if (part.length) parts.push(part);
+      part = [];
+      current = opens;
+    }
+    part.push(row);
+  }
+  if (part.length) parts.push(part);
+  return parts;
 }
 
 export type ReportTables = Partial<Record<TableNo, string[][]>>;

@@ -128,3 +128,17 @@ export const SECTION_HEADINGS: LabelIndex<SectionDef> = (() => {
   }
   return idx;
 })();
+
+/**
+ * Labels that open a table (第二十条第（X）项; the 表三 corner and 申请人情况; 行政复议 and 行政诉讼
+ * over 表四), for splitting tables that a copy ran together when a heading between them was lost.
+ */
+export const START_LABELS: LabelIndex<TableNo> = (() => {
+  const idx = new LabelIndex<TableNo>(false);
+  for (const f of Object.values(FORMATS)) {
+    for (const b of f.table2.blocks) idx.add(b.header, 2);
+    idx.add(f.table3.corner, 3).add(f.table3.applicantHeader, 3);
+    for (const g of f.table4.groups) idx.add(g.path[0]!, 4);
+  }
+  return idx;
+})();

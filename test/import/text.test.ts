@@ -202,4 +202,19 @@ describe("synthetic variants of the seed", () => {
     expect(res.report.cells["T4.C06"]).toBe(1);
     expect(res.report.cells["T4.C10"]).toBe(1);
   });
+
+  test("tables run together when the headings between them are lost", () => {
+    const lines = seedLines().filter((l) => !/^#+ (三|四)、/.test(l));
+    // Drop the blank lines too, so 表二, 表三 and 表四 are one block of tab lines.
+    const start = lines.findIndex((l) => l.startsWith("第二十条第（一）项"));
+    const end = lines.findIndex((l) => l.includes("五、存在的主要问题"));
+    const merged = [...lines.slice(0, start), ...lines.slice(start, end).filter((l) => l.trim() !== ""), "", ...lines.slice(end)];
+    const res = readText(merged.join("\n"));
+    expect(res.report.cells["T4.C06"]).toBe(1);
+    expect(res.report.cells["T3.R25.C7"]).toBe(0);
+    expect(res.report.sections.S3).toEqual({ heading: "三、收到和处理政府信息公开申请情况", text: "" });
+    expect(res.report.sections.S4).toEqual({ heading: "四、政府信息公开行政复议、行政诉讼情况", text: "" });
+    expect(res.findings).toEqual([]);
+    expect(errors(checkReport(res.report))).toEqual([]);
+  });
 });
