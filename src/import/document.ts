@@ -63,6 +63,11 @@ export function readDocument(blocks: readonly Block[], hints: DocumentHints = {}
     }
   }
   let meta: TitleMeta | null = titleIndex >= 0 ? parseTitle(texts[titleIndex]!) : null;
+  // A title set on two lines: the agency alone above "2023年政府信息公开工作年度报告".
+  const above = titleIndex > 0 ? texts[titleIndex - 1] : null;
+  if (meta && meta.agency === null && above && isAgencyLine(above)) {
+    meta = parseTitle(`${above}${texts[titleIndex]!}`);
+  }
   if (!meta) {
     const hinted = (hints.titles ?? []).find(isTitleLike);
     if (hinted) meta = parseTitle(hinted);
@@ -134,6 +139,10 @@ export function readDocument(blocks: readonly Block[], hints: DocumentHints = {}
 
   findings.push(...recognised.findings);
   return { report, findings, recognised: true };
+}
+
+function isAgencyLine(text: string): boolean {
+  return text.length >= 2 && text.length <= 40 && !/[。，,；;：:\d]/.test(text) && !NOISE.test(text);
 }
 
 function firstTableIndex(grids: readonly { index: number }[]): number | null {

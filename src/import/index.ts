@@ -30,7 +30,7 @@ export interface ImportResult {
 }
 
 const TEXT_EXT = /\.(txt|text|md|markdown|csv|tsv)$/i;
-const HTML_EXT = /\.(html?|shtml|xhtml|mht|aspx?|jsp|php)$/i;
+const HTML_EXT = /\.(html?|shtml|xhtml|aspx?|jsp|php)$/i;
 const HTML_SNIFF = /<(html|table|body|!doctype\s+html|p[\s>]|div[\s>])/i;
 
 function startsWith(bytes: Uint8Array, sig: number[]): boolean {
@@ -64,7 +64,8 @@ function done(input: InputKind, r: DocumentResult): ImportResult {
 
 function readString(name: string, text: string): ImportResult {
   const head = text.slice(0, 4096);
-  const html = HTML_EXT.test(name) || (!TEXT_EXT.test(name) && HTML_SNIFF.test(head)) || /<(html|table)[\s>]/i.test(head);
+  // An .html file with no markup at all is text that was saved under the wrong name.
+  const html = (HTML_EXT.test(name) && /<[a-z!]/i.test(head)) || (!TEXT_EXT.test(name) && HTML_SNIFF.test(head)) || /<(html|table)[\s>]/i.test(head);
   return html ? done("html", readHtml(text)) : done("text", readText(text));
 }
 

@@ -61,5 +61,3 @@ export function shownLabel(text: string, max = 40): string {
   const s = cleanText(text.replace(/\s*\n\s*/g, ""));
   return s.length > max ? `${s.slice(0, max)}…` : s;
 }
-
-export const CHINESE_NUMERALS = "一二三四五六七八九十";

@@ -2,7 +2,7 @@
  * Every Chinese sentence the importer says, kept together for review. Each names what was found,
  * where (表三 第N行, 第五部分) and what happened to it.
  */
-import { fmt } from "../report";
+import { cellInfo, fmt, FEE_CELL, SECTIONS } from "../report";
 
 const quote = (s: string) => `“${s}”`;
 const list = (values: string[]) => values.map(quote).join("、");
@@ -28,7 +28,7 @@ export const importText = {
     return "无法读取这个 Word 文件：文件可能已损坏，或不是 .docx 格式。";
   },
   unrecognised(): string {
-    return "未能识别为政府信息公开工作年度报告：没有找到“一、总体情况”等章节标题，也没有找到表二、表三、表四。请确认导入的是年度报告全文（含表格）。";
+    return `未能识别为政府信息公开工作年度报告：没有找到${quote(SECTIONS[0]!.heading)}等章节标题，也没有找到表二、表三、表四。请确认导入的是年度报告全文（含表格）。`;
   },
   internalError(): string {
     return "导入时发生意外错误，未能读取内容。请把文件反馈给开发者。";
@@ -82,11 +82,13 @@ export const importText = {
   approxLabel(table: string, rowNo: number, found: string, label: string): string {
     return `${table} 第 ${rowNo} 行${quote(found)}与标准行名${quote(label)}不完全一致，已按${quote(label)}导入，请核对。`;
   },
+  /** How 表四's single row of values is named in messages. */
+  t4Row: "数值行",
   t4NoValues(): string {
     return "表四中没有找到数值行，表四数据未导入。";
   },
   feeUnit(written: string, value: number): string {
-    return `表二“行政事业性收费”·本年收费金额写的是${quote(written)}，本栏单位是万元；已按原数 ${fmt(value)} 导入，换算为万元应为 ${fmt(value / 10000)}（${fmt(value)} ÷ 10000），请核对后改正。`;
+    return `${cellInfo(FEE_CELL)?.label ?? FEE_CELL}写的是${quote(written)}，本栏单位是万元；已按原数 ${fmt(value)} 导入，换算为万元应为 ${fmt(value / 10000)}（${fmt(value)} ÷ 10000），请核对后改正。`;
   },
   feeUnitHeader(header: string): string {
     return `表二收费金额的列标题写的是${quote(header)}，标准格式的单位是万元；请确认金额是否需要除以 10000。`;

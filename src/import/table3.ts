@@ -22,8 +22,8 @@ interface DataRow {
 export function readTable3(rows: readonly string[][], v: Vocabulary): TableOutput {
   const out = newOutput();
   const t3 = v.format.table3;
-  const leaf = (text: string) => v.t3Leaves.find(text);
-  const exactLeaf = (text: string) => v.t3Leaves.find(text, "exact");
+  const leaf = (text: string) => v.t3Leaves.find(text) ?? combinedLabel(text, v);
+  const exactLeaf = (text: string) => v.t3Leaves.find(text, "exact") ?? combinedLabel(text, v);
   const known = (text: string) => v.t3Structural.has(text) || v.t3Columns.has(text);
 
   const data: DataRow[] = [];
@@ -91,6 +91,24 @@ export function readTable3(rows: readonly string[][], v: Vocabulary): TableOutpu
     warn(out, "IMPORT.MISSING", importText.missingRow(NAME, row.path[row.path.length - 1]!), t3.columns.map((c) => t3Key(row.code, c.code)));
   }
   return out;
+}
+
+const INNER_ENUMERATOR = /\d{1,2}\s*[.、．]|[（(]\s*[一二三四五六七八九十]{1,2}\s*[)）]/g;
+
+/**
+ * Two levels written in one cell ("（三）不予公开 1.属于国家秘密", or with a line break between):
+ * the row label after an enumerator, if everything before it is a known parent label.
+ */
+function combinedLabel(text: string, v: Vocabulary): LabelMatch<T3Row> | null {
+  if (text.length > 200) return null;
+  for (const m of text.matchAll(INNER_ENUMERATOR)) {
+    if (m.index === 0) continue;
+    const parent = text.slice(0, m.index);
+    if (!v.t3Structural.has(parent, "core")) continue;
+    const found = v.t3Leaves.find(text.slice(m.index), "core");
+    if (found) return found;
+  }
+  return null;
 }
 
 /** Column codes in the order the header shows them, and their grid positions if all were found. */

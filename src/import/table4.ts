@@ -46,7 +46,7 @@ export function readTable4(rows: readonly string[][], v: Vocabulary): TableOutpu
   const aligned = alignValues(row, Math.min(start, row.length), header.order.length, header.positions);
   const keys = header.order.map((code) => t4Key(code));
   aligned.values.forEach((text, i) => (out.cells[keys[i]!] = readCell(text).raw));
-  const label = "数值行";
+  const label = importText.t4Row;
   if (aligned.extra.length) warn(out, "IMPORT.UNPLACED", importText.extraValues(NAME, dataIndex + 1, label, aligned.extra), keys);
   if (aligned.missing > 0) {
     const labelOf = (code: string) => {
@@ -54,7 +54,7 @@ export function readTable4(rows: readonly string[][], v: Vocabulary): TableOutpu
       return `${g.short}·${g.columns.find((c) => c.code === code)!.label}`;
     };
     const cols = header.order.slice(header.order.length - aligned.missing).map(labelOf);
-    warn(out, "IMPORT.MISSING", importText.shortRow(NAME, dataIndex + 1, "数值", header.order.length - aligned.missing, header.order.length, cols), keys);
+    warn(out, "IMPORT.MISSING", importText.shortRow(NAME, dataIndex + 1, label, header.order.length - aligned.missing, header.order.length, cols), keys);
   }
   return out;
 }

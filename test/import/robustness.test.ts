@@ -144,3 +144,30 @@ describe("property: never throws, always a valid report", () => {
     );
   });
 });
+
+describe("choosing the reader", () => {
+  test.each([
+    ["a.txt", readSeed(), "text"],
+    ["a.html", readSeed(), "text"],
+    ["a.md", `<table><tr><td>x</td></tr></table>`, "html"],
+    ["noext", "<!DOCTYPE html><html><body><p>x</p></body></html>", "html"],
+    ["a.htm", "<p>一、总体情况</p>", "html"],
+  ])("%s → %s reader", async (name, data, input) => {
+    const res = await importReport({ name, data });
+    expect(res.input).toBe(input);
+  });
+
+  test("UTF-16 text with a byte order mark (Windows Notepad “Unicode”)", async () => {
+    const text = readSeed();
+    const bytes = new Uint8Array(2 + text.length * 2);
+    bytes[0] = 0xff;
+    bytes[1] = 0xfe;
+    for (let i = 0; i < text.length; i++) {
+      bytes[2 + i * 2] = text.charCodeAt(i) & 0xff;
+      bytes[3 + i * 2] = text.charCodeAt(i) >> 8;
+    }
+    const res = await importReport({ name: "a.txt", data: bytes });
+    expect(res.recognised).toBe(true);
+    expect(res.report.cells["T4.C10"]).toBe(1);
+  });
+});

@@ -217,4 +217,21 @@ describe("synthetic variants of the seed", () => {
     expect(res.findings).toEqual([]);
     expect(errors(checkReport(res.report))).toEqual([]);
   });
+
+  test("two label levels written in one cell", () => {
+    let text = editLine(seed, "1. 属于国家秘密", (l) => l.replace("\t(三) 不予公开\t1. 属于国家秘密", "\t(三) 不予公开 1. 属于国家秘密").replace(/\t0$/, "\t4"));
+    text = editLine(text, "(一) 予以公开", (l) => l.replace("三、本年度办理结果\t(一) 予以公开", "三、本年度办理结果（一）予以公开").replace(/\t0\t$/, "\t2\t"));
+    const res = readText(text);
+    expect(res.report.cells[t3Key("R05", "C7")]).toBe(4);
+    expect(res.report.cells[t3Key("R03", "C7")]).toBe(2);
+    expect(res.findings).toEqual([]);
+  });
+
+  test("a title set on two lines", () => {
+    const text = seed.replace("# 三门峡市湖滨区前进街道办事处 2023 年政府信息公开工作年度报告", "三门峡市湖滨区前进街道办事处\n2023年政府信息公开工作年度报告");
+    const r = readText(text).report;
+    expect(r.meta.agency).toBe("三门峡市湖滨区前进街道办事处");
+    expect(r.meta.year).toBe(2023);
+    expect(r.opening).toBeNull();
+  });
 });
