@@ -15,8 +15,3 @@ export interface TableBlock {
 
 export type Block = ParaBlock | TableBlock;
 
-/** Where a block came from, for choosing the article part of a web page. */
-export interface Sourced<T extends Block = Block> {
-  block: T;
-  node?: unknown;
-}

@@ -16,11 +16,6 @@ export function cellKind(text: string): CellKind {
   return parseNumberText(t) ? "number" : "text";
 }
 
-/** A cell that can stand in a value column: a number, a placeholder or nothing. */
-export function isValueLike(text: string): boolean {
-  return cellKind(text) !== "text";
-}
-
 export interface ReadCell {
   raw: RawCell;
   /** The unit written in the cell (元, 万元, 件 …), if any. */

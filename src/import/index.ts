@@ -94,7 +94,9 @@ export async function importReport(input: ImportInput): Promise<ImportResult> {
       if (input.data.trim() === "") return failed("text", importText.empty());
       return readString(name, input.data);
     }
-    return await readBytes(name, input.data);
+    // Callers from the browser sometimes hand over the File's ArrayBuffer itself.
+    const data: unknown = input.data;
+    return await readBytes(name, data instanceof ArrayBuffer ? new Uint8Array(data) : input.data);
   } catch {
     return failed("unknown", importText.internalError());
   }

@@ -21,14 +21,13 @@ export function looseKey(text: string): string {
 
 const ENUMERATOR = /^\s*(?:[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．,，:：]|\d{1,2}\s*[、.．,，:：](?!\d))\s*/;
 
-/** The label without its enumerator ("（三）不予公开" → "不予公开", "1. 属于国家秘密" → "属于国家秘密"). */
-export function stripEnumerator(text: string): string {
-  return text.replace(ENUMERATOR, "");
-}
-
-/** Key of the label without its enumerator, for copies that renumber or drop the numbering. */
+/**
+ * Key of the label without its enumerator ("（三）不予公开" → 不予公开, "1. 属于国家秘密" → 属于国家秘密),
+ * for copies that renumber or drop the numbering.
+ */
 export function coreKey(text: string): string {
-  return looseKey(stripEnumerator(text.normalize("NFKC")));
+  if (text.length > MAX_LABEL_LENGTH * 4) return "";
+  return looseKey(text.normalize("NFKC").replace(ENUMERATOR, ""));
 }
 
 function bigrams(s: string): Map<string, number> {
