@@ -49,7 +49,7 @@ export function formatFindings(findings: Finding[]): string[] {
       continue;
     }
     const where = f.cells.length ? `（${f.cells.length > 4 ? `${f.cells.slice(0, 4).join("、")} 等` : f.cells.join("、")}）` : "";
-    lines.push(`  ${f.severity === "error" ? "✗" : "!"} ${cliText.severity[f.severity]} [${f.rule}] ${f.message}${where}`);
+    lines.push(`  ${f.severity === "error" ? "✗" : f.severity === "warning" ? "!" : "·"} ${cliText.severity[f.severity]} [${f.rule}] ${f.message}${where}`);
   }
   for (const [t, n] of blanks) lines.push(`  ! ${cliText.severity.warning} [CELL.BLANK] ${cliText.blankGroup(n, t)}`);
   return lines;
