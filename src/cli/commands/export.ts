@@ -1,0 +1,95 @@
+/**
+ * `xxgk-report export <report> [--docx out.docx] [--pdf out.pdf] [--html out.html] [--force]`:
+ * read a report (.xlsx template, .txt, .html, .docx — via ../load), check it, and write the
+ * requested documents. A report with errors is exported only with --force; a PDF whose characters
+ * the embedded fonts lack is never written (EXPORT.GLYPH), the other formats still are.
+ * Exit: 0 written · 1 errors without --force, or a PDF refused · 2 input unreadable or output unwritable.
+ */
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { countBySeverity, type Finding } from "../../report";
+import { exportReport } from "../../document/exportReport";
+import { loadFontsFromDir } from "../../document/fontsNode";
+import { EXPORT_KINDS, type ExportKind } from "../../document/kinds";
+import { cli as text } from "../../document/messages";
+import { parse } from "../args";
+import { EXIT, type CliIO } from "../io";
+import { loadReportFile } from "../load";
+import { findingsFor, formatFindings } from "./check";
+
+const KINDS: ExportKind[] = ["docx", "pdf", "html"];
+
+export async function run(args: string[], io: CliIO): Promise<number> {
+  const parsed = parse(args, {
+    docx: { type: "string" },
+    pdf: { type: "string" },
+    html: { type: "string" },
+    force: { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+  });
+  if ("error" in parsed) {
+    io.err(`${parsed.error}\n\n${text.usage}`);
+    return EXIT.unreadable;
+  }
+  if (parsed.values.help) {
+    io.out(text.usage);
+    return EXIT.ok;
+  }
+  const [input, ...extra] = parsed.positionals;
+  if (!input) {
+    io.err(`${text.noInput}\n\n${text.usage}`);
+    return EXIT.unreadable;
+  }
+  if (extra.length) {
+    io.err(`${text.tooManyInputs(extra.join(" "))}\n\n${text.usage}`);
+    return EXIT.unreadable;
+  }
+  const outputs = KINDS.flatMap((k) => {
+    const v = parsed.values[k];
+    return typeof v === "string" && v !== "" ? [{ kind: k, file: path.resolve(io.cwd, v), shown: v }] : [];
+  });
+  if (outputs.length === 0) {
+    io.err(`${text.noOutput}\n\n${text.usage}`);
+    return EXIT.unreadable;
+  }
+
+  const loaded = await loadReportFile(path.resolve(io.cwd, input));
+  if (!loaded.ok) {
+    io.err(loaded.error);
+    return EXIT.unreadable;
+  }
+  const findings = findingsFor(loaded, null);
+  const force = parsed.values.force === true;
+  const counts = countBySeverity(findings);
+  for (const l of formatFindings(findings)) io.err(l);
+  io.err(text.summary(counts.error, counts.warning));
+  if (counts.error > 0 && !force) {
+    io.err(text.blocked(counts.error));
+    return EXIT.errors;
+  }
+  if (counts.error > 0) io.err(text.forced(counts.error));
+
+  let status: number = EXIT.ok;
+  for (const out of outputs) {
+    const res = await exportReport(loaded.report, out.kind, { confirmErrors: force, findings, loadFonts: () => loadFontsFromDir() });
+    if (res.status !== "ok") {
+      // Only the glyph check (or unloadable fonts) can stop an export here: list what it found.
+      const own: Finding[] = res.findings.filter((f) => f.rule === "EXPORT.GLYPH");
+      for (const f of own) io.err(text.finding(f.severity, f.rule, f.message));
+      io.err(res.status === "refused" && own.length ? text.pdfRefused(out.shown) : res.message);
+      status = Math.max(status, EXIT.errors);
+      continue;
+    }
+    for (const f of res.findings.filter((x) => x.rule === "EXPORT.GLYPH")) io.err(text.finding(f.severity, f.rule, f.message));
+    try {
+      await mkdir(path.dirname(out.file), { recursive: true });
+      await writeFile(out.file, res.file.bytes);
+    } catch (e) {
+      io.err(text.cannotWrite(out.shown, e instanceof Error ? e.message : String(e)));
+      status = EXIT.unreadable;
+      continue;
+    }
+    io.out(text.written(EXPORT_KINDS[out.kind].label, out.shown));
+  }
+  return status;
+}
