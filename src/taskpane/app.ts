@@ -1,0 +1,254 @@
+/**
+ * The pane controller: wires the workbook port, the rules engine and the view.
+ * Host-independent: the Office bootstrap (index.ts) and the workbench both call mountPane with
+ * their own port. A validation pass is exactly one port.readReport() (one sync, no writes).
+ */
+import type { WorkbookPort } from "../excel/port";
+import { checkReport } from "../report/rules";
+import { ExportNotReadyError, loadExportModule, type ExportKind, type ExportModule } from "./exportApi";
+import { defaultReportYear, findingsOf, initialState, reducer, viewModel, type Action, type PaneState } from "./state";
+import { S } from "./strings";
+import { createView, type PaneView } from "./view";
+
+export interface PaneHost {
+  /** Absolute URL of the template .xlsx served beside the pane. */
+  templateUrl: string;
+  /** Open a URL outside the pane (Office: openBrowserWindow). Return false to let the link work normally. */
+  openUrl?(url: string): boolean;
+  now?(): number;
+}
+
+export interface PaneOptions {
+  port: WorkbookPort;
+  host: PaneHost;
+  /** Debounce after an edit before re-validating. */
+  debounceMs?: number;
+  /** Injectable for tests; defaults to the lazy webpack chunk. */
+  loadExporter?: () => Promise<ExportModule>;
+  /** Injectable for Node tests of the controller (no DOM); defaults to the real view. */
+  createView?: typeof createView;
+}
+
+export interface PaneController {
+  /** Run a pass now (or one more after the running one). */
+  validate(): Promise<void>;
+  /** Resolves when no pass is running or scheduled. */
+  idle(): Promise<void>;
+  insert(form?: { agency: string; year: number }): Promise<void>;
+  readonly state: PaneState;
+  readonly view: PaneView;
+  dispose(): Promise<void>;
+}
+
+function reason(e: unknown): string {
+  if (e instanceof Error && e.message) return e.message;
+  if (typeof e === "string" && e) return e;
+  return S.errors.unknown;
+}
+
+export function mountPane(root: HTMLElement, options: PaneOptions): PaneController {
+  const { port, host } = options;
+  const debounceMs = options.debounceMs ?? 300;
+  const now = () => (host.now ? host.now() : Date.now());
+  const loadExporter = options.loadExporter ?? loadExportModule;
+
+  let state: PaneState = initialState;
+  const dispatch = (a: Action) => {
+    state = reducer(state, a);
+    view.update(viewModel(state));
+  };
+
+  const thisYear = defaultReportYear(new Date(now()));
+  const view = (options.createView ?? createView)(
+    root,
+    {
+      insert: (form) => void insert(form),
+      revalidate: () => void validate(),
+      exportAs: (kind) => void exportAs(kind),
+      select: (cells) => void select(cells),
+      toggle: (id) => dispatch({ type: "toggle", id }),
+      noticeAction: (id) => void noticeAction(id),
+      dismissNotice: () => dispatch({ type: "notice", notice: null }),
+      openLink: (href, ev) => {
+        if (host.openUrl?.(href)) ev.preventDefault();
+      },
+    },
+    { years: [thisYear + 1, thisYear, thisYear - 1, thisYear - 2], defaultYear: thisYear, templateUrl: host.templateUrl },
+  );
+
+  // ------------------------------------------------------------------ validation
+  // One pass at a time; edits during a pass schedule exactly one more.
+  let running: Promise<void> | null = null;
+  let again = false;
+  let disposed = false;
+
+  async function passOnce(): Promise<void> {
+    dispatch({ type: "validateStart" });
+    try {
+      const outcome = await port.readReport();
+      const ruleFindings = outcome.report ? checkReport(outcome.report) : [];
+      dispatch({ type: "validated", outcome, findings: findingsOf(outcome, ruleFindings), at: now() });
+    } catch (e) {
+      dispatch({ type: "validateFailed", message: S.errors.readFailed(reason(e)) });
+      return;
+    }
+    try {
+      await syncSubscriptions();
+    } catch {
+      // No edit events on this host (WorksheetCollection.onChanged is ExcelApi 1.9): the pane
+      // still validates on open, on sheet activation and on 重新校验.
+    }
+  }
+
+  function validate(): Promise<void> {
+    if (disposed) return Promise.resolve();
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        await passOnce();
+      } while (again && !disposed);
+    })().finally(() => {
+      running = null;
+    });
+    return running;
+  }
+
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  function scheduleValidate(): void {
+    // Never trust the event's details (multi-cell pastes have none): any edit means re-read all.
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      void validate();
+    }, debounceMs);
+  }
+
+  // ------------------------------------------------------------------ events
+  // The port subscribes to the template sheets that exist, so re-subscribe when they change
+  // (template inserted, sheet renamed).
+  let changedOff: (() => Promise<void>) | null = null;
+  let activatedOff: (() => Promise<void>) | null = null;
+  let subscribedTo = "";
+
+  async function syncSubscriptions(): Promise<void> {
+    const sheets = state.template ? JSON.stringify(state.template.sheets) : "";
+    if (sheets === subscribedTo || disposed) return;
+    subscribedTo = sheets;
+    if (changedOff) await changedOff().catch(() => undefined);
+    changedOff = null;
+    if (sheets) changedOff = await port.onChanged(scheduleValidate);
+  }
+
+  // ------------------------------------------------------------------ actions
+  async function insert(form?: { agency: string; year: number }): Promise<void> {
+    if (state.busy) return;
+    const f = form ?? { agency: state.report?.meta.agency ?? "", year: state.report?.meta.year ?? thisYear };
+    dispatch({ type: "busy", busy: "insert" });
+    try {
+      const outcome = await port.insertTemplate({ agency: f.agency, year: f.year });
+      dispatch({ type: "inserted", outcome, templateUrl: host.templateUrl });
+    } catch (e) {
+      dispatch({ type: "busy", busy: null });
+      dispatch({ type: "notice", notice: { tone: "error", text: S.errors.insertFailed(reason(e)) } });
+    }
+    await validate();
+  }
+
+  async function select(cells: string[]): Promise<void> {
+    try {
+      await port.select(cells);
+    } catch {
+      dispatch({ type: "notice", notice: { tone: "warning", text: S.errors.selectFailed } });
+    }
+  }
+
+  let confirmedExport: ExportKind | null = null;
+  async function exportAs(kind: ExportKind): Promise<void> {
+    if (state.busy) return;
+    // Validate before export so the file never carries an error the pane has not shown.
+    await validate();
+    const report = state.report;
+    if (!report) {
+      dispatch({ type: "notice", notice: { tone: "warning", text: S.export.noReport } });
+      return;
+    }
+    const errors = state.findings.filter((f) => f.severity === "error").length;
+    if (errors > 0 && confirmedExport !== kind) {
+      confirmedExport = kind;
+      dispatch({
+        type: "notice",
+        notice: { tone: "warning", text: S.export.blockedByErrors(errors), action: { id: `export:${kind}`, label: kind === "docx" ? S.actions.exportWord : S.actions.exportPdf } },
+      });
+      return;
+    }
+    confirmedExport = null;
+    const label = kind === "docx" ? "Word" : "PDF";
+    dispatch({ type: "busy", busy: kind });
+    dispatch({ type: "notice", notice: { tone: "info", text: S.export.working(label) } });
+    try {
+      const mod = await loadExporter();
+      const capabilities = state.capabilities ?? port.capabilities();
+      const out = await mod.exportReport(kind, report, capabilities);
+      dispatch({
+        type: "notice",
+        notice: { tone: "success", text: S.export.done(out.fileName), ...(out.link ? { link: { href: out.link, label: out.fileName } } : {}) },
+      });
+    } catch (e) {
+      const text = e instanceof ExportNotReadyError ? S.export.notReady : S.export.failed(reason(e));
+      dispatch({ type: "notice", notice: { tone: "error", text } });
+    } finally {
+      dispatch({ type: "busy", busy: null });
+    }
+  }
+
+  async function noticeAction(id: string): Promise<void> {
+    const m = /^export:(docx|pdf)$/.exec(id);
+    if (m) {
+      confirmedExport = m[1] as ExportKind;
+      await exportAs(m[1] as ExportKind);
+    }
+  }
+
+  // ------------------------------------------------------------------ start
+  try {
+    dispatch({ type: "capabilities", capabilities: port.capabilities() });
+  } catch {
+    // Capabilities are a hint; without them the pane assumes the template can be inserted.
+  }
+  view.update(viewModel(state));
+  void (async () => {
+    try {
+      activatedOff = await port.onActivated(() => void validate());
+    } catch {
+      // Older hosts without sheet events still validate on open, on edit and on demand.
+    }
+  })();
+  void validate();
+
+  async function idle(): Promise<void> {
+    while (running || timer) {
+      if (running) await running;
+      else await new Promise((r) => setTimeout(r, debounceMs));
+    }
+  }
+
+  return {
+    validate,
+    idle,
+    insert,
+    get state() {
+      return state;
+    },
+    view,
+    async dispose() {
+      disposed = true;
+      if (timer) clearTimeout(timer);
+      await changedOff?.().catch(() => undefined);
+      await activatedOff?.().catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,20 @@
+/**
+ * Task pane entry in Office: wait for Office.js, follow the Office theme, mount the pane on the
+ * Office.js workbook port, and re-validate when the ribbon command inserted the template.
+ */
+import { mountPane } from "./app";
+import { createHostPort, openInBrowser, PANE_CHANNEL, templateUrl } from "./officeHost";
+import { applyTheme } from "./theme";
+
+Office.onReady(() => {
+  applyTheme(document, Office.context?.officeTheme);
+  const root = document.getElementById("app");
+  if (!root) return;
+  const pane = mountPane(root, { port: createHostPort(), host: { templateUrl: templateUrl(), openUrl: openInBrowser } });
+  if (typeof BroadcastChannel !== "undefined") {
+    const channel = new BroadcastChannel(PANE_CHANNEL);
+    channel.onmessage = (ev: MessageEvent<{ type?: string }>) => {
+      if (ev.data?.type === "template-inserted") void pane.validate();
+    };
+  }
+});

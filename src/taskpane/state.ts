@@ -1,0 +1,321 @@
+/**
+ * Pane state as plain functions: a reducer over what happened (validation passes, insertions,
+ * exports, clicks) and a view model that turns findings into table groups, severity sections and
+ * collapsed blank-cell groups. No DOM, no Office: unit-tested in Node.
+ */
+import type { HostCapabilities, InsertOutcome, ReadOutcome, TemplateRole, TemplateSheets } from "../excel/port";
+import type { Finding, Report, Severity } from "../report/schema";
+import { S, type TableGroupId } from "./strings";
+
+/** Collapse CELL.BLANK warnings of one table into one expandable row from this many on. */
+export const BLANK_COLLAPSE_MIN = 3;
+
+/** Reports are written in January about the year before; from November on, offer this year. */
+export function defaultReportYear(now: Date): number {
+  return now.getMonth() >= 10 ? now.getFullYear() : now.getFullYear() - 1;
+}
+
+export const TABLE_ORDER: readonly TableGroupId[] = ["cover", "text", "t2", "t3", "t4", "other"];
+const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
+
+export type Busy = null | "insert" | "docx" | "pdf";
+export type NoticeTone = "success" | "info" | "warning" | "error";
+
+export interface Notice {
+  tone: NoticeTone;
+  text: string;
+  /** Optional follow-up, dispatched by id so state stays plain data. */
+  action?: { id: string; label: string };
+  /** Optional link (e.g. the template file). */
+  link?: { href: string; label: string; download?: string };
+}
+
+export interface PaneState {
+  capabilities: HostCapabilities | null;
+  /** Nothing read yet. */
+  started: boolean;
+  validating: boolean;
+  report: Report | null;
+  template: TemplateSheets | null;
+  findings: Finding[];
+  /** Reading itself failed (the message is already Chinese). */
+  readError: string | null;
+  busy: Busy;
+  /** Ids of expanded blank groups. */
+  expanded: readonly string[];
+  notice: Notice | null;
+  checkedAt: number | null;
+  passes: number;
+  /** Syncs of the last pass (a pass must be exactly one read sync). */
+  lastSyncs: number | null;
+}
+
+export const initialState: PaneState = {
+  capabilities: null,
+  started: false,
+  validating: false,
+  report: null,
+  template: null,
+  findings: [],
+  readError: null,
+  busy: null,
+  expanded: [],
+  notice: null,
+  checkedAt: null,
+  passes: 0,
+  lastSyncs: null,
+};
+
+export type Action =
+  | { type: "capabilities"; capabilities: HostCapabilities }
+  | { type: "validateStart" }
+  | { type: "validated"; outcome: ReadOutcome; findings: Finding[]; at: number }
+  | { type: "validateFailed"; message: string }
+  | { type: "busy"; busy: Busy }
+  | { type: "inserted"; outcome: InsertOutcome; templateUrl?: string }
+  | { type: "toggle"; id: string }
+  | { type: "notice"; notice: Notice | null };
+
+export function reducer(state: PaneState, action: Action): PaneState {
+  switch (action.type) {
+    case "capabilities":
+      return { ...state, capabilities: action.capabilities };
+    case "validateStart":
+      return { ...state, validating: true };
+    case "validated":
+      return {
+        ...state,
+        started: true,
+        validating: false,
+        readError: null,
+        report: action.outcome.report,
+        template: action.outcome.template,
+        findings: action.findings,
+        checkedAt: action.at,
+        passes: state.passes + 1,
+        lastSyncs: action.outcome.syncs,
+        // Forget expansions of groups that no longer exist, keep the others across passes.
+        expanded: state.expanded.filter((id) => action.findings.some((f) => f.rule === "CELL.BLANK" && blankGroupId(tableOf(f)) === id)),
+      };
+    case "validateFailed":
+      return { ...state, started: true, validating: false, readError: action.message };
+    case "busy":
+      return { ...state, busy: action.busy };
+    case "inserted":
+      return { ...state, busy: null, notice: insertNotice(action.outcome, action.templateUrl) };
+    case "toggle":
+      return {
+        ...state,
+        expanded: state.expanded.includes(action.id) ? state.expanded.filter((x) => x !== action.id) : [...state.expanded, action.id],
+      };
+    case "notice":
+      return { ...state, notice: action.notice };
+  }
+}
+
+export function insertNotice(outcome: InsertOutcome, templateUrl?: string): Notice {
+  switch (outcome.kind) {
+    case "inserted":
+      return { tone: "success", text: S.template.inserted(outcome.sheets) };
+    case "exists":
+      return { tone: "info", text: S.template.exists(Object.values(outcome.existing.sheets).filter((x): x is string => !!x)) };
+    case "unsupported":
+      return {
+        tone: "warning",
+        text: `${S.template.unsupportedTitle}。${outcome.reason ? `${outcome.reason} ` : ""}${S.template.unsupportedBody}`,
+        ...(templateUrl ? { link: { href: templateUrl, label: S.actions.downloadTemplate, download: "政务公开年报模板.xlsx" } } : {}),
+      };
+  }
+}
+
+// ------------------------------------------------------------------ grouping
+
+/** Which table group a finding belongs to, by the first cell it names (or its rule). */
+export function tableOf(f: Finding): TableGroupId {
+  const key = f.cells[0];
+  if (key === undefined) return f.rule === "DOC.YEAR" ? "cover" : "other";
+  if (key.startsWith("META.")) return "cover";
+  if (key.startsWith("T2.") || key === "S2") return "t2";
+  if (key.startsWith("T3.") || key === "S3") return "t3";
+  if (key.startsWith("T4.") || key === "S4") return "t4";
+  if (/^S[1-6]$/.test(key)) return "text";
+  return "other";
+}
+
+export const blankGroupId = (table: TableGroupId): string => `blanks:${table}`;
+
+export interface FindingItem {
+  kind: "finding";
+  /** Stable across passes (rule + cells), for focus and keys. */
+  id: string;
+  finding: Finding;
+  /** Whether selecting its cells makes sense (it names at least one cell). */
+  selectable: boolean;
+}
+
+export interface BlankGroupItem {
+  kind: "blanks";
+  id: string;
+  table: TableGroupId;
+  label: string;
+  cells: string[];
+  items: FindingItem[];
+  expanded: boolean;
+}
+
+export type ListItem = FindingItem | BlankGroupItem;
+
+export interface SeveritySection {
+  severity: Severity;
+  label: string;
+  /** Number of findings (a blank group counts each of its cells). */
+  count: number;
+  items: ListItem[];
+}
+
+export interface TableGroup {
+  id: TableGroupId;
+  label: string;
+  longLabel: string;
+  counts: Record<Severity, number>;
+  sections: SeveritySection[];
+}
+
+export type SummaryTone = "busy" | "ok" | "warning" | "error" | "unknown";
+
+export interface Summary {
+  tone: SummaryTone;
+  text: string;
+  /** For the aria-live region; empty while a pass runs so it is announced once per pass. */
+  spoken: string;
+  counts: Record<Severity, number>;
+}
+
+export type TemplateBanner =
+  | null
+  | { kind: "missing"; canInsert: boolean }
+  | { kind: "damaged"; canInsert: boolean; roles: TemplateRole[] };
+
+export interface ViewModel {
+  title: string;
+  subtitle: string | null;
+  summary: Summary;
+  banner: TemplateBanner;
+  groups: TableGroup[];
+  /** Findings shown in total (for the empty state). */
+  total: number;
+  canExport: boolean;
+  canInsert: boolean;
+  busy: Busy;
+  validating: boolean;
+  notice: Notice | null;
+  readError: string | null;
+  checkedAt: number | null;
+}
+
+function itemId(f: Finding, seen: Map<string, number>): string {
+  const base = `${f.rule}|${f.cells.join(",")}`;
+  const n = seen.get(base) ?? 0;
+  seen.set(base, n + 1);
+  return n === 0 ? base : `${base}#${n}`;
+}
+
+export function countsOf(findings: readonly Finding[]): Record<Severity, number> {
+  const c = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) c[f.severity]++;
+  return c;
+}
+
+/** Findings → table groups → severity sections, with many blank cells collapsed into one row. */
+export function groupFindings(findings: readonly Finding[], expanded: readonly string[] = []): TableGroup[] {
+  const seen = new Map<string, number>();
+  const byTable = new Map<TableGroupId, FindingItem[]>();
+  for (const f of findings) {
+    const t = tableOf(f);
+    const item: FindingItem = { kind: "finding", id: itemId(f, seen), finding: f, selectable: f.cells.length > 0 };
+    const list = byTable.get(t) ?? [];
+    list.push(item);
+    byTable.set(t, list);
+  }
+  const groups: TableGroup[] = [];
+  for (const t of TABLE_ORDER) {
+    const items = byTable.get(t);
+    if (!items) continue;
+    const sections: SeveritySection[] = [];
+    for (const sev of SEVERITIES) {
+      const ofSev = items.filter((i) => i.finding.severity === sev);
+      if (ofSev.length === 0) continue;
+      const blanks = ofSev.filter((i) => i.finding.rule === "CELL.BLANK");
+      let list: ListItem[] = ofSev;
+      if (blanks.length >= BLANK_COLLAPSE_MIN) {
+        const id = blankGroupId(t);
+        const group: BlankGroupItem = {
+          kind: "blanks",
+          id,
+          table: t,
+          label: S.list.blankGroup(S.table[t], blanks.length),
+          cells: blanks.flatMap((b) => b.finding.cells),
+          items: blanks,
+          expanded: expanded.includes(id),
+        };
+        // The group goes last: a real inconsistency matters more than an empty cell.
+        list = [...ofSev.filter((i) => i.finding.rule !== "CELL.BLANK"), group];
+      }
+      sections.push({ severity: sev, label: S.severity[sev], count: ofSev.length, items: list });
+    }
+    groups.push({ id: t, label: S.table[t], longLabel: S.tableLong[t], counts: countsOf(items.map((i) => i.finding)), sections });
+  }
+  return groups;
+}
+
+export function summarize(state: Pick<PaneState, "findings" | "started" | "validating" | "report" | "readError">): Summary {
+  const counts = countsOf(state.findings);
+  if (!state.started) return { tone: "busy", text: S.summary.checking, spoken: "", counts };
+  if (state.readError !== null) return { tone: "unknown", text: S.summary.counts(0, 0, 0), spoken: state.readError, counts };
+  const text = state.findings.length === 0 ? S.summary.allPassed : S.summary.counts(counts.error, counts.warning, counts.info);
+  const tone: SummaryTone = counts.error ? "error" : counts.warning ? "warning" : state.report ? "ok" : "unknown";
+  return { tone, text, spoken: S.summary.spoken(counts.error, counts.warning, counts.info), counts };
+}
+
+function templateBanner(state: PaneState): TemplateBanner {
+  if (!state.started || state.readError !== null) return null;
+  const canInsert = state.capabilities?.insertTemplate !== false;
+  if (state.template === null) return { kind: "missing", canInsert };
+  if (state.template.missing.length > 0) return { kind: "damaged", canInsert, roles: state.template.missing };
+  return null;
+}
+
+export function viewModel(state: PaneState): ViewModel {
+  const meta = state.report?.meta;
+  const hasReport = state.report !== null;
+  return {
+    title: hasReport ? S.reportTitle(meta?.agency ?? null, meta?.year ?? null) : S.untitled,
+    subtitle: hasReport ? S.formatLabel(state.report!.format) : null,
+    summary: summarize(state),
+    banner: templateBanner(state),
+    groups: groupFindings(state.findings, state.expanded),
+    total: state.findings.length,
+    canExport: hasReport && state.busy === null,
+    canInsert: state.busy === null,
+    busy: state.busy,
+    validating: state.validating,
+    notice: state.notice,
+    readError: state.readError,
+    checkedAt: state.checkedAt,
+  };
+}
+
+/**
+ * All findings of a pass: the adapter's layout findings (missing sheet, damaged marker) first,
+ * then the rules, without repeating one the rules also found.
+ */
+export function findingsOf(outcome: ReadOutcome, ruleFindings: readonly Finding[]): Finding[] {
+  const key = (f: Finding) => `${f.rule}|${f.cells.join()}`;
+  const seen = new Set(ruleFindings.map(key));
+  // "No template" is what the banner says, with the insert form; no need to list it too.
+  const layout = outcome.findings.filter((f) => !seen.has(key(f)) && !(outcome.template === null && f.rule === TEMPLATE_NOT_FOUND));
+  return [...layout, ...ruleFindings];
+}
+
+/** The adapter's finding when no template sheet is recognised (src/excel/officeWorkbook.ts). */
+export const TEMPLATE_NOT_FOUND = "TEMPLATE.NOT_FOUND";

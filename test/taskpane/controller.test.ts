@@ -1,0 +1,210 @@
+/**
+ * The pane controller without a DOM: validation on open, on sheet activation and ~300 ms after
+ * edits (debounced, one read per pass), insertion, selection and the lazy export path.
+ */
+import { t3Key } from "../../src/report";
+import { mountPane, type PaneController } from "../../src/taskpane/app";
+import { ExportNotReadyError, type ExportModule } from "../../src/taskpane/exportApi";
+import type { ViewModel } from "../../src/taskpane/state";
+import type { ViewHandlers } from "../../src/taskpane/view";
+import { sampleReport } from "../support/reports";
+import { FULL_TEMPLATE, MemoryPort } from "./memoryPort";
+
+interface Harness {
+  port: MemoryPort;
+  pane: PaneController;
+  vms: ViewModel[];
+  handlers: () => ViewHandlers;
+  last: () => ViewModel;
+}
+
+function mount(port = new MemoryPort(), loadExporter?: () => Promise<ExportModule>): Harness {
+  const vms: ViewModel[] = [];
+  let handlers: ViewHandlers | null = null;
+  const pane = mountPane({} as HTMLElement, {
+    port,
+    host: { templateUrl: "https://localhost:3000/template/xxgk-template.xlsx", now: () => Date.UTC(2025, 0, 10) },
+    ...(loadExporter ? { loadExporter } : {}),
+    createView: (_root, h) => {
+      handlers = h;
+      return { root: {} as HTMLElement, update: (vm) => vms.push(vm) };
+    },
+  });
+  return { port, pane, vms, handlers: () => handlers!, last: () => vms[vms.length - 1]! };
+}
+
+/** Let pending promise callbacks run (the port is async). */
+const settle = async () => {
+  for (let i = 0; i < 10; i++) await Promise.resolve();
+};
+
+beforeEach(() => jest.useFakeTimers());
+afterEach(() => jest.useRealTimers());
+
+function withReport(): MemoryPort {
+  const port = new MemoryPort();
+  port.template = FULL_TEMPLATE;
+  port.report = sampleReport();
+  return port;
+}
+
+test("validates once on open: one read, findings shown", async () => {
+  const h = mount(withReport());
+  await h.pane.idle();
+  expect(h.port.reads).toBe(1);
+  expect(h.last().summary.text).toBe("全部通过");
+  expect(h.pane.state.lastSyncs).toBe(1);
+  await h.pane.dispose();
+});
+
+test("edits re-validate ~300 ms after the last one; a burst is one pass", async () => {
+  const h = mount(withReport());
+  await h.pane.validate();
+  await settle();
+  expect(h.port.changeHandlers.size).toBe(1);
+  const before = h.port.reads;
+  h.port.edit(t3Key("R01", "C1"), 999);
+  jest.advanceTimersByTime(100);
+  h.port.edit(t3Key("R01", "C2"), 998);
+  jest.advanceTimersByTime(299);
+  expect(h.port.reads).toBe(before);
+  jest.advanceTimersByTime(1);
+  await settle();
+  expect(h.port.reads).toBe(before + 1);
+  await h.pane.validate();
+  expect(h.last().summary.tone).toBe("error");
+  await h.pane.dispose();
+});
+
+test("an edit during a pass schedules exactly one more pass", async () => {
+  const port = withReport();
+  let open!: () => void;
+  port.gate = new Promise<void>((r) => (open = r));
+  const h = mount(port);
+  await settle();
+  expect(port.reads).toBe(1); // first pass waiting on the gate
+  void h.pane.validate();
+  void h.pane.validate();
+  port.gate = null;
+  open();
+  await h.pane.validate();
+  await settle();
+  expect(port.reads).toBe(2);
+  await h.pane.dispose();
+});
+
+test("sheet activation re-validates", async () => {
+  const h = mount(withReport());
+  await h.pane.idle();
+  await settle();
+  const before = h.port.reads;
+  h.port.activate();
+  await settle();
+  await h.pane.idle();
+  expect(h.port.reads).toBe(before + 1);
+  await h.pane.dispose();
+});
+
+test("no template → banner; insert → notice, re-validation and edit subscription", async () => {
+  const h = mount();
+  await h.pane.validate();
+  expect(h.last().banner).toEqual({ kind: "missing", canInsert: true });
+  expect(h.port.changeHandlers.size).toBe(0);
+  h.handlers().insert({ agency: "某某街道办事处", year: 2024 });
+  await settle();
+  await h.pane.validate();
+  await settle();
+  expect(h.port.inserts).toEqual([{ agency: "某某街道办事处", year: 2024 }]);
+  expect(h.last().notice?.text).toMatch(/^已插入年报模板/);
+  expect(h.last().banner).toBeNull();
+  expect(h.last().title).toBe("某某街道办事处 · 2024 年度");
+  expect(h.port.changeHandlers.size).toBe(1);
+  await h.pane.dispose();
+  expect(h.port.changeHandlers.size).toBe(0);
+  expect(h.port.activateHandlers.size).toBe(0);
+});
+
+test("a host without ExcelApi 1.13 gets the template as a file", async () => {
+  const port = new MemoryPort();
+  port.caps = { ...port.caps, insertTemplate: false };
+  const h = mount(port);
+  await h.pane.validate();
+  expect(h.last().banner).toEqual({ kind: "missing", canInsert: false });
+  await h.pane.insert({ agency: "", year: 2024 });
+  expect(h.last().notice?.link?.href).toBe("https://localhost:3000/template/xxgk-template.xlsx");
+  await h.pane.dispose();
+});
+
+test("clicking a finding selects its cells", async () => {
+  const h = mount(withReport());
+  await h.pane.validate();
+  h.handlers().select(["T3.R01.C1", "T3.R02.C1"]);
+  await settle();
+  expect(h.port.selections).toEqual([["T3.R01.C1", "T3.R02.C1"]]);
+  await h.pane.dispose();
+});
+
+test("a failing read is reported in Chinese and the next pass recovers", async () => {
+  const port = withReport();
+  port.failNextRead = new Error("GeneralException");
+  const h = mount(port);
+  await h.pane.validate();
+  await settle();
+  expect(h.vms.some((v) => v.readError === "读取工作簿失败：GeneralException。请稍后点击“重新校验”。")).toBe(true);
+  await h.pane.validate();
+  expect(h.last().readError).toBeNull();
+  await h.pane.dispose();
+});
+
+describe("export", () => {
+  test("loads the export module lazily, only on the first export", async () => {
+    const exportReport = jest.fn(async () => ({ fileName: "年报.docx" }));
+    const load = jest.fn(async () => ({ exportReport }) as ExportModule);
+    const h = mount(withReport(), load);
+    await h.pane.validate();
+    expect(load).not.toHaveBeenCalled();
+    h.handlers().exportAs("docx");
+    await settle();
+    await h.pane.validate();
+    await settle();
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(exportReport).toHaveBeenCalledWith("docx", expect.objectContaining({ format: "2021" }), expect.objectContaining({ platform: "OfficeOnline" }));
+    expect(h.last().notice).toMatchObject({ tone: "success", text: "已生成“年报.docx”。" });
+    await h.pane.dispose();
+  });
+
+  test("with errors it asks first; the notice's button exports anyway", async () => {
+    const port = withReport();
+    port.report!.cells[t3Key("R01", "C1")] = 12345;
+    const exportReport = jest.fn(async () => ({ fileName: "年报.pdf" }));
+    const h = mount(port, async () => ({ exportReport }));
+    await h.pane.validate();
+    h.handlers().exportAs("pdf");
+    await settle();
+    await h.pane.validate();
+    expect(exportReport).not.toHaveBeenCalled();
+    expect(h.last().notice).toMatchObject({ tone: "warning", action: { id: "export:pdf" } });
+    h.handlers().noticeAction("export:pdf");
+    await settle();
+    await h.pane.validate();
+    await settle();
+    expect(exportReport).toHaveBeenCalledTimes(1);
+    await h.pane.dispose();
+  });
+
+  test("says so when the document module is not ready", async () => {
+    const h = mount(withReport(), async () => ({
+      exportReport: async () => {
+        throw new ExportNotReadyError("x");
+      },
+    }));
+    await h.pane.validate();
+    h.handlers().exportAs("docx");
+    await settle();
+    await h.pane.validate();
+    await settle();
+    expect(h.last().notice).toMatchObject({ tone: "error", text: "导出功能尚未就绪（文档生成模块未加载）。" });
+    expect(h.last().busy).toBeNull();
+    await h.pane.dispose();
+  });
+});

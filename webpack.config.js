@@ -1,0 +1,207 @@
+/**
+ * webpack for the add-in pages:
+ *   taskpane   – the pane (src/taskpane/index.ts + taskpane.html), the initial bundle kept small;
+ *   commands   – the ribbon's function file (src/commands/commands.ts + commands.html);
+ *   notice     – the small dialog a ribbon command shows its result in;
+ *   workbench  – only with `--env workbench`: the pane beside an in-memory Excel fake (no Office).
+ *
+ * Export code (docx, pdfmake, fonts) is reached only through import() and lands in lazy chunks.
+ * office.js is copied from @microsoft/office-js and served from our own origin (intranet: no CDN).
+ * No devtool uses eval, so the CSP needs no 'unsafe-eval' (see CSP below).
+ *
+ * Env: XXGK_BASE_URL=https://xxgk.example.gov.cn/addin rewrites https://localhost:3000 in
+ * dist/manifest.xml (production). `--env outDir=…` builds elsewhere (tests, bench).
+ */
+"use strict";
+const path = require("node:path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+const DEV_ORIGIN = "https://localhost:3000";
+const DEV_PORT = 3000;
+const WORKBENCH_PORT = 3001;
+
+/**
+ * Content-Security-Policy of every page. script-src has neither 'unsafe-eval' nor
+ * 'unsafe-inline'. style-src needs 'unsafe-inline' because Office.js on the web sets inline
+ * styles (OfficeDev/office-js#1687); no script or cell text is ever turned into markup.
+ */
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "frame-src 'self'",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join("; ");
+
+/** Rewrite the dev origin in the manifest to the deployment base URL (https only). */
+function rewriteManifestUrls(xml, baseUrl) {
+  const base = String(baseUrl).replace(/\/+$/, "");
+  if (!/^https:\/\/[^\s"'<>]+$/i.test(base)) {
+    throw new Error(`XXGK_BASE_URL 必须是 https 地址 / must be an https URL, got "${baseUrl}"`);
+  }
+  return xml.split(DEV_ORIGIN).join(base);
+}
+
+function officeJsPatterns() {
+  // Excel needs office.js, its Excel host scripts and the locale strings; other hosts' scripts
+  // and the .debug.js twins would only add ~60 MB.
+  return {
+    from: path.resolve(__dirname, "node_modules/@microsoft/office-js/dist"),
+    to: "office",
+    globOptions: {
+      ignore: ["**/*.debug.js", "**/*.d.ts", "**/word*", "**/outlook*", "**/powerpoint*", "**/onenote*", "**/project*", "**/visio*", "**/access*"],
+    },
+  };
+}
+
+/** The template workbook built by scripts/build-template.ts, offered as a download where Excel cannot insert it. */
+const TEMPLATE_FILE = "dist-template/template.xlsx";
+
+function page(name, chunks, title) {
+  return new HtmlWebpackPlugin({
+    filename: `${name}.html`,
+    template: path.resolve(__dirname, `src/${name === "notice" ? "commands" : name}/${name}.html`),
+    chunks,
+    title,
+    // type="module": Trident (IE11, Office 2019 volume licence) skips it and runs legacy.js instead.
+    scriptLoading: "module",
+    inject: "head",
+    templateParameters: { csp: CSP },
+    minify: false,
+  });
+}
+
+module.exports = (env = {}, argv = {}) => {
+  const mode = argv.mode || env.mode || "development";
+  const production = mode === "production";
+  const workbench = !!env.workbench;
+  const serving = !!env.WEBPACK_SERVE;
+  const outDir = path.resolve(__dirname, env.outDir || (workbench ? "dist/workbench" : "dist"));
+  const baseUrl = process.env.XXGK_BASE_URL || "";
+  if (production && !workbench && !baseUrl && !env.quiet) {
+    console.warn("[webpack] XXGK_BASE_URL 未设置：dist/manifest.xml 仍指向 https://localhost:3000。/ XXGK_BASE_URL unset: dist/manifest.xml still points at localhost.");
+  }
+
+  const entry = workbench
+    ? { workbench: "./src/workbench/index.ts" }
+    : { taskpane: "./src/taskpane/index.ts", commands: "./src/commands/commands.ts", notice: "./src/commands/notice.ts" };
+
+  const copy = [
+    { from: "assets/*.png", to: "assets/[name][ext]" },
+    { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
+    // Written by `tsx scripts/build-template.ts` (run before webpack); missing only in a bare checkout.
+    { from: TEMPLATE_FILE, to: "template/xxgk-template.xlsx", noErrorOnMissing: true },
+  ];
+  if (workbench) {
+    copy.push({ from: "src/workbench/workbench.css", to: "workbench.css" });
+  } else {
+    copy.push(
+      officeJsPatterns(),
+      { from: "src/taskpane/help.html", to: "help.html" },
+      {
+        from: "manifest.xml",
+        to: "manifest.xml",
+        transform: (content) => (production && baseUrl ? rewriteManifestUrls(content.toString("utf8"), baseUrl) : content),
+      },
+    );
+  }
+
+  const config = {
+    name: workbench ? "workbench" : "addin",
+    mode,
+    context: __dirname,
+    entry,
+    output: {
+      path: outDir,
+      filename: production ? "[name].[contenthash:8].js" : "[name].js",
+      chunkFilename: production ? "[name].[contenthash:8].js" : "[name].js",
+      // Relative URLs: the add-in may live under a sub-path of the intranet server.
+      publicPath: "auto",
+      // legacy.js comes from the second (ES5) compiler writing into the same folder.
+      clean: serving ? false : { keep: /^legacy\.js/ },
+    },
+    // Never an eval-based devtool: the CSP forbids eval.
+    devtool: "source-map",
+    target: ["web", "es2020"],
+    resolve: { extensions: [".ts", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            // Types are checked by `tsc --noEmit` separately; webpack only strips them.
+            options: { transpileOnly: true, compilerOptions: { target: "ES2020", noEmit: false, sourceMap: true } },
+          },
+        },
+      ],
+    },
+    plugins: workbench
+      ? [page("workbench", ["workbench"], "政务公开年报助手 · 工作台"), new CopyWebpackPlugin({ patterns: copy })]
+      : [
+          page("taskpane", ["taskpane"], "政务公开年报助手"),
+          page("commands", ["commands"], "政务公开年报助手"),
+          page("notice", ["notice"], "政务公开年报助手"),
+          new CopyWebpackPlugin({ patterns: copy }),
+        ],
+    performance: { hints: false },
+    stats: env.quiet ? "errors-warnings" : "normal",
+  };
+
+  // Trident fallback: ES5 syntax and runtime, so its own compiler (webpack targets are per config).
+  const legacy = {
+    mode,
+    context: __dirname,
+    name: "legacy",
+    entry: { legacy: "./src/taskpane/legacy.ts" },
+    output: { path: outDir, filename: "legacy.js", publicPath: "auto", clean: false },
+    devtool: false,
+    target: ["web", "es5"],
+    resolve: { extensions: [".ts", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { target: "ES5", noEmit: false } } },
+        },
+      ],
+    },
+    performance: { hints: false },
+    stats: config.stats,
+  };
+  const configs = workbench ? config : [config, legacy];
+
+  if (serving) {
+    const headers = { "Content-Security-Policy": CSP, "Cache-Control": "no-store" };
+    if (workbench) {
+      config.devServer = { port: WORKBENCH_PORT, host: "127.0.0.1", headers, hot: false, open: ["/workbench.html"], static: false };
+      return configs;
+    }
+    // Office requires https even for localhost; office-addin-dev-certs creates and trusts a CA.
+    return (async () => {
+      const devCerts = require("office-addin-dev-certs");
+      config.devServer = {
+        port: Number(process.env.npm_package_config_dev_server_port || DEV_PORT),
+        server: { type: "https", options: await devCerts.getHttpsServerOptions() },
+        headers: { ...headers, "Access-Control-Allow-Origin": "*" },
+        hot: false,
+        static: false,
+      };
+      return configs;
+    })();
+  }
+  return configs;
+};
+
+module.exports.rewriteManifestUrls = rewriteManifestUrls;
+module.exports.CSP = CSP;
+module.exports.DEV_ORIGIN = DEV_ORIGIN;
