@@ -4,6 +4,9 @@
  * workbench against an in-memory fake of the Excel object model. Keep it small and stable.
  */
 import type { Finding, Report } from "../report";
+import type { TemplateRole } from "../template/roles";
+
+export type { TemplateRole };
 
 export interface HostCapabilities {
   /** ExcelApi 1.13: workbook.insertWorksheetsFromBase64. Missing on Office 2019. */
@@ -22,9 +25,10 @@ export interface TemplateSheets {
   templateVersion: string;
   /** Roles whose sheet is missing or unrecognisable. */
   missing: TemplateRole[];
+  /** Which copy of the template this is, and how many copies the workbook holds. */
+  set?: number;
+  sets?: number;
 }
-
-export type TemplateRole = "meta" | "text" | "t2" | "t3" | "t4";
 
 export type InsertOutcome =
   | { kind: "inserted"; sheets: string[]; syncs: number }

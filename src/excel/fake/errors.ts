@@ -1,0 +1,26 @@
+/** Errors shaped like OfficeExtension.Error ({code, message, debugInfo}) so adapters can branch on `code`. */
+export type FakeErrorCode =
+  | "ItemNotFound"
+  | "InvalidArgument"
+  | "PropertyNotLoaded"
+  | "InvalidOperation"
+  | "ItemAlreadyExists"
+  | "AccessDenied"
+  | "GeneralException";
+
+export class FakeOfficeError extends Error {
+  readonly code: FakeErrorCode;
+  readonly debugInfo: { code: FakeErrorCode; message: string; errorLocation?: string };
+  constructor(code: FakeErrorCode, message: string, location?: string) {
+    super(message);
+    this.name = "RichApi.Error";
+    this.code = code;
+    this.debugInfo = { code, message, ...(location ? { errorLocation: location } : {}) };
+  }
+}
+
+export const notLoaded = (prop: string) =>
+  new FakeOfficeError(
+    "PropertyNotLoaded",
+    `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+  );

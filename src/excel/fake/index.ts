@@ -1,0 +1,151 @@
+/**
+ * An in-memory fake of the Excel object model for tests and the browser workbench.
+ *
+ *   const fake = createFakeExcel();
+ *   const port = createOfficeWorkbook({ Excel: fake.Excel, Office: fake.Office, loadTemplate });
+ *   await port.insertTemplate({ year: 2024, agency: "某某局" });
+ *   fake.workbook.typeInto("表三", "D5", "12");   // as if typed: protection, parsing, events
+ *   await fake.workbook.settle();                  // let event handlers run
+ *   fake.syncCount; fake.writeCount;               // round trips and mutations so far
+ *
+ * `Excel.run`, `context.sync()` and the proxies follow Office.js's load/sync rules (reading an
+ * unloaded property throws). `fake.workbook` is the model itself: inspect cells, type, fire events.
+ */
+import { FakeOfficeError } from "./errors";
+import { FakeWorkbookModel } from "./model";
+import { FakeRequestContext } from "./proxies";
+
+export { FakeOfficeError } from "./errors";
+export { FakeWorkbookModel, FakeSheet, type FakeCellEntry, type FakeCellStyle, type OfficeValue } from "./model";
+export { FakeRequestContext } from "./proxies";
+export { parseXlsx } from "./xlsxImport";
+
+export interface FakeExcelOptions {
+  /** Highest supported version per requirement set (default: ExcelApi 1.17, OpenBrowserWindowApi 1.1). */
+  apiSets?: Record<string, string>;
+  /** Office.context.platform (default "PC"). */
+  platform?: string;
+  /** Start with one empty sheet of this name (default "Sheet1"); null for none. */
+  firstSheet?: string | null;
+}
+
+function versionAtLeast(have: string, want: string): boolean {
+  const a = have.split(".").map(Number);
+  const b = want.split(".").map(Number);
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = a[i] ?? 0;
+    const y = b[i] ?? 0;
+    if (x !== y) return x > y;
+  }
+  return true;
+}
+
+export interface FakeExcelRun {
+  run<T>(batch: (context: FakeRequestContext) => Promise<T>): Promise<T>;
+  run<T>(context: FakeRequestContext | { context: FakeRequestContext }, batch: (context: FakeRequestContext) => Promise<T>): Promise<T>;
+}
+
+export interface FakeExcel {
+  /** Stand-in for the global `Excel` (only `run` and a few enums). */
+  Excel: FakeExcelRun & {
+    WorksheetPositionType: Record<string, string>;
+    EventTriggerSource: Record<string, string>;
+    ErrorCodes: Record<string, string>;
+  };
+  /** Stand-in for the global `Office`. */
+  Office: {
+    context: { requirements: { isSetSupported(name: string, minVersion?: string): boolean }; platform: string; host: string };
+    onReady(cb?: (info: { host: string; platform: string }) => void): Promise<{ host: string; platform: string }>;
+    HostType: { Excel: string };
+    PlatformType: Record<string, string>;
+  };
+  workbook: FakeWorkbookModel;
+  readonly syncCount: number;
+  readonly writeCount: number;
+  readonly uiCount: number;
+  resetCounters(): void;
+  /** Fire Worksheet.onChanged as if the clerk edited `address` (without changing it). */
+  fireChanged(sheet: string, address: string): Promise<void>;
+  /** Activate a sheet as the clerk would (fires onActivated). */
+  fireActivated(sheet: string): Promise<void>;
+  /** Change which requirement sets are supported. */
+  setApiSets(sets: Record<string, string>): void;
+}
+
+export function createFakeExcel(opts: FakeExcelOptions = {}): FakeExcel {
+  const model = new FakeWorkbookModel();
+  if (opts.firstSheet !== null) model.addSheet(opts.firstSheet ?? "Sheet1");
+  let sets: Record<string, string> = opts.apiSets ?? { ExcelApi: "1.17", OpenBrowserWindowApi: "1.1" };
+  const platform = opts.platform ?? "PC";
+
+  async function run<T>(a: unknown, b?: unknown): Promise<T> {
+    let ctx: FakeRequestContext;
+    let batch: (c: FakeRequestContext) => Promise<T>;
+    if (typeof a === "function") {
+      ctx = new FakeRequestContext(model);
+      batch = a as typeof batch;
+    } else {
+      const given = a instanceof FakeRequestContext ? a : (a as { context?: unknown } | null)?.context;
+      if (!(given instanceof FakeRequestContext)) throw new FakeOfficeError("InvalidArgument", "Excel.run: unknown context.");
+      ctx = given;
+      batch = b as typeof batch;
+    }
+    const result = await batch(ctx);
+    // Excel.run sends what is still queued when the batch returns.
+    if (ctx.hasPending) await ctx.sync();
+    return result;
+  }
+
+  const fake: FakeExcel = {
+    Excel: {
+      run: run as FakeExcelRun["run"],
+      WorksheetPositionType: { none: "None", before: "Before", after: "After", beginning: "Beginning", end: "End" },
+      EventTriggerSource: { unknown: "Unknown", thisLocalAddin: "ThisLocalAddin" },
+      ErrorCodes: { itemNotFound: "ItemNotFound", invalidArgument: "InvalidArgument", accessDenied: "AccessDenied", generalException: "GeneralException" },
+    },
+    Office: {
+      context: {
+        requirements: {
+          isSetSupported(name: string, minVersion = "1.1") {
+            const have = sets[name];
+            return have !== undefined && versionAtLeast(have, minVersion);
+          },
+        },
+        platform,
+        host: "Excel",
+      },
+      onReady(cb) {
+        const info = { host: "Excel", platform };
+        cb?.(info);
+        return Promise.resolve(info);
+      },
+      HostType: { Excel: "Excel" },
+      PlatformType: { PC: "PC", Mac: "Mac", OfficeOnline: "OfficeOnline", iOS: "iOS", Android: "Android", Universal: "Universal" },
+    },
+    workbook: model,
+    get syncCount() {
+      return model.syncCount;
+    },
+    get writeCount() {
+      return model.writeCount;
+    },
+    get uiCount() {
+      return model.uiCount;
+    },
+    resetCounters() {
+      model.resetCounters();
+    },
+    async fireChanged(sheet, address) {
+      model.changed(model.requireSheet(sheet), address, "Unknown");
+      await model.settle();
+    },
+    async fireActivated(sheet) {
+      model.activate(sheet);
+      await model.settle();
+    },
+    setApiSets(s) {
+      sets = s;
+    },
+  };
+  return fake;
+}

@@ -1,0 +1,428 @@
+/**
+ * The in-memory workbook behind the fake Excel object model: sheets with ids and names, cells
+ * (formulas recalculated by HyperFormula), number formats, locks and sheet protection, merges
+ * and column widths for the workbench, the active sheet and selection, and the events Excel
+ * fires. No Node APIs: it also runs in the browser workbench.
+ *
+ * HyperFormula is GPL-3.0 (or commercial): it is used only here, in tests and the workbench,
+ * never in the add-in bundle.
+ */
+import { DetailedCellError, HyperFormula } from "hyperformula";
+import { parseRect, rectContains, type Rect } from "../../template/address";
+import { FakeOfficeError } from "./errors";
+import { parseEntry, type EngineInput } from "./entry";
+
+export type OfficeValue = number | string | boolean;
+
+export interface FakeCellStyle {
+  bold?: boolean;
+  /** Fill colour "#RRGGBB", or null. */
+  fill?: string | null;
+  fontColor?: string | null;
+  align?: "left" | "center" | "right";
+  wrap?: boolean;
+}
+
+export interface FakeCellSeed {
+  row: number;
+  col: number;
+  input: EngineInput;
+  numberFormat?: string;
+  locked?: boolean;
+  style?: FakeCellStyle;
+}
+
+export interface FakeSheetSeed {
+  name: string;
+  cells: FakeCellSeed[];
+  merges: Rect[];
+  widths: Record<number, number>;
+  hiddenColumns: number[];
+  protected: boolean;
+  visible: boolean;
+}
+
+interface CellMeta {
+  numberFormat: string;
+  locked: boolean;
+  style?: FakeCellStyle;
+}
+
+export class FakeSheet {
+  readonly meta = new Map<string, CellMeta>();
+  merges: Rect[] = [];
+  readonly widths = new Map<number, number>();
+  readonly hiddenColumns = new Set<number>();
+  protected = false;
+  visible = true;
+  constructor(
+    readonly id: string,
+    public name: string,
+    readonly hfId: number,
+  ) {}
+}
+
+export type FakeCellEntry =
+  | { address: string; value: OfficeValue | null }
+  | { address: string; formula: string }
+  | { address: string; error: string };
+
+export type FakeEventName = "changed" | "activated" | "added" | "deleted";
+export type FakeHandler = (args: Record<string, unknown>) => unknown;
+
+const key = (row: number, col: number) => `${row},${col}`;
+
+/** Sheet ids look like Excel desktop's: braces and hex groups. */
+function sheetId(n: number): string {
+  const hex = n.toString(16).toUpperCase().padStart(4, "0");
+  return `{00000000-${hex}-0000-FFFF-000000000000}`;
+}
+
+export class FakeWorkbookModel {
+  private readonly hf: HyperFormula;
+  readonly sheets: FakeSheet[] = [];
+  activeId: string | null = null;
+  selection: { sheetId: string; rect: Rect } | null = null;
+  /** Round trips: every context.sync() (and the implicit one at the end of Excel.run). */
+  syncCount = 0;
+  /** Mutating operations executed (cell writes, sheet insert/add/delete/rename). */
+  writeCount = 0;
+  /** UI operations executed (activate, select). */
+  uiCount = 0;
+  private seq = 0;
+  private readonly collectionHandlers = new Map<FakeEventName, Set<FakeHandler>>();
+  private readonly sheetHandlers = new Map<string, Map<FakeEventName, Set<FakeHandler>>>();
+  private readonly listeners = new Set<() => void>();
+  private pending: Promise<unknown>[] = [];
+
+  constructor() {
+    this.hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3", useArrayArithmetic: true });
+  }
+
+  // ------------------------------------------------------------------ sheets
+
+  sheet(keyOrName: string): FakeSheet | undefined {
+    return (
+      this.sheets.find((s) => s.id === keyOrName) ??
+      this.sheets.find((s) => s.name.localeCompare(keyOrName, undefined, { sensitivity: "accent" }) === 0)
+    );
+  }
+
+  requireSheet(keyOrName: string): FakeSheet {
+    const s = this.sheet(keyOrName);
+    if (!s) throw new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist: worksheet "${keyOrName}".`);
+    return s;
+  }
+
+  sheetNames(): string[] {
+    return this.sheets.map((s) => s.name);
+  }
+
+  addSheet(name?: string, position = this.sheets.length): FakeSheet {
+    let n = this.sheets.length + 1;
+    const finalName = name ?? (() => {
+      while (this.sheet(`Sheet${n}`)) n++;
+      return `Sheet${n}`;
+    })();
+    if (this.sheet(finalName)) throw new FakeOfficeError("ItemAlreadyExists", `A worksheet named "${finalName}" already exists.`);
+    if (!/^[^\\/?*[\]:]{1,31}$/.test(finalName) || finalName.startsWith("'")) {
+      throw new FakeOfficeError("InvalidArgument", `Invalid worksheet name "${finalName}".`);
+    }
+    const hfName = this.hf.addSheet(finalName);
+    const s = new FakeSheet(sheetId(++this.seq), finalName, this.hf.getSheetId(hfName)!);
+    this.sheets.splice(Math.max(0, Math.min(position, this.sheets.length)), 0, s);
+    if (!this.activeId) this.activeId = s.id;
+    this.emit("added", { type: "WorksheetAdded", worksheetId: s.id, source: "Local" });
+    this.notify();
+    return s;
+  }
+
+  deleteSheet(keyOrName: string): void {
+    const s = this.requireSheet(keyOrName);
+    if (this.sheets.filter((x) => x.visible).length === 1 && s.visible) {
+      throw new FakeOfficeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+    }
+    this.hf.removeSheet(s.hfId);
+    this.sheets.splice(this.sheets.indexOf(s), 1);
+    if (this.activeId === s.id) this.activeId = this.sheets.find((x) => x.visible)?.id ?? null;
+    if (this.selection?.sheetId === s.id) this.selection = null;
+    this.emit("deleted", { type: "WorksheetDeleted", worksheetId: s.id, source: "Local" });
+    this.notify();
+  }
+
+  renameSheet(keyOrName: string, name: string): void {
+    const s = this.requireSheet(keyOrName);
+    const other = this.sheet(name);
+    if (other && other !== s) throw new FakeOfficeError("ItemAlreadyExists", `A worksheet named "${name}" already exists.`);
+    this.hf.renameSheet(s.hfId, name);
+    s.name = name;
+    this.notify();
+  }
+
+  activate(keyOrName: string): void {
+    const s = this.requireSheet(keyOrName);
+    if (this.activeId === s.id) return;
+    this.activeId = s.id;
+    this.emit("activated", { type: "WorksheetActivated", worksheetId: s.id }, s.id);
+    this.notify();
+  }
+
+  activeSheet(): FakeSheet | null {
+    return this.activeId ? (this.sheet(this.activeId) ?? null) : null;
+  }
+
+  select(keyOrName: string, address: string): void {
+    const s = this.requireSheet(keyOrName);
+    this.activate(s.id);
+    this.selection = { sheetId: s.id, rect: parseRect(address) };
+    this.notify();
+  }
+
+  // ------------------------------------------------------------------ cells
+
+  value(sheet: FakeSheet, row: number, col: number): OfficeValue {
+    const v = this.hf.getCellValue({ sheet: sheet.hfId, row: row - 1, col: col - 1 });
+    if (v === null || v === undefined) return "";
+    if (v instanceof DetailedCellError) return v.value;
+    return v as OfficeValue;
+  }
+
+  formula(sheet: FakeSheet, row: number, col: number): OfficeValue {
+    const addr = { sheet: sheet.hfId, row: row - 1, col: col - 1 };
+    if (this.hf.doesCellHaveFormula(addr)) return this.hf.getCellFormula(addr) ?? "";
+    const raw = this.hf.getCellSerialized(addr);
+    if (raw === null || raw === undefined) return "";
+    if (typeof raw === "string" && raw.startsWith("'")) return raw.slice(1);
+    return raw as OfficeValue;
+  }
+
+  isFormula(sheet: FakeSheet, row: number, col: number): boolean {
+    return this.hf.doesCellHaveFormula({ sheet: sheet.hfId, row: row - 1, col: col - 1 });
+  }
+
+  numberFormat(sheet: FakeSheet, row: number, col: number): string {
+    return sheet.meta.get(key(row, col))?.numberFormat ?? "General";
+  }
+
+  locked(sheet: FakeSheet, row: number, col: number): boolean {
+    return sheet.meta.get(key(row, col))?.locked ?? true;
+  }
+
+  style(sheet: FakeSheet, row: number, col: number): FakeCellStyle {
+    return sheet.meta.get(key(row, col))?.style ?? {};
+  }
+
+  /** The text Excel would display (no column-width effects). */
+  text(sheet: FakeSheet, row: number, col: number): string {
+    const v = this.value(sheet, row, col);
+    if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+    if (typeof v === "string") return v;
+    const f = this.numberFormat(sheet, row, col);
+    if (f === "0%") return `${Math.round(v * 100)}%`;
+    if (/y/i.test(f) && /d/i.test(f)) {
+      const d = new Date(Date.UTC(1899, 11, 30) + Math.round(v * 86400000));
+      return `${d.getUTCFullYear()}/${d.getUTCMonth() + 1}/${d.getUTCDate()}`;
+    }
+    return String(Number(v.toPrecision(11)));
+  }
+
+  mergeAt(sheet: FakeSheet, row: number, col: number): Rect | undefined {
+    return sheet.merges.find((m) => rectContains(m, row, col));
+  }
+
+  /** Extent of the cells holding anything (values, formulas or formats). */
+  usedSize(sheet: FakeSheet): { rows: number; cols: number } {
+    const dims = this.hf.getSheetDimensions(sheet.hfId);
+    let rows = dims.height;
+    let cols = dims.width;
+    for (const k of sheet.meta.keys()) {
+      const [r, c] = k.split(",").map(Number) as [number, number];
+      rows = Math.max(rows, r);
+      cols = Math.max(cols, c);
+    }
+    return { rows, cols };
+  }
+
+  /** Low-level write (no protection check, no event). */
+  writeCell(sheet: FakeSheet, row: number, col: number, input: EngineInput, numberFormat?: string): void {
+    this.hf.setCellContents({ sheet: sheet.hfId, row: row - 1, col: col - 1 }, [[input]]);
+    if (numberFormat !== undefined) this.setNumberFormat(sheet, row, col, numberFormat);
+  }
+
+  setNumberFormat(sheet: FakeSheet, row: number, col: number, numberFormat: string): void {
+    const m = sheet.meta.get(key(row, col)) ?? { numberFormat: "General", locked: true };
+    sheet.meta.set(key(row, col), { ...m, numberFormat });
+  }
+
+  assertWritable(sheet: FakeSheet, rect: Rect): void {
+    if (!sheet.protected) return;
+    for (let r = rect.top; r <= rect.bottom; r++) {
+      for (let c = rect.left; c <= rect.right; c++) {
+        if (this.locked(sheet, r, c)) {
+          throw new FakeOfficeError("AccessDenied", `The cell you're trying to change is on a protected sheet (${sheet.name}!${r},${c}).`);
+        }
+      }
+    }
+  }
+
+  /**
+   * Type text into a cell as a user would: refused on locked cells of a protected sheet,
+   * parsed like Excel's input (numbers, formulas, dates…), then the change events fire.
+   */
+  typeInto(sheetKey: string, address: string, text: string): void {
+    const s = this.requireSheet(sheetKey);
+    const r = parseRect(address);
+    this.assertWritable(s, r);
+    const p = parseEntry(text);
+    this.writeCell(s, r.top, r.left, p.input, p.numberFormat);
+    this.changed(s, address, "Unknown");
+  }
+
+  /**
+   * Put an exact value into a cell (a string stays text, even "12" or "#REF!"): for tests that
+   * need precise bad content. Ignores protection (like a paste from another program).
+   */
+  setCell(sheetKey: string, address: string, value: OfficeValue | null, opts: { numberFormat?: string; event?: boolean } = {}): void {
+    const s = this.requireSheet(sheetKey);
+    const r = parseRect(address);
+    const input: EngineInput = typeof value === "string" ? (value === "" ? null : `'${value}`) : value;
+    this.writeCell(s, r.top, r.left, input, opts.numberFormat);
+    if (opts.event !== false) this.changed(s, address, "Unknown");
+  }
+
+  /**
+   * setCell for many cells at once (one recalculation): for tests that fill whole tables.
+   * An entry holds an exact value, a formula ("=…") or an error value ("#REF!").
+   */
+  setCells(sheetKey: string, entries: readonly FakeCellEntry[], opts: { event?: boolean } = {}): void {
+    const s = this.requireSheet(sheetKey);
+    this.hf.batch(() => {
+      for (const e of entries) {
+        const r = parseRect(e.address);
+        let input: EngineInput;
+        if ("formula" in e) input = e.formula.startsWith("=") ? e.formula : `=${e.formula}`;
+        else if ("error" in e) input = e.error;
+        else input = typeof e.value === "string" ? (e.value === "" ? null : `'${e.value}`) : e.value;
+        this.writeCell(s, r.top, r.left, input);
+      }
+    });
+    if (opts.event !== false && entries.length) this.changed(s, entries[0]!.address, "Unknown");
+  }
+
+  /** Put an error value (#REF!, #VALUE!, …) into a cell. */
+  setError(sheetKey: string, address: string, error: "#REF!" | "#VALUE!" | "#DIV/0!" | "#NAME?" | "#N/A" | "#NUM!"): void {
+    const s = this.requireSheet(sheetKey);
+    const r = parseRect(address);
+    this.writeCell(s, r.top, r.left, error);
+    this.changed(s, address, "Unknown");
+  }
+
+  changed(sheet: FakeSheet, address: string, triggerSource: "Unknown" | "ThisLocalAddin"): void {
+    this.emit(
+      "changed",
+      { type: "WorksheetChanged", worksheetId: sheet.id, address, changeType: "RangeEdited", source: "Local", triggerSource },
+      sheet.id,
+    );
+    this.notify();
+  }
+
+  // ------------------------------------------------------------------ import
+
+  /** Add sheets built from an .xlsx (insertWorksheetsFromBase64); returns their ids. */
+  importSheets(seeds: FakeSheetSeed[], position: number): string[] {
+    for (const seed of seeds) {
+      if (this.sheet(seed.name)) throw new FakeOfficeError("InvalidOperation", `A worksheet named "${seed.name}" already exists; the fake does not guess how Excel renames on insert.`);
+    }
+    const ids: string[] = [];
+    this.hf.batch(() => {
+      seeds.forEach((seed, i) => {
+        const hfName = this.hf.addSheet(seed.name);
+        const s = new FakeSheet(sheetId(++this.seq), seed.name, this.hf.getSheetId(hfName)!);
+        s.protected = seed.protected;
+        s.visible = seed.visible;
+        s.merges = [...seed.merges];
+        for (const [c, w] of Object.entries(seed.widths)) s.widths.set(Number(c), w);
+        for (const c of seed.hiddenColumns) s.hiddenColumns.add(c);
+        for (const cell of seed.cells) {
+          if (cell.input !== null) this.hf.setCellContents({ sheet: s.hfId, row: cell.row - 1, col: cell.col - 1 }, [[cell.input]]);
+          s.meta.set(key(cell.row, cell.col), {
+            numberFormat: cell.numberFormat ?? "General",
+            locked: cell.locked ?? true,
+            ...(cell.style ? { style: cell.style } : {}),
+          });
+        }
+        this.sheets.splice(Math.min(position + i, this.sheets.length), 0, s);
+        ids.push(s.id);
+      });
+    });
+    if (!this.activeId && ids[0]) this.activeId = ids[0];
+    for (const id of ids) this.emit("added", { type: "WorksheetAdded", worksheetId: id, source: "Local" });
+    this.notify();
+    return ids;
+  }
+
+  // ------------------------------------------------------------------ events
+
+  addHandler(event: FakeEventName, handler: FakeHandler, sheetId?: string): () => void {
+    let set: Set<FakeHandler>;
+    if (sheetId) {
+      const m = this.sheetHandlers.get(sheetId) ?? new Map<FakeEventName, Set<FakeHandler>>();
+      this.sheetHandlers.set(sheetId, m);
+      set = m.get(event) ?? new Set();
+      m.set(event, set);
+    } else {
+      set = this.collectionHandlers.get(event) ?? new Set();
+      this.collectionHandlers.set(event, set);
+    }
+    set.add(handler);
+    return () => set.delete(handler);
+  }
+
+  handlerCount(): number {
+    let n = 0;
+    for (const s of this.collectionHandlers.values()) n += s.size;
+    for (const m of this.sheetHandlers.values()) for (const s of m.values()) n += s.size;
+    return n;
+  }
+
+  /** The task pane closed or reloaded: its handlers are gone (as in Excel). */
+  dropHandlers(): void {
+    this.collectionHandlers.clear();
+    this.sheetHandlers.clear();
+  }
+
+  private emit(event: FakeEventName, args: Record<string, unknown>, sheetId?: string): void {
+    const targets = [...(this.collectionHandlers.get(event) ?? [])];
+    if (sheetId) targets.push(...(this.sheetHandlers.get(sheetId)?.get(event) ?? []));
+    for (const h of targets) {
+      // Excel calls handlers asynchronously, after the change.
+      this.pending.push(Promise.resolve().then(() => h({ ...args })));
+    }
+  }
+
+  /** Wait until every event handler triggered so far has finished. */
+  async settle(): Promise<void> {
+    while (this.pending.length) {
+      const p = this.pending;
+      this.pending = [];
+      await Promise.allSettled(p);
+    }
+  }
+
+  // ------------------------------------------------------------------ listeners (workbench)
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  notify(): void {
+    for (const l of this.listeners) l();
+  }
+
+  resetCounters(): void {
+    this.syncCount = 0;
+    this.writeCount = 0;
+    this.uiCount = 0;
+  }
+}

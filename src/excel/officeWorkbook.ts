@@ -1,0 +1,454 @@
+/**
+ * The Office.js adapter: the WorkbookPort over Excel's JavaScript API. Thin on purpose — every
+ * position comes from the template's layout map, every decision about content from src/report.
+ *
+ * Sync budget (each context.sync() is a round trip, slowest on the web):
+ *  - the adapter remembers each sheet's marker by sheet id (ids survive renames), so a read of a
+ *    known workbook is ONE sync: sheet list + markers + every input range, queued together;
+ *  - the first call on a workbook (cold) needs the sheet list first: 2 syncs for a read
+ *    (list; markers and ranges of every sheet), 3 for an insertion (list; markers; insert);
+ *  - insertion on a known workbook: 2 syncs (list; insert + writes + activate).
+ * A stale memory (sheet deleted, sheets added, marker changed) is detected in the same sync and
+ * costs one rediscovery.
+ *
+ * APIs and requirement sets (checked against the Office.js reference / @types/office-js):
+ * worksheets.load items/name,id, getItem, getActiveWorksheet, Worksheet.getRange,
+ * Range.values/numberFormat, Range.select, Worksheet.activate (ExcelApi 1.1);
+ * WorksheetCollection.onActivated (1.7); WorksheetCollection.onChanged (1.9),
+ * WorksheetChangedEventArgs.triggerSource (1.14); Workbook.insertWorksheetsFromBase64 (1.13);
+ * Worksheet.getRanges (1.9) with RangeAreas.select (1.18, probed).
+ */
+import type { RawCell } from "../report";
+import { rect as mkRect, rectAddress, boundingRect, type Rect } from "../template/address";
+import { assembleReport, type RoleGrids } from "../template/assemble";
+import { base64ToBytes, bytesToBase64 } from "../template/base64";
+import { fromOfficeValue } from "../template/cellValue";
+import { chooseTemplate, type ChosenTemplate, type SheetInfo } from "../template/discover";
+import { locate, templateLayout, META_KEYS } from "../template/layout";
+import { formatMarker, MARKER_ADDRESS, parseMarker, type Marker } from "../template/marker";
+import { READ_TEXT, SHEET_NAMES } from "../template/messages";
+import { TEMPLATE_ROLES, type TemplateRole } from "../template/roles";
+import { patchTemplate } from "../template/xlsxPatch";
+import { EXCEL_TEXT } from "./messages";
+import type { HostCapabilities, InsertOutcome, ReadOutcome, TemplateSheets, WorkbookPort } from "./port";
+
+/** What the adapter needs from the Excel namespace (the real one, the fake, or a mock). */
+export interface ExcelLike {
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  run<T>(context: OfficeExtension.ClientRequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+}
+
+export interface OfficeLike {
+  context: {
+    requirements: { isSetSupported(name: string, minVersion?: string): boolean };
+    platform?: unknown;
+  };
+}
+
+export interface OfficeWorkbookDeps {
+  Excel: ExcelLike;
+  Office: OfficeLike;
+  /** The template .xlsx as base64 (default: the bundle generated at build time). */
+  loadTemplate: () => Promise<string>;
+}
+
+interface KnownSheet {
+  id: string;
+  name: string;
+  marker: Marker | null;
+}
+
+/** What the adapter remembers between calls: every sheet of the workbook, by id, in order. */
+interface Memory {
+  sheets: KnownSheet[];
+  activeId: string | null;
+}
+
+type Ctx = Excel.RequestContext;
+
+const NUMBER_ROLES: ReadonlySet<TemplateRole> = new Set(["meta", "t2", "t3", "t4"]);
+
+function defaultDeps(): OfficeWorkbookDeps {
+  const g = globalThis as unknown as { Excel?: ExcelLike; Office?: OfficeLike };
+  return {
+    Excel: g.Excel as ExcelLike,
+    Office: g.Office as OfficeLike,
+    loadTemplate: () => import("../template/bundled").then((m) => m.loadBundledTemplate()),
+  };
+}
+
+function toTemplateSheets(c: ChosenTemplate<string>): TemplateSheets {
+  const sheets: TemplateSheets["sheets"] = {};
+  for (const role of TEMPLATE_ROLES) if (c.sheets[role]) sheets[role] = c.sheets[role]!.name;
+  return { sheets, formatVersion: c.formatVersion, templateVersion: c.templateVersion, missing: c.missing, set: c.set, sets: c.sets };
+}
+
+function sameNames(a: string, b: string): boolean {
+  // Excel compares sheet names case-insensitively.
+  return a.localeCompare(b, undefined, { sensitivity: "accent" }) === 0;
+}
+
+/** Sheet names for a new copy: the plain names when free, else "表三 (n)" with the first free n. */
+export function distinctSheetNames(existing: readonly string[], forceSuffix: boolean): Record<TemplateRole, string> {
+  const taken = (n: string) => existing.some((e) => sameNames(e, n));
+  const base = SHEET_NAMES;
+  if (!forceSuffix && TEMPLATE_ROLES.every((r) => !taken(base[r]))) return { ...base };
+  for (let n = 2; ; n++) {
+    const names = Object.fromEntries(TEMPLATE_ROLES.map((r) => [r, `${base[r]} (${n})`])) as Record<TemplateRole, string>;
+    if (TEMPLATE_ROLES.every((r) => !taken(names[r]))) return names;
+  }
+}
+
+interface RangeRead {
+  role: TemplateRole;
+  rect: Rect;
+  values: Excel.Range;
+  numberFormat: boolean;
+}
+
+function queueRoleRead(ws: Excel.Worksheet, role: TemplateRole): RangeRead {
+  const r = templateLayout().readRects[role];
+  const range = ws.getRange(rectAddress(r));
+  const withFormat = NUMBER_ROLES.has(role);
+  range.load(withFormat ? ["values", "numberFormat"] : ["values"]);
+  return { role, rect: r, values: range, numberFormat: withFormat };
+}
+
+function gridOf(read: RangeRead): RawCell[][] {
+  const values = read.values.values as unknown[][];
+  const formats = read.numberFormat ? (read.values.numberFormat as unknown[][]) : null;
+  return values.map((row, i) => row.map((v, j) => fromOfficeValue(v, formats ? String(formats[i]?.[j] ?? "") : null)));
+}
+
+function isItemNotFound(e: unknown): boolean {
+  return typeof e === "object" && e !== null && (e as { code?: string }).code === "ItemNotFound";
+}
+
+export interface OfficeWorkbook extends WorkbookPort {
+  /** Forget what is known about the workbook (the next call rediscovers). */
+  forget(): void;
+}
+
+export function createOfficeWorkbook(partial: Partial<OfficeWorkbookDeps> = {}): OfficeWorkbook {
+  const deps: OfficeWorkbookDeps = { ...defaultDeps(), ...partial };
+  let memory: Memory | null = null;
+
+  const supported = (set: string, version: string): boolean => {
+    try {
+      return deps.Office.context.requirements.isSetSupported(set, version);
+    } catch {
+      return false;
+    }
+  };
+
+  /** Sync: the sheet list and the active sheet. */
+  async function listSheets(ctx: Ctx, counter: { syncs: number }): Promise<{ sheets: { id: string; name: string }[]; activeId: string }> {
+    const coll = ctx.workbook.worksheets;
+    coll.load("items/id,items/name");
+    const active = coll.getActiveWorksheet();
+    active.load("id");
+    await ctx.sync();
+    counter.syncs++;
+    return { sheets: coll.items.map((w) => ({ id: w.id, name: w.name })), activeId: active.id };
+  }
+
+  /** Make the memory current: the sheet list (1 sync) and markers of sheets not seen before (1 sync). */
+  async function refresh(ctx: Ctx, counter: { syncs: number }): Promise<Memory> {
+    const { sheets, activeId } = await listSheets(ctx, counter);
+    const old = new Map((memory?.sheets ?? []).map((s) => [s.id, s]));
+    const unknown = sheets.filter((s) => !old.has(s.id));
+    const markers = new Map<string, Excel.Range>();
+    for (const s of unknown) {
+      const r = ctx.workbook.worksheets.getItem(s.id).getRange(MARKER_ADDRESS);
+      r.load("values");
+      markers.set(s.id, r);
+    }
+    if (unknown.length) {
+      await ctx.sync();
+      counter.syncs++;
+    }
+    memory = {
+      activeId,
+      sheets: sheets.map((s) => ({
+        id: s.id,
+        name: s.name,
+        marker: markers.has(s.id) ? parseMarker(markers.get(s.id)!.values[0]?.[0]) : (old.get(s.id)?.marker ?? null),
+      })),
+    };
+    return memory;
+  }
+
+  function choose(m: Memory): ChosenTemplate<string> | null {
+    const infos: SheetInfo<string>[] = m.sheets.map((s) => ({ id: s.id, name: s.name, marker: s.marker }));
+    return chooseTemplate(infos, m.activeId);
+  }
+
+  function outcome(chosen: ChosenTemplate<string> | null, grids: RoleGrids, syncs: number): ReadOutcome {
+    if (!chosen) {
+      return { report: null, findings: [{ rule: "TEMPLATE.NOT_FOUND", severity: "error", cells: [], message: READ_TEXT.noTemplate }], template: null, syncs };
+    }
+    const { report, findings } = assembleReport(grids);
+    return { report, findings: [...chosen.findings, ...findings], template: toTemplateSheets(chosen), syncs };
+  }
+
+  /** Warm read: ONE sync. Returns null when the memory turned out stale. */
+  async function readKnown(ctx: Ctx, m: Memory, counter: { syncs: number }): Promise<ReadOutcome | null> {
+    const chosen = choose(m);
+    const coll = ctx.workbook.worksheets;
+    // A changed sheet count means sheets were added or deleted: rediscover.
+    const count = coll.getCount();
+    const active = coll.getActiveWorksheet();
+    active.load("id");
+    const reads: RangeRead[] = [];
+    const queued: { id: string; ws: Excel.Worksheet; marker: Excel.Range }[] = [];
+    if (chosen) {
+      for (const role of TEMPLATE_ROLES) {
+        const info = chosen.sheets[role];
+        if (!info) continue;
+        const ws = coll.getItem(info.id);
+        ws.load("name");
+        const marker = ws.getRange(MARKER_ADDRESS);
+        marker.load("values");
+        queued.push({ id: info.id, ws, marker });
+        reads.push(queueRoleRead(ws, role));
+      }
+    }
+    try {
+      await ctx.sync();
+      counter.syncs++;
+    } catch (e) {
+      counter.syncs++;
+      if (isItemNotFound(e)) return null; // a template sheet was deleted
+      throw e;
+    }
+    if (count.value !== m.sheets.length) return null;
+    for (const q of queued) {
+      const now = parseMarker(q.marker.values[0]?.[0]);
+      const known = m.sheets.find((s) => s.id === q.id)!;
+      if (!now || !known.marker || now.role !== known.marker.role || now.set !== known.marker.set) return null;
+      known.name = q.ws.name; // renamed sheets keep their id
+    }
+    if (active.id !== m.activeId) {
+      const again = choose({ ...m, activeId: active.id });
+      if (again?.set !== chosen?.set) return null; // the clerk switched to another copy of the template
+      m.activeId = active.id;
+    }
+    const grids: RoleGrids = {};
+    for (const r of reads) grids[r.role] = gridOf(r);
+    return outcome(choose(m), grids, counter.syncs);
+  }
+
+  /** Cold read: the sheet list, then markers and every role's ranges of every sheet (2 syncs). */
+  async function readCold(ctx: Ctx, counter: { syncs: number }): Promise<ReadOutcome> {
+    const { sheets, activeId } = await listSheets(ctx, counter);
+    const coll = ctx.workbook.worksheets;
+    const queued = sheets.map((s) => {
+      const ws = coll.getItem(s.id);
+      const marker = ws.getRange(MARKER_ADDRESS);
+      marker.load("values");
+      // The role is known only after this sync, so every role's ranges are queued: a few hundred
+      // cells per sheet, cheaper than another round trip.
+      const reads = TEMPLATE_ROLES.map((role) => queueRoleRead(ws, role));
+      return { ...s, marker, reads };
+    });
+    await ctx.sync();
+    counter.syncs++;
+    memory = { activeId, sheets: queued.map((q) => ({ id: q.id, name: q.name, marker: parseMarker(q.marker.values[0]?.[0]) })) };
+    const chosen = choose(memory);
+    const grids: RoleGrids = {};
+    if (chosen) {
+      for (const role of TEMPLATE_ROLES) {
+        const info = chosen.sheets[role];
+        const q = info && queued.find((x) => x.id === info.id);
+        if (q) grids[role] = gridOf(q.reads.find((r) => r.role === role)!);
+      }
+    }
+    return outcome(chosen, grids, counter.syncs);
+  }
+
+  const port: OfficeWorkbook = {
+    forget() {
+      memory = null;
+    },
+
+    capabilities(): HostCapabilities {
+      let platform: string;
+      try {
+        platform = String(deps.Office.context.platform ?? "");
+      } catch {
+        platform = "";
+      }
+      return { insertTemplate: supported("ExcelApi", "1.13"), openBrowserWindow: supported("OpenBrowserWindowApi", "1.1"), platform };
+    },
+
+    async findTemplate(): Promise<TemplateSheets | null> {
+      return deps.Excel.run(async (ctx) => {
+        const m = await refresh(ctx, { syncs: 0 });
+        const c = choose(m);
+        return c ? toTemplateSheets(c) : null;
+      });
+    },
+
+    async readReport(): Promise<ReadOutcome> {
+      return deps.Excel.run(async (ctx) => {
+        const counter = { syncs: 0 };
+        if (memory) {
+          const warm = await readKnown(ctx, memory, counter);
+          if (warm) return warm;
+          memory = null;
+        }
+        return readCold(ctx, counter);
+      });
+    },
+
+    async insertTemplate(opts): Promise<InsertOutcome> {
+      if (!deps.Office?.context?.requirements) return { kind: "unsupported", reason: EXCEL_TEXT.noRequirements };
+      if (!supported("ExcelApi", "1.13")) return { kind: "unsupported", reason: EXCEL_TEXT.unsupported };
+      const templateB64 = deps.loadTemplate();
+      return deps.Excel.run(async (ctx) => {
+        const counter = { syncs: 0 };
+        const m = await refresh(ctx, counter);
+        const existing = choose(m);
+        if (existing && !opts.copy) return { kind: "exists", existing: toTemplateSheets(existing) };
+
+        const names = distinctSheetNames(m.sheets.map((s) => s.name), existing !== null);
+        const set = existing ? newSetNumber(m.sheets.map((s) => s.marker?.set ?? 0)) : 1;
+        let b64 = await templateB64;
+        const renamed = TEMPLATE_ROLES.some((r) => names[r] !== SHEET_NAMES[r]);
+        if (renamed || set !== 1) {
+          const rename = Object.fromEntries(TEMPLATE_ROLES.map((r) => [SHEET_NAMES[r], names[r]]));
+          b64 = bytesToBase64(patchTemplate(base64ToBytes(b64), { rename, set }));
+        }
+        const order = TEMPLATE_ROLES.map((r) => names[r]);
+        ctx.workbook.insertWorksheetsFromBase64(b64, { sheetNamesToInsert: order, positionType: "End" });
+        // Queued in the same batch: Excel runs the commands in order, so the new sheets exist.
+        const coll = ctx.workbook.worksheets;
+        const meta = coll.getItem(names.meta);
+        writeMeta(meta, opts);
+        const inserted = order.map((name) => {
+          const ws = coll.getItem(name);
+          ws.load("id,name");
+          return ws;
+        });
+        coll.getItem(names.t3).activate();
+        try {
+          await ctx.sync();
+          counter.syncs++;
+        } catch (e) {
+          memory = null;
+          const detail = e instanceof Error ? e.message : String(e);
+          throw new Error(EXCEL_TEXT.insertFailed(detail), { cause: e });
+        }
+        memory = {
+          activeId: inserted[TEMPLATE_ROLES.indexOf("t3")]!.id,
+          sheets: [
+            ...m.sheets,
+            ...inserted.map((ws, i) => ({ id: ws.id, name: ws.name, marker: parseMarker(formatMarker(TEMPLATE_ROLES[i]!, set)) })),
+          ],
+        };
+        return { kind: "inserted", sheets: order, syncs: counter.syncs };
+      });
+    },
+
+    async select(keys: string[]): Promise<void> {
+      const located = keys.map((k) => locate(k)).filter((l): l is NonNullable<typeof l> => l !== null);
+      if (located.length === 0) return;
+      const role = located[0]!.role;
+      const rects = located.filter((l) => l.role === role).map((l) => l.rect);
+      await deps.Excel.run(async (ctx) => {
+        const counter = { syncs: 0 };
+        for (let attempt = 0; attempt < 2; attempt++) {
+          const m = memory ?? (await refresh(ctx, counter));
+          const info = choose(m)?.sheets[role];
+          if (!info) return;
+          const ws = ctx.workbook.worksheets.getItem(info.id);
+          ws.activate();
+          selectRects(ws, rects, supported("ExcelApi", "1.18"));
+          try {
+            await ctx.sync();
+            return;
+          } catch (e) {
+            if (!isItemNotFound(e) || attempt > 0) throw e;
+            memory = null;
+          }
+        }
+      });
+    },
+
+    async onChanged(handler: () => void): Promise<() => Promise<void>> {
+      return deps.Excel.run(async (ctx) => {
+        const res = ctx.workbook.worksheets.onChanged.add(async (e: Excel.WorksheetChangedEventArgs) => {
+          // Our own writes (the insertion's year and agency) are not the clerk's edits.
+          if (e.triggerSource === "ThisLocalAddin") return;
+          if (!isTemplateSheet(e.worksheetId)) return;
+          handler();
+        });
+        await ctx.sync();
+        return () => removeHandler(res);
+      });
+    },
+
+    async onActivated(handler: () => void): Promise<() => Promise<void>> {
+      return deps.Excel.run(async (ctx) => {
+        const res = ctx.workbook.worksheets.onActivated.add(async () => {
+          handler();
+        });
+        await ctx.sync();
+        return () => removeHandler(res);
+      });
+    },
+  };
+
+  function isTemplateSheet(id: string): boolean {
+    // Unknown workbook state: let the pane decide (it re-reads anyway).
+    if (!memory) return true;
+    const s = memory.sheets.find((x) => x.id === id);
+    return s === undefined || s.marker !== null;
+  }
+
+  async function removeHandler(res: OfficeExtension.EventHandlerResult<unknown>): Promise<void> {
+    // Handlers are removed in the context that added them ("Handle events using the Excel JavaScript API").
+    await deps.Excel.run(res.context, async (ctx) => {
+      res.remove();
+      await ctx.sync();
+    });
+  }
+
+  return port;
+}
+
+/** A copy number not used in the workbook yet (copies are told apart by it, not by sheet names). */
+function newSetNumber(used: number[]): number {
+  return Math.max(1, ...used) + 1;
+}
+
+function writeMeta(meta: Excel.Worksheet, opts: { year: number; agency: string }): void {
+  const agency = locate(META_KEYS.agency)!.rect;
+  const year = locate(META_KEYS.year)!.rect;
+  const values: [Rect, RawCell][] = [];
+  if (opts.agency) values.push([agency, opts.agency]);
+  if (opts.year) values.push([year, opts.year]);
+  if (values.length === 2 && agency.left === year.left && year.top === agency.bottom + 1) {
+    // One write for both (they are adjacent in 封面).
+    meta.getRange(rectAddress(mkRect(agency.top, agency.left, year.top, agency.left))).values = [[opts.agency], [opts.year]];
+    return;
+  }
+  for (const [r, v] of values) meta.getRange(rectAddress(r)).values = [[v]];
+}
+
+function selectRects(ws: Excel.Worksheet, rects: Rect[], areas: boolean): void {
+  if (rects.length === 1) {
+    ws.getRange(rectAddress(rects[0]!)).select();
+    return;
+  }
+  if (areas) {
+    ws.getRanges(rects.map((r) => rectAddress(r)).join(",")).select();
+    return;
+  }
+  // RangeAreas.select needs ExcelApi 1.18; below that, select the block that spans the cells.
+  const cells = rects.flatMap((r) => [
+    { row: r.top, col: r.left },
+    { row: r.bottom, col: r.right },
+  ]);
+  ws.getRange(rectAddress(boundingRect(cells))).select();
+}

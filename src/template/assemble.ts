@@ -1,0 +1,122 @@
+/**
+ * Building the report from what was read off the template sheets — the one place that knows how
+ * grid positions become report fields. Both readers hand over, per role, the values of that
+ * role's read rectangle (layout.readRects) already turned into RawCell.
+ */
+import { FORMATS, emptyReport, type Finding, type RawCell, type Report, type SectionKey } from "../report";
+import { templateLayout, META_KEYS, OPENING_KEY } from "./layout";
+import { META_LABELS, READ_TEXT } from "./messages";
+import type { TemplateRole } from "./roles";
+
+export type RoleGrids = Partial<Record<TemplateRole, RawCell[][]>>;
+
+export interface AssembleOptions {
+  /** Computed cells whose value the file did not store (never recalculated): recompute them. */
+  uncomputed?: ReadonlySet<string>;
+}
+
+function cellAt(grids: RoleGrids, role: TemplateRole, row: number, col: number): RawCell {
+  const r = templateLayout().readRects[role];
+  return grids[role]?.[row - r.top]?.[col - r.left] ?? null;
+}
+
+function text(v: RawCell): string | null {
+  if (v === null) return null;
+  const s = String(v).trim();
+  return s === "" ? null : s;
+}
+
+function parseYear(v: RawCell): number | null {
+  if (typeof v === "number") return Number.isInteger(v) && v >= 1990 && v <= 2200 ? v : null;
+  if (typeof v === "string") {
+    const m = /^\s*(\d{4})\s*年?(?:度)?\s*$/.exec(v.replace(/[０-９]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
+    const y = m ? Number(m[1]) : NaN;
+    return y >= 1990 && y <= 2200 ? y : null;
+  }
+  return null;
+}
+
+/**
+ * SUM as the spreadsheet computes it: numbers count, everything else is ignored. Returns whether
+ * any recomputed total is non-zero (ExcelJS reads a cached 0 as "no result", so a zero is no sign
+ * of a file that was never recalculated).
+ */
+function recompute(cells: Record<string, RawCell>, keys: ReadonlySet<string>): boolean {
+  const totals = templateLayout().totals;
+  const done = new Set<string>();
+  const value = (key: string): RawCell => {
+    if (keys.has(key) && totals.has(key) && !done.has(key)) {
+      done.add(key);
+      cells[key] = totals.get(key)!.reduce<number>((s, k) => {
+        const v = value(k);
+        return typeof v === "number" ? s + v : s;
+      }, 0);
+    }
+    return cells[key] ?? null;
+  };
+  for (const key of keys) value(key);
+  return [...done].some((k) => cells[k] !== 0);
+}
+
+export function assembleReport(grids: RoleGrids, options: AssembleOptions = {}): { report: Report; findings: Finding[] } {
+  const layout = templateLayout();
+  const report = emptyReport("2021");
+  const findings: Finding[] = [];
+
+  for (const loc of layout.cells.values()) {
+    if (loc.key.startsWith("META.")) continue;
+    report.cells[loc.key] = grids[loc.role] ? cellAt(grids, loc.role, loc.row, loc.col) : null;
+  }
+
+  const metaCell = (key: string) => {
+    const loc = layout.cells.get(key)!;
+    return grids.meta ? cellAt(grids, "meta", loc.row, loc.col) : null;
+  };
+  const agency = text(metaCell(META_KEYS.agency));
+  const yearRaw = metaCell(META_KEYS.year);
+  const year = parseYear(yearRaw);
+  if (yearRaw !== null && year === null && text(yearRaw) !== null) {
+    findings.push({
+      rule: "CELL.TYPE",
+      severity: "error",
+      cells: [META_KEYS.year],
+      message: `封面“${META_LABELS.year}”：“${String(yearRaw)}”不是有效的四位数年份。`,
+    });
+  }
+  let title = options.uncomputed?.has(META_KEYS.title) ? null : text(metaCell(META_KEYS.title));
+  if (title === null && agency !== null && year !== null) title = `${agency}${year}${META_LABELS.titleFormulaSuffix}`;
+  report.meta = { agency, year, contact: text(metaCell(META_KEYS.contact)), title };
+
+  const blockText = (key: string): string | null => {
+    const b = layout.blocks.get(key);
+    if (!b || !grids[b.role]) return null;
+    const paras: string[] = [];
+    for (let i = 0; i < b.rows; i++) {
+      const v = cellAt(grids, b.role, b.firstRow + i, b.col);
+      const t = v === null ? "" : String(v).replace(/\s+$/u, "");
+      if (t.trim() !== "") paras.push(t);
+    }
+    return paras.join("\n");
+  };
+
+  const sections = {} as Report["sections"];
+  for (const s of FORMATS["2021"].sections) {
+    const key = s.key as SectionKey;
+    if (s.table) {
+      const role = `t${s.table}` as TemplateRole;
+      sections[key] = grids[role] ? { heading: s.heading, text: "" } : null;
+    } else {
+      const t = blockText(key);
+      sections[key] = t === null ? null : { heading: s.heading, text: t };
+    }
+  }
+  report.sections = sections;
+  const opening = blockText(OPENING_KEY);
+  report.opening = opening ? opening : null;
+
+  const uncomputed = [...(options.uncomputed ?? [])].filter((k) => layout.totals.has(k));
+  if (uncomputed.length) {
+    if (recompute(report.cells, new Set(uncomputed))) findings.push({ rule: "TEMPLATE.NOT_RECALCULATED", severity: "info", cells: [], message: READ_TEXT.notRecalculated });
+  }
+  return { report, findings };
+}

@@ -1,0 +1,79 @@
+/**
+ * The template as data: what goes where on each sheet. Built from src/report by the design
+ * modules; the .xlsx builder renders it, and layout.ts extracts from it the address map that
+ * the readers use — so labels, inputs and formulas are positioned in exactly one place.
+ */
+import type { Cell, Rect } from "../address";
+import type { TemplateRole } from "../roles";
+
+export type LabelStyle = "title" | "subtitle" | "header" | "rowLabel" | "blockHeader" | "note" | "paraNo" | "checkLabel";
+
+export interface LabelCell {
+  rect: Rect;
+  text: string;
+  style: LabelStyle;
+}
+
+export type ValueKind = "count" | "amount" | "text" | "year" | "paragraph";
+
+/** A cell whose content belongs to the report: a clerk's input or a total formula. */
+export interface ValueCell extends Cell {
+  key: string;
+  kind: ValueKind;
+  /** Number of columns merged to the right, including the cell itself (1 = not merged). */
+  span: number;
+  /** Formula (without "=") when the template computes the cell; such cells are locked. */
+  formula?: string;
+}
+
+/** A cross-check cell, one per instance of a sum rule (index into sumRules("2021")). */
+export interface CheckCell {
+  ruleIndex: number;
+  rect: Rect;
+  formula: string;
+}
+
+export interface FormulaCell extends Cell {
+  formula: string;
+}
+
+/** A block of paragraph rows in 正文: one paragraph per row, in column `col`. */
+export interface TextBlock {
+  key: string; // "OPENING" | "S1" | "S5" | "S6"
+  heading: string;
+  headingRow: number;
+  firstRow: number;
+  rows: number;
+  col: number;
+}
+
+export type CfStyle = "invalid" | "fail" | "checkFail" | "checkInvalid" | "checkOk";
+
+export interface CfRule {
+  rect: Rect;
+  /** Formula relative to the rect's top-left cell. */
+  formula: string;
+  style: CfStyle;
+}
+
+export interface SheetDesign {
+  role: TemplateRole;
+  name: string;
+  /** Column widths by column number (characters). */
+  widths: Record<number, number>;
+  /** Columns from here to the marker column are hidden (helper grids, placeholder list, marker). */
+  hiddenFrom: number;
+  labels: LabelCell[];
+  values: ValueCell[];
+  /** Derived read-only cells the readers also read (the report title). */
+  derived: ValueCell[];
+  checks: CheckCell[];
+  helpers: FormulaCell[];
+  summary: { rect: Rect; formula: string } | null;
+  blocks: TextBlock[];
+  cf: CfRule[];
+  print: { area: Rect; titleRows?: [number, number]; landscape: boolean };
+  freeze?: { rows: number; cols: number };
+  /** Row heights that differ from the default (header rows with wrapped labels). */
+  heights: Record<number, number>;
+}
