@@ -1,0 +1,1 @@
+export { saveFile, officeSaveEnv, handOff, type SaveEnv, type SaveResult } from "./saveFile";
