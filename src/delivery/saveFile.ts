@@ -17,7 +17,7 @@ export interface SaveEnv {
   /** Office.context.requirements.isSetSupported("OpenBrowserWindowApi", "1.1"). */
   canOpenBrowserWindow: boolean;
   openBrowserWindow(url: string): void;
-  /** Absolute URL of POST /api/handoff on the add-in's own origin. */
+  /** Absolute URL of POST api/handoff beside the pane page (works when the add-in lives under a sub-path). */
   handoffUrl: string;
   fetch: typeof fetch;
   /** Starts a browser download of a blob (an anchor with `download`). */
@@ -86,13 +86,14 @@ export async function saveFile(blob: Blob, fileName: string, env: SaveEnv): Prom
 }
 
 /** The real environment, read from Office and the DOM at call time (in the pane only). */
-export function officeSaveEnv(origin: string = window.location.origin): SaveEnv {
+export function officeSaveEnv(pageUrl: string = window.location.href): SaveEnv {
   const ctx = Office.context;
   return {
     platform: String(ctx.platform ?? ""),
     canOpenBrowserWindow: Boolean(ctx.requirements?.isSetSupported("OpenBrowserWindowApi", "1.1")),
     openBrowserWindow: (url) => ctx.ui.openBrowserWindow(url),
-    handoffUrl: new URL("/api/handoff", origin).toString(),
+    // Relative to the pane page (dist/ root), so https://host/addin/taskpane.html posts to /addin/api/handoff.
+    handoffUrl: new URL("api/handoff", pageUrl).toString(),
     fetch: window.fetch.bind(window),
     createObjectURL: (blob) => URL.createObjectURL(blob),
     downloadBlob: (blob, fileName) => {

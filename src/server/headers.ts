@@ -25,19 +25,25 @@ export const DEFAULT_FRAME_ANCESTORS = [
   "https://*.cloud.microsoft",
 ];
 
-/** CSP of the pane pages: our own scripts and Office.js from Microsoft's CDN; no eval, no inline script. */
+/**
+ * CSP of the pane pages, as a header: the same policy webpack.config.js writes into each page's
+ * meta tag (office.js is served from our own origin; no eval, no inline script), plus
+ * frame-ancestors, which only a header can carry.
+ */
 export function paneCsp(frameAncestors: readonly string[] = DEFAULT_FRAME_ANCESTORS): string {
   return [
     "default-src 'self'",
-    "script-src 'self' https://appsforoffice.microsoft.com",
-    // Office's own UI fabric injects style attributes.
+    "script-src 'self'",
+    // Office.js on the web sets inline styles (OfficeDev/office-js#1687).
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
     "connect-src 'self'",
+    "frame-src 'self'",
+    "worker-src 'self' blob:",
     "object-src 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
+    "form-action 'none'",
     `frame-ancestors ${frameAncestors.join(" ")}`,
   ].join("; ");
 }

@@ -111,13 +111,13 @@ describe("officeSaveEnv", () => {
         ui: { openBrowserWindow: (u: string) => opened.push(u) },
       },
     };
-    g.window = { location: { origin: "https://xxgk.example.gov.cn:3000" }, fetch: () => undefined };
+    g.window = { location: { href: "https://xxgk.example.gov.cn/addin/taskpane.html?_host_Info=Excel" }, fetch: () => undefined };
     try {
       const { officeSaveEnv } = require("../../src/delivery/saveFile") as typeof import("../../src/delivery/saveFile");
       const env = officeSaveEnv();
       expect(env.platform).toBe("Mac");
       expect(env.canOpenBrowserWindow).toBe(true);
-      expect(env.handoffUrl).toBe("https://xxgk.example.gov.cn:3000/api/handoff");
+      expect(env.handoffUrl).toBe("https://xxgk.example.gov.cn/addin/api/handoff");
       env.openBrowserWindow("https://x/y");
       expect(opened).toEqual(["https://x/y"]);
     } finally {
