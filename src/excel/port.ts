@@ -48,9 +48,15 @@ export interface WorkbookPort {
   capabilities(): HostCapabilities;
   /** Locate the template sheets by their markers. */
   findTemplate(): Promise<TemplateSheets | null>;
-  /** Insert the template; never overwrites. `copy` inserts a second copy with distinct names. */
+  /**
+   * Insert the template; never overwrites. `copy` inserts a second copy with distinct names.
+   * Two syncs once the workbook is known (after findTemplate/readReport), three on a cold start.
+   */
   insertTemplate(opts: { year: number; agency: string; copy?: boolean }): Promise<InsertOutcome>;
-  /** Read every input of the template in ONE sync and write nothing. */
+  /**
+   * Read every input of the template and write nothing: ONE sync once the workbook is known;
+   * the first read of a workbook (or after sheets were added or deleted) needs two.
+   */
   readReport(): Promise<ReadOutcome>;
   /** Activate the sheet of the first key and select the cells named (cell keys, S1…S6, META.*). */
   select(keys: string[]): Promise<void>;

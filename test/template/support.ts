@@ -41,10 +41,23 @@ export function computedKeys(): Set<string> {
   return new Set([...templateLayout().cells.values()].filter((c) => c.computed).map((c) => c.key));
 }
 
+/** Drop every cached formula result, so that a reader or LibreOffice must compute them itself. */
+export function dropResults(wb: ExcelJS.Workbook): void {
+  for (const ws of wb.worksheets) {
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        const v = cell.value as { formula?: string; result?: unknown } | null;
+        if (v && typeof v === "object" && typeof v.formula === "string" && !cell.isMerged) cell.value = { formula: v.formula } as ExcelJS.CellFormulaValue;
+        else if (v && typeof v === "object" && typeof v.formula === "string" && cell.master.address === cell.address) cell.value = { formula: v.formula } as ExcelJS.CellFormulaValue;
+      }),
+    );
+  }
+}
+
 /**
  * Fill a template as a clerk would, with ExcelJS: inputs from `report`, computed totals left as
- * formulas (their cached results removed, as by a tool that does not recalculate) unless
- * `overrideTotals` writes the report's totals as plain numbers.
+ * formulas unless `overrideTotals` writes the report's totals as plain numbers. ExcelJS does not
+ * recalculate, so every cached formula result is dropped (a stale "✓" would otherwise remain).
  */
 export async function fillTemplate(bytes: Uint8Array, report: Report, opts: { overrideTotals?: boolean; sheetNames?: Record<string, string> } = {}): Promise<Uint8Array> {
   const wb = await loadXlsx(bytes);
@@ -76,6 +89,7 @@ export async function fillTemplate(bytes: Uint8Array, report: Report, opts: { ov
   put(OPENING_KEY, report.opening);
   for (const k of ["S1", "S5", "S6"] as const) put(k, report.sections[k]?.text);
   for (const [from, to] of Object.entries(opts.sheetNames ?? {})) wb.getWorksheet(from)!.name = to;
+  dropResults(wb);
   return saveXlsx(wb);
 }
 
