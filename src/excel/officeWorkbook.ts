@@ -304,7 +304,9 @@ export function createOfficeWorkbook(partial: Partial<OfficeWorkbookDeps> = {}):
     async insertTemplate(opts): Promise<InsertOutcome> {
       if (!deps.Office?.context?.requirements) return { kind: "unsupported", reason: EXCEL_TEXT.noRequirements };
       if (!supported("ExcelApi", "1.13")) return { kind: "unsupported", reason: EXCEL_TEXT.unsupported };
+      // Start fetching the template chunk now; it is awaited only if an insertion follows.
       const templateB64 = deps.loadTemplate();
+      templateB64.catch(() => undefined);
       return deps.Excel.run(async (ctx) => {
         const counter = { syncs: 0 };
         const m = await refresh(ctx, counter);
