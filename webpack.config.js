@@ -13,6 +13,8 @@
  * dist/manifest.xml (production). `--env outDir=…` builds elsewhere (tests, bench).
  */
 "use strict";
+const { existsSync } = require("node:fs");
+const { spawnSync } = require("node:child_process");
 const path = require("node:path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -64,6 +66,19 @@ function officeJsPatterns() {
 /** The template workbook built by scripts/build-template.ts, offered as a download where Excel cannot insert it. */
 const TEMPLATE_FILE = "dist-template/template.xlsx";
 
+/**
+ * The template workbook is generated, not committed (src/template/generated/, dist-template/).
+ * Generate it when missing so `npm run build`, the dev server, the workbench, the bench and the
+ * E2E test all work from a fresh checkout.
+ */
+function ensureTemplateGenerated() {
+  const generated = path.resolve(__dirname, "src/template/generated/templateBase64.ts");
+  if (existsSync(generated) && existsSync(path.resolve(__dirname, TEMPLATE_FILE))) return;
+  const tsx = path.resolve(__dirname, "node_modules/tsx/dist/cli.mjs");
+  const r = spawnSync(process.execPath, [tsx, "scripts/build-template.ts"], { cwd: __dirname, stdio: "inherit" });
+  if (r.status !== 0) throw new Error("scripts/build-template.ts failed: the template workbook could not be generated");
+}
+
 function page(name, chunks, title) {
   return new HtmlWebpackPlugin({
     filename: `${name}.html`,
@@ -85,6 +100,7 @@ module.exports = (env = {}, argv = {}) => {
   const serving = !!env.WEBPACK_SERVE;
   const outDir = path.resolve(__dirname, env.outDir || (workbench ? "dist/workbench" : "dist"));
   const baseUrl = process.env.XXGK_BASE_URL || "";
+  ensureTemplateGenerated();
   if (production && !workbench && !baseUrl && !env.quiet) {
     console.warn("[webpack] XXGK_BASE_URL 未设置：dist/manifest.xml 仍指向 https://localhost:3000。/ XXGK_BASE_URL unset: dist/manifest.xml still points at localhost.");
   }
@@ -96,6 +112,8 @@ module.exports = (env = {}, argv = {}) => {
   const copy = [
     { from: "assets/*.png", to: "assets/[name][ext]" },
     { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
+    // PDF fonts (GB2312 subsets, ~16 MB) with their licences: fetched on the first PDF export only.
+    { from: "assets/fonts", to: "fonts", noErrorOnMissing: true },
     // Written by `tsx scripts/build-template.ts` (run before webpack); missing only in a bare checkout.
     { from: TEMPLATE_FILE, to: "template/xxgk-template.xlsx", noErrorOnMissing: true },
   ];
@@ -183,7 +201,7 @@ module.exports = (env = {}, argv = {}) => {
   if (serving) {
     const headers = { "Content-Security-Policy": CSP, "Cache-Control": "no-store" };
     if (workbench) {
-      config.devServer = { port: WORKBENCH_PORT, host: "127.0.0.1", headers, hot: false, open: ["/workbench.html"], static: false };
+      config.devServer = { port: WORKBENCH_PORT, host: "127.0.0.1", headers, hot: false, static: false };
       return configs;
     }
     // Office requires https even for localhost; office-addin-dev-certs creates and trusts a CA.

@@ -5,7 +5,7 @@
  */
 import type { WorkbookPort } from "../excel/port";
 import { checkReport } from "../report/rules";
-import { ExportNotReadyError, loadExportModule, type ExportKind, type ExportModule } from "./exportApi";
+import { ExportNotReadyError, loadExportModule, type ExportHost, type ExportKind, type ExportModule } from "./exportApi";
 import { defaultReportYear, findingsOf, initialState, reducer, viewModel, type Action, type PaneState } from "./state";
 import { S } from "./strings";
 import { createView, type PaneView } from "./view";
@@ -15,6 +15,8 @@ export interface PaneHost {
   templateUrl: string;
   /** Open a URL outside the pane (Office: openBrowserWindow). Return false to let the link work normally. */
   openUrl?(url: string): boolean;
+  /** Fonts and file delivery for 导出 Word/PDF; without it the export buttons say they cannot. */
+  exportHost?: ExportHost;
   now?(): number;
 }
 
@@ -190,13 +192,10 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneControll
     dispatch({ type: "busy", busy: kind });
     dispatch({ type: "notice", notice: { tone: "info", text: S.export.working(label) } });
     try {
+      if (!host.exportHost) throw new ExportNotReadyError("no export host");
       const mod = await loadExporter();
-      const capabilities = state.capabilities ?? port.capabilities();
-      const out = await mod.exportReport(kind, report, capabilities);
-      dispatch({
-        type: "notice",
-        notice: { tone: "success", text: S.export.done(out.fileName), ...(out.link ? { link: { href: out.link, label: out.fileName } } : {}) },
-      });
+      const out = await mod.runExport({ kind, report, findings: state.findings, host: host.exportHost });
+      dispatch({ type: "notice", notice: { tone: out.tone, text: out.message, ...(out.link ? { link: out.link } : {}) } });
     } catch (e) {
       const text = e instanceof ExportNotReadyError ? S.export.notReady : S.export.failed(reason(e));
       dispatch({ type: "notice", notice: { tone: "error", text } });

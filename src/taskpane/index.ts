@@ -10,7 +10,15 @@ Office.onReady(() => {
   applyTheme(document, Office.context?.officeTheme);
   const root = document.getElementById("app");
   if (!root) return;
-  const pane = mountPane(root, { port: createHostPort(), host: { templateUrl: templateUrl(), openUrl: openInBrowser } });
+  const pane = mountPane(root, {
+    port: createHostPort(),
+    host: {
+      templateUrl: templateUrl(),
+      openUrl: openInBrowser,
+      // PDF fonts are served from our own origin (intranet); files are delivered per host by src/delivery.
+      exportHost: { fontsBaseUrl: new URL("fonts/", location.href).toString() },
+    },
+  });
   if (typeof BroadcastChannel !== "undefined") {
     const channel = new BroadcastChannel(PANE_CHANNEL);
     channel.onmessage = (ev: MessageEvent<{ type?: string }>) => {

@@ -206,6 +206,8 @@ export interface ViewModel {
   total: number;
   canExport: boolean;
   canInsert: boolean;
+  /** False on hosts without ExcelApi 1.13 (Office 2019): insertion is impossible, not just busy. */
+  insertSupported: boolean;
   busy: Busy;
   validating: boolean;
   notice: Notice | null;
@@ -272,6 +274,9 @@ export function summarize(state: Pick<PaneState, "findings" | "started" | "valid
   const counts = countsOf(state.findings);
   if (!state.started) return { tone: "busy", text: S.summary.checking, spoken: "", counts };
   if (state.readError !== null) return { tone: "unknown", text: S.summary.counts(0, 0, 0), spoken: state.readError, counts };
+  if (state.report === null && state.findings.length === 0) {
+    return { tone: "unknown", text: S.summary.noTemplate, spoken: S.summary.noTemplateSpoken, counts };
+  }
   const text = state.findings.length === 0 ? S.summary.allPassed : S.summary.counts(counts.error, counts.warning, counts.info);
   const tone: SummaryTone = counts.error ? "error" : counts.warning ? "warning" : state.report ? "ok" : "unknown";
   return { tone, text, spoken: S.summary.spoken(counts.error, counts.warning, counts.info), counts };
@@ -296,7 +301,8 @@ export function viewModel(state: PaneState): ViewModel {
     groups: groupFindings(state.findings, state.expanded),
     total: state.findings.length,
     canExport: hasReport && state.busy === null,
-    canInsert: state.busy === null,
+    canInsert: state.busy === null && state.capabilities?.insertTemplate !== false,
+    insertSupported: state.capabilities?.insertTemplate !== false,
     busy: state.busy,
     validating: state.validating,
     notice: state.notice,

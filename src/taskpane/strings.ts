@@ -37,6 +37,8 @@ export const S = {
   summary: {
     checking: "正在校验…",
     allPassed: "全部通过",
+    noTemplate: "尚未插入年报模板",
+    noTemplateSpoken: "当前工作簿中没有年报模板。",
     counts: (e: number, w: number, i: number): string =>
       [`错误 ${e}`, `警告 ${w}`, ...(i > 0 ? [`提示 ${i}`] : [])].join(" · "),
     /** Read by screen readers after each pass. */
@@ -93,7 +95,8 @@ export const S = {
   export: {
     working: (kind: string): string => `正在生成 ${kind} 文件…`,
     done: (name: string): string => `已生成“${name}”。`,
-    notReady: "导出功能尚未就绪（文档生成模块未加载）。",
+    notReady: "此页面不能导出文件（未配置文件保存方式）。",
+    fileLink: (name: string): string => `下载“${name}”`,
     blockedByErrors: (n: number): string => `报告还有 ${n} 个错误，导出的文件会带着这些错误。请先改正，或再次点击仍然导出。`,
     failed: (why: string): string => `导出失败：${why}`,
     noReport: "请先插入并填写年报模板，再导出。",

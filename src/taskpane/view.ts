@@ -74,10 +74,10 @@ export function createView(root: HTMLElement, handlers: ViewHandlers, options: V
   const list = h("div", { class: "findings", id: "findings" });
   const findingsRegion = h("section", { class: "findings-region", attrs: { "aria-labelledby": "findings-heading" } }, listHeading, list);
 
+  // No app-name line: Office's pane title bar already shows the add-in's name.
   const header = h(
     "header",
     { class: "pane-header" },
-    h("div", { class: "app-line" }, icon("table", "icon app-icon"), h("span", {}, S.appName)),
     title,
     subtitle,
     summary,
@@ -333,9 +333,10 @@ export function createView(root: HTMLElement, handlers: ViewHandlers, options: V
     }
 
     const noTemplate = vm.banner?.kind === "missing";
-    insertBtn.classList.toggle("btn-primary", noTemplate);
-    insertBtn.classList.toggle("btn-secondary", !noTemplate);
     setBusy(insertBtn, vm.busy === "insert", !vm.canInsert);
+    insertBtn.title = vm.insertSupported ? "" : S.template.unsupportedTitle;
+    insertBtn.classList.toggle("btn-primary", noTemplate && vm.insertSupported);
+    insertBtn.classList.toggle("btn-secondary", !(noTemplate && vm.insertSupported));
     setBusy(revalidateBtn, vm.validating, false);
     setBusy(wordBtn, vm.busy === "docx", !vm.canExport);
     setBusy(pdfBtn, vm.busy === "pdf", !vm.canExport);

@@ -4,7 +4,8 @@
  */
 import { t3Key } from "../../src/report";
 import { mountPane, type PaneController } from "../../src/taskpane/app";
-import { ExportNotReadyError, type ExportModule } from "../../src/taskpane/exportApi";
+import type { SaveEnv } from "../../src/delivery";
+import type { ExportHost, ExportModule, ExportRequest } from "../../src/taskpane/exportApi";
 import type { ViewModel } from "../../src/taskpane/state";
 import type { ViewHandlers } from "../../src/taskpane/view";
 import { sampleReport } from "../support/reports";
@@ -18,12 +19,14 @@ interface Harness {
   last: () => ViewModel;
 }
 
-function mount(port = new MemoryPort(), loadExporter?: () => Promise<ExportModule>): Harness {
+const exportHost: ExportHost = { fontsBaseUrl: "https://localhost:3000/fonts/", saveEnv: () => ({}) as SaveEnv };
+
+function mount(port = new MemoryPort(), loadExporter?: () => Promise<ExportModule>, noExportHost = false): Harness {
   const vms: ViewModel[] = [];
   let handlers: ViewHandlers | null = null;
   const pane = mountPane({} as HTMLElement, {
     port,
-    host: { templateUrl: "https://localhost:3000/template/xxgk-template.xlsx", now: () => Date.UTC(2025, 0, 10) },
+    host: { templateUrl: "https://localhost:3000/template/xxgk-template.xlsx", now: () => Date.UTC(2025, 0, 10), ...(noExportHost ? {} : { exportHost }) },
     ...(loadExporter ? { loadExporter } : {}),
     createView: (_root, h) => {
       handlers = h;
@@ -157,54 +160,81 @@ test("a failing read is reported in Chinese and the next pass recovers", async (
 });
 
 describe("export", () => {
-  test("loads the export module lazily, only on the first export", async () => {
-    const exportReport = jest.fn(async () => ({ fileName: "年报.docx" }));
-    const load = jest.fn(async () => ({ exportReport }) as ExportModule);
+  test("loads the export module lazily, only on the first export, with the pane's findings", async () => {
+    const runExport = jest.fn(async (_req: ExportRequest) => ({ tone: "success" as const, message: "已开始下载“年报.docx”。" }));
+    const load = jest.fn(async () => ({ runExport }) as ExportModule);
     const h = mount(withReport(), load);
-    await h.pane.validate();
+    await h.pane.idle();
     expect(load).not.toHaveBeenCalled();
     h.handlers().exportAs("docx");
     await settle();
-    await h.pane.validate();
+    await h.pane.idle();
     await settle();
     expect(load).toHaveBeenCalledTimes(1);
-    expect(exportReport).toHaveBeenCalledWith("docx", expect.objectContaining({ format: "2021" }), expect.objectContaining({ platform: "OfficeOnline" }));
-    expect(h.last().notice).toMatchObject({ tone: "success", text: "已生成“年报.docx”。" });
+    const req = runExport.mock.calls[0]![0];
+    expect(req).toMatchObject({ kind: "docx", report: { format: "2021" }, findings: [], host: exportHost });
+    expect(h.last().notice).toMatchObject({ tone: "success", text: "已开始下载“年报.docx”。" });
+    expect(h.last().busy).toBeNull();
     await h.pane.dispose();
   });
 
   test("with errors it asks first; the notice's button exports anyway", async () => {
     const port = withReport();
     port.report!.cells[t3Key("R01", "C1")] = 12345;
-    const exportReport = jest.fn(async () => ({ fileName: "年报.pdf" }));
-    const h = mount(port, async () => ({ exportReport }));
-    await h.pane.validate();
+    const runExport = jest.fn(async () => ({ tone: "success" as const, message: "ok" }));
+    const h = mount(port, async () => ({ runExport }));
+    await h.pane.idle();
     h.handlers().exportAs("pdf");
     await settle();
-    await h.pane.validate();
-    expect(exportReport).not.toHaveBeenCalled();
+    await h.pane.idle();
+    expect(runExport).not.toHaveBeenCalled();
     expect(h.last().notice).toMatchObject({ tone: "warning", action: { id: "export:pdf" } });
     h.handlers().noticeAction("export:pdf");
     await settle();
-    await h.pane.validate();
+    await h.pane.idle();
     await settle();
-    expect(exportReport).toHaveBeenCalledTimes(1);
+    expect(runExport).toHaveBeenCalledTimes(1);
     await h.pane.dispose();
   });
 
-  test("says so when the document module is not ready", async () => {
+  test("a fallback link from delivery is shown as a link", async () => {
     const h = mount(withReport(), async () => ({
-      exportReport: async () => {
-        throw new ExportNotReadyError("x");
-      },
+      runExport: async () => ({ tone: "warning" as const, message: "无法自动打开浏览器。", link: { href: "https://localhost:3000/api/handoff/x", label: "下载“年报.pdf”" } }),
     }));
-    await h.pane.validate();
+    await h.pane.idle();
+    h.handlers().exportAs("pdf");
+    await settle();
+    await h.pane.idle();
+    await settle();
+    expect(h.last().notice).toMatchObject({ tone: "warning", link: { href: "https://localhost:3000/api/handoff/x" } });
+    await h.pane.dispose();
+  });
+
+  test("a page without an export host says so instead of failing", async () => {
+    const load = jest.fn();
+    const h = mount(withReport(), load, true);
+    await h.pane.idle();
     h.handlers().exportAs("docx");
     await settle();
-    await h.pane.validate();
+    await h.pane.idle();
     await settle();
-    expect(h.last().notice).toMatchObject({ tone: "error", text: "导出功能尚未就绪（文档生成模块未加载）。" });
-    expect(h.last().busy).toBeNull();
+    expect(load).not.toHaveBeenCalled();
+    expect(h.last().notice).toMatchObject({ tone: "error", text: "此页面不能导出文件（未配置文件保存方式）。" });
+    await h.pane.dispose();
+  });
+
+  test("an exception in the export module is reported in Chinese", async () => {
+    const h = mount(withReport(), async () => ({
+      runExport: async () => {
+        throw new Error("boom");
+      },
+    }));
+    await h.pane.idle();
+    h.handlers().exportAs("docx");
+    await settle();
+    await h.pane.idle();
+    await settle();
+    expect(h.last().notice).toMatchObject({ tone: "error", text: "导出失败：boom" });
     await h.pane.dispose();
   });
 });

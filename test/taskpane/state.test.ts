@@ -120,6 +120,10 @@ describe("summary", () => {
     expect(counts.error).toBeGreaterThan(0);
     expect(summarize(s)).toMatchObject({ tone: "error", text: `错误 ${counts.error} · 警告 ${counts.warning}` });
   });
+  test("no template: it says so instead of 全部通过", () => {
+    const s = reducer(initialState, { type: "validated", outcome: { report: null, findings: [], template: null, syncs: 1 }, findings: [], at: 0 });
+    expect(summarize(s)).toMatchObject({ tone: "unknown", text: "尚未插入年报模板" });
+  });
   test("before the first pass it says 正在校验", () => {
     expect(summarize(initialState)).toMatchObject({ tone: "busy", text: "正在校验…", spoken: "" });
   });
@@ -132,6 +136,8 @@ describe("reducer and view model", () => {
     expect(viewModel(s).canExport).toBe(false);
     const old = reducer(s, { type: "capabilities", capabilities: { insertTemplate: false, openBrowserWindow: false, platform: "PC" } });
     expect(viewModel(old).banner).toEqual({ kind: "missing", canInsert: false });
+    expect(viewModel(old)).toMatchObject({ canInsert: false, insertSupported: false });
+    expect(viewModel(s)).toMatchObject({ canInsert: true, insertSupported: true });
   });
   test("renamed or deleted sheets: a damaged banner naming the roles", () => {
     const template = { ...FULL_TEMPLATE, missing: ["t3" as const] };

@@ -1,0 +1,266 @@
+/**
+ * End to end in a real browser: the workbench (the real task pane beside the in-memory Excel
+ * fake) is built with webpack, served over HTTP on 127.0.0.1 and driven with Chromium.
+ * It inserts the template, types into the grid, watches findings appear and disappear, clicks
+ * a finding and checks the selection, checks that markup in cells and sheet names shows
+ * literally, exports a Word file through the lazy chunk, and saves screenshots to
+ * test-output/e2e/.
+ */
+import path from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import webpack, { type Configuration, type Stats } from "webpack";
+import { locate } from "../../src/template/layout";
+import { SHEET_NAMES } from "../../src/template/messages";
+import { outputDir, PROJECT_ROOT } from "../helpers/paths";
+import { serveStatic, type StaticServer } from "./staticServer";
+
+const OUT = outputDir("e2e");
+const SITE = path.join(OUT, "site");
+const XSS = "<img src=x onerror=alert(1)>";
+const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+const problems: string[] = [];
+const dialogs: string[] = [];
+const requests: string[] = [];
+
+async function buildWorkbench(): Promise<void> {
+  // webpack.config.js generates the template workbook first when a fresh checkout lacks it.
+  const makeConfig = require(path.join(PROJECT_ROOT, "webpack.config.js")) as (env: object, argv: object) => Configuration;
+  const config = makeConfig({ workbench: true, outDir: SITE, quiet: true }, { mode: "development" });
+  await new Promise<Stats>((resolve, reject) =>
+    webpack(config, (err, stats) => (err ? reject(err) : stats?.hasErrors() ? reject(new Error(stats.toString("errors-only"))) : resolve(stats!))),
+  );
+}
+
+function watch(p: Page): void {
+  p.on("console", (m) => {
+    if (m.type() === "error" || /Content Security Policy|Refused to/.test(m.text())) problems.push(`console ${m.type()}: ${m.text()}`);
+  });
+  p.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+  p.on("dialog", (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  p.on("request", (r) => requests.push(r.url()));
+}
+
+async function open(query = ""): Promise<Page> {
+  const p = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  watch(p);
+  await p.goto(`${server.url}/workbench.html${query}`);
+  await p.waitForSelector("#app .summary");
+  await idle(p);
+  return p;
+}
+
+/** Wait until the pane has no validation running or scheduled (the ~300 ms debounce included). */
+async function idle(p: Page = page): Promise<void> {
+  await p.evaluate(() => (window as unknown as { xxgk: { pane: { idle(): Promise<void> } } }).xxgk.pane.idle());
+}
+
+async function shot(name: string, p: Page = page): Promise<void> {
+  await p.screenshot({ path: path.join(OUT, `${name}.png`) });
+  // The whole pane, however long its list: grow the window to the pane's content for this shot.
+  const size = p.viewportSize()!;
+  const tall = await p.evaluate(() => document.querySelector("#app")!.scrollHeight + 120);
+  await p.setViewportSize({ width: size.width, height: Math.max(size.height, Math.min(tall, 4000)) });
+  await p.locator(".wb-pane").screenshot({ path: path.join(OUT, `${name}-pane.png`) });
+  await p.setViewportSize(size);
+}
+
+/** Type into a cell of the grid like a clerk: sheet tab, click the cell, type, Enter. */
+async function typeCell(key: string, text: string): Promise<void> {
+  const loc = locate(key);
+  if (!loc) throw new Error(`no location for ${key}`);
+  await page.click(`.sheet-tab[data-sheet="${SHEET_NAMES[loc.role]}"]`);
+  await page.click(`td[data-address="${loc.address}"]`);
+  await page.fill("#formula-input", text);
+  await page.press("#formula-input", "Enter");
+  await idle();
+}
+
+const summaryText = () => page.locator("#summary .summary-text").innerText();
+const selection = () =>
+  page.evaluate(() => {
+    const m = (window as unknown as { xxgk: { fake: { workbook: { selection: { sheetId: string; rect: object } | null; sheet(id: string): { name: string } | undefined } } } }).xxgk.fake.workbook;
+    return m.selection ? { sheet: m.sheet(m.selection.sheetId)?.name, rect: m.selection.rect as { top: number; left: number; bottom: number; right: number } } : null;
+  });
+
+function contains(rect: { top: number; left: number; bottom: number; right: number }, key: string): boolean {
+  const r = locate(key)!.rect;
+  return rect.top <= r.top && rect.left <= r.left && rect.bottom >= r.bottom && rect.right >= r.right;
+}
+
+beforeAll(async () => {
+  await buildWorkbench();
+  server = await serveStatic(SITE);
+  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  page = await open();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("workbench e2e", () => {
+  test("an empty workbook: the pane says the template is missing and offers to insert it", async () => {
+    expect(await summaryText()).toBe("尚未插入年报模板");
+    await expect(page.locator('[data-banner="missing"]').isVisible()).resolves.toBe(true);
+    expect(await page.locator("#agency-input").isVisible()).toBe(true);
+    await shot("01-no-template");
+  });
+
+  test("insert the template from the pane: sheets appear, findings are listed, blank cells collapsed", async () => {
+    await page.fill("#agency-input", "某某区人民政府办公室");
+    const year = await page.locator("#year-select").inputValue();
+    await page.click('[data-action="insert-form"]');
+    await page.waitForSelector(".message-bar.tone-success");
+    await idle();
+    expect(await page.locator(".message-bar .mb-text").innerText()).toMatch(/^已插入年报模板：封面、正文、表二、表三、表四。/);
+    const tabs = await page.locator(".sheet-tab").allInnerTexts();
+    expect(tabs).toEqual(["Sheet1", "封面", "正文", "表二", "表三", "表四"]);
+    expect(await page.locator("#report-title").innerText()).toBe(`某某区人民政府办公室 · ${year} 年度`);
+    expect(await summaryText()).toMatch(/^错误 \d+ · 警告 \d+$/);
+    expect(await page.locator('[data-banner]').count()).toBe(0);
+    // Each table's many blank cells are one row, not a hundred.
+    const groups = await page.locator(".group-toggle .item-text").allInnerTexts();
+    expect(groups.map((g) => g.split("\n")[0])).toEqual(expect.arrayContaining([expect.stringMatching(/^表三 \d+ 个单元格未填写$/)]));
+    expect(await page.locator('[data-rule="CELL.BLANK"]').count()).toBe(0);
+    // The live region announced the result.
+    expect(await page.locator('[role="status"][aria-live="polite"]').first().innerText()).toMatch(/^校验完成：\d+ 个错误/);
+    await shot("02-inserted");
+  });
+
+  test("a blank group expands, and 全部选中 selects its cells", async () => {
+    const t3 = page.locator('[data-group="t3"] .group-toggle');
+    await t3.click();
+    expect(await t3.getAttribute("aria-expanded")).toBe("true");
+    expect(await page.locator('[data-group="t3"] .nested [data-rule="CELL.BLANK"]').count()).toBeGreaterThan(100);
+    await page.locator('[data-group="t3"] .select-all').click();
+    await idle();
+    const sel = await selection();
+    expect(sel?.sheet).toBe("表三");
+    expect(contains(sel!.rect, "T3.R01.C1")).toBe(true);
+    await shot("03-blank-group-expanded");
+    await t3.click();
+    expect(await t3.getAttribute("aria-expanded")).toBe("false");
+  });
+
+  test("typing a number that breaks 表三's balance shows the error; fixing it removes it", async () => {
+    expect(await page.locator('[data-rule="T3.BALANCE"]').count()).toBe(0);
+    await typeCell("T3.R01.C1", "5");
+    // The 总计 column is a template formula, so both 自然人 and 总计 are out of balance.
+    const all = page.locator('[data-rule="T3.BALANCE"]');
+    const balance = all.filter({ hasText: "自然人" });
+    await balance.waitFor();
+    expect(await all.count()).toBe(2);
+    expect(await balance.innerText()).toContain("相差 5");
+    await shot("04-finding-appears");
+
+    // Clicking the finding selects its cells in the sheet.
+    await page.click('#formula-input');
+    await balance.click();
+    await idle();
+    const sel = await selection();
+    expect(sel?.sheet).toBe("表三");
+    expect(contains(sel!.rect, "T3.R01.C1")).toBe(true);
+    expect(contains(sel!.rect, "T3.R25.C1")).toBe(true);
+    expect(await page.locator(".sheet-tab.active").innerText()).toBe("表三");
+
+    await typeCell("T3.R25.C1", "5");
+    expect(await page.locator('[data-rule="T3.BALANCE"]').count()).toBe(0);
+    await shot("05-finding-fixed");
+  });
+
+  test("keyboard: Enter on a focused finding selects its cells", async () => {
+    await typeCell("T4.C01", "两件");
+    const item = page.locator('[data-group="t4"] button.item[data-rule="CELL.TYPE"]').first();
+    await item.focus();
+    await page.keyboard.press("Enter");
+    await idle();
+    const sel = await selection();
+    expect(sel?.sheet).toBe("表四");
+    expect(contains(sel!.rect, "T4.C01")).toBe(true);
+    // The focus ring is visible on the finding (Fluent: 2 px outline).
+    const outline = await item.evaluate((el) => getComputedStyle(el).outlineStyle);
+    expect(outline).toBe("solid");
+    await shot("06-keyboard-focus");
+    await typeCell("T4.C01", "");
+  });
+
+  test("markup in a cell, the agency and a sheet name is shown literally, never run", async () => {
+    await typeCell("T3.R05.C2", XSS);
+    await typeCell("META.AGENCY", XSS);
+    const bad = page.locator('[data-rule="CELL.TYPE"]');
+    await bad.first().waitFor();
+    expect(await bad.first().innerText()).toContain(`“${XSS}”不是数字`);
+    expect(await page.locator("#report-title").innerText()).toMatch(new RegExp(`^${XSS.replace(/[()]/g, "\\$&")} · \\d{4} 年度$`));
+
+    // A sheet named like markup, shown in the pane's notice and the sheet tabs.
+    await page.evaluate((name) => {
+      (window as unknown as { xxgk: { fake: { workbook: { renameSheet(a: string, b: string): void } } } }).xxgk.fake.workbook.renameSheet("表四", name);
+    }, XSS);
+    await page.click('.toolbar [data-action="insert"]');
+    await page.waitForSelector(".message-bar.tone-info");
+    expect(await page.locator(".message-bar .mb-text").innerText()).toContain(XSS);
+    expect(await page.locator(`.sheet-tab[data-sheet="${XSS}"]`).innerText()).toBe(XSS);
+
+    expect(await page.locator("#app img, .wb-sheet img, .sheet-tabs img").count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    await shot("07-markup-literal");
+    await page.evaluate((name) => {
+      (window as unknown as { xxgk: { fake: { workbook: { renameSheet(a: string, b: string): void } } } }).xxgk.fake.workbook.renameSheet(name, "表四");
+    }, XSS);
+    await typeCell("T3.R05.C2", "");
+    await typeCell("META.AGENCY", "某某区人民政府办公室");
+  });
+
+  test("导出 Word loads the export chunk only on click and downloads a .docx", async () => {
+    const exportChunk = (u: string) => /\/export\.js$/.test(u);
+    expect(requests.some(exportChunk)).toBe(false);
+    await page.click('[data-action="export-docx"]');
+    // The report still has errors (empty sections): the pane asks before exporting.
+    const confirm = page.locator(".message-bar.tone-warning .btn-link");
+    await confirm.waitFor();
+    const [download] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), confirm.click()]);
+    expect(download.suggestedFilename()).toMatch(/\.docx$/);
+    const file = path.join(OUT, download.suggestedFilename());
+    await download.saveAs(file);
+    expect(requests.some(exportChunk)).toBe(true);
+    await page.locator(".message-bar.tone-success").waitFor();
+    await shot("08-exported");
+  });
+
+  test("dark Office theme", async () => {
+    const dark = await open("?theme=dark");
+    await dark.click('[data-action="ribbon-insert"]');
+    await dark.waitForSelector(".sheet-tab[data-sheet='表三']");
+    await idle(dark);
+    expect(await dark.evaluate(() => document.documentElement.getAttribute("data-theme"))).toBe("dark");
+    await shot("09-dark", dark);
+    await dark.close();
+  });
+
+  test("Office 2019 (no ExcelApi 1.13): says so plainly and offers the template file", async () => {
+    const old = await open("?api=1.7&platform=PC");
+    const banner = old.locator('[data-banner="missing"]');
+    await banner.waitFor();
+    expect(await banner.innerText()).toContain("此版本 Excel 无法自动插入模板");
+    const link = banner.locator("a.btn-link");
+    const href = await link.getAttribute("href");
+    expect(href).toMatch(/template\/xxgk-template\.xlsx$/);
+    const status = await old.evaluate(async (u) => (await fetch(u!)).status, href);
+    expect(status).toBe(200);
+    await shot("10-office-2019", old);
+    await old.close();
+  });
+
+  test("no CSP violations, script errors or dialogs on the way", () => {
+    expect(problems).toEqual([]);
+    expect(dialogs).toEqual([]);
+  });
+});
