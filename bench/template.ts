@@ -3,7 +3,9 @@
  *   templateKb         – size of the template .xlsx (the one base64 request of an insertion);
  *   insertSyncs        – context.sync() calls of one insertion, the pane having looked first
  *                        (findTemplate on open, as it does);
- *   insertSyncsCold    – the same on an adapter that never saw the workbook;
+ *   insertSyncsNew     – an adapter that never saw the workbook (the ribbon command's) on a new
+ *                        workbook (one sheet);
+ *   insertSyncsCold    – the same on a workbook of five sheets;
  *   validationSyncs    – syncs of one readReport pass on a known workbook;
  *   validationWrites   – writes during that pass (must be 0);
  *   validationSyncsCold– syncs of the first readReport on a workbook;
@@ -31,7 +33,14 @@ export async function bench(): Promise<Record<string, number>> {
   if (inserted.kind !== "inserted") throw new Error(`insertion: ${inserted.kind}`);
   const insertSyncs = fake.syncCount;
 
+  const fresh1 = createFakeExcel();
+  fresh1.resetCounters();
+  await createOfficeWorkbook({ Excel: fresh1.Excel as never, Office: fresh1.Office, loadTemplate }).insertTemplate({ year: 2024, agency: "x" });
+  const insertSyncsNew = fresh1.syncCount;
+
   const cold = createFakeExcel();
+  for (const n of ["Sheet2", "Sheet3", "Sheet4", "Sheet5"]) cold.workbook.addSheet(n);
+  cold.workbook.activate("Sheet3");
   cold.resetCounters();
   await createOfficeWorkbook({ Excel: cold.Excel as never, Office: cold.Office, loadTemplate }).insertTemplate({ year: 2024, agency: "x" });
   const insertSyncsCold = cold.syncCount;
@@ -66,6 +75,7 @@ export async function bench(): Promise<Record<string, number>> {
   return {
     templateKb: round(bytes.length / 1024, 1),
     insertSyncs,
+    insertSyncsNew,
     insertSyncsCold,
     validationSyncs,
     validationWrites,

@@ -4,15 +4,18 @@
  *
  * Sync budget (each context.sync() is a round trip, slowest on the web):
  *  - the adapter remembers each sheet's marker by sheet id (ids survive renames), so a read of a
- *    known workbook is ONE sync: sheet list + markers + every input range, queued together;
- *  - the first call on a workbook (cold) needs the sheet list first: 2 syncs for a read
- *    (list; markers and ranges of every sheet), 3 for an insertion (list; markers; insert);
- *  - insertion on a known workbook: 2 syncs (list; insert + writes + activate).
+ *    known workbook is ONE sync: sheet count + markers + every input range, queued together;
+ *  - the first read of a workbook (cold) needs the sheet list first: 2 syncs (list; markers and
+ *    ranges of every sheet);
+ *  - insertion: 2 syncs (list with the markers of the active, first and last sheets; insert +
+ *    writes + activate) when the workbook is known or those three are all its sheets (a new
+ *    workbook); a cold adapter on a larger workbook needs one more sync for the other markers.
  * A stale memory (sheet deleted, sheets added, marker changed) is detected in the same sync and
  * costs one rediscovery.
  *
  * APIs and requirement sets (checked against the Office.js reference / @types/office-js):
  * worksheets.load items/name,id, getItem, getActiveWorksheet, Worksheet.getRange,
+ * WorksheetCollection.getCount (1.4), getFirst/getLast (1.5),
  * Range.values/numberFormat, Range.select, Worksheet.activate (ExcelApi 1.1);
  * WorksheetCollection.onActivated (1.7); WorksheetCollection.onChanged (1.9),
  * WorksheetChangedEventArgs.triggerSource (1.14); Workbook.insertWorksheetsFromBase64 (1.13);
@@ -141,22 +144,34 @@ export function createOfficeWorkbook(partial: Partial<OfficeWorkbookDeps> = {}):
     }
   };
 
-  /** Sync: the sheet list and the active sheet. */
-  async function listSheets(ctx: Ctx, counter: { syncs: number }): Promise<{ sheets: { id: string; name: string }[]; activeId: string }> {
+  /**
+   * Sync: the sheet list and the active sheet — plus the markers of the active, first and last
+   * sheets (getActiveWorksheet 1.1, getFirst/getLast 1.5 always exist), so a workbook of one or
+   * two sheets (a new one, typically) needs no second sync to know its markers.
+   */
+  async function listSheets(
+    ctx: Ctx,
+    counter: { syncs: number },
+  ): Promise<{ sheets: { id: string; name: string }[]; activeId: string; probed: Map<string, unknown> }> {
     const coll = ctx.workbook.worksheets;
     coll.load("items/id,items/name");
-    const active = coll.getActiveWorksheet();
-    active.load("id");
+    const probes = [coll.getActiveWorksheet(), coll.getFirst(), coll.getLast()].map((ws) => {
+      ws.load("id");
+      const marker = ws.getRange(MARKER_ADDRESS);
+      marker.load("values");
+      return { ws, marker };
+    });
     await ctx.sync();
     counter.syncs++;
-    return { sheets: coll.items.map((w) => ({ id: w.id, name: w.name })), activeId: active.id };
+    const probed = new Map(probes.map((p) => [p.ws.id, p.marker.values[0]?.[0] as unknown]));
+    return { sheets: coll.items.map((w) => ({ id: w.id, name: w.name })), activeId: probes[0]!.ws.id, probed };
   }
 
   /** Make the memory current: the sheet list (1 sync) and markers of sheets not seen before (1 sync). */
   async function refresh(ctx: Ctx, counter: { syncs: number }): Promise<Memory> {
-    const { sheets, activeId } = await listSheets(ctx, counter);
+    const { sheets, activeId, probed } = await listSheets(ctx, counter);
     const old = new Map((memory?.sheets ?? []).map((s) => [s.id, s]));
-    const unknown = sheets.filter((s) => !old.has(s.id));
+    const unknown = sheets.filter((s) => !old.has(s.id) && !probed.has(s.id));
     const markers = new Map<string, Excel.Range>();
     for (const s of unknown) {
       const r = ctx.workbook.worksheets.getItem(s.id).getRange(MARKER_ADDRESS);
@@ -167,14 +182,12 @@ export function createOfficeWorkbook(partial: Partial<OfficeWorkbookDeps> = {}):
       await ctx.sync();
       counter.syncs++;
     }
-    memory = {
-      activeId,
-      sheets: sheets.map((s) => ({
-        id: s.id,
-        name: s.name,
-        marker: markers.has(s.id) ? parseMarker(markers.get(s.id)!.values[0]?.[0]) : (old.get(s.id)?.marker ?? null),
-      })),
+    const markerOf = (id: string): Marker | null => {
+      if (markers.has(id)) return parseMarker(markers.get(id)!.values[0]?.[0]);
+      if (probed.has(id)) return parseMarker(probed.get(id));
+      return old.get(id)?.marker ?? null;
     };
+    memory = { activeId, sheets: sheets.map((s) => ({ id: s.id, name: s.name, marker: markerOf(s.id) })) };
     return memory;
   }
 

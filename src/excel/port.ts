@@ -50,7 +50,8 @@ export interface WorkbookPort {
   findTemplate(): Promise<TemplateSheets | null>;
   /**
    * Insert the template; never overwrites. `copy` inserts a second copy with distinct names.
-   * Two syncs once the workbook is known (after findTemplate/readReport), three on a cold start.
+   * Two syncs once the workbook is known (after findTemplate/readReport) or when all its sheets
+   * are the active, first or last one (a new workbook); otherwise a third reads the other markers.
    */
   insertTemplate(opts: { year: number; agency: string; copy?: boolean }): Promise<InsertOutcome>;
   /**

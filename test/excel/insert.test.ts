@@ -31,12 +31,26 @@ test("inserts the five sheets at the end, writes agency and year, activates 表�
   }
 });
 
-test("a cold adapter (no findTemplate before) needs one more sync to read the markers", async () => {
-  const { fake, port } = await fakeWithPort();
-  fake.resetCounters();
-  const out = await port.insertTemplate({ year: 2024, agency: "某局" });
-  expect(out.kind).toBe("inserted");
-  expect(fake.syncCount).toBe(3);
+test("a cold adapter (the ribbon command's): 2 syncs on a small workbook, 3 when more sheets need their markers read", async () => {
+  const small = await fakeWithPort();
+  small.fake.workbook.addSheet("Sheet2");
+  small.fake.resetCounters();
+  expect((await small.port.insertTemplate({ year: 2024, agency: "某局" })).kind).toBe("inserted");
+  expect(small.fake.syncCount).toBe(2);
+
+  const big = await fakeWithPort();
+  for (const n of ["A", "B", "C"]) big.fake.workbook.addSheet(n);
+  big.fake.workbook.activate("B");
+  big.fake.resetCounters();
+  expect((await big.port.insertTemplate({ year: 2024, agency: "某局" })).kind).toBe("inserted");
+  expect(big.fake.syncCount).toBe(3);
+  // A template already there is found on the cold path too.
+  const again = await (await import("../../src/excel/officeWorkbook")).createOfficeWorkbook({
+    Excel: big.fake.Excel as never,
+    Office: big.fake.Office,
+    loadTemplate: async () => "",
+  }).insertTemplate({ year: 2024, agency: "某局" });
+  expect(again.kind).toBe("exists");
 });
 
 test("a user sheet named 表三 stays untouched; the template gets distinct names", async () => {

@@ -546,6 +546,14 @@ export class FakeWorksheetCollection extends FakeClientObject {
     return new FakeWorksheet(this.context, () => this.context.model.activeSheet());
   }
 
+  getFirst(visibleOnly = false): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => this.context.model.sheets.find((s) => !visibleOnly || s.visible) ?? null);
+  }
+
+  getLast(visibleOnly = false): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => [...this.context.model.sheets].reverse().find((s) => !visibleOnly || s.visible) ?? null);
+  }
+
   getCount(): FakeClientResult<number> {
     const r = new FakeClientResult<number>();
     this.context.enqueue(() => r.resolve(this.context.model.sheets.length));
