@@ -127,7 +127,8 @@ async function renderSheet(wb: ExcelJS.Workbook, d: SheetDesign, opts: BuildOpti
       fitToHeight: 0, // as many pages tall as needed
       horizontalCentered: true,
       margins: { left: 0.6, right: 0.6, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
-      printArea: rectAddress(d.print.area),
+      // ExcelJS prefixes "$" to each corner ("A1" → "$A1"); rows made absolute here give $A$1.
+      printArea: rectAddress(d.print.area).replace(/([A-Z]+)(\d+)/g, "$1$$$2"),
       ...(d.print.titleRows ? { printTitlesRow: `${d.print.titleRows[0]}:${d.print.titleRows[1]}` } : {}),
     },
     headerFooter: { oddFooter: "&C第 &P 页，共 &N 页" } as ExcelJS.HeaderFooter,

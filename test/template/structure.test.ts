@@ -101,6 +101,10 @@ describe("sheets and markers", () => {
       expect(attrs).toMatch(/localSheetId="\d+"/);
       expect(attrs).toMatch(/name="_xlnm\.(Print_Area|Print_Titles)"/);
     }
+    // Print areas are absolute (a relative row would move with the active cell).
+    const areas = [...wbXml.matchAll(/name="_xlnm\.Print_Area" localSheetId="\d+">([^<]*)</g)].map((m) => m[1]!);
+    expect(areas).toHaveLength(TEMPLATE_ROLES.length);
+    for (const a of areas) expect(a).toMatch(/^&apos;.+&apos;!\$[A-Z]+\$\d+:\$[A-Z]+\$\d+$/);
   });
 
   test("no charts, comments, pivots, drawings or macros", () => {
