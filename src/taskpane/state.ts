@@ -4,7 +4,10 @@
  * collapsed blank-cell groups. No DOM, no Office: unit-tested in Node.
  */
 import type { HostCapabilities, InsertOutcome, ReadOutcome, TemplateRole, TemplateSheets } from "../excel/port";
+import { SECTIONS } from "../report/format";
+import { cellInfo } from "../report/keys";
 import type { Finding, Report, Severity } from "../report/schema";
+import { SHEET_NAMES } from "../template/messages";
 import { S, type TableGroupId } from "./strings";
 
 /** Collapse CELL.BLANK warnings of one table into one expandable row from this many on. */
@@ -130,16 +133,34 @@ export function insertNotice(outcome: InsertOutcome, templateUrl?: string): Noti
 
 // ------------------------------------------------------------------ grouping
 
-/** Which table group a finding belongs to, by the first cell it names (or its rule). */
+const TABLE_GROUP: Record<2 | 3 | 4, TableGroupId> = { 2: "t2", 3: "t3", 4: "t4" };
+
+/** Which table group a finding belongs to, by the first key it names (or its rule). */
 export function tableOf(f: Finding): TableGroupId {
   const key = f.cells[0];
   if (key === undefined) return f.rule === "DOC.YEAR" ? "cover" : "other";
   if (key.startsWith("META.")) return "cover";
-  if (key.startsWith("T2.") || key === "S2") return "t2";
-  if (key.startsWith("T3.") || key === "S3") return "t3";
-  if (key.startsWith("T4.") || key === "S4") return "t4";
-  if (/^S[1-6]$/.test(key)) return "text";
+  // Cell keys and sections are looked up in the format definition, never parsed here.
+  const info = cellInfo(key, "2021") ?? cellInfo(key, "2019");
+  if (info) return TABLE_GROUP[info.table];
+  const section = SECTIONS.find((s) => s.key === key);
+  if (section) return section.table ? TABLE_GROUP[section.table] : "text";
   return "other";
+}
+
+const ROLE_OF_GROUP: Partial<Record<TableGroupId, TemplateRole>> = { cover: "meta", text: "text", t2: "t2", t3: "t3", t4: "t4" };
+
+/** A group's name: the template's sheet name for that part, or 其他. */
+export function groupLabel(t: TableGroupId): string {
+  const role = ROLE_OF_GROUP[t];
+  return role ? SHEET_NAMES[role] : S.otherGroup;
+}
+
+/** A longer title (tooltip): the section heading for the tables. */
+export function groupTitle(t: TableGroupId): string {
+  if (t === "cover" || t === "text" || t === "other") return S.groupTitle[t];
+  const section = SECTIONS.find((s) => s.table !== undefined && TABLE_GROUP[s.table] === t);
+  return section ? `${groupLabel(t)}：${section.heading}` : groupLabel(t);
 }
 
 export const blankGroupId = (table: TableGroupId): string => `blanks:${table}`;
@@ -255,7 +276,7 @@ export function groupFindings(findings: readonly Finding[], expanded: readonly s
           kind: "blanks",
           id,
           table: t,
-          label: S.list.blankGroup(S.table[t], blanks.length),
+          label: S.list.blankGroup(groupLabel(t), blanks.length),
           cells: blanks.flatMap((b) => b.finding.cells),
           items: blanks,
           expanded: expanded.includes(id),
@@ -265,7 +286,7 @@ export function groupFindings(findings: readonly Finding[], expanded: readonly s
       }
       sections.push({ severity: sev, label: S.severity[sev], count: ofSev.length, items: list });
     }
-    groups.push({ id: t, label: S.table[t], longLabel: S.tableLong[t], counts: countsOf(items.map((i) => i.finding)), sections });
+    groups.push({ id: t, label: groupLabel(t), longLabel: groupTitle(t), counts: countsOf(items.map((i) => i.finding)), sections });
   }
   return groups;
 }

@@ -14,23 +14,16 @@ export const S = {
     [agency?.trim() || "（未填写机关名称）", year === null ? "（未填写年度）" : `${year} 年度`].join(" · "),
   formatLabel: (format: string): string => (format === "2019" ? "2019 年旧格式" : "2021 年格式"),
 
-  table: {
-    cover: "封面",
-    text: "正文",
-    t2: "表二",
-    t3: "表三",
-    t4: "表四",
-    other: "其他",
-  } satisfies Record<TableGroupId, string>,
-
-  tableLong: {
-    cover: "封面（机关名称、年度）",
-    text: "正文（第一、五、六部分）",
-    t2: "表二 主动公开政府信息情况",
-    t3: "表三 收到和处理政府信息公开申请情况",
-    t4: "表四 行政复议、行政诉讼情况",
-    other: "其他",
-  } satisfies Record<TableGroupId, string>,
+  /**
+   * Group names. 封面/正文/表二/表三/表四 are the template's sheet names (src/template/messages.ts
+   * SHEET_NAMES, applied in state.ts); only the catch-all group and the hover titles live here.
+   */
+  otherGroup: "其他",
+  groupTitle: {
+    cover: "封面：机关名称、报告年度、标题",
+    text: "正文：开头与第一、五、六部分",
+    other: "不对应某一张表的问题",
+  },
 
   severity: { error: "错误", warning: "警告", info: "提示" } satisfies Record<Severity, string>,
 
@@ -84,7 +77,6 @@ export const S = {
     unsupportedTitle: "此版本 Excel 无法自动插入模板",
     unsupportedBody:
       "自动插入模板需要 Excel 2021、Microsoft 365、Excel 网页版或 Mac 版 Excel（ExcelApi 1.13）。Office 2019 及更早版本请下载模板文件，用 Excel 打开后填写；打开后本助手仍可校验。",
-    roleNames: { meta: "封面", text: "正文", t2: "表二", t3: "表三", t4: "表四" } as Record<string, string>,
   },
 
   legacy: {

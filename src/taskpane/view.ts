@@ -6,6 +6,7 @@
 import type { ExportKind } from "./exportApi";
 import { h, icon, replace, type IconName } from "./dom";
 import type { BlankGroupItem, FindingItem, ListItem, Notice, TableGroup, TemplateBanner, ViewModel } from "./state";
+import { SHEET_NAMES } from "../template/messages";
 import { S } from "./strings";
 
 export interface ViewHandlers {
@@ -156,7 +157,7 @@ export function createView(root: HTMLElement, handlers: ViewHandlers, options: V
     const heading =
       b.kind === "missing" ? S.template.missingTitle : S.template.damagedTitle;
     const body =
-      b.kind === "missing" ? S.template.missingBody : S.template.damagedBody(b.roles.map((r) => S.template.roleNames[r] ?? r).join("、"));
+      b.kind === "missing" ? S.template.missingBody : S.template.damagedBody(b.roles.map((r) => SHEET_NAMES[r] ?? r).join("、"));
     const card = h("section", { class: "card banner", attrs: { "aria-labelledby": "banner-title", "data-banner": b.kind } });
     card.append(h("h2", { class: "card-title", id: "banner-title" }, icon("table"), heading), h("p", { class: "card-body" }, body));
 

@@ -7,6 +7,8 @@ import {
   defaultReportYear,
   findingsOf,
   groupFindings,
+  groupLabel,
+  groupTitle,
   initialState,
   insertNotice,
   reducer,
@@ -38,6 +40,10 @@ describe("tableOf", () => {
     ["META.YEAR", "cover"],
     ["X.Y", "other"],
   ])("%s → %s", (key, table) => expect(tableOf(f("R", "error", [key]))).toBe(table));
+  test("group names are the template's sheet names; titles the section headings", () => {
+    expect(TABLE_ORDER.map(groupLabel)).toEqual(["封面", "正文", "表二", "表三", "表四", "其他"]);
+    expect(groupTitle("t3")).toBe("表三：三、收到和处理政府信息公开申请情况");
+  });
   test("findings without cells: DOC.YEAR on the cover, the rest under 其他", () => {
     expect(tableOf(f("DOC.YEAR", "error", []))).toBe("cover");
     expect(tableOf(f("DOC.FORMAT", "error", []))).toBe("other");
