@@ -71,11 +71,16 @@ type Ctx = Excel.RequestContext;
 
 const NUMBER_ROLES: ReadonlySet<TemplateRole> = new Set(["meta", "t2", "t3", "t4"]);
 
+/** The globals, looked up when used (the port may be created before Office.onReady). */
 function defaultDeps(): OfficeWorkbookDeps {
-  const g = globalThis as unknown as { Excel?: ExcelLike; Office?: OfficeLike };
+  const g = () => globalThis as unknown as { Excel: ExcelLike; Office: OfficeLike };
   return {
-    Excel: g.Excel as ExcelLike,
-    Office: g.Office as OfficeLike,
+    Excel: { run: ((a: never, b?: never) => (g().Excel.run as (x: unknown, y?: unknown) => Promise<unknown>)(a, b)) as ExcelLike["run"] },
+    Office: {
+      get context() {
+        return g().Office.context;
+      },
+    },
     loadTemplate: () => import("../template/bundled").then((m) => m.loadBundledTemplate()),
   };
 }
@@ -133,7 +138,12 @@ export interface OfficeWorkbook extends WorkbookPort {
 }
 
 export function createOfficeWorkbook(partial: Partial<OfficeWorkbookDeps> = {}): OfficeWorkbook {
-  const deps: OfficeWorkbookDeps = { ...defaultDeps(), ...partial };
+  const fallback = defaultDeps();
+  const deps: OfficeWorkbookDeps = {
+    Excel: partial.Excel ?? fallback.Excel,
+    Office: partial.Office ?? fallback.Office,
+    loadTemplate: partial.loadTemplate ?? fallback.loadTemplate,
+  };
   let memory: Memory | null = null;
 
   const supported = (set: string, version: string): boolean => {
@@ -315,7 +325,13 @@ export function createOfficeWorkbook(partial: Partial<OfficeWorkbookDeps> = {}):
     },
 
     async insertTemplate(opts): Promise<InsertOutcome> {
-      if (!deps.Office?.context?.requirements) return { kind: "unsupported", reason: EXCEL_TEXT.noRequirements };
+      let requirements: unknown;
+      try {
+        requirements = deps.Office.context?.requirements;
+      } catch {
+        requirements = undefined;
+      }
+      if (!requirements) return { kind: "unsupported", reason: EXCEL_TEXT.noRequirements };
       if (!supported("ExcelApi", "1.13")) return { kind: "unsupported", reason: EXCEL_TEXT.unsupported };
       // Start fetching the template chunk now; it is awaited only if an insertion follows.
       const templateB64 = deps.loadTemplate();

@@ -113,3 +113,23 @@ test("the fake refuses a clash on insert, so the adapter is seen never to rely o
     }),
   ).rejects.toMatchObject({ code: "InvalidOperation" });
 });
+
+test("the default port uses the Excel and Office globals when called, not when created", async () => {
+  const { createOfficeWorkbook } = await import("../../src/excel/officeWorkbook");
+  const { createFakeExcel } = await import("../../src/excel/fake");
+  const { templateBase64 } = await import("../template/support");
+  const b64 = await templateBase64();
+  const port = createOfficeWorkbook({ loadTemplate: async () => b64 }); // before Office.onReady
+  const g = globalThis as unknown as { Excel?: unknown; Office?: unknown };
+  expect(await port.insertTemplate({ year: 2024, agency: "某局" })).toMatchObject({ kind: "unsupported", reason: expect.stringContaining("未就绪") });
+  const fake = createFakeExcel();
+  g.Excel = fake.Excel;
+  g.Office = fake.Office;
+  try {
+    expect((await port.insertTemplate({ year: 2024, agency: "某局" })).kind).toBe("inserted");
+    expect(port.capabilities().insertTemplate).toBe(true);
+  } finally {
+    delete g.Excel;
+    delete g.Office;
+  }
+});
