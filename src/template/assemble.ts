@@ -80,7 +80,7 @@ export function assembleReport(grids: RoleGrids, options: AssembleOptions = {}):
       rule: "CELL.TYPE",
       severity: "error",
       cells: [META_KEYS.year],
-      message: `封面“${META_LABELS.year}”：“${String(yearRaw)}”不是有效的四位数年份。`,
+      message: READ_TEXT.badYear(META_LABELS.year, String(yearRaw)),
     });
   }
   let title = options.uncomputed?.has(META_KEYS.title) ? null : text(metaCell(META_KEYS.title));

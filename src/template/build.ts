@@ -15,7 +15,7 @@ import type { SheetDesign, ValueCell } from "./design/types";
 import { PLACEHOLDER_COL, PLACEHOLDER_VALUES } from "./formulas";
 import { templateDesign, META_KEYS } from "./layout";
 import { formatMarker, MARKER_CELL } from "./marker";
-import { CHECK_TEXT, META_LABELS, VALIDATION_TEXT } from "./messages";
+import { CHECK_TEXT, META_LABELS, VALIDATION_TEXT, WORKBOOK_TEXT } from "./messages";
 import { TEMPLATE_ROLES } from "./roles";
 import {
   CF_STYLES,
@@ -131,7 +131,7 @@ async function renderSheet(wb: ExcelJS.Workbook, d: SheetDesign, opts: BuildOpti
       printArea: rectAddress(d.print.area).replace(/([A-Z]+)(\d+)/g, "$1$$$2"),
       ...(d.print.titleRows ? { printTitlesRow: `${d.print.titleRows[0]}:${d.print.titleRows[1]}` } : {}),
     },
-    headerFooter: { oddFooter: "&C第 &P 页，共 &N 页" } as ExcelJS.HeaderFooter,
+    headerFooter: { oddFooter: WORKBOOK_TEXT.footer } as ExcelJS.HeaderFooter,
   });
   for (const [col, width] of Object.entries(d.widths)) ws.getColumn(Number(col)).width = width;
   for (let col = d.hiddenFrom; col <= MARKER_CELL.col; col++) ws.getColumn(col).hidden = true;
@@ -219,7 +219,7 @@ async function renderSheet(wb: ExcelJS.Workbook, d: SheetDesign, opts: BuildOpti
 /** Build the template workbook; year / agency / contact are pre-filled when given. */
 export async function buildTemplate(opts: BuildOptions = {}): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
-  wb.creator = "政务公开年报助手";
+  wb.creator = WORKBOOK_TEXT.creator;
   wb.title = META_LABELS.title;
   wb.subject = FORMAT_2021.name;
   wb.created = new Date(Date.UTC(2021, 0, 1));

@@ -22,6 +22,12 @@ export const ROLE_TITLES: Record<TemplateRole, string> = {
   t4: "表四（行政复议、行政诉讼情况）",
 };
 
+/** Workbook-level texts: document properties and the printed page footer (Excel header codes). */
+export const WORKBOOK_TEXT = {
+  creator: "政务公开年报助手",
+  footer: "&C第 &P 页，共 &N 页",
+};
+
 export const META_LABELS = {
   title: "政府信息公开工作年度报告　填报模板",
   formatLine: (formatName: string, version: string) => `格式：${formatName}\u3000\u3000模板版本：${version}`,
@@ -102,6 +108,7 @@ export const READ_TEXT = {
     `模板的格式版本为 ${found}，本工具使用的格式版本为 ${expected}，部分单元格可能无法对应。`,
   notRecalculated: "文件中没有保存公式的计算结果（可能未在 Excel 中打开保存过），合计已按模板公式重新计算。",
   unreadable: (detail: string) => `无法读取 Excel 文件：${detail}`,
+  badYear: (label: string, shown: string) => `封面“${label}”：“${shown}”不是有效的四位数年份。`,
 };
 
 export const CLI_TEXT = {

@@ -106,3 +106,14 @@ describe("choosing among several copies", () => {
     expect(chooseTemplate([{ id: 1, name: "x", marker: "XXGK-REPORT|role=zz" }])).toBeNull();
   });
 });
+
+test("the year: 2023年 is read as 2023, words are a finding", async () => {
+  const wb = await loadXlsx(await fillTemplate(await templateBytes(), sampleReport(1)));
+  const meta = wb.getWorksheet("封面")!;
+  meta.getCell(templateLayout().cells.get("META.YEAR")!.address).value = "2023年";
+  expect((await readWorkbook(await saveXlsx(wb))).report!.meta.year).toBe(2023);
+  meta.getCell(templateLayout().cells.get("META.YEAR")!.address).value = "二〇二三";
+  const back = await readWorkbook(await saveXlsx(wb));
+  expect(back.report!.meta.year).toBeNull();
+  expect(back.findings.find((f) => f.cells[0] === "META.YEAR")?.message).toContain("“二〇二三”不是有效的四位数年份");
+});
