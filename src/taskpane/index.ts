@@ -3,13 +3,23 @@
  * Office.js workbook port, and re-validate when the ribbon command inserted the template.
  */
 import { mountPane } from "./app";
+import { h, icon, replace } from "./dom";
 import { createHostPort, openInBrowser, PANE_CHANNEL, templateUrl } from "./officeHost";
+import { S } from "./strings";
 import { applyTheme } from "./theme";
 
-Office.onReady(() => {
+Office.onReady((info) => {
   applyTheme(document, Office.context?.officeTheme);
   const root = document.getElementById("app");
   if (!root) return;
+  if (info.host !== Office.HostType.Excel) {
+    // Opened in a plain browser (or another Office app): say where it belongs instead of failing.
+    replace(
+      root,
+      h("main", { class: "pane-main" }, h("section", { class: "card banner", attrs: { "data-banner": "not-excel" } }, h("h1", { class: "card-title" }, icon("info"), S.notInExcel.title), h("p", { class: "card-body" }, S.notInExcel.body))),
+    );
+    return;
+  }
   const pane = mountPane(root, {
     port: createHostPort(),
     host: {

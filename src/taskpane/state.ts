@@ -294,7 +294,7 @@ export function groupFindings(findings: readonly Finding[], expanded: readonly s
 export function summarize(state: Pick<PaneState, "findings" | "started" | "validating" | "report" | "readError">): Summary {
   const counts = countsOf(state.findings);
   if (!state.started) return { tone: "busy", text: S.summary.checking, spoken: "", counts };
-  if (state.readError !== null) return { tone: "unknown", text: S.summary.counts(0, 0, 0), spoken: state.readError, counts };
+  if (state.readError !== null) return { tone: "unknown", text: S.summary.readFailed, spoken: state.readError, counts };
   if (state.report === null && state.findings.length === 0) {
     return { tone: "unknown", text: S.summary.noTemplate, spoken: S.summary.noTemplateSpoken, counts };
   }

@@ -31,6 +31,7 @@ export const S = {
     checking: "正在校验…",
     allPassed: "全部通过",
     noTemplate: "尚未插入年报模板",
+    readFailed: "无法读取工作簿",
     noTemplateSpoken: "当前工作簿中没有年报模板。",
     counts: (e: number, w: number, i: number): string =>
       [`错误 ${e}`, `警告 ${w}`, ...(i > 0 ? [`提示 ${i}`] : [])].join(" · "),
@@ -77,6 +78,11 @@ export const S = {
     unsupportedTitle: "此版本 Excel 无法自动插入模板",
     unsupportedBody:
       "自动插入模板需要 Excel 2021、Microsoft 365、Excel 网页版或 Mac 版 Excel（ExcelApi 1.13）。Office 2019 及更早版本请下载模板文件，用 Excel 打开后填写；打开后本助手仍可校验。",
+  },
+
+  notInExcel: {
+    title: "请在 Excel 中打开年报助手",
+    body: "这个页面是 Excel 加载项的任务窗格，需要在 Excel（Windows、Mac 或网页版）中运行：在“开始”选项卡点击“年报助手”。",
   },
 
   legacy: {

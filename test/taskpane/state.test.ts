@@ -173,6 +173,7 @@ describe("reducer and view model", () => {
   test("a failed read keeps the last findings but says why", () => {
     const s = reducer(validated(initialState), { type: "validateFailed", message: "读取工作簿失败：x" });
     expect(viewModel(s).readError).toBe("读取工作簿失败：x");
+    expect(viewModel(s).summary).toMatchObject({ tone: "unknown", text: "无法读取工作簿", spoken: "读取工作簿失败：x" });
     expect(viewModel(s).banner).toBeNull();
   });
   test("insert notices", () => {

@@ -1,0 +1,102 @@
+/**
+ * The add-in's own pages (taskpane.html, commands.html, notice.html) from a real build, served
+ * over HTTP and opened in Chromium outside Office: office.js comes from our origin (never the
+ * CDN), the CSP has no 'unsafe-eval' and blocks nothing of ours, the pane says it belongs in
+ * Excel, and the command's result dialog shows its text literally.
+ */
+import path from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import webpack, { type Configuration, type Stats } from "webpack";
+import { outputDir, PROJECT_ROOT } from "../helpers/paths";
+import { serveStatic, type StaticServer } from "./staticServer";
+
+const OUT = outputDir("e2e");
+const SITE = path.join(OUT, "addin-site");
+const XSS = "<img src=x onerror=alert(1)>";
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  const makeConfig = require(path.join(PROJECT_ROOT, "webpack.config.js")) as (env: object, argv: object) => Configuration[];
+  const configs = makeConfig({ outDir: SITE, quiet: true }, { mode: "development" });
+  await new Promise<Stats>((resolve, reject) =>
+    webpack(configs, (err, s) => (err ? reject(err) : s?.hasErrors() ? reject(new Error(s.toString("errors-only"))) : resolve(s as unknown as Stats))),
+  );
+  server = await serveStatic(SITE);
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface Visit {
+  page: Page;
+  requests: string[];
+  problems: string[];
+  blockedFrames: string[];
+  dialogs: string[];
+}
+
+async function visit(file: string, width = 320): Promise<Visit> {
+  const page = await browser.newPage({ viewport: { width, height: 640 } });
+  const v: Visit = { page, requests: [], problems: [], blockedFrames: [], dialogs: [] };
+  page.on("request", (r) => v.requests.push(r.url()));
+  page.on("pageerror", (e) => v.problems.push(e.message));
+  page.on("dialog", (d) => {
+    v.dialogs.push(d.message());
+    void d.dismiss();
+  });
+  page.on("console", (m) => {
+    if (m.type() !== "error") return;
+    // Outside Office, office.js tries to frame Microsoft's telemetry service: our CSP blocks it
+    // (the add-in sends nothing out of the intranet). Anything else is a problem.
+    if (/^Framing 'https:\/\/[^']*microsoft[^']*|^Framing 'https:\/\/telemetryservice\./.test(m.text())) v.blockedFrames.push(m.text());
+    else v.problems.push(m.text());
+  });
+  await page.goto(`${server.url}/${file}`);
+  return v;
+}
+
+test("taskpane.html: office.js from our origin, strict CSP, and a plain message outside Excel", async () => {
+  const v = await visit("taskpane.html");
+  await v.page.waitForSelector('[data-banner="not-excel"]', { timeout: 30_000 });
+  expect(await v.page.locator('[data-banner="not-excel"] h1').innerText()).toBe("请在 Excel 中打开年报助手");
+  const csp = await v.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+  expect(csp).toContain("script-src 'self'");
+  expect(csp).not.toContain("unsafe-eval");
+  expect(v.requests).toContain(`${server.url}/office/office.js`);
+  expect(v.requests.filter((u) => !u.startsWith(server.url) && !u.startsWith("data:"))).toEqual([]);
+  // The pane's own JS is a module script (IE11 skips it and runs legacy.js instead).
+  expect(await v.page.locator('script[type="module"][src*="taskpane"]').count()).toBe(1);
+  expect(await v.page.locator("script[nomodule][src='legacy.js']").count()).toBe(1);
+  expect(v.problems).toEqual([]);
+  await v.page.screenshot({ path: path.join(OUT, "11-taskpane-outside-excel.png") });
+  await v.page.close();
+});
+
+test("commands.html loads its function file without errors", async () => {
+  const v = await visit("commands.html");
+  await v.page.waitForLoadState("networkidle");
+  expect(v.requests.some((u) => /\/commands\.js$/.test(u))).toBe(true);
+  expect(v.problems).toEqual([]);
+  await v.page.close();
+});
+
+test("notice.html shows the command's message literally and refuses foreign links", async () => {
+  const q = new URLSearchParams({ tone: "warning", text: `插入模板失败：${XSS}`, link: "javascript:alert(2)", linkLabel: "x" });
+  const v = await visit(`notice.html?${q}`, 420);
+  await v.page.waitForSelector("#notice .card");
+  expect(await v.page.locator("#notice .card-body").innerText()).toBe(`插入模板失败：${XSS}`);
+  expect(await v.page.locator("#notice a").count()).toBe(0);
+  expect(await v.page.locator("#notice img").count()).toBe(0);
+  expect(v.dialogs).toEqual([]);
+  expect(v.problems).toEqual([]);
+  await v.page.screenshot({ path: path.join(OUT, "12-command-notice.png") });
+  await v.page.close();
+});
