@@ -235,6 +235,18 @@ describe("workbench e2e", () => {
     await shot("08-exported");
   });
 
+  test("导出 PDF fetches the fonts from our origin and downloads a .pdf", async () => {
+    await page.click('[data-action="export-pdf"]');
+    const confirm = page.locator(".message-bar.tone-warning .btn-link");
+    await confirm.waitFor();
+    const [download] = await Promise.all([page.waitForEvent("download", { timeout: 90_000 }), confirm.click()]);
+    expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+    const file = path.join(OUT, download.suggestedFilename());
+    await download.saveAs(file);
+    expect(requests.some((u) => u.startsWith(server.url) && /\/fonts\/FandolFang/.test(u))).toBe(true);
+    await page.locator(".message-bar.tone-success").waitFor();
+  }, 120_000);
+
   test("dark Office theme", async () => {
     const dark = await open("?theme=dark");
     await dark.click('[data-action="ribbon-insert"]');

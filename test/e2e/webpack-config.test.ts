@@ -1,0 +1,38 @@
+/**
+ * webpack.config.js without building: entries, the eval-free devtool (the CSP forbids eval),
+ * the https dev server on port 3000 for office-addin-debugging, and the workbench config.
+ */
+import path from "node:path";
+import type { Configuration } from "webpack";
+import { PROJECT_ROOT } from "../helpers/paths";
+
+jest.mock("office-addin-dev-certs", () => ({ getHttpsServerOptions: async () => ({ key: "KEY", cert: "CERT", ca: "CA" }) }));
+
+type MakeConfig = ((env: object, argv: object) => Configuration | Configuration[] | Promise<Configuration | Configuration[]>) & { CSP: string };
+const makeConfig = require(path.join(PROJECT_ROOT, "webpack.config.js")) as MakeConfig;
+
+const list = async (env: object, mode: string): Promise<Configuration[]> => ([] as Configuration[]).concat(await makeConfig({ quiet: true, ...env }, { mode }));
+
+test.each(["development", "production"])("%s: add-in entries, no eval devtool, ES5 legacy config", async (mode) => {
+  const [addin, legacy] = await list({}, mode);
+  expect(Object.keys(addin!.entry as object).sort()).toEqual(["commands", "notice", "taskpane"]);
+  expect(String(addin!.devtool)).not.toMatch(/eval/);
+  expect(legacy!.name).toBe("legacy");
+  expect(legacy!.target).toEqual(["web", "es5"]);
+});
+
+test("the dev server (npm run dev-server, started by npm start) is https on 3000 with the CSP header", async () => {
+  const [addin] = await list({ WEBPACK_SERVE: true }, "development");
+  const ds = addin!.devServer as { port: number; server: { type: string; options: { cert: string } }; headers: Record<string, string> };
+  expect(ds.port).toBe(3000);
+  expect(ds.server).toMatchObject({ type: "https", options: { cert: "CERT" } });
+  expect(ds.headers["Content-Security-Policy"]).toBe(makeConfig.CSP);
+  expect(makeConfig.CSP).not.toMatch(/unsafe-eval/);
+  expect(makeConfig.CSP).toMatch(/script-src 'self'(;|$)/);
+});
+
+test("the workbench is its own config, served over http on 127.0.0.1:3001", async () => {
+  const [wb] = await list({ workbench: true, WEBPACK_SERVE: true }, "development");
+  expect(Object.keys(wb!.entry as object)).toEqual(["workbench"]);
+  expect(wb!.devServer).toMatchObject({ port: 3001, host: "127.0.0.1" });
+});
