@@ -49,8 +49,6 @@ export const S = {
     exportPdf: "导出 PDF",
     downloadTemplate: "下载模板文件（.xlsx）",
     selectAll: "全部选中",
-    expand: "展开",
-    collapse: "收起",
     dismiss: "关闭",
   },
 
@@ -59,9 +57,7 @@ export const S = {
     empty: "没有发现问题。数据之间的勾稽关系全部成立。",
     blankGroup: (table: string, n: number): string => `${table} ${n} 个单元格未填写`,
     blankGroupHint: "未填写的单元格按 0 计算；没有发生请填 0。",
-    groupCount: (n: number): string => `${n} 条`,
     goTo: "定位到单元格",
-    noCells: "（不对应具体单元格）",
   },
 
   template: {
@@ -92,7 +88,6 @@ export const S = {
 
   export: {
     working: (kind: string): string => `正在生成 ${kind} 文件…`,
-    done: (name: string): string => `已生成“${name}”。`,
     notReady: "此页面不能导出文件（未配置文件保存方式）。",
     fileLink: (name: string): string => `下载“${name}”`,
     blockedByErrors: (n: number): string => `报告还有 ${n} 个错误，导出的文件会带着这些错误。请先改正，或再次点击仍然导出。`,

@@ -8,10 +8,12 @@ import { PROJECT_ROOT } from "../helpers/paths";
 
 jest.mock("office-addin-dev-certs", () => ({ getHttpsServerOptions: async () => ({ key: "KEY", cert: "CERT", ca: "CA" }) }));
 
-type MakeConfig = ((env: object, argv: object) => Configuration | Configuration[] | Promise<Configuration | Configuration[]>) & { CSP: string };
+/** webpack's Configuration type leaves out devServer (it belongs to webpack-dev-server). */
+type Config = Configuration & { devServer?: unknown };
+type MakeConfig = ((env: object, argv: object) => Config | Config[] | Promise<Config | Config[]>) & { CSP: string };
 const makeConfig = require(path.join(PROJECT_ROOT, "webpack.config.js")) as MakeConfig;
 
-const list = async (env: object, mode: string): Promise<Configuration[]> => ([] as Configuration[]).concat(await makeConfig({ quiet: true, ...env }, { mode }));
+const list = async (env: object, mode: string): Promise<Config[]> => ([] as Config[]).concat(await makeConfig({ quiet: true, ...env }, { mode }));
 
 test.each(["development", "production"])("%s: add-in entries, no eval devtool, ES5 legacy config", async (mode) => {
   const [addin, legacy] = await list({}, mode);
