@@ -3,6 +3,7 @@ export * from "./format";
 export * from "./keys";
 export * from "./values";
 export * from "./schema";
+export * from "./empty";
 export * from "./sumRules";
 export * from "./rules";
 export * from "./priorRules";

@@ -5,7 +5,8 @@
  */
 import { FORMATS } from "./format";
 import { FEE_CELL, t2Key, t3Key, type CellKey } from "./keys";
-import { emptyReport, type Report } from "./schema";
+import { emptyReport } from "./empty";
+import type { Report } from "./schema";
 
 /** 表三 结转下年度 per column, 表二 现行有效件数 (规章, 行政规范性文件), 收费金额. */
 export const PRIOR_KEYS: readonly CellKey[] = [

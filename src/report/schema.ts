@@ -2,9 +2,6 @@
  * zod schemas for the report model and findings; the TypeScript types are inferred from them.
  */
 import { z } from "zod";
-import { cellsOf, type CellKey } from "./keys";
-import type { FormatId, SectionKey } from "./format";
-import type { RawCell } from "./values";
 
 export const rawCellSchema = z.union([z.number(), z.string(), z.boolean(), z.null()]);
 
@@ -65,17 +62,3 @@ export const findingSchema = z.object({
   actual: z.number().optional(),
 });
 export type Finding = z.infer<typeof findingSchema>;
-
-/** An empty report of a format: every cell present and blank, every section empty. */
-export function emptyReport(format: FormatId = "2021", meta: Partial<Report["meta"]> = {}): Report {
-  const cells: Record<CellKey, RawCell> = {};
-  for (const c of cellsOf(format)) cells[c.key] = null;
-  const sections = { S1: null, S2: null, S3: null, S4: null, S5: null, S6: null } as Record<SectionKey, Section | null>;
-  return {
-    format,
-    meta: { agency: null, year: null, contact: null, title: null, ...meta },
-    opening: null,
-    sections,
-    cells,
-  };
-}
