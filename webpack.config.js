@@ -13,7 +13,7 @@
  * dist/manifest.xml (production). `--env outDir=…` builds elsewhere (tests, bench).
  */
 "use strict";
-const { existsSync } = require("node:fs");
+const { existsSync, readdirSync, statSync } = require("node:fs");
 const { spawnSync } = require("node:child_process");
 const path = require("node:path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
@@ -71,9 +71,25 @@ const TEMPLATE_FILE = "dist-template/template.xlsx";
  * Generate it when missing so `npm run build`, the dev server, the workbench, the bench and the
  * E2E test all work from a fresh checkout.
  */
+/** Newest modification time of the files the template is generated from. */
+function newestSource() {
+  const roots = ["src/report", "src/template", "scripts/build-template.ts"].map((p) => path.resolve(__dirname, p));
+  let newest = 0;
+  const walk = (p) => {
+    const st = statSync(p);
+    if (st.isDirectory()) {
+      if (path.basename(p) === "generated") return;
+      for (const e of readdirSync(p)) walk(path.join(p, e));
+    } else newest = Math.max(newest, st.mtimeMs);
+  };
+  roots.filter(existsSync).forEach(walk);
+  return newest;
+}
+
+/** Generate the template (.xlsx and its base64 module) when missing or older than its sources. */
 function ensureTemplateGenerated() {
-  const generated = path.resolve(__dirname, "src/template/generated/templateBase64.ts");
-  if (existsSync(generated) && existsSync(path.resolve(__dirname, TEMPLATE_FILE))) return;
+  const outputs = [path.resolve(__dirname, "src/template/generated/templateBase64.ts"), path.resolve(__dirname, TEMPLATE_FILE)];
+  if (outputs.every(existsSync) && Math.min(...outputs.map((f) => statSync(f).mtimeMs)) >= newestSource()) return;
   const tsx = path.resolve(__dirname, "node_modules/tsx/dist/cli.mjs");
   const r = spawnSync(process.execPath, [tsx, "scripts/build-template.ts"], { cwd: __dirname, stdio: "inherit" });
   if (r.status !== 0) throw new Error("scripts/build-template.ts failed: the template workbook could not be generated");
