@@ -23,24 +23,8 @@ const DEV_ORIGIN = "https://localhost:3000";
 const DEV_PORT = 3000;
 const WORKBENCH_PORT = 3001;
 
-/**
- * Content-Security-Policy of every page. script-src has neither 'unsafe-eval' nor
- * 'unsafe-inline'. style-src needs 'unsafe-inline' because Office.js on the web sets inline
- * styles (OfficeDev/office-js#1687); no script or cell text is ever turned into markup.
- */
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "frame-src 'self'",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'none'",
-].join("; ");
+/** Content-Security-Policy of every page: one definition, shared with the server (src/security/csp.json). */
+const CSP = require("./src/security/csp.json").directives.join("; ");
 
 /** Rewrite the dev origin in the manifest to the deployment base URL (https only). */
 function rewriteManifestUrls(xml, baseUrl) {

@@ -4,6 +4,7 @@ export * from "./keys";
 export * from "./values";
 export * from "./schema";
 export * from "./empty";
+export * from "./labels";
 export * from "./sumRules";
 export * from "./rules";
 export * from "./priorRules";

@@ -1,4 +1,5 @@
 /** Response headers: download disposition (RFC 6266 / 5987) and the security headers. */
+import CSP from "../security/csp.json";
 
 /** `attachment; filename="ascii"; filename*=UTF-8''percent-encoded` — Chinese names survive every browser. */
 export function contentDisposition(fileName: string): string {
@@ -26,26 +27,11 @@ export const DEFAULT_FRAME_ANCESTORS = [
 ];
 
 /**
- * CSP of the pane pages, as a header: the same policy webpack.config.js writes into each page's
- * meta tag (office.js is served from our own origin; no eval, no inline script), plus
- * frame-ancestors, which only a header can carry.
+ * CSP of the pane pages, as a header: the policy of src/security/csp.json, which webpack also
+ * writes into each page's meta tag, plus frame-ancestors, which only a header can carry.
  */
 export function paneCsp(frameAncestors: readonly string[] = DEFAULT_FRAME_ANCESTORS): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    // Office.js on the web sets inline styles (OfficeDev/office-js#1687).
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    "connect-src 'self'",
-    "frame-src 'self'",
-    "worker-src 'self' blob:",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'none'",
-    `frame-ancestors ${frameAncestors.join(" ")}`,
-  ].join("; ");
+  return [...CSP.directives, `frame-ancestors ${frameAncestors.join(" ")}`].join("; ");
 }
 
 /** Downloads are never rendered by us: a sandboxed, script-less policy in case a browser tries. */

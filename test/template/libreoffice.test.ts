@@ -4,12 +4,13 @@
  * recalculated .xlsx that readWorkbook reads back into the same report. Nothing is skipped: a
  * missing soffice or pdftotext fails with a clear message.
  */
+import { formatLabels } from "../../src/report";
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { FORMATS, checkReport, sumRules } from "../../src/report";
+import { checkReport, sumRules } from "../../src/report";
 import { templateDesign, templateLayout } from "../../src/template/layout";
 import { readWorkbook } from "../../src/template/read";
 import { outputDir } from "../helpers/paths";
@@ -54,30 +55,6 @@ beforeAll(() => {
 
 afterAll(() => rmSync(PROFILE, { recursive: true, force: true }));
 
-/** Every label the format defines, in pieces as a cell shows them. */
-function formatLabels(): string[] {
-  const f = FORMATS["2021"];
-  const out = new Set<string>();
-  for (const s of f.sections) out.add(s.heading);
-  for (const b of f.table2.blocks) {
-    out.add(b.header);
-    out.add(b.contentLabel);
-    for (const c of b.columns) out.add(c.label);
-    for (const r of b.rows) out.add(r.label);
-  }
-  out.add(f.table3.corner);
-  out.add(f.table3.applicantHeader);
-  for (const c of f.table3.columns) {
-    out.add(c.label);
-    if (c.group) out.add(c.group);
-  }
-  for (const r of f.table3.rows) for (const p of r.path) out.add(p);
-  for (const g of f.table4.groups) {
-    for (const p of g.path) out.add(p);
-    for (const c of g.columns) out.add(c.label);
-  }
-  return [...out];
-}
 
 test("the blank template opens in LibreOffice; the PDF shows every label of the format and ✓ checks", () => {
   return (async () => {
