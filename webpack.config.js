@@ -13,7 +13,7 @@
  * dist/manifest.xml (production). `--env outDir=…` builds elsewhere (tests, bench).
  */
 "use strict";
-const { existsSync, readdirSync, statSync } = require("node:fs");
+const { existsSync, readdirSync, readFileSync, statSync } = require("node:fs");
 const { spawnSync } = require("node:child_process");
 const path = require("node:path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
@@ -55,6 +55,23 @@ const TEMPLATE_FILE = "dist-template/template.xlsx";
  * Generate it when missing so `npm run build`, the dev server, the workbench, the bench and the
  * E2E test all work from a fresh checkout.
  */
+/**
+ * HTTPS options for the dev server. office-addin-dev-certs generates a localhost certificate and
+ * installs its CA; where installing is impossible (Linux without sudo, CI) use the generated files
+ * as they are and let the clerk's browser trust ca.crt by hand.
+ */
+async function devHttpsOptions(devCerts) {
+  try {
+    return await devCerts.getHttpsServerOptions();
+  } catch (e) {
+    const dir = path.join(require("node:os").homedir(), ".office-addin-dev-certs");
+    const [crt, key, ca] = ["localhost.crt", "localhost.key", "ca.crt"].map((f) => path.join(dir, f));
+    if (!existsSync(crt)) await devCerts.generateCertificates(ca, crt, key);
+    console.warn(`[webpack] 未能安装开发证书（${e && e.message}），请手动信任 ${ca}。/ Could not install the dev CA; trust ${ca} by hand.`);
+    return { cert: readFileSync(crt), key: readFileSync(key), ca: readFileSync(ca) };
+  }
+}
+
 /** Newest modification time of the files the template is generated from. */
 function newestSource() {
   const roots = ["src/report", "src/template", "scripts/build-template.ts"].map((p) => path.resolve(__dirname, p));
@@ -209,7 +226,7 @@ module.exports = (env = {}, argv = {}) => {
       const devCerts = require("office-addin-dev-certs");
       config.devServer = {
         port: Number(process.env.npm_package_config_dev_server_port || DEV_PORT),
-        server: { type: "https", options: await devCerts.getHttpsServerOptions() },
+        server: { type: "https", options: await devHttpsOptions(devCerts) },
         headers: { ...headers, "Access-Control-Allow-Origin": "*" },
         hot: false,
         static: false,
