@@ -3,9 +3,9 @@
  * grid positions become report fields. Both readers hand over, per role, the values of that
  * role's read rectangle (layout.readRects) already turned into RawCell.
  */
-import { FORMATS, emptyReport, type Finding, type RawCell, type Report, type SectionKey } from "../report";
-import { templateLayout, META_KEYS, OPENING_KEY } from "./layout";
-import { META_LABELS, READ_TEXT } from "./messages";
+import { FORMATS, PRIOR_KEYS, emptyReport, type Finding, type RawCell, type Report, type SectionKey } from "../report";
+import { templateLayout, META_KEYS, OPENING_KEY, PRIOR_YEAR_KEY, priorGroups, priorKey } from "./layout";
+import { META_LABELS, PRIOR_LABELS, READ_TEXT } from "./messages";
 import type { TemplateRole } from "./roles";
 
 export type RoleGrids = Partial<Record<TemplateRole, RawCell[][]>>;
@@ -58,13 +58,42 @@ function recompute(cells: Record<string, RawCell>, keys: ReadonlySet<string>): b
   return [...done].some((k) => cells[k] !== 0);
 }
 
+/**
+ * Last year's figures from the 封面 block (template version 2 on; older templates have none):
+ * numbers only; anything else there is reported, never guessed.
+ */
+function priorFiguresOf(grids: RoleGrids, findings: Finding[]): Report["priorFigures"] {
+  const layout = templateLayout();
+  if (!grids.meta) return null;
+  const at = (key: string): RawCell => {
+    const loc = layout.cells.get(key);
+    return loc ? cellAt(grids, "meta", loc.row, loc.col) : null;
+  };
+  const labels = new Map(priorGroups().flatMap((g) => g.items.map((i) => [i.key, `${g.title}·${i.label}`] as const)));
+  const cells: Record<string, number> = {};
+  for (const key of PRIOR_KEYS) {
+    const v = at(priorKey(key));
+    if (typeof v === "number" && Number.isFinite(v)) cells[key] = v;
+    else if (text(v) !== null) {
+      findings.push({ rule: "TEMPLATE.PRIOR", severity: "warning", cells: [priorKey(key)], message: READ_TEXT.badPrior(labels.get(key) ?? key, String(v)) });
+    }
+  }
+  if (Object.keys(cells).length === 0) return null;
+  const yearRaw = at(PRIOR_YEAR_KEY);
+  const year = parseYear(yearRaw);
+  if (year === null && text(yearRaw) !== null) {
+    findings.push({ rule: "TEMPLATE.PRIOR", severity: "warning", cells: [PRIOR_YEAR_KEY], message: READ_TEXT.badPrior(PRIOR_LABELS.year, String(yearRaw)) });
+  }
+  return { year, cells };
+}
+
 export function assembleReport(grids: RoleGrids, options: AssembleOptions = {}): { report: Report; findings: Finding[] } {
   const layout = templateLayout();
   const report = emptyReport("2021");
   const findings: Finding[] = [];
 
   for (const loc of layout.cells.values()) {
-    if (loc.key.startsWith("META.")) continue;
+    if (loc.key.startsWith("META.") || loc.kept) continue;
     report.cells[loc.key] = grids[loc.role] ? cellAt(grids, loc.role, loc.row, loc.col) : null;
   }
 
@@ -113,6 +142,9 @@ export function assembleReport(grids: RoleGrids, options: AssembleOptions = {}):
   report.sections = sections;
   const opening = blockText(OPENING_KEY);
   report.opening = opening ? opening : null;
+
+  const prior = priorFiguresOf(grids, findings);
+  if (prior) report.priorFigures = prior;
 
   const uncomputed = [...(options.uncomputed ?? [])].filter((k) => layout.totals.has(k));
   if (uncomputed.length) {

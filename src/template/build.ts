@@ -22,6 +22,7 @@ import {
   CHECK_STYLE,
   DERIVED_STYLE,
   HIDDEN_STYLE,
+  KEPT_STYLE,
   INPUT_STYLE,
   LABEL_STYLES,
   TEXT_INPUT_STYLE,
@@ -159,6 +160,8 @@ async function renderSheet(wb: ExcelJS.Workbook, d: SheetDesign, opts: BuildOpti
       ws.getCell(v.row, v.col).value = { formula: v.formula!, result: `${opts.agency}${opts.year}${META_LABELS.titleFormulaSuffix}` } as ExcelJS.CellFormulaValue;
     }
   }
+  // Kept figures: locked and without validation (the add-in writes them; the clerk reads them).
+  for (const v of d.kept) ws.getCell(v.row, v.col).style = KEPT_STYLE as ExcelJS.Style;
   for (const b of d.blocks) {
     for (let i = 0; i < b.rows; i++) {
       const cell = ws.getCell(b.firstRow + i, b.col);

@@ -1,7 +1,8 @@
 /**
  * The layout map: where every part of the report lives in the template — cell keys
  * (T2.R1.C1, T3.R01.C1 … T3.R25.C7, T4.C01 … C15), META.AGENCY / META.YEAR / META.CONTACT /
- * META.TITLE, the text blocks OPENING / S1 / S5 / S6 — as sheet role + address.
+ * META.TITLE, the text blocks OPENING / S1 / S5 / S6, last year's figures PRIOR.YEAR /
+ * PRIOR.<cell key> — as sheet role + address.
  * Extracted from the sheet designs, so the builder writes and both readers (ExcelJS, Office.js)
  * read with the same positions.
  */
@@ -15,7 +16,7 @@ import type { SheetDesign, TextBlock, ValueCell, ValueKind } from "./design/type
 import { TEMPLATE_ROLES, type TemplateRole } from "./roles";
 import { rulesOfTable, totalDefinitions } from "./design/common";
 
-export { META_KEYS } from "./design/meta";
+export { META_KEYS, PRIOR_YEAR_KEY, priorKey, priorGroups } from "./design/meta";
 export { OPENING_KEY, TEXT_BLOCK_ROWS } from "./design/text";
 
 let designs: Record<TemplateRole, SheetDesign> | null = null;
@@ -33,6 +34,8 @@ export interface CellLocation extends Cell {
   kind: ValueKind;
   /** True when the template computes the cell (totals, the title). */
   computed: boolean;
+  /** True for figures the add-in keeps (last year's, PRIOR.*): locked, never typed in. */
+  kept: boolean;
 }
 
 export interface BlockLocation extends TextBlock {
@@ -58,13 +61,14 @@ function build(): TemplateLayout {
   for (const role of TEMPLATE_ROLES) {
     const sheet = d[role];
     const all: Cell[] = [];
-    const add = (v: ValueCell, computed: boolean) => {
+    const add = (v: ValueCell, computed: boolean, kept = false) => {
       if (cells.has(v.key)) throw new Error(`duplicate layout key ${v.key}`);
-      cells.set(v.key, { key: v.key, role, row: v.row, col: v.col, kind: v.kind, address: rectAddress(rect(v.row, v.col)), computed });
+      cells.set(v.key, { key: v.key, role, row: v.row, col: v.col, kind: v.kind, address: rectAddress(rect(v.row, v.col)), computed, kept });
       all.push(v);
     };
     for (const v of sheet.values) add(v, v.formula !== undefined);
     for (const v of sheet.derived) add(v, true);
+    for (const v of sheet.kept) add(v, false, true);
     for (const b of sheet.blocks) {
       const r = rect(b.firstRow, b.col, b.firstRow + b.rows - 1, b.col);
       blocks.set(b.key, { ...b, role, rect: r, address: rectAddress(r) });

@@ -10,8 +10,17 @@ import { a1 } from "./address";
 import { isTemplateRole, type TemplateRole } from "./roles";
 
 export const MARKER_PREFIX = "XXGK-REPORT";
-/** Version of the template layout; bump when addresses change. */
-export const TEMPLATE_VERSION = "1";
+/**
+ * Version of the template layout; bump when addresses change. 2: the 封面 block of last year's
+ * figures (PRIOR.*). Version-1 templates are still read (they have no such block).
+ */
+export const TEMPLATE_VERSION = "2";
+
+/** Whether a template of this layout version has the block of last year's figures on 封面. */
+export function hasPriorBlock(templateVersion: string): boolean {
+  const v = Number(templateVersion);
+  return Number.isFinite(v) && v >= 2;
+}
 /** Fixed marker cell, the same on every template sheet. */
 export const MARKER_CELL = { row: 1, col: 104 } as const;
 export const MARKER_ADDRESS = a1(MARKER_CELL.row, MARKER_CELL.col); // "CZ1"

@@ -49,6 +49,15 @@ export const META_LABELS = {
   ],
 };
 
+/** The 封面 block of last year's figures (written by 从上年报告结转, read by the PRIOR.* rules). */
+export const PRIOR_LABELS = {
+  heading: "上年数据（结转时自动填写，用于跨年度校验）",
+  note: "以下为上年报告的数据，由年报助手“从上年报告结转”写入并锁定，用于核对本年“上年结转”“现行有效件数”和收费金额。请勿手工修改；如需更正，请重新结转。",
+  year: "上年度",
+  /** A group of kept figures: "表三“四、结转下年度继续办理”". */
+  group: (table: string, label: string) => `${table}“${label}”`,
+};
+
 export const TEXT_LABELS = {
   title: "正文（第一、五、六部分）",
   note: "每行填写一段，按顺序排列，空行会被忽略。第二、三、四部分为表格，分别在“表二”“表三”“表四”中填写。",
@@ -109,6 +118,8 @@ export const READ_TEXT = {
   notRecalculated: "文件中没有保存公式的计算结果（可能未在 Excel 中打开保存过），合计已按模板公式重新计算。",
   unreadable: (detail: string) => `无法读取 Excel 文件：${detail}`,
   badYear: (label: string, shown: string) => `封面“${label}”：“${shown}”不是有效的四位数年份。`,
+  badPrior: (label: string, shown: string) =>
+    `封面“上年数据”中“${label}”的内容“${shown}”不是数字，跨年度校验未使用这一项。`,
 };
 
 export const CLI_TEXT = {

@@ -63,6 +63,14 @@ export const DERIVED_STYLE: Partial<Style> = {
   protection: { locked: true },
 };
 
+export const KEPT_STYLE: Partial<Style> = {
+  font: font({ size: 11, color: { argb: "FF404040" } }),
+  fill: solid(TOTAL_FILL),
+  border: BORDER,
+  alignment: { horizontal: "center", vertical: "middle" },
+  protection: { locked: true },
+};
+
 export const HIDDEN_STYLE: Partial<Style> = { font: font({ size: 8, color: { argb: "FF808080" } }), protection: { locked: true } };
 
 const dxf = (fill: string, color: string): Partial<Style> => ({

@@ -2,7 +2,7 @@
 import ExcelJS from "exceljs";
 import { cellsOf, emptyReport, sumRules, type RawCell, type Report } from "../../src/report";
 import { bytesToBase64 } from "../../src/template/base64";
-import { templateLayout, META_KEYS, OPENING_KEY } from "../../src/template/layout";
+import { templateLayout, META_KEYS, OPENING_KEY, PRIOR_YEAR_KEY } from "../../src/template/layout";
 import { buildTemplate } from "../../src/template/xlsx";
 import { createFakeExcel, type FakeExcel } from "../../src/excel/fake";
 import { createOfficeWorkbook, type OfficeWorkbook } from "../../src/excel/officeWorkbook";
@@ -71,6 +71,12 @@ export async function fillTemplate(bytes: Uint8Array, report: Report, opts: { ov
       if (loc.key === META_KEYS.year) cell.value = report.meta.year;
       if (loc.key === META_KEYS.contact) cell.value = report.meta.contact;
       if (loc.key === META_KEYS.title) cell.value = { formula: (cell.value as ExcelJS.CellFormulaValue).formula } as ExcelJS.CellFormulaValue;
+      continue;
+    }
+    if (loc.kept) {
+      // Last year's figures, as a roll forward writes them (empty without priorFigures).
+      const pf = report.priorFigures;
+      cell.value = !pf ? null : loc.key === PRIOR_YEAR_KEY ? pf.year : (pf.cells[loc.key.slice("PRIOR.".length)] ?? null);
       continue;
     }
     if (loc.computed && !opts.overrideTotals) {

@@ -31,6 +31,7 @@ export function emptyDesign(role: TemplateRole, name: string): SheetDesign {
     labels: [],
     values: [],
     derived: [],
+    kept: [],
     checks: [],
     helpers: [],
     summary: null,

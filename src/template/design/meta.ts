@@ -1,12 +1,54 @@
 /** 封面 — agency, year and contact (inputs), the report title (derived) and how to fill in the template. */
-import { FORMAT_2021, FORMAT_DEFINITION_VERSION } from "../../report";
+import { cellInfo, FORMAT_2021, FORMAT_DEFINITION_VERSION, PRIOR_KEYS, TABLE_NAMES, type CellKey } from "../../report";
 import { rect } from "../address";
 import { TEMPLATE_VERSION } from "../marker";
-import { META_LABELS, SHEET_NAMES } from "../messages";
+import { META_LABELS, PRIOR_LABELS, SHEET_NAMES } from "../messages";
 import { emptyDesign, heightFor } from "./common";
-import type { SheetDesign } from "./types";
+import type { SheetDesign, ValueKind } from "./types";
 
 export const META_KEYS = { agency: "META.AGENCY", year: "META.YEAR", contact: "META.CONTACT", title: "META.TITLE" } as const;
+
+/** Keys of the kept block: PRIOR.YEAR and PRIOR.<cell key> for each of PRIOR_KEYS. */
+export const PRIOR_YEAR_KEY = "PRIOR.YEAR";
+export const priorKey = (cell: CellKey): string => `PRIOR.${cell}`;
+
+export interface PriorGroup {
+  title: string;
+  items: { key: CellKey; label: string; kind: ValueKind }[];
+}
+
+/**
+ * PRIOR_KEYS grouped for display, labels from the format: 表三's row over its columns, 表二's
+ * 现行有效件数 column over its rows, and a single-column block (收费) under its row label.
+ */
+export function priorGroups(): PriorGroup[] {
+  const f = FORMAT_2021;
+  const groups = new Map<string, PriorGroup>();
+  for (const key of PRIOR_KEYS) {
+    const info = cellInfo(key, "2021")!;
+    let id: string;
+    let title: string;
+    let label: string;
+    if (info.table === 3) {
+      const row = f.table3.rows.find((r) => r.code === info.row)!;
+      id = `3.${info.row}`;
+      title = PRIOR_LABELS.group(TABLE_NAMES[3], row.path[row.path.length - 1]!);
+      label = f.table3.columns.find((c) => c.code === info.col)!.label;
+    } else {
+      const block = f.table2.blocks.find((b) => b.rows.some((r) => r.code === info.row))!;
+      const row = block.rows.find((r) => r.code === info.row)!;
+      const col = block.columns.find((c) => c.code === info.col)!;
+      const byColumn = block.columns.length > 1;
+      id = byColumn ? `2.${info.col}.${block.header}` : `2.${info.row}`;
+      title = PRIOR_LABELS.group(TABLE_NAMES[2], byColumn ? col.label : row.label);
+      label = byColumn ? row.label : col.label;
+    }
+    const g = groups.get(id) ?? { title, items: [] };
+    g.items.push({ key, label, kind: info.type === "amount" ? "amount" : "count" });
+    groups.set(id, g);
+  }
+  return [...groups.values()];
+}
 
 export function designMeta(): SheetDesign {
   const d = emptyDesign("meta", SHEET_NAMES.meta);
@@ -48,6 +90,28 @@ export function designMeta(): SheetDesign {
     d.labels.push({ rect: rect(notesTop + 1 + i, 1, notesTop + 1 + i, 2), text: note, style: "note" });
     d.heights[notesTop + 1 + i] = heightFor(note, 78);
   });
-  d.print = { area: rect(1, 1, notesTop + META_LABELS.notes.length, 2), landscape: false };
+
+  // Last year's figures: locked, below the notes (existing addresses stay where version 1 had them).
+  let row = notesTop + META_LABELS.notes.length + 2;
+  d.labels.push({ rect: rect(row, 1, row, 2), text: PRIOR_LABELS.heading, style: "blockHeader" });
+  d.heights[row] = 22;
+  row++;
+  d.labels.push({ rect: rect(row, 1, row, 2), text: PRIOR_LABELS.note, style: "note" });
+  d.heights[row] = heightFor(PRIOR_LABELS.note, 78);
+  row++;
+  d.labels.push({ rect: rect(row, 1), text: PRIOR_LABELS.year, style: "rowLabel" });
+  d.kept.push({ key: PRIOR_YEAR_KEY, row, col: 2, kind: "year", span: 1 });
+  row++;
+  for (const g of priorGroups()) {
+    d.labels.push({ rect: rect(row, 1, row, 2), text: g.title, style: "header" });
+    row++;
+    for (const item of g.items) {
+      d.labels.push({ rect: rect(row, 1), text: item.label, style: "rowLabel" });
+      d.kept.push({ key: priorKey(item.key), row, col: 2, kind: item.kind, span: 1 });
+      d.heights[row] = heightFor(item.label, 14);
+      row++;
+    }
+  }
+  d.print = { area: rect(1, 1, row - 1, 2), landscape: false };
   return d;
 }

@@ -67,6 +67,11 @@ export interface SheetDesign {
   values: ValueCell[];
   /** Derived read-only cells the readers also read (the report title). */
   derived: ValueCell[];
+  /**
+   * Figures the add-in writes and the clerk only reads (last year's figures kept by a roll
+   * forward): locked, no validation, read back into report.priorFigures.
+   */
+  kept: ValueCell[];
   checks: CheckCell[];
   helpers: FormulaCell[];
   summary: { rect: Rect; formula: string } | null;
