@@ -32,8 +32,9 @@ import { formatMarker, MARKER_ADDRESS, parseMarker, type Marker } from "../templ
 import { READ_TEXT, SHEET_NAMES } from "../template/messages";
 import { TEMPLATE_ROLES, type TemplateRole } from "../template/roles";
 import { patchTemplate } from "../template/xlsxPatch";
-import { EXCEL_TEXT } from "./messages";
-import type { HostCapabilities, InsertOutcome, ReadOutcome, TemplateSheets, WorkbookPort } from "./port";
+import { EXCEL_TEXT, WRITE_TEXT } from "./messages";
+import type { HostCapabilities, InsertOutcome, ReadOutcome, TemplateSheets, WorkbookPort, WriteOutcome } from "./port";
+import { writeInputsWith } from "./writeInputs";
 
 /** What the adapter needs from the Excel namespace (the real one, the fake, or a mock). */
 export interface ExcelLike {
@@ -214,15 +215,20 @@ export function createOfficeWorkbook(partial: Partial<OfficeWorkbookDeps> = {}):
     return { report, findings: [...chosen.findings, ...findings], template: toTemplateSheets(chosen), syncs };
   }
 
-  /** Warm read: ONE sync. Returns null when the memory turned out stale. */
-  async function readKnown(ctx: Ctx, m: Memory, counter: { syncs: number }): Promise<ReadOutcome | null> {
+  /**
+   * Queue what a warm call needs to trust its memory — the sheet count, the active sheet, each
+   * chosen sheet's marker and name — plus the read rectangles of `roles` (default: all). After
+   * the sync, `settle()` returns false when the memory turned out stale (sheets added or
+   * deleted, a marker changed, the clerk switched to another copy of the template).
+   */
+  function queueKnown(ctx: Ctx, m: Memory, roles: readonly TemplateRole[] = TEMPLATE_ROLES) {
     const chosen = choose(m);
     const coll = ctx.workbook.worksheets;
-    // A changed sheet count means sheets were added or deleted: rediscover.
     const count = coll.getCount();
     const active = coll.getActiveWorksheet();
     active.load("id");
     const reads: RangeRead[] = [];
+    const sheets: Partial<Record<TemplateRole, Excel.Worksheet>> = {};
     const queued: { id: string; ws: Excel.Worksheet; marker: Excel.Range }[] = [];
     if (chosen) {
       for (const role of TEMPLATE_ROLES) {
@@ -233,32 +239,51 @@ export function createOfficeWorkbook(partial: Partial<OfficeWorkbookDeps> = {}):
         const marker = ws.getRange(MARKER_ADDRESS);
         marker.load("values");
         queued.push({ id: info.id, ws, marker });
-        reads.push(queueRoleRead(ws, role));
+        sheets[role] = ws;
+        if (roles.includes(role)) reads.push(queueRoleRead(ws, role));
       }
     }
+    const settle = (): boolean => {
+      if (count.value !== m.sheets.length) return false;
+      for (const q of queued) {
+        const now = parseMarker(q.marker.values[0]?.[0]);
+        const known = m.sheets.find((s) => s.id === q.id)!;
+        if (!now || !known.marker || now.role !== known.marker.role || now.set !== known.marker.set) return false;
+        known.name = q.ws.name; // renamed sheets keep their id
+      }
+      if (active.id !== m.activeId) {
+        const again = choose({ ...m, activeId: active.id });
+        if (again?.set !== chosen?.set) return false;
+        m.activeId = active.id;
+      }
+      return true;
+    };
+    const grids = (): RoleGrids => {
+      const g: RoleGrids = {};
+      for (const r of reads) g[r.role] = gridOf(r);
+      return g;
+    };
+    return { chosen, sheets, settle, grids };
+  }
+
+  /** Sync, telling a deleted sheet (stale memory: false) from other failures (thrown). */
+  async function syncKnown(ctx: Ctx, counter: { syncs: number }): Promise<boolean> {
     try {
       await ctx.sync();
       counter.syncs++;
+      return true;
     } catch (e) {
       counter.syncs++;
-      if (isItemNotFound(e)) return null; // a template sheet was deleted
+      if (isItemNotFound(e)) return false; // a template sheet was deleted
       throw e;
     }
-    if (count.value !== m.sheets.length) return null;
-    for (const q of queued) {
-      const now = parseMarker(q.marker.values[0]?.[0]);
-      const known = m.sheets.find((s) => s.id === q.id)!;
-      if (!now || !known.marker || now.role !== known.marker.role || now.set !== known.marker.set) return null;
-      known.name = q.ws.name; // renamed sheets keep their id
-    }
-    if (active.id !== m.activeId) {
-      const again = choose({ ...m, activeId: active.id });
-      if (again?.set !== chosen?.set) return null; // the clerk switched to another copy of the template
-      m.activeId = active.id;
-    }
-    const grids: RoleGrids = {};
-    for (const r of reads) grids[r.role] = gridOf(r);
-    return outcome(choose(m), grids, counter.syncs);
+  }
+
+  /** Warm read: ONE sync. Returns null when the memory turned out stale. */
+  async function readKnown(ctx: Ctx, m: Memory, counter: { syncs: number }): Promise<ReadOutcome | null> {
+    const known = queueKnown(ctx, m);
+    if (!(await syncKnown(ctx, counter)) || !known.settle()) return null;
+    return outcome(choose(m), known.grids(), counter.syncs);
   }
 
   /** Cold read: the sheet list, then markers and every role's ranges of every sheet (2 syncs). */
@@ -321,6 +346,21 @@ export function createOfficeWorkbook(partial: Partial<OfficeWorkbookDeps> = {}):
           memory = null;
         }
         return readCold(ctx, counter);
+      });
+    },
+
+    async writeInputs(w): Promise<WriteOutcome> {
+      return deps.Excel.run(async (ctx) => {
+        const counter = { syncs: 0 };
+        // A stale memory (sheet deleted or added since the last read) costs one rediscovery.
+        for (let attempt = 0; ; attempt++) {
+          // No template in memory may mean one was inserted since (from the ribbon): look again.
+          const m = memory && choose(memory) ? memory : await refresh(ctx, counter);
+          if (!choose(m)) return { kind: "refused", reason: WRITE_TEXT.noTemplate, written: 0, syncs: counter.syncs };
+          const out = await writeInputsWith(ctx, w, counter, (roles) => queueKnown(ctx, m, roles), (known) => syncKnown(ctx, counter).then((ok) => ok && known.settle()));
+          if (out !== "stale" || attempt > 0) return out === "stale" ? { kind: "refused", reason: EXCEL_TEXT.staleWorkbook, written: 0, syncs: counter.syncs } : out;
+          memory = null;
+        }
       });
     },
 

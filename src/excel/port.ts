@@ -5,8 +5,9 @@
  */
 import type { Finding, Report } from "../report";
 import type { TemplateRole } from "../template/roles";
+import type { InputWrites, TextBlockKey } from "./writePlan";
 
-export type { TemplateRole };
+export type { TemplateRole, InputWrites, TextBlockKey };
 
 export interface HostCapabilities {
   /** ExcelApi 1.13: workbook.insertWorksheetsFromBase64. Missing on Office 2019. */
@@ -44,6 +45,14 @@ export interface ReadOutcome {
   syncs: number;
 }
 
+export type WriteOutcome =
+  /** Written; `written` counts worksheet cells; `notes` are things to tell the clerk (Chinese). */
+  | { kind: "written"; written: number; syncs: number; notes: string[] }
+  /** `expect` did not hold: the clerk changed these keys since; nothing was written. */
+  | { kind: "changed"; changed: string[]; written: 0; syncs: number }
+  /** Not written at all, with the reason in Chinese (locked or formula cells, no template…). */
+  | { kind: "refused"; reason: string; written: 0; syncs: number };
+
 export interface WorkbookPort {
   capabilities(): HostCapabilities;
   /** Locate the template sheets by their markers. */
@@ -59,6 +68,14 @@ export interface WorkbookPort {
    * the first read of a workbook (or after sheets were added or deleted) needs two.
    */
   readReport(): Promise<ReadOutcome>;
+  /**
+   * Write the clerk's inputs: report cells, 正文 blocks (one paragraph per row), 封面 fields and
+   * last year's figures, by the layout map only — never a total, a label or anything outside the
+   * template. All or nothing: every target is checked (unlocked, no formula, `expect` holds)
+   * before the one write batch. TWO syncs once the workbook is known (check; write); a cold
+   * adapter first rediscovers the sheets.
+   */
+  writeInputs(w: InputWrites): Promise<WriteOutcome>;
   /** Activate the sheet of the first key and select the cells named (cell keys, S1…S6, META.*). */
   select(keys: string[]): Promise<void>;
   /** Subscribe to edits of the template sheets; returns an unsubscribe function. */

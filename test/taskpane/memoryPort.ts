@@ -3,7 +3,8 @@
  * reads and selections, and handles to fire change/activation events. (The Excel object-model
  * fake under src/excel/fake is for the adapter; the controller only needs the port.)
  */
-import type { HostCapabilities, InsertOutcome, ReadOutcome, TemplateSheets, WorkbookPort } from "../../src/excel/port";
+import type { HostCapabilities, InputWrites, InsertOutcome, ReadOutcome, TemplateSheets, WorkbookPort, WriteOutcome } from "../../src/excel/port";
+import { normalizeText } from "../../src/excel/writePlan";
 import { emptyReport, type Report } from "../../src/report";
 
 export const FULL_TEMPLATE: TemplateSheets = {
@@ -49,6 +50,41 @@ export class MemoryPort implements WorkbookPort {
       throw e;
     }
     return { report: this.report ? structuredClone(this.report) : null, findings: [], template: this.template, syncs: 1 };
+  }
+  writes: InputWrites[] = [];
+  /** Refuse the next write with this reason. */
+  refuseNextWrite: string | null = null;
+  async writeInputs(w: InputWrites): Promise<WriteOutcome> {
+    this.writes.push(w);
+    if (!this.report) return { kind: "refused", reason: "no template", written: 0, syncs: 0 };
+    if (this.refuseNextWrite) {
+      const reason = this.refuseNextWrite;
+      this.refuseNextWrite = null;
+      return { kind: "refused", reason, written: 0, syncs: 1 };
+    }
+    const r = this.report;
+    const textOf = (k: string) => (k === "OPENING" ? r.opening : (r.sections[k as "S1"]?.text ?? null));
+    const changed = [
+      ...Object.entries(w.expect?.cells ?? {}).filter(([k, v]) => (r.cells[k] ?? null) !== v).map(([k]) => k),
+      ...Object.entries(w.expect?.sections ?? {}).filter(([k, v]) => normalizeText(textOf(k)) !== normalizeText(v)).map(([k]) => k),
+    ];
+    if (changed.length) return { kind: "changed", changed, written: 0, syncs: 1 };
+    let written = 0;
+    for (const [k, v] of Object.entries(w.cells ?? {})) {
+      r.cells[k] = v;
+      written++;
+    }
+    for (const [k, t] of Object.entries(w.sections ?? {})) {
+      const text = normalizeText(t);
+      if (k === "OPENING") r.opening = text || null;
+      else r.sections[k as "S1"] = { heading: k, text };
+      written++;
+    }
+    if (w.meta?.agency !== undefined) r.meta.agency = w.meta.agency;
+    if (w.meta?.year !== undefined) r.meta.year = w.meta.year;
+    if (w.meta?.contact !== undefined) r.meta.contact = w.meta.contact;
+    if (w.priorFigures !== undefined) r.priorFigures = w.priorFigures;
+    return { kind: "written", written, syncs: 2, notes: [] };
   }
   async select(keys: string[]): Promise<void> {
     this.selections.push(keys);

@@ -21,6 +21,8 @@ export function textInput(text: string): EngineInput {
 
 export function parseEntry(text: string): ParsedEntry {
   if (text === "") return { input: null };
+  // A leading apostrophe makes the rest literal text, as when typing in Excel ("'0371", "'=A1").
+  if (text.startsWith("'")) return { input: textInput(text.slice(1)) };
   if (text.length > 1 && text.startsWith("=")) return { input: text };
   const t = text.trim();
   if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)) return { input: Number(t) };

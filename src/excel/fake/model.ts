@@ -54,6 +54,9 @@ export class FakeSheet {
   readonly widths = new Map<number, number>();
   readonly hiddenColumns = new Set<number>();
   protected = false;
+  /** Options of the current protection (Office.js WorksheetProtectionOptions), and its password. */
+  protectionOptions: Record<string, unknown> = {};
+  password: string | null = null;
   visible = true;
   constructor(
     readonly id: string,
@@ -252,6 +255,39 @@ export class FakeWorkbookModel {
   setNumberFormat(sheet: FakeSheet, row: number, col: number, numberFormat: string): void {
     const m = sheet.meta.get(key(row, col)) ?? { numberFormat: "General", locked: true };
     sheet.meta.set(key(row, col), { ...m, numberFormat });
+  }
+
+  /** Lock state of a range as Office.js reports it: true, false, or null when mixed. */
+  lockedState(sheet: FakeSheet, rect: Rect): boolean | null {
+    let seen: boolean | null = null;
+    for (let r = rect.top; r <= rect.bottom; r++) {
+      for (let c = rect.left; c <= rect.right; c++) {
+        const l = this.locked(sheet, r, c);
+        if (seen === null) seen = l;
+        else if (seen !== l) return null;
+      }
+    }
+    return seen;
+  }
+
+  /** WorksheetProtection.protect: fails when the sheet is already protected (as Excel does). */
+  protect(sheet: FakeSheet, options: Record<string, unknown> = {}, password?: string): void {
+    if (sheet.protected) throw new FakeOfficeError("InvalidOperation", `The worksheet "${sheet.name}" is already protected.`);
+    sheet.protected = true;
+    sheet.protectionOptions = { ...options };
+    sheet.password = password ?? null;
+    this.notify();
+  }
+
+  /** WorksheetProtection.unprotect: a password-protected sheet needs its password; unprotected: no effect. */
+  unprotect(sheet: FakeSheet, password?: string): void {
+    if (!sheet.protected) return;
+    if (sheet.password !== null && sheet.password !== password) {
+      throw new FakeOfficeError("InvalidArgument", `The password for worksheet "${sheet.name}" is incorrect.`, "WorksheetProtection.unprotect");
+    }
+    sheet.protected = false;
+    sheet.password = null;
+    this.notify();
   }
 
   assertWritable(sheet: FakeSheet, rect: Rect): void {

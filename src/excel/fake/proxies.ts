@@ -163,12 +163,16 @@ export class FakeRange extends FakeClientObject {
     "valueTypes",
   ] as const;
 
+  /** Range.format: only `protection` (locked), which the adapter checks before writing. */
+  readonly format: { readonly protection: FakeFormatProtection };
+
   constructor(
     context: FakeRequestContext,
     private readonly sheetRef: FakeWorksheet,
     private readonly where: string | Rect,
   ) {
     super(context);
+    this.format = { protection: new FakeFormatProtection(context, this) };
   }
 
   resolve(): { sheet: FakeSheet; rect: Rect } {
@@ -315,6 +319,24 @@ export class FakeRange extends FakeClientObject {
   }
 }
 
+/** Range.format.protection (ExcelApi 1.2): `locked` is true, false, or null for a mixed range. */
+export class FakeFormatProtection extends FakeClientObject {
+  protected readonly scalarProps = ["locked"] as const;
+  constructor(
+    context: FakeRequestContext,
+    private readonly range: FakeRange,
+  ) {
+    super(context);
+  }
+  protected readProp(): unknown {
+    const { sheet, rect } = this.range.resolve();
+    return this.context.model.lockedState(sheet, rect);
+  }
+  get locked(): boolean | null {
+    return this.prop("locked");
+  }
+}
+
 export class FakeRangeAreas extends FakeClientObject {
   protected readonly scalarProps = ["address", "areaCount"] as const;
   constructor(
@@ -352,18 +374,37 @@ export class FakeRangeAreas extends FakeClientObject {
 // ---------------------------------------------------------------------------------- Worksheet
 
 export class FakeWorksheetProtection extends FakeClientObject {
-  protected readonly scalarProps = ["protected"] as const;
+  protected readonly scalarProps = ["protected", "options"] as const;
   constructor(
     context: FakeRequestContext,
     private readonly sheetRef: FakeWorksheet,
   ) {
     super(context);
   }
-  protected readProp(): unknown {
-    return this.sheetRef.resolve().protected;
+  protected readProp(name: string): unknown {
+    const s = this.sheetRef.resolve();
+    return name === "options" ? { ...s.protectionOptions } : s.protected;
   }
   get protected(): boolean {
     return this.prop("protected");
+  }
+  get options(): Record<string, unknown> {
+    return this.prop("options");
+  }
+  /** Fails when already protected (Excel: "Fails if the worksheet has already been protected"). */
+  protect(options?: Record<string, unknown>, password?: string): void {
+    this.context.enqueue(() => {
+      const m = this.context.model;
+      m.writeCount++;
+      m.protect(this.sheetRef.resolve(), options, password);
+    });
+  }
+  unprotect(password?: string): void {
+    this.context.enqueue(() => {
+      const m = this.context.model;
+      m.writeCount++;
+      m.unprotect(this.sheetRef.resolve(), password);
+    });
   }
 }
 

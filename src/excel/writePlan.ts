@@ -1,0 +1,179 @@
+/**
+ * What writeInputs puts where: the clerk's values as Office.js inputs, grouped into rectangles of
+ * input cells (one 2-D write each), by the layout map only. Pure, so the rules about what may be
+ * written — never a total, a label or anything outside the template — are tested without Excel.
+ */
+import { PRIOR_KEYS, type CellKey, type RawCell, type Report } from "../report";
+import { coverRects, type Cell, type Rect } from "../template/address";
+import { templateLayout, META_KEYS, PRIOR_YEAR_KEY, priorKey } from "../template/layout";
+import { hasPriorBlock } from "../template/marker";
+import type { TemplateRole } from "../template/roles";
+import { EXCEL_TEXT } from "./messages";
+
+/** The 正文 blocks: the opening paragraphs and sections 一、五、六. */
+export type TextBlockKey = "OPENING" | "S1" | "S5" | "S6";
+
+export interface InputWrites {
+  /** Report cell keys (T2.R1.C1 …) → value; null clears the cell. Totals are refused. */
+  cells?: Record<CellKey, RawCell>;
+  /** Whole text of a block, one paragraph per line; "" or null clears the block. */
+  sections?: Partial<Record<TextBlockKey, string | null>>;
+  meta?: { agency?: string | null; year?: number | null; contact?: string | null };
+  /** Last year's figures for the locked 封面 block; null clears it; omitted leaves it. */
+  priorFigures?: Report["priorFigures"] | null;
+  /**
+   * Write only if the workbook still holds these values (撤销导入 checks that the clerk has not
+   * changed what the import wrote); otherwise nothing is written.
+   */
+  expect?: { cells?: Record<CellKey, RawCell>; sections?: Partial<Record<TextBlockKey, string>> };
+}
+
+/** A value as Range.values accepts it ("" clears a cell). */
+export type OfficeInput = string | number | boolean;
+
+export interface RectWrite {
+  role: TemplateRole;
+  rect: Rect;
+  values: OfficeInput[][];
+  /** Writes into the kept (locked) block of last year's figures. */
+  kept: boolean;
+}
+
+export interface WritePlan {
+  writes: RectWrite[];
+  /** Worksheet cells written (paragraph rows cleared included). */
+  cells: number;
+  /** Things the clerk should know (Chinese), e.g. paragraphs merged into a block's last row. */
+  notes: string[];
+}
+
+/** Excel's limit on the text of one cell. */
+export const MAX_CELL_TEXT = 32767;
+
+/**
+ * A string Excel would turn into something else when written through Range.values (a number, a
+ * date, a formula, TRUE/FALSE, an error) gets the apostrophe prefix, as a clerk would type it:
+ * the cell keeps exactly the text.
+ */
+export function officeInput(v: RawCell): OfficeInput {
+  if (v === null) return "";
+  if (typeof v === "number") return Number.isFinite(v) ? v : String(v);
+  if (typeof v === "boolean") return v;
+  if (v === "") return "";
+  const t = v.trimStart();
+  if (/^[=+\-@'#(（$¥￥€£%]/.test(t) || /^[0-9０-９.．]/.test(t) || /^(true|false)\s*$/i.test(t)) return `'${v}`;
+  return v;
+}
+
+/** Paragraphs as the readers see them: non-empty lines, trailing spaces dropped. */
+export function paragraphsOf(text: string | null | undefined): string[] {
+  return (text ?? "")
+    .split(/\r?\n/)
+    .map((p) => p.replace(/\s+$/u, ""))
+    .filter((p) => p.trim() !== "");
+}
+
+/** The text a block reads back as (for comparisons). */
+export function normalizeText(text: string | null | undefined): string {
+  return paragraphsOf(text).join("\n");
+}
+
+/**
+ * One paragraph per row. More paragraphs than rows: the rest goes into the last row, one per
+ * line, so nothing is lost (the readers join rows with line breaks, giving back the same text).
+ */
+export function splitParagraphs(text: string | null | undefined, rows: number): { rows: string[]; merged: number } {
+  const paras = paragraphsOf(text);
+  const out = paras.slice(0, rows);
+  let merged = 0;
+  if (paras.length > rows) {
+    merged = paras.length - rows + 1;
+    out[rows - 1] = paras.slice(rows - 1).join("\n");
+  }
+  while (out.length < rows) out.push("");
+  return { rows: out, merged };
+}
+
+interface Target extends Cell {
+  role: TemplateRole;
+  value: OfficeInput;
+  kept: boolean;
+}
+
+function group(targets: Target[]): RectWrite[] {
+  const out: RectWrite[] = [];
+  const byRole = new Map<string, Target[]>();
+  for (const t of targets) {
+    const k = `${t.role}|${t.kept}`;
+    byRole.set(k, [...(byRole.get(k) ?? []), t]);
+  }
+  for (const list of byRole.values()) {
+    const at = new Map(list.map((t) => [`${t.row},${t.col}`, t.value]));
+    for (const r of coverRects(list)) {
+      const values: OfficeInput[][] = [];
+      for (let row = r.top; row <= r.bottom; row++) {
+        const line: OfficeInput[] = [];
+        for (let col = r.left; col <= r.right; col++) line.push(at.get(`${row},${col}`)!);
+        values.push(line);
+      }
+      out.push({ role: list[0]!.role, rect: r, values, kept: list[0]!.kept });
+    }
+  }
+  return out;
+}
+
+export class WriteRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "WriteRefused";
+  }
+}
+
+/**
+ * The writes for a template of the given layout version. Throws WriteRefused (nothing is
+ * written) for keys that are not input cells of the template, or text longer than a cell holds.
+ */
+export function planWrites(w: InputWrites, templateVersion: string): WritePlan {
+  const layout = templateLayout();
+  const targets: Target[] = [];
+  const notes: string[] = [];
+  const bad: string[] = [];
+  const put = (key: string, value: RawCell, kept = false) => {
+    const loc = layout.cells.get(key)!;
+    targets.push({ role: loc.role, row: loc.row, col: loc.col, value: officeInput(value), kept });
+  };
+
+  for (const [key, value] of Object.entries(w.cells ?? {})) {
+    const loc = layout.cells.get(key);
+    if (!loc || loc.computed || loc.kept || key.startsWith("META.")) bad.push(key);
+    else put(key, value);
+  }
+  if (bad.length) throw new WriteRefused(EXCEL_TEXT.notInput(bad));
+
+  const meta = w.meta ?? {};
+  if (meta.agency !== undefined) put(META_KEYS.agency, meta.agency);
+  if (meta.year !== undefined) put(META_KEYS.year, meta.year);
+  if (meta.contact !== undefined) put(META_KEYS.contact, meta.contact);
+
+  for (const [key, text] of Object.entries(w.sections ?? {})) {
+    const b = layout.blocks.get(key);
+    if (!b) throw new WriteRefused(EXCEL_TEXT.notInput([key]));
+    const { rows, merged } = splitParagraphs(text, b.rows);
+    if (merged) notes.push(EXCEL_TEXT.paragraphsMerged(b.heading, b.rows + merged - 1, b.rows, merged));
+    rows.forEach((p, i) => targets.push({ role: b.role, row: b.firstRow + i, col: b.col, value: officeInput(p === "" ? null : p), kept: false }));
+  }
+
+  if (w.priorFigures !== undefined) {
+    if (!hasPriorBlock(templateVersion)) {
+      if (w.priorFigures) notes.push(EXCEL_TEXT.noPriorBlock);
+    } else {
+      const pf = w.priorFigures;
+      put(PRIOR_YEAR_KEY, pf?.year ?? null, true);
+      for (const k of PRIOR_KEYS) put(priorKey(k), pf?.cells[k] ?? null, true);
+    }
+  }
+
+  const long = targets.find((t) => typeof t.value === "string" && t.value.length > MAX_CELL_TEXT);
+  if (long) throw new WriteRefused(EXCEL_TEXT.tooLong(MAX_CELL_TEXT));
+  return { writes: group(targets), cells: targets.length, notes };
+}
