@@ -5,6 +5,9 @@
  */
 import type { WorkbookPort } from "../excel/port";
 import { checkReport } from "../report/rules";
+import type { Finding, Report } from "../report/schema";
+import { confirmWrites, keyLabel, priorFor, undoForced, undoKeeping, type TransferMode } from "./transfer";
+import { loadTransferModule, type SourceInput, type SourceReport, type TransferModule } from "./transferApi";
 import { ExportNotReadyError, loadExportModule, type ExportHost, type ExportKind, type ExportModule } from "./exportApi";
 import { defaultReportYear, findingsOf, initialState, reducer, viewModel, type Action, type PaneState } from "./state";
 import { S } from "./strings";
@@ -27,9 +30,14 @@ export interface PaneOptions {
   debounceMs?: number;
   /** Injectable for tests; defaults to the lazy webpack chunk. */
   loadExporter?: () => Promise<ExportModule>;
+  /** Injectable for tests; defaults to the lazy 结转/导入 chunk. */
+  loadTransfer?: () => Promise<TransferModule>;
   /** Injectable for Node tests of the controller (no DOM); defaults to the real view. */
   createView?: typeof createView;
 }
+
+/** Files larger than this are surely not a year report (and would be slow to parse). */
+export const MAX_SOURCE_BYTES = 20 * 1024 * 1024;
 
 export interface PaneController {
   /** Run a pass now (or one more after the running one). */
@@ -37,6 +45,13 @@ export interface PaneController {
   /** Resolves when no pass is running or scheduled. */
   idle(): Promise<void>;
   insert(form?: { agency: string; year: number }): Promise<void>;
+  /** 结转/导入 (also driven by the view's handlers; exposed for tests). */
+  transfer: {
+    open(mode: TransferMode): void;
+    read(input: SourceInput): Promise<void>;
+    confirm(): Promise<void>;
+    undo(kind?: "check" | "keep" | "all"): Promise<void>;
+  };
   readonly state: PaneState;
   readonly view: PaneView;
   dispose(): Promise<void>;
@@ -53,6 +68,7 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneControll
   const debounceMs = options.debounceMs ?? 300;
   const now = () => (host.now ? host.now() : Date.now());
   const loadExporter = options.loadExporter ?? loadExportModule;
+  const loadTransfer = options.loadTransfer ?? loadTransferModule;
 
   let state: PaneState = initialState;
   const dispatch = (a: Action) => {
@@ -74,6 +90,15 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneControll
       openLink: (href, ev) => {
         if (host.openUrl?.(href)) ev.preventDefault();
       },
+      transferOpen: (mode) => transferOpen(mode),
+      transfer: {
+        close: () => dispatch({ type: "transferClose" }),
+        file: (file) => void transferFile(file),
+        paste: (text) => void transferRead({ name: "", data: text }),
+        toggle: (key) => dispatch({ type: "transferToggle", key }),
+        confirm: () => void transferConfirm(),
+        back: () => dispatch({ type: "transferOpen", mode: state.transfer?.mode ?? "import" }),
+      },
     },
     { years: [thisYear + 1, thisYear, thisYear - 1, thisYear - 2], defaultYear: thisYear, templateUrl: host.templateUrl },
   );
@@ -88,7 +113,9 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneControll
     dispatch({ type: "validateStart" });
     try {
       const outcome = await port.readReport();
-      const ruleFindings = outcome.report ? checkReport(outcome.report) : [];
+      // Last year's full report of this session (after 结转) adds TEXT.SIMILAR to the kept figures.
+      const prior = priorFor(outcome.report, priorReport);
+      const ruleFindings = outcome.report ? checkReport(outcome.report, prior ? { prior } : {}) : [];
       dispatch({ type: "validated", outcome, findings: findingsOf(outcome, ruleFindings), at: now() });
     } catch (e) {
       dispatch({ type: "validateFailed", message: S.errors.readFailed(reason(e)) });
@@ -204,7 +231,147 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneControll
     }
   }
 
+  // ------------------------------------------------------------------ 结转 / 导入
+  // The source read last (kept to rebuild the preview) and last year's report after a 结转.
+  let loaded: { source: SourceReport; findings: Finding[] } | null = null;
+  let priorReport: Report | null = null;
+  let undoChanged: string[] = [];
+
+  function transferOpen(mode: TransferMode): void {
+    if (state.busy) return;
+    if (state.transfer?.mode === mode) return dispatch({ type: "transferClose" });
+    loaded = null;
+    dispatch({ type: "transferOpen", mode });
+  }
+
+  async function module(): Promise<TransferModule | null> {
+    try {
+      return await loadTransfer();
+    } catch (e) {
+      dispatch({ type: "transferError", message: S.transfer.moduleFailed(reason(e)) });
+      return null;
+    }
+  }
+
+  /** The preview against the workbook as it is now (one fresh read first). */
+  async function preview(mod: TransferModule): Promise<void> {
+    await validate();
+    const t = state.transfer;
+    if (!t || !loaded) return;
+    dispatch({
+      type: "transferPreview",
+      preview: mod.prepare({ mode: t.mode, ...loaded, current: state.report, template: state.template, defaultYear: thisYear }),
+    });
+  }
+
+  async function transferRead(input: SourceInput): Promise<void> {
+    if (!state.transfer || state.busy) return;
+    dispatch({ type: "transferReading", label: input.name || S.transfer.pasted });
+    const mod = await module();
+    if (!mod) return;
+    const out = await mod.readSource(input);
+    if (!state.transfer) return; // closed meanwhile
+    if (!out.ok) return dispatch({ type: "transferError", message: out.message, details: out.details });
+    loaded = { source: out.source, findings: out.findings };
+    await preview(mod);
+  }
+
+  async function transferFile(file: File): Promise<void> {
+    if (!state.transfer) return;
+    if (file.size > MAX_SOURCE_BYTES) return dispatch({ type: "transferError", message: S.transfer.tooBig(Math.round(file.size / 1048576)) });
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await file.arrayBuffer());
+    } catch (e) {
+      return dispatch({ type: "transferError", message: S.transfer.readFailed(reason(e)) });
+    }
+    await transferRead({ name: file.name, data: bytes });
+  }
+
+  async function transferConfirm(): Promise<void> {
+    const t = state.transfer;
+    if (!t || t.step !== "preview" || state.busy || !loaded) return;
+    const mod = await module();
+    if (!mod) return;
+    dispatch({ type: "busy", busy: "transfer" });
+    dispatch({ type: "transferBusy", busy: true });
+    let p = t.preview;
+    let accepted = new Set(t.accepted);
+    try {
+      if (p.insertFirst && !state.template) {
+        const outcome = await port.insertTemplate(p.insertFirst);
+        if (outcome.kind === "unsupported") {
+          dispatch({ type: "inserted", outcome, templateUrl: host.templateUrl });
+          return;
+        }
+        await validate();
+        p = mod.prepare({ mode: p.mode, ...loaded, current: state.report, template: state.template, defaultYear: thisYear });
+        accepted = new Set();
+      }
+      const { write, applied } = confirmWrites(p, accepted);
+      const out = await port.writeInputs(write);
+      if (out.kind === "written") {
+        if (p.mode === "rollForward") priorReport = loaded.source.report;
+        dispatch({ type: "applied", applied });
+        dispatch({ type: "transferClose" });
+        const text = [S.transfer.done[p.mode](applied.count), ...out.notes].join(" ");
+        dispatch({ type: "notice", notice: { tone: "success", text, action: { id: "undo", label: S.transfer.undo[p.mode] } } });
+      } else if (out.kind === "changed") {
+        dispatch({ type: "busy", busy: null });
+        await preview(mod);
+        dispatch({ type: "notice", notice: { tone: "warning", text: S.transfer.changedSincePreview } });
+      } else {
+        dispatch({ type: "notice", notice: { tone: "error", text: `${out.reason}` } });
+      }
+    } catch (e) {
+      dispatch({ type: "notice", notice: { tone: "error", text: S.transfer.writeFailed(reason(e)) } });
+    } finally {
+      dispatch({ type: "busy", busy: null });
+      dispatch({ type: "transferBusy", busy: false });
+    }
+    await validate();
+  }
+
+  /** 撤销: only if the cells still hold what was written, unless the clerk chose otherwise. */
+  async function undo(kind: "check" | "keep" | "all" = "check"): Promise<void> {
+    const a = state.applied;
+    if (!a || state.busy) return;
+    const w = kind === "check" ? a.undo : kind === "keep" ? undoKeeping(a.undo, undoChanged) : undoForced(a.undo);
+    dispatch({ type: "busy", busy: "transfer" });
+    try {
+      const out = await port.writeInputs(w);
+      if (out.kind === "written") {
+        if (a.mode === "rollForward" && a.undo.priorFigures !== undefined) priorReport = null;
+        dispatch({ type: "applied", applied: null });
+        dispatch({ type: "notice", notice: { tone: "success", text: S.transfer.undone } });
+      } else if (out.kind === "changed") {
+        undoChanged = out.changed;
+        dispatch({
+          type: "notice",
+          notice: {
+            tone: "warning",
+            text: S.transfer.undoChanged(out.changed.map(keyLabel).join("、")),
+            actions: [
+              { id: "undo:keep", label: S.transfer.undoKeep },
+              { id: "undo:all", label: S.transfer.undoAll },
+            ],
+          },
+        });
+      } else {
+        dispatch({ type: "notice", notice: { tone: "error", text: out.reason } });
+      }
+    } catch (e) {
+      dispatch({ type: "notice", notice: { tone: "error", text: S.transfer.writeFailed(reason(e)) } });
+    } finally {
+      dispatch({ type: "busy", busy: null });
+    }
+    await validate();
+  }
+
   async function noticeAction(id: string): Promise<void> {
+    if (id === "undo") return undo("check");
+    if (id === "undo:keep") return undo("keep");
+    if (id === "undo:all") return undo("all");
     const m = /^export:(docx|pdf)$/.exec(id);
     if (m) {
       confirmedExport = m[1] as ExportKind;
@@ -239,6 +406,7 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneControll
     validate,
     idle,
     insert,
+    transfer: { open: transferOpen, read: transferRead, confirm: transferConfirm, undo },
     get state() {
       return state;
     },

@@ -75,6 +75,9 @@ const ICONS = {
   table: ["M2 2.5h12v11H2Z", "M2 6h12M2 9.5h12M6 6v7.5"],
   dismiss: ["M4 4l8 8M12 4l-8 8"],
   download: ["M8 2v8.5M4.5 7 8 10.5 11.5 7", "M3 13.5h10"],
+  open: ["M3.5 1.5h6l3 3v10h-9Z", "M9.5 1.5v3h3", "M8 6.5v5M5.8 9.3 8 11.5l2.2-2.2"],
+  carry: ["M2.5 3.5h11v10h-11Z", "M2.5 6.5h11", "M5.5 2v3M10.5 2v3", "M5.5 10h5M9.1 8.6 10.5 10l-1.4 1.4"],
+  undo: ["M5 4.5 2.5 7 5 9.5", "M2.5 7h7a3.5 3.5 0 0 1 0 7H7"],
 } as const;
 
 export type IconName = keyof typeof ICONS;

@@ -9,6 +9,7 @@ import { cellInfo } from "../report/keys";
 import type { Finding, Report, Severity } from "../report/schema";
 import { SHEET_NAMES } from "../template/messages";
 import { S, type TableGroupId } from "./strings";
+import type { AppliedTransfer, TransferMode, TransferPreview } from "./transfer";
 
 /** Collapse CELL.BLANK warnings of one table into one expandable row from this many on. */
 export const BLANK_COLLAPSE_MIN = 3;
@@ -21,7 +22,7 @@ export function defaultReportYear(now: Date): number {
 export const TABLE_ORDER: readonly TableGroupId[] = ["cover", "text", "t2", "t3", "t4", "other"];
 const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 
-export type Busy = null | "insert" | "docx" | "pdf";
+export type Busy = null | "insert" | "docx" | "pdf" | "transfer";
 export type NoticeTone = "success" | "info" | "warning" | "error";
 
 export interface Notice {
@@ -29,6 +30,8 @@ export interface Notice {
   text: string;
   /** Optional follow-up, dispatched by id so state stays plain data. */
   action?: { id: string; label: string };
+  /** More follow-ups (e.g. the two ways to 撤销 after later edits). */
+  actions?: { id: string; label: string }[];
   /** Optional link (e.g. the template file). */
   link?: { href: string; label: string; download?: string };
 }
@@ -51,7 +54,28 @@ export interface PaneState {
   passes: number;
   /** Syncs of the last pass (a pass must be exactly one read sync). */
   lastSyncs: number | null;
+  /** The 结转/导入 panel, when open. */
+  transfer: TransferPanel | null;
+  /** The last confirmed 结转/导入, while it can be undone. */
+  applied: AppliedTransfer | null;
 }
+
+export type TransferPanel =
+  | {
+      step: "choose";
+      mode: TransferMode;
+      /** What is being read, while it is. */
+      reading: string | null;
+      error: { message: string; details: string[] } | null;
+    }
+  | {
+      step: "preview";
+      mode: TransferMode;
+      preview: TransferPreview;
+      /** Conflict keys the clerk ticked (none by default: never overwrite without asking). */
+      accepted: readonly string[];
+      busy: boolean;
+    };
 
 export const initialState: PaneState = {
   capabilities: null,
@@ -67,6 +91,8 @@ export const initialState: PaneState = {
   checkedAt: null,
   passes: 0,
   lastSyncs: null,
+  transfer: null,
+  applied: null,
 };
 
 export type Action =
@@ -77,7 +103,15 @@ export type Action =
   | { type: "busy"; busy: Busy }
   | { type: "inserted"; outcome: InsertOutcome; templateUrl?: string }
   | { type: "toggle"; id: string }
-  | { type: "notice"; notice: Notice | null };
+  | { type: "notice"; notice: Notice | null }
+  | { type: "transferOpen"; mode: TransferMode }
+  | { type: "transferClose" }
+  | { type: "transferReading"; label: string }
+  | { type: "transferError"; message: string; details?: string[] }
+  | { type: "transferPreview"; preview: TransferPreview }
+  | { type: "transferToggle"; key: string }
+  | { type: "transferBusy"; busy: boolean }
+  | { type: "applied"; applied: AppliedTransfer | null };
 
 export function reducer(state: PaneState, action: Action): PaneState {
   switch (action.type) {
@@ -113,6 +147,30 @@ export function reducer(state: PaneState, action: Action): PaneState {
       };
     case "notice":
       return { ...state, notice: action.notice };
+    case "transferOpen":
+      return { ...state, transfer: { step: "choose", mode: action.mode, reading: null, error: null } };
+    case "transferClose":
+      return { ...state, transfer: null };
+    case "transferReading":
+      return state.transfer ? { ...state, transfer: { step: "choose", mode: state.transfer.mode, reading: action.label, error: null } } : state;
+    case "transferError":
+      return state.transfer
+        ? { ...state, transfer: { step: "choose", mode: state.transfer.mode, reading: null, error: { message: action.message, details: action.details ?? [] } } }
+        : state;
+    case "transferPreview":
+      return { ...state, transfer: { step: "preview", mode: action.preview.mode, preview: action.preview, accepted: [], busy: false } };
+    case "transferToggle": {
+      const t = state.transfer;
+      if (!t || t.step !== "preview") return state;
+      const accepted = t.accepted.includes(action.key) ? t.accepted.filter((k) => k !== action.key) : [...t.accepted, action.key];
+      return { ...state, transfer: { ...t, accepted } };
+    }
+    case "transferBusy": {
+      const t = state.transfer;
+      return t && t.step === "preview" ? { ...state, transfer: { ...t, busy: action.busy } } : state;
+    }
+    case "applied":
+      return { ...state, applied: action.applied };
   }
 }
 
@@ -234,6 +292,9 @@ export interface ViewModel {
   notice: Notice | null;
   readError: string | null;
   checkedAt: number | null;
+  transfer: TransferPanel | null;
+  /** 上年结转 / 导入报告 can start (nothing else running, insertion possible or a template present). */
+  canTransfer: boolean;
 }
 
 function itemId(f: Finding, seen: Map<string, number>): string {
@@ -329,6 +390,8 @@ export function viewModel(state: PaneState): ViewModel {
     notice: state.notice,
     readError: state.readError,
     checkedAt: state.checkedAt,
+    transfer: state.transfer,
+    canTransfer: state.busy === null && (state.template !== null || state.capabilities?.insertTemplate !== false),
   };
 }
 

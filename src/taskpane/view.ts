@@ -8,6 +8,8 @@ import { h, icon, replace, type IconName } from "./dom";
 import type { BlankGroupItem, FindingItem, ListItem, Notice, TableGroup, TemplateBanner, ViewModel } from "./state";
 import { SHEET_NAMES } from "../template/messages";
 import { S } from "./strings";
+import type { TransferMode } from "./transfer";
+import { createTransferView, type TransferHandlers } from "./transferView";
 
 export interface ViewHandlers {
   insert(form: { agency: string; year: number }): void;
@@ -18,6 +20,8 @@ export interface ViewHandlers {
   noticeAction(id: string): void;
   dismissNotice(): void;
   openLink(href: string, ev: Event): void;
+  transferOpen(mode: TransferMode): void;
+  transfer: TransferHandlers;
 }
 
 export interface ViewOptions {
@@ -66,10 +70,18 @@ export function createView(root: HTMLElement, handlers: ViewHandlers, options: V
   const revalidateBtn = button(S.actions.revalidate, "sync", "btn-secondary", () => handlers.revalidate(), { "data-action": "revalidate" });
   const wordBtn = button(S.actions.exportWord, "word", "btn-secondary", () => handlers.exportAs("docx"), { "data-action": "export-docx" });
   const pdfBtn = button(S.actions.exportPdf, "pdf", "btn-secondary", () => handlers.exportAs("pdf"), { "data-action": "export-pdf" });
-  const toolbar = h("div", { class: "toolbar", role: "toolbar", attrs: { "aria-label": "年报操作" } }, insertBtn, revalidateBtn, wordBtn, pdfBtn);
+  const carryBtn = button(S.actions.rollForward, "carry", "btn-secondary", () => handlers.transferOpen("rollForward"), {
+    "data-action": "roll-forward",
+    "aria-label": S.actions.rollForwardLong,
+    title: S.actions.rollForwardLong,
+    "aria-haspopup": "dialog",
+  });
+  const importBtn = button(S.actions.importReport, "open", "btn-secondary", () => handlers.transferOpen("import"), { "data-action": "import", "aria-haspopup": "dialog" });
+  const toolbar = h("div", { class: "toolbar", role: "toolbar", attrs: { "aria-label": "年报操作" } }, insertBtn, carryBtn, importBtn, revalidateBtn, wordBtn, pdfBtn);
   toolbar.addEventListener("keydown", (ev) => rovingKeys(ev, toolbar));
 
   const noticeSlot = h("div", { class: "notice-slot" });
+  const transferSlot = h("div", { class: "transfer-slot" });
   const bannerSlot = h("div", { class: "banner-slot" });
   const listHeading = h("h2", { class: "visually-hidden", id: "findings-heading" }, S.list.regionLabel);
   const list = h("div", { class: "findings", id: "findings" });
@@ -84,7 +96,7 @@ export function createView(root: HTMLElement, handlers: ViewHandlers, options: V
     summary,
     toolbar,
   );
-  const main = h("main", { class: "pane-main", attrs: { "aria-labelledby": "report-title" } }, noticeSlot, bannerSlot, findingsRegion);
+  const main = h("main", { class: "pane-main", attrs: { "aria-labelledby": "report-title" } }, noticeSlot, transferSlot, bannerSlot, findingsRegion);
   replace(root, header, live, main);
   root.classList.add("pane");
 
@@ -99,7 +111,48 @@ export function createView(root: HTMLElement, handlers: ViewHandlers, options: V
   }
 
   // ---------------------------------------------------------------- regions
-  const signatures = { notice: "", banner: "", list: "", live: "" };
+  const signatures = { notice: "", banner: "", list: "", live: "", transfer: "" };
+  const transferView = createTransferView(handlers.transfer);
+  let transferStep = "";
+  let openedFrom: HTMLElement | null = null;
+
+  function renderTransfer(t: ViewModel["transfer"]): void {
+    const sig = JSON.stringify(t);
+    if (sig === signatures.transfer) return;
+    signatures.transfer = sig;
+    if (!t) {
+      transferView.reset();
+      replace(transferSlot);
+      if (transferStep) (openedFrom ?? carryBtn).focus();
+      transferStep = "";
+      return;
+    }
+    if (!transferStep) openedFrom = t.mode === "import" ? importBtn : carryBtn;
+    const dom = transferView.render(t);
+    const card = h(
+      "section",
+      { class: "card transfer", attrs: { "aria-labelledby": "transfer-title", "data-transfer-step": t.step, "data-mode": t.mode } },
+      h(
+        "button",
+        { type: "button", class: "btn-icon transfer-close", title: S.transfer.close, attrs: { "aria-label": S.transfer.close, "data-action": "transfer-close" }, on: { click: () => handlers.transfer.close() } },
+        icon("dismiss"),
+      ),
+      dom.el,
+    );
+    card.addEventListener("keydown", (ev) => {
+      if (ev.key === "Escape") {
+        ev.preventDefault();
+        handlers.transfer.close();
+      }
+    });
+    // Keep focus where it was on re-renders of the same step (a ticked checkbox, the busy state).
+    const focusedKey = (document.activeElement as HTMLElement | null)?.getAttribute?.("data-key") ?? null;
+    replace(transferSlot, card);
+    const step = `${t.mode}:${t.step}`;
+    if (step !== transferStep) dom.focusTarget.focus();
+    else if (focusedKey) card.querySelector<HTMLElement>(`[data-key="${CSS.escape(focusedKey)}"]`)?.focus();
+    transferStep = step;
+  }
 
   function renderNotice(n: Notice | null): void {
     const sig = JSON.stringify(n);
@@ -118,7 +171,9 @@ export function createView(root: HTMLElement, handlers: ViewHandlers, options: V
           { class: "mb-body" },
           h("span", { class: "mb-text" }, n.text),
           n.link ? linkButton(n.link.href, n.link.label, n.link.download) : null,
-          n.action ? h("button", { type: "button", class: "btn-link", on: { click: () => handlers.noticeAction(n.action!.id) } }, n.action.label) : null,
+          ...[...(n.action ? [n.action] : []), ...(n.actions ?? [])].map((a) =>
+            h("button", { type: "button", class: "btn-link", attrs: { "data-notice-action": a.id }, on: { click: () => handlers.noticeAction(a.id) } }, a.label),
+          ),
         ),
         h(
           "button",
@@ -341,8 +396,13 @@ export function createView(root: HTMLElement, handlers: ViewHandlers, options: V
     setBusy(revalidateBtn, vm.validating, false);
     setBusy(wordBtn, vm.busy === "docx", !vm.canExport);
     setBusy(pdfBtn, vm.busy === "pdf", !vm.canExport);
+    setBusy(carryBtn, vm.busy === "transfer" && vm.transfer?.mode === "rollForward", !vm.canTransfer);
+    setBusy(importBtn, vm.busy === "transfer" && vm.transfer?.mode === "import", !vm.canTransfer);
+    carryBtn.setAttribute("aria-expanded", vm.transfer?.mode === "rollForward" ? "true" : "false");
+    importBtn.setAttribute("aria-expanded", vm.transfer?.mode === "import" ? "true" : "false");
 
     renderNotice(vm.notice);
+    renderTransfer(vm.transfer);
     renderBanner(vm.banner, vm.busy !== null);
     renderList(vm);
     // A hook for the E2E test: "idle" once a pass has finished and none is running.

@@ -3,7 +3,7 @@
  * which non-empty cells it would change (only with the clerk's consent), and the values to put back
  * to undo it. Pure: the pane shows the plan, the workbook port writes it.
  */
-import { cellInfo, cellsOf, interpret, t3Key, type CellKey, type RawCell, type Report, type SectionKey } from "../report";
+import { cellInfo, cellsOf, interpret, t3Key, type CellKey, type RawCell, type Report } from "../report";
 
 export interface CellChange {
   key: CellKey;
@@ -12,8 +12,11 @@ export interface CellChange {
   incoming: RawCell;
 }
 
+/** The prose blocks an import may write: the opening paragraphs and sections 一、五、六. */
+export type TextKey = "OPENING" | "S1" | "S5" | "S6";
+
 export interface SectionChange {
-  key: SectionKey;
+  key: TextKey;
   current: string;
   incoming: string;
 }
@@ -72,10 +75,11 @@ export function planImport(current: Report, incoming: Report, writable: (key: Ce
     else if (same(now, value)) plan.unchanged++;
     else plan.conflicts.push(change);
   }
-  for (const key of ["S1", "S5", "S6"] as const) {
-    const text = incoming.sections[key]?.text.trim() ?? "";
+  const textOf = (r: Report, key: TextKey) => (key === "OPENING" ? (r.opening ?? "") : (r.sections[key]?.text ?? "")).trim();
+  for (const key of ["OPENING", "S1", "S5", "S6"] as const) {
+    const text = textOf(incoming, key);
     if (!text) continue;
-    const now = current.sections[key]?.text.trim() ?? "";
+    const now = textOf(current, key);
     if (!now) plan.sectionFills.push({ key, current: now, incoming: text });
     else if (now !== text) plan.sectionConflicts.push({ key, current: now, incoming: text });
   }
@@ -84,9 +88,9 @@ export function planImport(current: Report, incoming: Report, writable: (key: Ce
 
 export interface AppliedImport {
   cells: Record<CellKey, RawCell>;
-  sections: Partial<Record<SectionKey, string>>;
+  sections: Partial<Record<TextKey, string>>;
   /** The values before, to write back for 撤销导入. */
-  undo: { cells: Record<CellKey, RawCell>; sections: Partial<Record<SectionKey, string>> };
+  undo: { cells: Record<CellKey, RawCell>; sections: Partial<Record<TextKey, string>> };
 }
 
 /** The writes of a plan: all fills, and the conflicts the clerk accepted (by key). */

@@ -1,0 +1,149 @@
+/**
+ * 结转 and 导入 as plain data: what the preview shows, which writes a confirmation makes, and
+ * what 撤销 writes back. No DOM, no Office, no parsers (those live in the lazy transfer chunk):
+ * unit-tested in Node. Nothing is overwritten without the clerk's tick: conflicts start unchecked,
+ * and every write carries the values the preview saw (`expect`), so a cell the clerk filled in
+ * after the preview is never replaced silently.
+ */
+import type { InputWrites, TextBlockKey } from "../excel/writePlan";
+import { SECTIONS } from "../report/format";
+import { S } from "./strings";
+import { cellInfo, type CellKey } from "../report/keys";
+import type { Finding, Report } from "../report/schema";
+import type { RawCell } from "../report/values";
+import type { ImportPlan } from "../workflow/importPlan";
+
+export type TransferMode = "rollForward" | "import";
+
+export interface MetaFill {
+  field: "agency" | "year" | "contact";
+  value: string | number;
+}
+
+export interface TransferPreview {
+  mode: TransferMode;
+  /** Where it came from: "某某办 2023 年度报告（文件名）". */
+  sourceLabel: string;
+  /** Year of the report being written (this year's template). */
+  targetYear: number | null;
+  /** The template is not in the workbook yet: insert it (with this year and agency) first. */
+  insertFirst: { year: number; agency: string } | null;
+  plan: ImportPlan;
+  /** 结转: 表三 上年结转 per column (key, column label, value). */
+  prefilled: { key: CellKey; label: string; value: number }[];
+  /** 结转: text blocks carried as drafts, with their paragraph count. */
+  drafts: { key: TextBlockKey; heading: string; paragraphs: number }[];
+  /** 结转: last year's figures to keep in the workbook (and what was there before, for 撤销). */
+  priorFigures: Report["priorFigures"] | null;
+  previousPriorFigures: Report["priorFigures"] | null;
+  /** 封面 fields that are empty now and get a value. */
+  metaFills: MetaFill[];
+  /** What the importer could not place, or noticed (its own findings, in Chinese). */
+  findings: Finding[];
+  /** Things to check before confirming (year mismatch…), in Chinese. */
+  warnings: string[];
+}
+
+/** What a confirmed transfer wrote, kept for 撤销. */
+export interface AppliedTransfer {
+  mode: TransferMode;
+  /** What was written (撤销 expects to find exactly this). */
+  wrote: { cells: Record<CellKey, RawCell>; sections: Partial<Record<TextBlockKey, string>> };
+  /** The values before, written back by 撤销. */
+  undo: InputWrites;
+  /** Keys (cells and blocks) the import wrote, for messages. */
+  count: number;
+}
+
+const isText = (k: string): k is TextBlockKey => k === "OPENING" || k === "S1" || k === "S5" || k === "S6";
+
+/**
+ * The writes of a confirmed preview: every fill, the conflicts the clerk ticked, 封面 fields, last
+ * year's figures; `expect` = what the preview saw in those cells. Also what 撤销 will need.
+ */
+export function confirmWrites(p: TransferPreview, accepted: ReadonlySet<string>): { write: InputWrites; applied: AppliedTransfer } {
+  const cells: Record<CellKey, RawCell> = {};
+  const before: Record<CellKey, RawCell> = {};
+  for (const c of [...p.plan.fills, ...p.plan.conflicts.filter((x) => accepted.has(x.key))]) {
+    cells[c.key] = c.incoming;
+    before[c.key] = c.current;
+  }
+  const sections: Partial<Record<TextBlockKey, string>> = {};
+  const beforeText: Partial<Record<TextBlockKey, string>> = {};
+  for (const s of [...p.plan.sectionFills, ...p.plan.sectionConflicts.filter((x) => accepted.has(x.key))]) {
+    if (!isText(s.key)) continue;
+    sections[s.key] = s.incoming;
+    beforeText[s.key] = s.current;
+  }
+  const meta: NonNullable<InputWrites["meta"]> = {};
+  const metaBefore: NonNullable<InputWrites["meta"]> = {};
+  for (const f of p.metaFills) {
+    if (f.field === "year") {
+      meta.year = Number(f.value);
+      metaBefore.year = null;
+    } else {
+      meta[f.field] = String(f.value);
+      metaBefore[f.field] = null;
+    }
+  }
+  const write: InputWrites = { cells, sections, expect: { cells: before, sections: beforeText } };
+  const undo: InputWrites = { cells: before, sections: beforeText, expect: { cells, sections } };
+  if (p.metaFills.length) {
+    write.meta = meta;
+    undo.meta = metaBefore;
+  }
+  if (p.mode === "rollForward" && p.priorFigures) {
+    write.priorFigures = p.priorFigures;
+    undo.priorFigures = p.previousPriorFigures ?? null;
+  }
+  const count = Object.keys(cells).length + Object.keys(sections).length + p.metaFills.length;
+  return { write, applied: { mode: p.mode, wrote: { cells, sections }, undo, count } };
+}
+
+/** 撤销 without the keys the clerk changed since (their later edits are kept). */
+export function undoKeeping(undo: InputWrites, changed: readonly string[]): InputWrites {
+  const drop = new Set(changed);
+  const pick = <T>(o: Record<string, T> | undefined): Record<string, T> => Object.fromEntries(Object.entries(o ?? {}).filter(([k]) => !drop.has(k)));
+  return {
+    ...undo,
+    cells: pick(undo.cells),
+    sections: pick(undo.sections as Record<string, string>),
+    expect: { cells: pick(undo.expect?.cells), sections: pick(undo.expect?.sections as Record<string, string>) },
+  };
+}
+
+/** 撤销 regardless of later edits (the clerk chose to overwrite them). */
+export function undoForced(undo: InputWrites): InputWrites {
+  const { expect: _ignored, ...rest } = undo;
+  void _ignored;
+  return rest;
+}
+
+/** Counts for the preview's summary line. */
+export function previewCounts(p: TransferPreview): { fills: number; textFills: number; conflicts: number; unchanged: number } {
+  return {
+    fills: p.plan.fills.length,
+    textFills: p.plan.sectionFills.length,
+    conflicts: p.plan.conflicts.length + p.plan.sectionConflicts.length,
+    unchanged: p.plan.unchanged,
+  };
+}
+
+/** Whether the full prior report of this session matches the figures kept in the workbook. */
+export function priorFor(report: Report | null, prior: Report | null): Report | null {
+  if (!report || !prior) return null;
+  const kept = report.priorFigures;
+  if (!kept || kept.year !== prior.meta.year) return null;
+  return prior;
+}
+
+/** A text block's heading (开头段落 or 一、总体情况 …). */
+export function blockHeading(key: string): string {
+  if (key === "OPENING") return S.transfer.openingHeading;
+  return SECTIONS.find((s) => s.key === key)?.heading ?? key;
+}
+
+/** What a key is called in a list: the format's cell label, or the block's heading. */
+export function keyLabel(key: string): string {
+  return cellInfo(key)?.label ?? blockHeading(key);
+}

@@ -1,0 +1,192 @@
+/**
+ * The 结转/导入 panel's DOM: choose a file or paste text, then the preview (what gets filled,
+ * the conflicts as unchecked checkboxes, what the source could not place) and confirm. Native
+ * controls only, text through textContent, Escape closes.
+ */
+import { h, icon } from "./dom";
+import type { TransferPanel } from "./state";
+import { S } from "./strings";
+import { blockHeading, previewCounts, type TransferPreview } from "./transfer";
+import type { RawCell } from "../report/values";
+
+export interface TransferHandlers {
+  close(): void;
+  file(file: File): void;
+  paste(text: string): void;
+  toggle(key: string): void;
+  confirm(): void;
+  back(): void;
+}
+
+const T = S.transfer;
+const ACCEPT = ".xlsx,.xlsm,.docx,.html,.htm,.txt,.text,.md";
+
+function shown(v: RawCell): string {
+  if (v === null || (typeof v === "string" && v.trim() === "")) return T.blank;
+  return typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : String(v);
+}
+
+function safeId(key: string): string {
+  return `tc-${key.replace(/[^A-Za-z0-9]/g, "-")}`;
+}
+
+export interface TransferDom {
+  el: HTMLElement;
+  /** The element to focus when this step appears. */
+  focusTarget: HTMLElement;
+}
+
+/** The choose step keeps the pasted text across re-renders (it lives in this closure). */
+export function createTransferView(handlers: TransferHandlers): { render(t: TransferPanel): TransferDom; reset(): void } {
+  let pasted = "";
+
+  function chooseStep(t: Extract<TransferPanel, { step: "choose" }>): TransferDom {
+    const fileInput = h("input", { type: "file", class: "visually-hidden", attrs: { accept: ACCEPT, tabindex: -1, "aria-hidden": "true", "data-transfer": "file" } });
+    fileInput.addEventListener("change", () => {
+      const f = fileInput.files?.[0];
+      if (f) handlers.file(f);
+      fileInput.value = "";
+    });
+    const busy = t.reading !== null;
+    const chooseBtn = h(
+      "button",
+      { type: "button", class: "btn btn-secondary", disabled: busy, attrs: { "data-action": "transfer-choose", "aria-describedby": "transfer-file-hint" }, on: { click: () => fileInput.click() } },
+      icon("open"),
+      h("span", { class: "btn-label" }, T.chooseFile),
+    );
+    const area = h("textarea", { class: "input textarea", id: "transfer-paste", attrs: { rows: 5, placeholder: T.pastePlaceholder, "data-transfer": "paste" } });
+    area.value = pasted;
+    area.addEventListener("input", () => (pasted = area.value));
+    const readBtn = h(
+      "button",
+      { type: "button", class: "btn btn-primary", disabled: busy, attrs: { "data-action": "transfer-read" }, on: { click: () => pasted.trim() && handlers.paste(pasted) } },
+      h("span", { class: "btn-label" }, T.readPasted),
+    );
+    const status = busy
+      ? h("p", { class: "card-body transfer-status", role: "status" }, h("span", { class: "spinner", attrs: { "aria-hidden": "true" } }), T.reading(t.reading!))
+      : t.error
+        ? h(
+            "div",
+            { class: "transfer-error", role: "alert" },
+            h("p", { class: "error-text" }, t.error.message),
+            t.error.details.length ? h("ul", { class: "transfer-list" }, ...t.error.details.slice(0, 8).map((d) => h("li", {}, d))) : null,
+          )
+        : null;
+    const heading = h("h2", { class: "card-title", id: "transfer-title", tabIndex: -1 }, icon(t.mode === "import" ? "open" : "carry"), T.title[t.mode]);
+    const el = h(
+      "div",
+      { class: "transfer-body" },
+      heading,
+      h("p", { class: "card-body" }, T.intro[t.mode]),
+      h("div", { class: "transfer-file" }, chooseBtn, fileInput),
+      h("p", { class: "field-hint", id: "transfer-file-hint" }, T.fileHint),
+      h("label", { class: "field-label", attrs: { for: "transfer-paste" } }, T.pasteLabel[t.mode]),
+      area,
+      h("div", { class: "transfer-actions" }, readBtn, h("button", { type: "button", class: "btn btn-secondary", attrs: { "data-action": "transfer-cancel" }, on: { click: () => handlers.close() } }, T.cancel)),
+      status,
+    );
+    return { el, focusTarget: heading };
+  }
+
+  function previewStep(t: Extract<TransferPanel, { step: "preview" }>): TransferDom {
+    const p: TransferPreview = t.preview;
+    const counts = previewCounts(p);
+    const heading = h("h2", { class: "card-title", id: "transfer-title", tabIndex: -1 }, icon(p.mode === "import" ? "open" : "carry"), T.previewTitle[p.mode]);
+    const parts: (HTMLElement | null)[] = [
+      heading,
+      h("p", { class: "card-body" }, T.from(p.sourceLabel), h("br", {}), T.into(p.targetYear)),
+    ];
+    for (const w of p.warnings) parts.push(h("p", { class: "transfer-warning", role: "note" }, icon("warning"), h("span", {}, w)));
+    if (p.insertFirst) parts.push(h("p", { class: "transfer-note" }, icon("info"), h("span", {}, T.insertFirst(p.insertFirst.year))));
+
+    if (p.mode === "rollForward") {
+      parts.push(h("h3", { class: "transfer-h" }, T.carryHeading));
+      if (p.prefilled.length) {
+        parts.push(
+          h(
+            "table",
+            { class: "carry-table", attrs: { "data-transfer": "carry" } },
+            h("tbody", {}, ...p.prefilled.map((c) => h("tr", { attrs: { "data-key": c.key } }, h("th", { attrs: { scope: "row" } }, c.label), h("td", {}, String(c.value))))),
+          ),
+        );
+      } else parts.push(h("p", { class: "card-body" }, T.carryNone));
+      if (p.drafts.length) {
+        parts.push(h("h3", { class: "transfer-h" }, T.draftsHeading), h("ul", { class: "transfer-list" }, ...p.drafts.map((d) => h("li", {}, T.draft(d.heading, d.paragraphs)))));
+      }
+      if (p.priorFigures) {
+        parts.push(h("h3", { class: "transfer-h" }, T.priorHeading), h("p", { class: "card-body" }, T.priorLine(p.priorFigures.year, Object.keys(p.priorFigures.cells).length)));
+      }
+    } else {
+      const fills = counts.fills + counts.textFills;
+      parts.push(h("p", { class: "transfer-summary", attrs: { "data-transfer": "summary" } }, fills ? T.fillsLine(counts.fills, counts.textFills) : counts.conflicts ? "" : T.nothingToDo));
+      if (counts.unchanged) parts.push(h("p", { class: "field-hint" }, T.unchangedLine(counts.unchanged)));
+    }
+    if (p.metaFills.length) {
+      parts.push(h("h3", { class: "transfer-h" }, T.metaHeading), h("ul", { class: "transfer-list" }, ...p.metaFills.map((m) => h("li", {}, `${T.metaField[m.field] ?? m.field}：${m.value}`))));
+    }
+
+    const conflicts = [
+      ...p.plan.conflicts.map((c) => ({ key: c.key, label: c.label, change: T.conflictChange(shown(c.current), shown(c.incoming)) })),
+      ...p.plan.sectionConflicts.map((s) => ({ key: s.key, label: blockHeading(s.key), change: T.textChange(s.current.length, s.incoming.length) })),
+    ];
+    if (conflicts.length) {
+      parts.push(
+        h(
+          "fieldset",
+          { class: "conflicts", attrs: { "data-transfer": "conflicts" } },
+          h("legend", { class: "transfer-h" }, T.conflictsLegend(conflicts.length)),
+          h(
+            "ul",
+            { class: "conflict-list" },
+            ...conflicts.map((c) => {
+              const box = h("input", { type: "checkbox", id: safeId(c.key), attrs: { "data-key": c.key }, on: { change: () => handlers.toggle(c.key) } });
+              box.checked = t.accepted.includes(c.key);
+              return h(
+                "li",
+                {},
+                box,
+                h("label", { attrs: { for: safeId(c.key) } }, h("span", { class: "conflict-label" }, c.label), h("span", { class: "conflict-change" }, c.change)),
+              );
+            }),
+          ),
+        ),
+      );
+    }
+    if (p.plan.notes.length) parts.push(h("h3", { class: "transfer-h" }, T.notesHeading), h("ul", { class: "transfer-list" }, ...p.plan.notes.map((n) => h("li", {}, n))));
+
+    const findings = p.findings;
+    parts.push(
+      findings.length
+        ? h(
+            "details",
+            { class: "transfer-findings", attrs: { open: findings.length <= 5, "data-transfer": "findings" } },
+            h("summary", {}, T.findingsSummary(findings.length)),
+            h("ul", { class: "transfer-list" }, ...findings.map((f) => h("li", { class: `sev-${f.severity}`, attrs: { "data-rule": f.rule } }, icon(f.severity === "error" ? "error" : f.severity === "warning" ? "warning" : "info", "icon sev-icon"), h("span", {}, f.message)))),
+          )
+        : h("p", { class: "field-hint" }, T.noFindings),
+    );
+    parts.push(
+      h(
+        "div",
+        { class: "transfer-actions" },
+        h(
+          "button",
+          { type: "button", class: "btn btn-primary", disabled: t.busy, attrs: { "data-action": "transfer-confirm", "aria-busy": t.busy ? "true" : "false" }, on: { click: () => handlers.confirm() } },
+          t.busy ? h("span", { class: "spinner", attrs: { "aria-hidden": "true" } }) : null,
+          h("span", { class: "btn-label" }, t.busy ? T.working[p.mode] : T.confirm[p.mode]),
+        ),
+        h("button", { type: "button", class: "btn btn-secondary", disabled: t.busy, attrs: { "data-action": "transfer-back" }, on: { click: () => handlers.back() } }, T.back),
+      ),
+    );
+    return { el: h("div", { class: "transfer-body" }, ...parts), focusTarget: heading };
+  }
+
+  return {
+    render(t) {
+      return t.step === "choose" ? chooseStep(t) : previewStep(t);
+    },
+    reset() {
+      pasted = "";
+    },
+  };
+}
