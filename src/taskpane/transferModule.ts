@@ -96,7 +96,11 @@ export function prepare(req: PrepareRequest): TransferPreview {
       targetYear: year,
       insertFirst: hasTemplate ? null : { year, agency: rolled.report.meta.agency ?? "" },
       plan,
-      prefilled: rolled.prefilled.map((p) => ({ key: p.key, label: FORMATS["2021"].table3.columns.find((c) => p.key.endsWith(`.${c.code}`))!.label, value: p.value })),
+      prefilled: rolled.prefilled.map((p) => {
+        const label = FORMATS["2021"].table3.columns.find((c) => p.key.endsWith(`.${c.code}`))!.label;
+        // A total is the template's own formula: shown for checking, never written.
+        return { key: p.key, label: writable(p.key) ? label : `${label}${T.computed}`, value: p.value };
+      }),
       drafts,
       priorFigures: hasKept ? { year: src.meta.year, cells: rolled.priorSnapshot } : null,
       previousPriorFigures: req.current?.priorFigures ?? null,

@@ -403,7 +403,8 @@ export function createView(root: HTMLElement, handlers: ViewHandlers, options: V
 
     renderNotice(vm.notice);
     renderTransfer(vm.transfer);
-    renderBanner(vm.banner, vm.busy !== null);
+    // While 结转/导入 is open it inserts the template itself: one place to act, not two.
+    renderBanner(vm.transfer ? null : vm.banner, vm.busy !== null);
     renderList(vm);
     // A hook for the E2E test: "idle" once a pass has finished and none is running.
     root.setAttribute("data-state", vm.validating || vm.summary.tone === "busy" ? "busy" : "idle");

@@ -6,12 +6,16 @@
  * literally, exports a Word file through the lazy chunk, and saves screenshots to
  * test-output/e2e/.
  */
+import { readFileSync } from "node:fs";
 import path from "node:path";
+import { exportReport } from "../../src/document";
+import { sampleReport } from "../support/reports";
+import { fillTemplate, templateBytes } from "../template/support";
 import { chromium, type Browser, type Page } from "playwright-core";
 import webpack, { type Configuration, type Stats } from "webpack";
 import { locate } from "../../src/template/layout";
 import { SHEET_NAMES } from "../../src/template/messages";
-import { outputDir, PROJECT_ROOT } from "../helpers/paths";
+import { FIXTURES, outputDir, PROJECT_ROOT } from "../helpers/paths";
 import { serveStatic, type StaticServer } from "./staticServer";
 
 const OUT = outputDir("e2e");
@@ -73,14 +77,21 @@ async function shot(name: string, p: Page = page): Promise<void> {
 }
 
 /** Type into a cell of the grid like a clerk: sheet tab, click the cell, type, Enter. */
-async function typeCell(key: string, text: string): Promise<void> {
+async function typeCell(key: string, text: string, p: Page = page): Promise<void> {
   const loc = locate(key);
   if (!loc) throw new Error(`no location for ${key}`);
-  await page.click(`.sheet-tab[data-sheet="${SHEET_NAMES[loc.role]}"]`);
-  await page.click(`td[data-address="${loc.address}"]`);
-  await page.fill("#formula-input", text);
-  await page.press("#formula-input", "Enter");
-  await idle();
+  await p.click(`.sheet-tab[data-sheet="${SHEET_NAMES[loc.role]}"]`);
+  await p.click(`td[data-address="${loc.address}"]`);
+  await p.fill("#formula-input", text);
+  await p.press("#formula-input", "Enter");
+  await idle(p);
+}
+
+/** What a cell of the grid shows (its sheet's tab is clicked first). */
+async function cellText(key: string, p: Page): Promise<string> {
+  const loc = locate(key)!;
+  await p.click(`.sheet-tab[data-sheet="${SHEET_NAMES[loc.role]}"]`);
+  return p.locator(`td[data-address="${loc.address}"]`).innerText();
 }
 
 const summaryText = () => page.locator("#summary .summary-text").innerText();
@@ -270,6 +281,122 @@ describe("workbench e2e", () => {
     expect(status).toBe(200);
     await shot("10-office-2019", old);
     await old.close();
+  });
+
+  describe("上年结转 and 导入报告", () => {
+    let tp: Page;
+    // Last year's report as pasted text (the seed fixture), with cases carried over into this year.
+    const lastYear = readFileSync(path.join(FIXTURES, "2023-sanmenxia-hubin-qianjin.txt"), "utf8").replace(
+      /^(四、结转下年度继续办理\t+)0\t0\t0\t0\t0\t0\t0/m,
+      "$12\t0\t1\t0\t0\t0\t3",
+    );
+    beforeAll(async () => {
+      tp = await open();
+    });
+    afterAll(async () => {
+      await tp.close();
+    });
+
+    test("roll forward from pasted text: preview, then the template is inserted and 上年结转 prefilled", async () => {
+      expect(lastYear).toMatch(/四、结转下年度继续办理\t+2\t0\t1/);
+      await tp.click('[data-action="roll-forward"]');
+      await tp.locator('[data-transfer-step="choose"]').waitFor();
+      // Focus moves into the panel (its heading), for keyboard and screen-reader users.
+      expect(await tp.evaluate(() => document.activeElement?.id)).toBe("transfer-title");
+      await tp.fill("#transfer-paste", lastYear);
+      await tp.click('[data-action="transfer-read"]');
+      await tp.locator('[data-transfer-step="preview"]').waitFor();
+      const rows = await tp.locator('[data-transfer="carry"] tr').allInnerTexts();
+      expect(rows.map((r) => r.replace(/\s+/g, " "))).toEqual(["自然人 2", "商业企业 0", "科研机构 1", "社会公益组织 0", "法律服务机构 0", "其他 0", "总计（公式自动计算） 3"]);
+      expect(await tp.locator(".transfer-note").innerText()).toContain("先插入 2024 年度模板");
+      await shot("13-roll-forward-preview", tp);
+
+      await tp.click('[data-action="transfer-confirm"]');
+      await tp.locator(".message-bar.tone-success").waitFor();
+      await idle(tp);
+      expect(await tp.locator(".message-bar .mb-text").innerText()).toContain("已从上年报告结转");
+      expect(await tp.locator(".sheet-tab").allInnerTexts()).toEqual(["Sheet1", "封面", "正文", "表二", "表三", "表四"]);
+      expect(await tp.locator("#report-title").innerText()).toBe("三门峡市湖滨区前进街道办事处 · 2024 年度");
+      expect(await cellText("T3.R02.C1", tp)).toBe("2");
+      expect(await cellText("T3.R02.C3", tp)).toBe("1");
+      expect(await cellText("T3.R02.C7", tp)).toBe("3"); // the template's own total
+      // Last year's figures are kept, locked, on 封面.
+      expect(await cellText("PRIOR.T3.R25.C1", tp)).toBe("2");
+      expect(await cellText("PRIOR.YEAR", tp)).toBe("2023");
+      // The text was carried as a draft: TEXT.SIMILAR says so; the carry-over agrees.
+      expect(await tp.locator('[data-rule="TEXT.SIMILAR"]').count()).toBeGreaterThan(0);
+      expect(await tp.locator('[data-rule="PRIOR.CARRYOVER"]').count()).toBe(0);
+      await shot("14-rolled-forward", tp);
+    });
+
+    test("changing a 上年结转 cell brings PRIOR.CARRYOVER, naming that cell", async () => {
+      await typeCell("T3.R02.C1", "5", tp);
+      const carry = tp.locator('[data-rule="PRIOR.CARRYOVER"]').first();
+      await carry.waitFor();
+      expect(await carry.getAttribute("data-cells")).toBe("T3.R02.C1");
+      expect(await carry.innerText()).toContain("自然人列：本年“上年结转”为 5，但上年报告“结转下年度继续办理”为 2");
+      await shot("15-carryover-error", tp);
+    });
+
+    test("import a report over non-empty cells: conflicts listed, none ticked; only blanks are filled", async () => {
+      await tp.click('[data-action="import"]');
+      await tp.locator('[data-transfer-step="choose"]').waitFor();
+      await tp.fill("#transfer-paste", readFileSync(path.join(FIXTURES, "2023-sanmenxia-hubin-qianjin.txt"), "utf8"));
+      await tp.click('[data-action="transfer-read"]');
+      await tp.locator('[data-transfer-step="preview"]').waitFor();
+      const boxes = tp.locator('[data-transfer="conflicts"] input[type="checkbox"]');
+      expect(await boxes.count()).toBeGreaterThanOrEqual(2);
+      for (const b of await boxes.all()) expect(await b.isChecked()).toBe(false);
+      expect(await tp.locator('[data-transfer="conflicts"] label').first().innerText()).toMatch(/上年结转.*\n?现有 5 → 来源 0/);
+      expect(await tp.locator('[data-transfer="summary"]').innerText()).toMatch(/^将填入 \d+ 个空白单元格/);
+      // Keyboard: a conflict can be ticked with Space, and unticked again.
+      await boxes.first().focus();
+      await tp.keyboard.press("Space");
+      expect(await boxes.first().isChecked()).toBe(true);
+      await tp.keyboard.press("Space");
+      expect(await boxes.first().isChecked()).toBe(false);
+      await shot("16-import-preview", tp);
+
+      await tp.click('[data-action="transfer-confirm"]');
+      await tp.locator('.message-bar.tone-success [data-notice-action="undo"]').waitFor();
+      await idle(tp);
+      expect(await cellText("T3.R02.C1", tp)).toBe("5"); // not ticked: kept
+      expect(await cellText("T3.R01.C1", tp)).not.toBe("");
+      await shot("17-imported", tp);
+    });
+
+    test("撤销导入 puts every cell back", async () => {
+      await tp.click('[data-notice-action="undo"]');
+      await tp.locator(".message-bar.tone-success").filter({ hasText: "已撤销" }).waitFor();
+      await idle(tp);
+      expect(await cellText("T3.R01.C1", tp)).toBe("");
+      expect(await cellText("T3.R02.C1", tp)).toBe("5");
+      await shot("18-undone", tp);
+    });
+
+    test("a filled template (.xlsx) and a Word file (.docx) are read in the browser by their lazy readers", async () => {
+      const report = sampleReport(5);
+      report.meta.year = 2024;
+      const xlsx = await fillTemplate(await templateBytes(), report);
+      await tp.click('[data-action="import"]');
+      await tp.locator('[data-transfer-step="choose"]').waitFor();
+      await tp.setInputFiles('[data-transfer="file"]', { name: "填好的年报.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from(xlsx) });
+      await tp.locator('[data-transfer-step="preview"]').waitFor({ timeout: 60_000 });
+      expect(await tp.locator(".transfer .card-body").first().innerText()).toContain("填好的年报.xlsx");
+      expect(await tp.locator('[data-transfer="conflicts"] input').count()).toBeGreaterThan(0);
+      await shot("19-import-xlsx", tp);
+
+      const docx = await exportReport(report, "docx", { confirmErrors: true });
+      if (docx.status !== "ok") throw new Error(docx.message);
+      await tp.click('[data-action="transfer-back"]');
+      await tp.setInputFiles('[data-transfer="file"]', { name: "年报.docx", mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", buffer: Buffer.from(docx.file.bytes) });
+      await tp.locator('[data-transfer-step="preview"]').waitFor({ timeout: 60_000 });
+      expect(await tp.locator(".transfer .card-body").first().innerText()).toContain("年报.docx");
+      await tp.click('[data-action="transfer-close"]');
+      expect(await tp.locator(".transfer").count()).toBe(0);
+      // ExcelJS and mammoth ran under the pane's CSP (no eval) without a violation or error.
+      expect(problems).toEqual([]);
+    });
   });
 
   test("no CSP violations, script errors or dialogs on the way", () => {

@@ -5,6 +5,7 @@
  * asks when the clerk changed something since.
  */
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import { checkReport, emptyReport, FORMATS, t3Key, type Report } from "../../src/report";
 import { mountPane, type PaneController } from "../../src/taskpane/app";
 import { confirmWrites, priorFor, undoForced, undoKeeping, type TransferPreview } from "../../src/taskpane/transfer";
@@ -12,9 +13,10 @@ import type { ViewModel } from "../../src/taskpane/state";
 import type { ViewHandlers } from "../../src/taskpane/view";
 import { planImport } from "../../src/workflow/importPlan";
 import { sampleReport } from "../support/reports";
+import { FIXTURES } from "../helpers/paths";
 import { FULL_TEMPLATE, MemoryPort } from "./memoryPort";
 
-const FIXTURE = readFileSync("/work/shared/fixtures/2023-sanmenxia-hubin-qianjin.txt", "utf8");
+const FIXTURE = readFileSync(path.join(FIXTURES, "2023-sanmenxia-hubin-qianjin.txt"), "utf8");
 
 function preview(over: Partial<TransferPreview> = {}): TransferPreview {
   return {
@@ -128,7 +130,7 @@ describe("从上年报告结转 in the controller", () => {
     const p = t.preview;
     expect(p.insertFirst).toEqual({ year: 2024, agency: "三门峡市湖滨区前进街道办事处" });
     expect(p.sourceLabel).toBe("三门峡市湖滨区前进街道办事处 2023 年度报告（粘贴的文字）");
-    expect(p.prefilled.map((x) => x.label)).toEqual(FORMATS["2021"].table3.columns.map((c) => c.label));
+    expect(p.prefilled.map((x) => x.label)).toEqual(FORMATS["2021"].table3.columns.map((c) => (c.code === "C7" ? `${c.label}（公式自动计算）` : c.label)));
     expect(p.drafts.map((d) => d.key)).toEqual(expect.arrayContaining(["S1", "S5", "S6"]));
     expect(p.priorFigures?.year).toBe(2023);
     expect(t.accepted).toEqual([]);
