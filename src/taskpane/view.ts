@@ -74,9 +74,8 @@ export function createView(root: HTMLElement, handlers: ViewHandlers, options: V
     "data-action": "roll-forward",
     "aria-label": S.actions.rollForwardLong,
     title: S.actions.rollForwardLong,
-    "aria-haspopup": "dialog",
   });
-  const importBtn = button(S.actions.importReport, "open", "btn-secondary", () => handlers.transferOpen("import"), { "data-action": "import", "aria-haspopup": "dialog" });
+  const importBtn = button(S.actions.importReport, "open", "btn-secondary", () => handlers.transferOpen("import"), { "data-action": "import" });
   const toolbar = h("div", { class: "toolbar", role: "toolbar", attrs: { "aria-label": "年报操作" } }, insertBtn, carryBtn, importBtn, revalidateBtn, wordBtn, pdfBtn);
   toolbar.addEventListener("keydown", (ev) => rovingKeys(ev, toolbar));
 
