@@ -2,7 +2,11 @@
  * Every sentence the task pane and the ribbon commands show, in one place for review.
  * Plain Simplified Chinese for clerks; the rules engine's own messages come from src/report.
  */
+import { FORMATS } from "../report/format";
 import type { Severity } from "../report/schema";
+
+/** The 表三 row that a roll-forward fills, labelled as the format defines it. */
+const CARRIED_LABEL = FORMATS["2021"].table3.rows.find((r) => r.role === "carried")!.path[0]!;
 
 export type TableGroupId = "cover" | "text" | "t2" | "t3" | "t4" | "other";
 
@@ -90,7 +94,7 @@ export const S = {
     from: (label: string) => `来源：${label}`,
     into: (year: number | null) => (year === null ? "写入本工作簿的年报模板" : `写入 ${year} 年度年报模板`),
     insertFirst: (year: number) => `工作簿中还没有年报模板：确认后先插入 ${year} 年度模板，再填入以下内容。`,
-    carryHeading: "表三“二、上年结转政府信息公开申请数量”将填入：",
+    carryHeading: `表三“${CARRIED_LABEL}”将填入：`,
     computed: "（公式自动计算）",
     carryNone: "上年报告中没有可用的“结转下年度继续办理”数字，上年结转未填。",
     draftsHeading: "正文作为草稿带入（请按本年实际情况修改）：",

@@ -2,6 +2,7 @@
  * Every Chinese text of the template workbook and of its readers, kept together for review.
  * Table labels themselves come from src/report/format.ts (never repeated here).
  */
+import { T4_RESULT_LABELS } from "../report/format";
 import type { TemplateRole } from "./roles";
 
 /** Default sheet names, in workbook order. Short so that tabs stay readable. */
@@ -70,7 +71,7 @@ export const TABLE_LABELS = {
   t3RowCheckHeader: "校验\n总计＝各类\n申请人之和",
   t3BalanceCheck: "校验：第一项＋第二项＝（七）总计＋第四项",
   t3OutcomeCheck: "校验：（七）总计＝（一）至（六）各项之和",
-  t4CheckNote: "上一行为校验结果：各组“总计”应等于结果维持、结果纠正、其他结果、尚未审结之和。",
+  t4CheckNote: `上一行为校验结果：各组“总计”应等于${T4_RESULT_LABELS.slice(0, -1).join("、")}之和。`,
   summaryLabel: "本表校验结果",
   colorNote: "红色底色：内容不是有效数字；橙色底色：所在行或列勾稽关系不成立；✓ 相符，✗ 不符（显示差额），？ 有无效内容。",
 };
