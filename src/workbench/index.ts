@@ -2,11 +2,13 @@
  * The workbench: the real task pane beside a small spreadsheet over the in-memory Excel fake, so
  * anyone can try the add-in in a browser without Excel (`npm run workbench`).
  *
- * Query parameters: ?api=1.7 simulates a host without ExcelApi 1.13 (Office 2019: no template
- * insertion); ?theme=dark the dark Office theme; ?platform=PC the desktop delivery path.
+ * Query parameters: ?profile=office2019vl|office2019retail|office2021|office2024|m365|web the
+ * simulated Excel (default web; ?api=1.7 is an alias, see profile.ts); ?theme=dark the dark
+ * Office theme; ?platform=PC the desktop delivery path.
  */
 import type { SaveEnv } from "../delivery";
 import { createFakeExcel } from "../excel/fake";
+import { workbenchHost } from "./profile";
 import { createOfficeWorkbook, type ExcelLike, type OfficeLike } from "../excel/officeWorkbook";
 import { runInsertTemplate } from "../commands/insert";
 import { mountPane } from "../taskpane/app";
@@ -19,11 +21,11 @@ import { fakeGridSource } from "./source";
 import { W } from "./strings";
 
 const params = new URLSearchParams(location.search);
-const api = params.get("api") ?? "1.17";
 const theme = params.get("theme") === "dark" ? "dark" : "light";
-const platform = params.get("platform") ?? "OfficeOnline";
 
-const fake = createFakeExcel({ apiSets: { ExcelApi: api, OpenBrowserWindowApi: "1.1" }, platform, firstSheet: "Sheet1" });
+const fake = createFakeExcel({ ...workbenchHost(params), firstSheet: "Sheet1" });
+const api = fake.profile.apiSets.ExcelApi ?? "";
+const platform = fake.profile.platform;
 const port = createOfficeWorkbook({ Excel: fake.Excel as unknown as ExcelLike, Office: fake.Office as unknown as OfficeLike });
 const templateUrl = new URL("template/xxgk-template.xlsx", location.href).toString();
 
@@ -97,7 +99,7 @@ const ribbon = h(
     ),
     h("span", { class: "wb-group-label" }, W.groupLabel),
   ),
-  h("span", { class: "wb-hint" }, W.hint(api, platform)),
+  h("span", { class: "wb-hint" }, W.hint(fake.profile.label, api, platform)),
 );
 
 replace(root, h("header", { class: "wb-title" }, h("strong", {}, W.title), h("span", {}, W.subtitle)), ribbon, h("div", { class: "wb-body" }, gridRoot, paneBox), toast);

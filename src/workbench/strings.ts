@@ -10,5 +10,6 @@ export const W = {
   paneRegion: "任务窗格：年报助手",
   closePane: "关闭任务窗格",
   sheetRegion: "工作表",
-  hint: (api: string, platform: string): string => `模拟 ExcelApi ${api} · ${platform === "OfficeOnline" ? "网页版" : platform}`,
+  hint: (label: string, api: string, platform: string): string =>
+    `模拟 ${label}（ExcelApi ${api}）· ${platform === "OfficeOnline" ? "网页版" : platform}`,
 };

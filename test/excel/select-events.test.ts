@@ -2,7 +2,7 @@
 import { fakeWithPort } from "../template/support";
 
 test("select activates the sheet of the first key and selects its cells", async () => {
-  const { fake, port } = await fakeWithPort();
+  const { fake, port } = await fakeWithPort({ profile: "office2024" });
   await port.insertTemplate({ year: 2024, agency: "某局" });
   const m = fake.workbook;
   m.activate("Sheet1");

@@ -6,7 +6,9 @@ export type FakeErrorCode =
   | "InvalidOperation"
   | "ItemAlreadyExists"
   | "AccessDenied"
-  | "GeneralException";
+  | "GeneralException"
+  | "ApiNotFound"
+  | "InvalidOperationInCellEditMode";
 
 export class FakeOfficeError extends Error {
   readonly code: FakeErrorCode;

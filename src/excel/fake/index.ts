@@ -10,34 +10,33 @@
  *
  * `Excel.run`, `context.sync()` and the proxies follow Office.js's load/sync rules (reading an
  * unloaded property throws). `fake.workbook` is the model itself: inspect cells, type, fire events.
+ *
+ * Host profiles: `createFakeExcel({ profile: "office2019vl" })` answers isSetSupported, platform
+ * and webview as that Excel does, and members outside its requirement sets are missing on the
+ * proxies (generated from @types/office-js; see profiles.ts, gate.ts and docs/hosts.md).
  */
 import { FakeOfficeError } from "./errors";
+import { ApiGate } from "./gate";
 import { FakeWorkbookModel } from "./model";
+import { HOST_PROFILES, setsSupport, type HostProfile, type HostProfileId } from "./profiles";
 import { FakeRequestContext } from "./proxies";
 
 export { FakeOfficeError } from "./errors";
 export { FakeWorkbookModel, FakeSheet, type FakeCellEntry, type FakeCellStyle, type OfficeValue } from "./model";
 export { FakeRequestContext } from "./proxies";
 export { parseXlsx } from "./xlsxImport";
+export { ApiGate } from "./gate";
+export { HOST_PROFILES, HOST_PROFILE_IDS, isHostProfileId, type HostProfile, type HostProfileId } from "./profiles";
 
 export interface FakeExcelOptions {
-  /** Highest supported version per requirement set (default: ExcelApi 1.17, OpenBrowserWindowApi 1.1). */
+  /** The Excel to simulate (default "m365"). */
+  profile?: HostProfileId;
+  /** Override the profile's requirement sets (highest version per set). */
   apiSets?: Record<string, string>;
-  /** Office.context.platform (default "PC"). */
+  /** Override the profile's Office.context.platform. */
   platform?: string;
   /** Start with one empty sheet of this name (default "Sheet1"); null for none. */
   firstSheet?: string | null;
-}
-
-function versionAtLeast(have: string, want: string): boolean {
-  const a = have.split(".").map(Number);
-  const b = want.split(".").map(Number);
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const x = a[i] ?? 0;
-    const y = b[i] ?? 0;
-    if (x !== y) return x > y;
-  }
-  return true;
 }
 
 export interface FakeExcelRun {
@@ -54,12 +53,19 @@ export interface FakeExcel {
   };
   /** Stand-in for the global `Office`. */
   Office: {
-    context: { requirements: { isSetSupported(name: string, minVersion?: string): boolean }; platform: string; host: string };
+    context: {
+      requirements: { isSetSupported(name: string, minVersion?: string): boolean };
+      platform: string;
+      host: string;
+      diagnostics: { host: string; platform: string; version: string };
+    };
     onReady(cb?: (info: { host: string; platform: string }) => void): Promise<{ host: string; platform: string }>;
     HostType: { Excel: string };
     PlatformType: Record<string, string>;
   };
   workbook: FakeWorkbookModel;
+  /** The simulated host (its apiSets reflect overrides and setApiSets). */
+  readonly profile: HostProfile;
   readonly syncCount: number;
   readonly writeCount: number;
   readonly uiCount: number;
@@ -75,14 +81,17 @@ export interface FakeExcel {
 export function createFakeExcel(opts: FakeExcelOptions = {}): FakeExcel {
   const model = new FakeWorkbookModel();
   if (opts.firstSheet !== null) model.addSheet(opts.firstSheet ?? "Sheet1");
-  let sets: Record<string, string> = opts.apiSets ?? { ExcelApi: "1.17", OpenBrowserWindowApi: "1.1" };
-  const platform = opts.platform ?? "PC";
+  const base = HOST_PROFILES[opts.profile ?? "m365"];
+  if (!base) throw new Error(`Unknown host profile "${String(opts.profile)}".`);
+  let sets: Record<string, string> = { ...(opts.apiSets ?? base.apiSets) };
+  const platform = opts.platform ?? base.platform;
+  const gate = new ApiGate(() => sets);
 
   async function run<T>(a: unknown, b?: unknown): Promise<T> {
     let ctx: FakeRequestContext;
     let batch: (c: FakeRequestContext) => Promise<T>;
     if (typeof a === "function") {
-      ctx = new FakeRequestContext(model);
+      ctx = new FakeRequestContext(model, gate);
       batch = a as typeof batch;
     } else {
       const given = a instanceof FakeRequestContext ? a : (a as { context?: unknown } | null)?.context;
@@ -107,12 +116,12 @@ export function createFakeExcel(opts: FakeExcelOptions = {}): FakeExcel {
       context: {
         requirements: {
           isSetSupported(name: string, minVersion = "1.1") {
-            const have = sets[name];
-            return have !== undefined && versionAtLeast(have, minVersion);
+            return setsSupport(sets, name, minVersion);
           },
         },
         platform,
         host: "Excel",
+        diagnostics: { host: "Excel", platform, version: base.version },
       },
       onReady(cb) {
         const info = { host: "Excel", platform };
@@ -123,6 +132,9 @@ export function createFakeExcel(opts: FakeExcelOptions = {}): FakeExcel {
       PlatformType: { PC: "PC", Mac: "Mac", OfficeOnline: "OfficeOnline", iOS: "iOS", Android: "Android", Universal: "Universal" },
     },
     workbook: model,
+    get profile() {
+      return { ...base, platform: platform as HostProfile["platform"], apiSets: { ...sets } };
+    },
     get syncCount() {
       return model.syncCount;
     },

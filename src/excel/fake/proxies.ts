@@ -9,6 +9,7 @@ import { a1, parseRect, quoteSheet, rectAddress, type Rect } from "../../templat
 import { base64ToBytes } from "../../template/base64";
 import { parseEntry, textInput, type EngineInput } from "./entry";
 import { FakeOfficeError, notLoaded } from "./errors";
+import { ApiGate } from "./gate";
 import type { FakeEventName, FakeSheet, FakeSheetSeed, FakeWorkbookModel, OfficeValue } from "./model";
 import { parseXlsx } from "./xlsxImport";
 
@@ -17,8 +18,21 @@ type Action = () => void | Promise<void>;
 export class FakeRequestContext {
   readonly workbook: FakeWorkbook;
   private queue: Action[] = [];
-  constructor(readonly model: FakeWorkbookModel) {
+  constructor(
+    readonly model: FakeWorkbookModel,
+    /** What the host profile has (default: everything the map knows). */
+    readonly gate: ApiGate = new ApiGate(() => ({ ExcelApi: "99.0", ExcelApiOnline: "99.0", ExcelApiDesktop: "99.0" })),
+  ) {
     this.workbook = new FakeWorkbook(this);
+  }
+
+  /** Wrap a proxy so members of Excel type `type` outside the host profile are missing. */
+  gated<T extends object>(target: T, type: string): T {
+    return this.gate.wrap(target, type, (member) =>
+      this.enqueue(() => {
+        throw new FakeOfficeError("ApiNotFound", `The API you are trying to use could not be found (${type}.${member}). It may be available in a newer version of Excel.`);
+      }),
+    );
   }
 
   enqueue(action: Action): void {
@@ -52,6 +66,8 @@ abstract class FakeClientObject {
   constructor(readonly context: FakeRequestContext) {}
 
   protected abstract readonly scalarProps: readonly string[];
+  /** The Excel type this proxy stands for (its members are gated by the host profile). */
+  abstract get apiType(): string;
   /** Read a property from the model; runs at sync time. */
   protected abstract readProp(name: string): unknown;
 
@@ -59,6 +75,13 @@ abstract class FakeClientObject {
     const names = parseLoad(arg) ?? [...this.scalarProps];
     for (const n of names) {
       if (!this.scalarProps.includes(n)) throw new FakeOfficeError("InvalidArgument", `Cannot load unknown property '${n}'.`);
+    }
+    const missing = names.filter((n) => !this.context.gate.has(this.apiType, n));
+    if (missing.length) {
+      this.context.enqueue(() => {
+        throw new FakeOfficeError("ApiNotFound", `The API you are trying to use could not be found (${this.apiType}.${missing.join(", ")}).`);
+      });
+      return this;
     }
     this.context.enqueue(() => {
       for (const n of names) this.loadedProps.set(n, this.readProp(n));
@@ -106,6 +129,13 @@ export class FakeEventHandlerResult {
   }
 }
 
+const EVENT_ARGS: Record<FakeEventName, string> = {
+  changed: "WorksheetChangedEventArgs",
+  activated: "WorksheetActivatedEventArgs",
+  added: "WorksheetAddedEventArgs",
+  deleted: "WorksheetDeletedEventArgs",
+};
+
 export class FakeEventHandlers {
   constructor(
     private readonly context: FakeRequestContext,
@@ -116,7 +146,11 @@ export class FakeEventHandlers {
     let off: (() => void) | null = null;
     this.context.enqueue(() => {
       const sheetId = this.sheet ? this.sheet.resolve().id : undefined;
-      off = this.context.model.addHandler(this.event, handler as (args: Record<string, unknown>) => unknown, sheetId);
+      const type = EVENT_ARGS[this.event];
+      const gate = this.context.gate;
+      const h = handler as (args: Record<string, unknown>) => unknown;
+      // The host sends only the fields its requirement sets define (triggerSource is 1.14).
+      off = this.context.model.addHandler(this.event, (args) => h(gate.filterArgs(type, args)), sheetId);
     });
     return new FakeEventHandlerResult(this.context, () => off);
   }
@@ -172,7 +206,12 @@ export class FakeRange extends FakeClientObject {
     private readonly where: string | Rect,
   ) {
     super(context);
-    this.format = { protection: new FakeFormatProtection(context, this) };
+    this.format = context.gated({ protection: new FakeFormatProtection(context, this) }, "RangeFormat");
+    return context.gated(this, "Range");
+  }
+
+  get apiType(): string {
+    return "Range";
   }
 
   resolve(): { sheet: FakeSheet; rect: Rect } {
@@ -327,6 +366,10 @@ export class FakeFormatProtection extends FakeClientObject {
     private readonly range: FakeRange,
   ) {
     super(context);
+    return context.gated(this, "FormatProtection");
+  }
+  get apiType(): string {
+    return "FormatProtection";
   }
   protected readProp(): unknown {
     const { sheet, rect } = this.range.resolve();
@@ -345,6 +388,10 @@ export class FakeRangeAreas extends FakeClientObject {
     private readonly addresses: string,
   ) {
     super(context);
+    return context.gated(this, "RangeAreas");
+  }
+  get apiType(): string {
+    return "RangeAreas";
   }
   private rects(): Rect[] {
     return this.addresses.split(/[,;]/).map((a) => parseRect(a.trim()));
@@ -380,6 +427,10 @@ export class FakeWorksheetProtection extends FakeClientObject {
     private readonly sheetRef: FakeWorksheet,
   ) {
     super(context);
+    return context.gated(this, "WorksheetProtection");
+  }
+  get apiType(): string {
+    return "WorksheetProtection";
   }
   protected readProp(name: string): unknown {
     const s = this.sheetRef.resolve();
@@ -430,6 +481,11 @@ export class FakeWorksheet extends FakeClientObject {
         this.loadedProps.set("isNullObject", this.lookup() === null);
       });
     }
+    return context.gated(this, "Worksheet");
+  }
+
+  get apiType(): string {
+    return "Worksheet";
   }
 
   /** The sheet this proxy stands for; ItemNotFound if it does not exist (or is a null object). */
@@ -546,6 +602,11 @@ export class FakeWorksheetCollection extends FakeClientObject {
     this.onActivated = new FakeEventHandlers(context, "activated");
     this.onAdded = new FakeEventHandlers(context, "added");
     this.onDeleted = new FakeEventHandlers(context, "deleted");
+    return context.gated(this, "WorksheetCollection");
+  }
+
+  get apiType(): string {
+    return "WorksheetCollection";
   }
 
   protected readProp(): unknown {
@@ -623,6 +684,7 @@ export class FakeWorkbook {
   readonly worksheets: FakeWorksheetCollection;
   constructor(readonly context: FakeRequestContext) {
     this.worksheets = new FakeWorksheetCollection(context);
+    return context.gated(this, "Workbook");
   }
 
   insertWorksheetsFromBase64(base64File: string, options: FakeInsertOptions = {}): FakeClientResult<string[]> {
