@@ -17,6 +17,11 @@ export class ApiGate {
     return TYPES[type]?.[member];
   }
 
+  /** isSetSupported. */
+  supports(set: string, version: string): boolean {
+    return setsSupport(this.sets(), set, version);
+  }
+
   /** Whether the host has `type.member` (members not in the map — the fake's own — always pass). */
   has(type: string, member: string): boolean {
     if (member === "context") return true; // the fake's own plumbing

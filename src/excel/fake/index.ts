@@ -42,6 +42,7 @@ export interface FakeExcelOptions {
 export interface FakeExcelRun {
   run<T>(batch: (context: FakeRequestContext) => Promise<T>): Promise<T>;
   run<T>(context: FakeRequestContext | { context: FakeRequestContext }, batch: (context: FakeRequestContext) => Promise<T>): Promise<T>;
+  run<T>(options: { delayForCellEdit?: boolean; mergeUndoGroup?: boolean }, batch: (context: FakeRequestContext) => Promise<T>): Promise<T>;
 }
 
 export interface FakeExcel {
@@ -76,6 +77,11 @@ export interface FakeExcel {
   fireActivated(sheet: string): Promise<void>;
   /** Change which requirement sets are supported. */
   setApiSets(sets: Record<string, string>): void;
+  /**
+   * The next `times` insertions apply and then fail their sync with GeneralException, as Excel
+   * on the web sometimes does (OfficeDev/office-js #3179, #6142); the rest of that batch is lost.
+   */
+  insertThenFail(times?: number): void;
 }
 
 export function createFakeExcel(opts: FakeExcelOptions = {}): FakeExcel {
@@ -93,6 +99,11 @@ export function createFakeExcel(opts: FakeExcelOptions = {}): FakeExcel {
     if (typeof a === "function") {
       ctx = new FakeRequestContext(model, gate);
       batch = a as typeof batch;
+    } else if (a !== null && typeof a === "object" && !(a instanceof FakeRequestContext) && !("context" in a)) {
+      // Excel.run(options, batch): RunOptions (delayForCellEdit; mergeUndoGroup is ignored).
+      ctx = new FakeRequestContext(model, gate);
+      ctx.delayForCellEdit = (a as { delayForCellEdit?: unknown }).delayForCellEdit === true;
+      batch = b as typeof batch;
     } else {
       const given = a instanceof FakeRequestContext ? a : (a as { context?: unknown } | null)?.context;
       if (!(given instanceof FakeRequestContext)) throw new FakeOfficeError("InvalidArgument", "Excel.run: unknown context.");
@@ -157,6 +168,9 @@ export function createFakeExcel(opts: FakeExcelOptions = {}): FakeExcel {
     },
     setApiSets(s) {
       sets = s;
+    },
+    insertThenFail(times = 1) {
+      model.insertThenFail = times;
     },
   };
   return fake;

@@ -81,11 +81,30 @@ function sheetId(n: number): string {
   return `{00000000-${hex}-0000-FFFF-000000000000}`;
 }
 
+/** The workbook as it was before a batch (a failed batch is rolled back to it). */
+interface Snapshot {
+  contents: Map<FakeSheet, unknown[][]>;
+  sheets: FakeSheet[];
+  state: Map<FakeSheet, Omit<FakeSheet, "id" | "hfId" | "meta" | "widths" | "hiddenColumns"> & { meta: Map<string, CellMeta>; widths: Map<number, number>; hidden: Set<number> }>;
+  activeId: string | null;
+  selection: FakeWorkbookModel["selection"];
+}
+
+/** Thrown by an action whose effects stay although the sync reports an error (the web's #3179). */
+export class AppliedThenFailed extends Error {}
+
 export class FakeWorkbookModel {
-  private readonly hf: HyperFormula;
+  private hf: HyperFormula;
   readonly sheets: FakeSheet[] = [];
   activeId: string | null = null;
-  selection: { sheetId: string; rect: Rect } | null = null;
+  /** The selection: `rect` is its first area; `areas` all of them (RangeAreas.select). */
+  selection: { sheetId: string; rect: Rect; areas?: Rect[] } | null = null;
+  /** The clerk is typing in a cell (batches fail unless delayForCellEdit). */
+  cellEditing = false;
+  private editWaiters: (() => void)[] = [];
+  /** Inserts to apply and then report as failed (the web's "sheets inserted, sync failed"). */
+  insertThenFail = 0;
+  private batch: { snap: Snapshot | null; events: (() => void)[] } | null = null;
   /** Round trips: every context.sync() (and the implicit one at the end of Excel.run). */
   syncCount = 0;
   /** Mutating operations executed (cell writes, sheet insert/add/delete/rename). */
@@ -122,6 +141,7 @@ export class FakeWorkbookModel {
   }
 
   addSheet(name?: string, position = this.sheets.length): FakeSheet {
+    this.touch();
     let n = this.sheets.length + 1;
     const finalName = name ?? (() => {
       while (this.sheet(`Sheet${n}`)) n++;
@@ -141,6 +161,7 @@ export class FakeWorkbookModel {
   }
 
   deleteSheet(keyOrName: string): void {
+    this.touch();
     const s = this.requireSheet(keyOrName);
     if (this.sheets.filter((x) => x.visible).length === 1 && s.visible) {
       throw new FakeOfficeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
@@ -154,6 +175,7 @@ export class FakeWorkbookModel {
   }
 
   renameSheet(keyOrName: string, name: string): void {
+    this.touch();
     const s = this.requireSheet(keyOrName);
     const other = this.sheet(name);
     if (other && other !== s) throw new FakeOfficeError("ItemAlreadyExists", `A worksheet named "${name}" already exists.`);
@@ -165,6 +187,7 @@ export class FakeWorkbookModel {
   activate(keyOrName: string): void {
     const s = this.requireSheet(keyOrName);
     if (this.activeId === s.id) return;
+    this.touch();
     this.activeId = s.id;
     this.emit("activated", { type: "WorksheetActivated", worksheetId: s.id }, s.id);
     this.notify();
@@ -174,10 +197,12 @@ export class FakeWorkbookModel {
     return this.activeId ? (this.sheet(this.activeId) ?? null) : null;
   }
 
-  select(keyOrName: string, address: string): void {
+  select(keyOrName: string, address: string | Rect[]): void {
     const s = this.requireSheet(keyOrName);
+    this.touch();
     this.activate(s.id);
-    this.selection = { sheetId: s.id, rect: parseRect(address) };
+    const areas = typeof address === "string" ? [parseRect(address)] : address;
+    this.selection = { sheetId: s.id, rect: areas[0]!, ...(areas.length > 1 ? { areas } : {}) };
     this.notify();
   }
 
@@ -248,11 +273,13 @@ export class FakeWorkbookModel {
 
   /** Low-level write (no protection check, no event). */
   writeCell(sheet: FakeSheet, row: number, col: number, input: EngineInput, numberFormat?: string): void {
+    this.touch();
     this.hf.setCellContents({ sheet: sheet.hfId, row: row - 1, col: col - 1 }, [[input]]);
     if (numberFormat !== undefined) this.setNumberFormat(sheet, row, col, numberFormat);
   }
 
   setNumberFormat(sheet: FakeSheet, row: number, col: number, numberFormat: string): void {
+    this.touch();
     const m = sheet.meta.get(key(row, col)) ?? { numberFormat: "General", locked: true };
     sheet.meta.set(key(row, col), { ...m, numberFormat });
   }
@@ -272,6 +299,7 @@ export class FakeWorkbookModel {
 
   /** WorksheetProtection.protect: fails when the sheet is already protected (as Excel does). */
   protect(sheet: FakeSheet, options: Record<string, unknown> = {}, password?: string): void {
+    this.touch();
     if (sheet.protected) throw new FakeOfficeError("InvalidOperation", `The worksheet "${sheet.name}" is already protected.`);
     sheet.protected = true;
     sheet.protectionOptions = { ...options };
@@ -281,6 +309,7 @@ export class FakeWorkbookModel {
 
   /** WorksheetProtection.unprotect: a password-protected sheet needs its password; unprotected: no effect. */
   unprotect(sheet: FakeSheet, password?: string): void {
+    this.touch();
     if (!sheet.protected) return;
     if (sheet.password !== null && sheet.password !== password) {
       throw new FakeOfficeError("InvalidArgument", `The password for worksheet "${sheet.name}" is incorrect.`, "WorksheetProtection.unprotect");
@@ -366,6 +395,7 @@ export class FakeWorkbookModel {
 
   /** Add sheets built from an .xlsx (insertWorksheetsFromBase64); returns their ids. */
   importSheets(seeds: FakeSheetSeed[], position: number): string[] {
+    this.touch();
     for (const seed of seeds) {
       if (this.sheet(seed.name)) throw new FakeOfficeError("InvalidOperation", `A worksheet named "${seed.name}" already exists; the fake does not guess how Excel renames on insert.`);
     }
@@ -430,10 +460,15 @@ export class FakeWorkbookModel {
   private emit(event: FakeEventName, args: Record<string, unknown>, sheetId?: string): void {
     const targets = [...(this.collectionHandlers.get(event) ?? [])];
     if (sheetId) targets.push(...(this.sheetHandlers.get(sheetId)?.get(event) ?? []));
-    for (const h of targets) {
-      // Excel calls handlers asynchronously, after the change.
-      this.pending.push(Promise.resolve().then(() => h({ ...args })));
-    }
+    const fire = () => {
+      for (const h of targets) {
+        // Excel calls handlers asynchronously, after the change.
+        this.pending.push(Promise.resolve().then(() => h({ ...args })));
+      }
+    };
+    // Inside a batch the events wait for its outcome: a failed batch changed nothing.
+    if (this.batch) this.batch.events.push(fire);
+    else fire();
   }
 
   /** Wait until every event handler triggered so far has finished. */
@@ -454,6 +489,125 @@ export class FakeWorkbookModel {
 
   notify(): void {
     for (const l of this.listeners) l();
+  }
+
+  // ------------------------------------------------------------------ batches
+
+  /** Start a batch: the first change snapshots the workbook so a failure can undo the batch. */
+  beginBatch(): void {
+    this.batch = { snap: null, events: [] };
+  }
+
+  /** The batch succeeded (or its effects stay): deliver its events. */
+  commitBatch(): void {
+    const b = this.batch;
+    this.batch = null;
+    for (const fire of b?.events ?? []) fire();
+    this.notify();
+  }
+
+  /** The batch failed: nothing of it stays, no event fires. */
+  rollbackBatch(): void {
+    const b = this.batch;
+    this.batch = null;
+    if (b?.snap) this.restore(b.snap);
+    this.notify();
+  }
+
+  /** Called before every change. */
+  private touch(): void {
+    if (this.batch && !this.batch.snap) this.batch.snap = this.snapshot();
+  }
+
+  private snapshot(): Snapshot {
+    const contents = new Map<FakeSheet, unknown[][]>();
+    const state: Snapshot["state"] = new Map();
+    for (const s of this.sheets) {
+      contents.set(s, this.hf.getSheetSerialized(s.hfId));
+      state.set(s, {
+        name: s.name,
+        merges: [...s.merges],
+        protected: s.protected,
+        protectionOptions: { ...s.protectionOptions },
+        password: s.password,
+        visible: s.visible,
+        meta: new Map(s.meta),
+        widths: new Map(s.widths),
+        hidden: new Set(s.hiddenColumns),
+      });
+    }
+    return { contents, sheets: [...this.sheets], state, activeId: this.activeId, selection: this.selection };
+  }
+
+  private restore(snap: Snapshot): void {
+    const data: Record<string, unknown[][]> = {};
+    for (const s of snap.sheets) data[snap.state.get(s)!.name] = snap.contents.get(s)!;
+    this.hf.destroy();
+    this.hf = HyperFormula.buildFromSheets(data as never, { licenseKey: "gpl-v3", useArrayArithmetic: true });
+    this.sheets.splice(0, this.sheets.length, ...snap.sheets);
+    for (const s of this.sheets) {
+      const st = snap.state.get(s)!;
+      s.name = st.name;
+      (s as { hfId: number }).hfId = this.hf.getSheetId(st.name)!;
+      s.merges = st.merges;
+      s.protected = st.protected;
+      s.protectionOptions = st.protectionOptions;
+      s.password = st.password;
+      s.visible = st.visible;
+      s.meta.clear();
+      for (const [k, v] of st.meta) s.meta.set(k, v);
+      s.widths.clear();
+      for (const [k, v] of st.widths) s.widths.set(k, v);
+      s.hiddenColumns.clear();
+      for (const c of st.hidden) s.hiddenColumns.add(c);
+    }
+    this.activeId = snap.activeId;
+    this.selection = snap.selection;
+  }
+
+  // ------------------------------------------------------------------ cell-edit mode
+
+  /** The clerk starts typing in a cell: Excel.run batches fail (or wait, with delayForCellEdit). */
+  beginCellEdit(): void {
+    this.cellEditing = true;
+  }
+
+  /** The clerk pressed Enter or Esc: delayed batches run. */
+  endCellEdit(): void {
+    this.cellEditing = false;
+    const w = this.editWaiters;
+    this.editWaiters = [];
+    for (const f of w) f();
+  }
+
+  /** Resolves when cell-edit mode ends (at once when not editing). */
+  cellEditEnded(): Promise<void> {
+    if (!this.cellEditing) return Promise.resolve();
+    return new Promise((resolve) => this.editWaiters.push(resolve));
+  }
+
+  /**
+   * Writes into merged areas, as strictly as Excel may treat them: a write may cover a merged
+   * area whole (its other cells left null) or name exactly its top-left cell; a write that cuts
+   * through a merged area, or puts a value into one of its other cells, fails.
+   */
+  assertMergeWrite(sheet: FakeSheet, rect: Rect, data: readonly (readonly unknown[])[]): void {
+    for (const m of sheet.merges) {
+      const inter = m.top <= rect.bottom && rect.top <= m.bottom && m.left <= rect.right && rect.left <= m.right;
+      if (!inter) continue;
+      const anchorOnly = rect.top === m.top && rect.left === m.left && rect.bottom === m.top && rect.right === m.left;
+      const whole = rect.top <= m.top && rect.left <= m.left && rect.bottom >= m.bottom && rect.right >= m.right;
+      const where = `${sheet.name}!R${m.top}C${m.left}:R${m.bottom}C${m.right}`;
+      if (anchorOnly) continue;
+      if (!whole) throw new FakeOfficeError("InvalidOperation", `Cannot change part of a merged cell (${where}).`);
+      for (let r = m.top; r <= m.bottom; r++) {
+        for (let c = m.left; c <= m.right; c++) {
+          if (r === m.top && c === m.left) continue;
+          const v = data[r - rect.top]?.[c - rect.left];
+          if (v !== null && v !== undefined) throw new FakeOfficeError("InvalidOperation", `Cannot put a value into a merged cell other than its top-left one (${where}).`);
+        }
+      }
+    }
   }
 
   resetCounters(): void {

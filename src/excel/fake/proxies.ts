@@ -10,7 +10,7 @@ import { base64ToBytes } from "../../template/base64";
 import { parseEntry, textInput, type EngineInput } from "./entry";
 import { FakeOfficeError, notLoaded } from "./errors";
 import { ApiGate } from "./gate";
-import type { FakeEventName, FakeSheet, FakeSheetSeed, FakeWorkbookModel, OfficeValue } from "./model";
+import { AppliedThenFailed, type FakeEventName, type FakeSheet, type FakeSheetSeed, type FakeWorkbookModel, type OfficeValue } from "./model";
 import { parseXlsx } from "./xlsxImport";
 
 type Action = () => void | Promise<void>;
@@ -18,6 +18,8 @@ type Action = () => void | Promise<void>;
 export class FakeRequestContext {
   readonly workbook: FakeWorkbook;
   private queue: Action[] = [];
+  /** Excel.run({ delayForCellEdit: true }, …): batches wait for cell-edit mode to end. */
+  delayForCellEdit = false;
   constructor(
     readonly model: FakeWorkbookModel,
     /** What the host profile has (default: everything the map knows). */
@@ -43,11 +45,34 @@ export class FakeRequestContext {
     return this.queue.length > 0;
   }
 
+  /**
+   * Run the queued batch. In cell-edit mode it fails with InvalidOperationInCellEditMode unless
+   * the run asked for delayForCellEdit (honoured from ExcelApi 1.11 — an assumption, see
+   * docs/hosts.md), which waits until the edit ends. A failing batch leaves the workbook as it
+   * was and fires no event (all or nothing), except the simulated web insertion that reports an
+   * error after inserting (model.insertThenFail).
+   */
   async sync<T>(passThroughValue?: T): Promise<T> {
-    this.model.syncCount++;
+    const m = this.model;
+    m.syncCount++;
     const q = this.queue;
     this.queue = [];
-    for (const action of q) await action();
+    if (m.cellEditing) {
+      if (this.delayForCellEdit && this.gate.supports("ExcelApi", "1.11")) await m.cellEditEnded();
+      else throw new FakeOfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.");
+    }
+    m.beginBatch();
+    try {
+      for (const action of q) await action();
+    } catch (e) {
+      if (e instanceof AppliedThenFailed) {
+        m.commitBatch();
+        throw new FakeOfficeError("GeneralException", "An internal error has occurred.");
+      }
+      m.rollbackBatch();
+      throw e;
+    }
+    m.commitBatch();
     return passThroughValue as T;
   }
 }
@@ -282,6 +307,7 @@ export class FakeRange extends FakeClientObject {
       const { sheet, rect } = this.resolve();
       const f = shape<string>(rect, v, "numberFormat");
       const m = this.context.model;
+      m.assertWritable(sheet, rect);
       m.writeCount++;
       f.forEach((line, i) => line.forEach((fmt, j) => fmt !== null && m.setNumberFormat(sheet, rect.top + i, rect.left + j, String(fmt))));
     });
@@ -317,6 +343,7 @@ export class FakeRange extends FakeClientObject {
       const m = this.context.model;
       const data = shape<unknown>(rect, v, what);
       m.assertWritable(sheet, rect);
+      m.assertMergeWrite(sheet, rect, data);
       m.writeCount++;
       data.forEach((line, i) =>
         line.forEach((x, j) => {
@@ -411,9 +438,8 @@ export class FakeRangeAreas extends FakeClientObject {
   select(): void {
     this.context.enqueue(() => {
       const sheet = this.sheetRef.resolve();
-      const first = this.rects()[0]!;
       this.context.model.uiCount++;
-      this.context.model.select(sheet.id, rectAddress(first));
+      this.context.model.select(sheet.id, this.rects());
     });
   }
 }
@@ -714,6 +740,10 @@ export class FakeWorkbook {
       }
       m.writeCount++;
       result.resolve(m.importSheets(seeds, position));
+      if (m.insertThenFail > 0) {
+        m.insertThenFail--;
+        throw new AppliedThenFailed();
+      }
     });
     return result;
   }
