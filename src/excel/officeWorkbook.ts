@@ -7,9 +7,12 @@
  *    known workbook is ONE sync: sheet count + markers + every input range, queued together;
  *  - the first read of a workbook (cold) needs the sheet list first: 2 syncs (list; markers and
  *    ranges of every sheet);
- *  - insertion: 2 syncs (list with the markers of the active, first and last sheets; insert +
- *    writes + activate) when the workbook is known or those three are all its sheets (a new
- *    workbook); a cold adapter on a larger workbook needs one more sync for the other markers.
+ *  - insertion: 3 syncs (list with the markers of the active, first and last sheets; the insert
+ *    alone; cover writes + activate) when the workbook is known or those three are all its sheets
+ *    (a new workbook); a cold adapter on a larger workbook needs one more sync for the other
+ *    markers. The insert syncs on its own so that an error is known to concern the insert (Excel
+ *    on the web may insert and still report an internal error: OfficeDev/office-js #3179, #6142);
+ *    after any error the markers are read again and the clerk told what really happened.
  * A stale memory (sheet deleted, sheets added, marker changed) is detected in the same sync and
  * costs one rediscovery.
  *
@@ -17,12 +20,18 @@
  * worksheets.load items/name,id, getItem, getActiveWorksheet, Worksheet.getRange,
  * WorksheetCollection.getCount (1.4), getFirst/getLast (1.5),
  * Range.values/numberFormat, Range.select, Worksheet.activate (ExcelApi 1.1);
- * WorksheetCollection.onActivated (1.7); WorksheetCollection.onChanged (1.9),
- * WorksheetChangedEventArgs.triggerSource (1.14); Workbook.insertWorksheetsFromBase64 (1.13);
- * Worksheet.getRanges (1.9) with RangeAreas.select (1.18, probed).
+ * WorksheetCollection.onActivated (1.7); WorksheetCollection.onChanged (1.9), below it
+ * Worksheet.onChanged (1.7) per template sheet; WorksheetChangedEventArgs.triggerSource (1.14,
+ * absent below); Workbook.insertWorksheetsFromBase64 (1.13); Worksheet.getRanges (1.9) with
+ * RangeAreas.select (1.18) — each feature-detected with isSetSupported before use.
+ *
+ * Cell-edit mode (the clerk is typing in a cell): background reads run with delayForCellEdit
+ * (Excel waits for the edit to end); a host that ignores it fails the batch with
+ * InvalidOperationInCellEditMode, and the read is retried quietly, keeping the last result.
+ * User actions fail at once with HostError("cellEdit") — 请先按 Enter 结束单元格编辑.
  */
 import type { RawCell } from "../report";
-import { rect as mkRect, rectAddress, boundingRect, type Rect } from "../template/address";
+import { coverRects, rect as mkRect, rectAddress, type Rect } from "../template/address";
 import { assembleReport, type RoleGrids } from "../template/assemble";
 import { base64ToBytes, bytesToBase64 } from "../template/base64";
 import { fromOfficeValue } from "../template/cellValue";
@@ -32,6 +41,7 @@ import { formatMarker, MARKER_ADDRESS, parseMarker, type Marker } from "../templ
 import { READ_TEXT, SHEET_NAMES } from "../template/messages";
 import { TEMPLATE_ROLES, type TemplateRole } from "../template/roles";
 import { patchTemplate } from "../template/xlsxPatch";
+import { causeOf, hostError, HostError, isCellEdit } from "./hostErrors";
 import { EXCEL_TEXT, WRITE_TEXT } from "./messages";
 import type { HostCapabilities, InsertOutcome, ReadOutcome, TemplateSheets, WorkbookPort, WriteOutcome } from "./port";
 import { writeInputsWith } from "./writeInputs";
@@ -39,6 +49,7 @@ import { writeInputsWith } from "./writeInputs";
 /** What the adapter needs from the Excel namespace (the real one, the fake, or a mock). */
 export interface ExcelLike {
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  run<T>(options: { delayForCellEdit?: boolean }, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   run<T>(context: OfficeExtension.ClientRequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
 }
 
@@ -54,6 +65,10 @@ export interface OfficeWorkbookDeps {
   Office: OfficeLike;
   /** The template .xlsx as base64 (default: the bundle generated at build time). */
   loadTemplate: () => Promise<string>;
+  /** Waits between quiet retries of a read in cell-edit mode (tests pass a fake clock). */
+  sleep?: (ms: number) => Promise<void>;
+  /** How long a read keeps retrying in cell-edit mode before it returns the last result (ms). */
+  cellEditWaitMs?: number;
 }
 
 interface KnownSheet {
@@ -145,7 +160,11 @@ export function createOfficeWorkbook(partial: Partial<OfficeWorkbookDeps> = {}):
     Office: partial.Office ?? fallback.Office,
     loadTemplate: partial.loadTemplate ?? fallback.loadTemplate,
   };
+  const sleep = partial.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const cellEditWaitMs = partial.cellEditWaitMs ?? 30_000;
   let memory: Memory | null = null;
+  /** The last successful read, kept while the clerk is typing in a cell. */
+  let lastRead: ReadOutcome | null = null;
 
   const supported = (set: string, version: string): boolean => {
     try {
@@ -338,19 +357,38 @@ export function createOfficeWorkbook(partial: Partial<OfficeWorkbookDeps> = {}):
     },
 
     async readReport(): Promise<ReadOutcome> {
-      return deps.Excel.run(async (ctx) => {
+      const once = (ctx: Ctx) => {
         const counter = { syncs: 0 };
-        if (memory) {
-          const warm = await readKnown(ctx, memory, counter);
-          if (warm) return warm;
-          memory = null;
+        return (async () => {
+          if (memory) {
+            const warm = await readKnown(ctx, memory, counter);
+            if (warm) return warm;
+            memory = null;
+          }
+          return readCold(ctx, counter);
+        })();
+      };
+      // A background read: Excel waits for a cell edit to end (delayForCellEdit); a host that
+      // ignores the option fails the batch, and the read is retried quietly.
+      let waited = 0;
+      for (let delay = 200; ; delay = Math.min(delay * 2, 2000)) {
+        try {
+          lastRead = await deps.Excel.run({ delayForCellEdit: true }, once);
+          return lastRead;
+        } catch (e) {
+          if (!isCellEdit(e)) throw hostError(e);
+          if (waited >= cellEditWaitMs) {
+            if (lastRead) return { ...lastRead, syncs: 0, heldWhileEditing: true };
+            throw hostError(e);
+          }
+          await sleep(delay);
+          waited += delay;
         }
-        return readCold(ctx, counter);
-      });
+      }
     },
 
     async writeInputs(w): Promise<WriteOutcome> {
-      return deps.Excel.run(async (ctx) => {
+      return wrapErrors(() => deps.Excel.run(async (ctx) => {
         const counter = { syncs: 0 };
         // A stale memory (sheet deleted or added since the last read) costs one rediscovery.
         for (let attempt = 0; ; attempt++) {
@@ -361,7 +399,7 @@ export function createOfficeWorkbook(partial: Partial<OfficeWorkbookDeps> = {}):
           if (out !== "stale" || attempt > 0) return out === "stale" ? { kind: "refused", reason: EXCEL_TEXT.staleWorkbook, written: 0, syncs: counter.syncs } : out;
           memory = null;
         }
-      });
+      }));
     },
 
     async insertTemplate(opts): Promise<InsertOutcome> {
@@ -378,7 +416,7 @@ export function createOfficeWorkbook(partial: Partial<OfficeWorkbookDeps> = {}):
       templateB64.catch(() => undefined);
       return deps.Excel.run(async (ctx) => {
         const counter = { syncs: 0 };
-        const m = await refresh(ctx, counter);
+        const m = await wrapErrors(() => refresh(ctx, counter));
         const existing = choose(m);
         if (existing && !opts.copy) return { kind: "exists", existing: toTemplateSheets(existing) };
 
@@ -391,11 +429,20 @@ export function createOfficeWorkbook(partial: Partial<OfficeWorkbookDeps> = {}):
           b64 = bytesToBase64(patchTemplate(base64ToBytes(b64), { rename, set }));
         }
         const order = TEMPLATE_ROLES.map((r) => names[r]);
+        // Sync 1: the insert alone, so that an error is known to be the insert's.
         ctx.workbook.insertWorksheetsFromBase64(b64, { sheetNamesToInsert: order, positionType: "End" });
-        // Queued in the same batch: Excel runs the commands in order, so the new sheets exist.
+        try {
+          await ctx.sync();
+          counter.syncs++;
+        } catch (e) {
+          counter.syncs++;
+          memory = null;
+          await explainFailedInsert(e, set);
+          // Every sheet is there although the sync failed (the web's internal error): go on.
+        }
+        // Sync 2: the cover fields, the new sheets' ids, 表三 active.
         const coll = ctx.workbook.worksheets;
-        const meta = coll.getItem(names.meta);
-        writeMeta(meta, opts);
+        writeMeta(coll.getItem(names.meta), opts);
         const inserted = order.map((name) => {
           const ws = coll.getItem(name);
           ws.load("id,name");
@@ -407,8 +454,7 @@ export function createOfficeWorkbook(partial: Partial<OfficeWorkbookDeps> = {}):
           counter.syncs++;
         } catch (e) {
           memory = null;
-          const detail = e instanceof Error ? e.message : String(e);
-          throw new Error(EXCEL_TEXT.insertFailed(detail), { cause: e });
+          throw new HostError(causeOf(e), EXCEL_TEXT.insertCoverNotWritten(hostError(e).message), { cause: e });
         }
         memory = {
           activeId: inserted[TEMPLATE_ROLES.indexOf("t3")]!.id,
@@ -426,36 +472,53 @@ export function createOfficeWorkbook(partial: Partial<OfficeWorkbookDeps> = {}):
       if (located.length === 0) return;
       const role = located[0]!.role;
       const rects = located.filter((l) => l.role === role).map((l) => l.rect);
-      await deps.Excel.run(async (ctx) => {
-        const counter = { syncs: 0 };
-        for (let attempt = 0; attempt < 2; attempt++) {
-          const m = memory ?? (await refresh(ctx, counter));
-          const info = choose(m)?.sheets[role];
-          if (!info) return;
-          const ws = ctx.workbook.worksheets.getItem(info.id);
-          ws.activate();
-          selectRects(ws, rects, supported("ExcelApi", "1.18"));
-          try {
-            await ctx.sync();
-            return;
-          } catch (e) {
-            if (!isItemNotFound(e) || attempt > 0) throw e;
-            memory = null;
+      await wrapErrors(() =>
+        deps.Excel.run(async (ctx) => {
+          const counter = { syncs: 0 };
+          for (let attempt = 0; attempt < 2; attempt++) {
+            const m = memory ?? (await refresh(ctx, counter));
+            const info = choose(m)?.sheets[role];
+            if (!info) throw new HostError("sheetMissing", EXCEL_TEXT.cause.sheetMissing(""));
+            const ws = ctx.workbook.worksheets.getItem(info.id);
+            ws.activate();
+            selectRects(ws, rects, supported("ExcelApi", "1.18"));
+            try {
+              await ctx.sync();
+              return;
+            } catch (e) {
+              if (causeOf(e) !== "sheetMissing" || attempt > 0) throw e;
+              memory = null; // stale memory: the sheet was deleted or replaced; look again once
+            }
           }
-        }
-      });
+        }),
+      );
     },
 
     async onChanged(handler: () => void): Promise<() => Promise<void>> {
-      return deps.Excel.run(async (ctx) => {
-        const res = ctx.workbook.worksheets.onChanged.add(async (e: Excel.WorksheetChangedEventArgs) => {
-          // Our own writes (the insertion's year and agency) are not the clerk's edits.
-          if (e.triggerSource === "ThisLocalAddin") return;
-          if (!isTemplateSheet(e.worksheetId)) return;
-          handler();
+      const onEvent = async (e: Excel.WorksheetChangedEventArgs) => {
+        // Our own writes (the insertion's year and agency) are not the clerk's edits; below
+        // ExcelApi 1.14 triggerSource is absent and they cost one more read.
+        if (e.triggerSource === "ThisLocalAddin") return;
+        if (!isTemplateSheet(e.worksheetId)) return;
+        handler();
+      };
+      if (supported("ExcelApi", "1.9")) {
+        return deps.Excel.run(async (ctx) => {
+          const res = ctx.workbook.worksheets.onChanged.add(onEvent);
+          await ctx.sync();
+          return () => removeHandler(res);
         });
+      }
+      if (!supported("ExcelApi", "1.7")) throw new HostError("apiMissing", EXCEL_TEXT.cause.apiMissing("Worksheet.onChanged, ExcelApi 1.7"));
+      // ExcelApi 1.7–1.8: one handler per template sheet (the pane subscribes again when the
+      // template's sheets change).
+      return deps.Excel.run(async (ctx) => {
+        const m = memory ?? (await refresh(ctx, { syncs: 0 }));
+        const results = m.sheets.filter((s) => s.marker).map((s) => ctx.workbook.worksheets.getItem(s.id).onChanged.add(onEvent));
         await ctx.sync();
-        return () => removeHandler(res);
+        return async () => {
+          for (const res of results) await removeHandler(res).catch(() => undefined);
+        };
       });
     },
 
@@ -469,6 +532,38 @@ export function createOfficeWorkbook(partial: Partial<OfficeWorkbookDeps> = {}):
       });
     },
   };
+
+  /** Run a user action; its failure becomes a HostError naming the real cause. */
+  async function wrapErrors<T>(f: () => Promise<T>): Promise<T> {
+    try {
+      return await f();
+    } catch (e) {
+      throw hostError(e);
+    }
+  }
+
+  /**
+   * After a failed insert sync: read the markers again and say what really happened. Returns
+   * (to go on with the cover writes) only when every sheet of the new copy is there.
+   */
+  async function explainFailedInsert(error: unknown, set: number): Promise<void> {
+    const why = hostError(error).message;
+    let found: KnownSheet[];
+    try {
+      found = await deps.Excel.run({ delayForCellEdit: true }, async (ctx) => {
+        const m = await refresh(ctx, { syncs: 0 });
+        return m.sheets.filter((s) => s.marker?.set === set);
+      });
+    } catch (e) {
+      // In cell-edit mode Excel refuses the whole batch: nothing was inserted.
+      if (isCellEdit(error)) throw new HostError("cellEdit", EXCEL_TEXT.insertNone(why), { cause: error });
+      throw new HostError(causeOf(error), EXCEL_TEXT.insertUnknown(why, hostError(e).message), { cause: error });
+    }
+    const roles = new Set(found.map((s) => s.marker!.role));
+    if (TEMPLATE_ROLES.every((r) => roles.has(r))) return;
+    if (found.length === 0) throw new HostError(causeOf(error), EXCEL_TEXT.insertNone(why), { cause: error });
+    throw new HostError(causeOf(error), EXCEL_TEXT.insertPartly(found.map((s) => s.name), why), { cause: error });
+  }
 
   function isTemplateSheet(id: string): boolean {
     // Unknown workbook state: let the pane decide (it re-reads anyway).
@@ -507,19 +602,25 @@ function writeMeta(meta: Excel.Worksheet, opts: { year: number; agency: string }
   for (const [r, v] of values) meta.getRange(rectAddress(r)).values = [[v]];
 }
 
+/**
+ * Select exactly the cells named: one rectangle when they form one; several areas with
+ * RangeAreas.select (ExcelApi 1.18); below 1.18 the first named cell only (a bounding box
+ * would select cells the finding does not name).
+ */
 function selectRects(ws: Excel.Worksheet, rects: Rect[], areas: boolean): void {
-  if (rects.length === 1) {
-    ws.getRange(rectAddress(rects[0]!)).select();
+  const cells = rects.flatMap((r) => {
+    const out: { row: number; col: number }[] = [];
+    for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) out.push({ row, col });
+    return out;
+  });
+  const cover = coverRects(cells);
+  if (cover.length === 1) {
+    ws.getRange(rectAddress(cover[0]!)).select();
     return;
   }
   if (areas) {
-    ws.getRanges(rects.map((r) => rectAddress(r)).join(",")).select();
+    ws.getRanges(cover.map((r) => rectAddress(r)).join(",")).select();
     return;
   }
-  // RangeAreas.select needs ExcelApi 1.18; below that, select the block that spans the cells.
-  const cells = rects.flatMap((r) => [
-    { row: r.top, col: r.left },
-    { row: r.bottom, col: r.right },
-  ]);
-  ws.getRange(rectAddress(boundingRect(cells))).select();
+  ws.getRange(rectAddress(rects[0]!)).select();
 }

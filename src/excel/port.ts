@@ -43,6 +43,8 @@ export interface ReadOutcome {
   findings: Finding[];
   template: TemplateSheets | null;
   syncs: number;
+  /** The clerk was typing in a cell the whole time: this is the previous read, kept. */
+  heldWhileEditing?: boolean;
 }
 
 export type WriteOutcome =
@@ -59,8 +61,10 @@ export interface WorkbookPort {
   findTemplate(): Promise<TemplateSheets | null>;
   /**
    * Insert the template; never overwrites. `copy` inserts a second copy with distinct names.
-   * Two syncs once the workbook is known (after findTemplate/readReport) or when all its sheets
-   * are the active, first or last one (a new workbook); otherwise a third reads the other markers.
+   * Three syncs (list; insert alone; cover + activate) once the workbook is known (after
+   * findTemplate/readReport) or when all its sheets are the active, first or last one (a new
+   * workbook); otherwise one more reads the other markers. Failures throw HostError saying what
+   * really happened (nothing, part, or all but the cover inserted).
    */
   insertTemplate(opts: { year: number; agency: string; copy?: boolean }): Promise<InsertOutcome>;
   /**
@@ -76,7 +80,10 @@ export interface WorkbookPort {
    * adapter first rediscovers the sheets.
    */
   writeInputs(w: InputWrites): Promise<WriteOutcome>;
-  /** Activate the sheet of the first key and select the cells named (cell keys, S1…S6, META.*). */
+  /**
+   * Activate the sheet of the first key and select exactly the cells named there (cell keys,
+   * S1…S6, META.*): several areas from ExcelApi 1.18, below it the first named cell.
+   */
   select(keys: string[]): Promise<void>;
   /** Subscribe to edits of the template sheets; returns an unsubscribe function. */
   onChanged(handler: () => void): Promise<() => Promise<void>>;

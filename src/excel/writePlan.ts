@@ -98,12 +98,20 @@ interface Target extends Cell {
   role: TemplateRole;
   value: OfficeInput;
   kept: boolean;
+  /** Part of a merged area (span > 1): written alone, top-left cell only. */
+  merged?: boolean;
 }
 
 function group(targets: Target[]): RectWrite[] {
   const out: RectWrite[] = [];
   const byRole = new Map<string, Target[]>();
   for (const t of targets) {
+    // A merged cell is written through its top-left cell alone: a rectangle that cut through
+    // merged areas (several stacked 表二 value cells) could make Excel refuse or split them.
+    if (t.merged) {
+      out.push({ role: t.role, rect: { top: t.row, left: t.col, bottom: t.row, right: t.col }, values: [[t.value]], kept: t.kept });
+      continue;
+    }
     const k = `${t.role}|${t.kept}`;
     byRole.set(k, [...(byRole.get(k) ?? []), t]);
   }
@@ -140,7 +148,7 @@ export function planWrites(w: InputWrites, templateVersion: string): WritePlan {
   const bad: string[] = [];
   const put = (key: string, value: RawCell, kept = false) => {
     const loc = layout.cells.get(key)!;
-    targets.push({ role: loc.role, row: loc.row, col: loc.col, value: officeInput(value), kept });
+    targets.push({ role: loc.role, row: loc.row, col: loc.col, value: officeInput(value), kept, ...(loc.span > 1 ? { merged: true } : {}) });
   };
 
   for (const [key, value] of Object.entries(w.cells ?? {})) {

@@ -4,6 +4,7 @@
  * their own port. A validation pass is exactly one port.readReport() (one sync, no writes).
  */
 import type { WorkbookPort } from "../excel/port";
+import { HostError } from "../excel/hostErrors";
 import { checkReport } from "../report/rules";
 import type { Finding, Report } from "../report/schema";
 import { confirmWrites, keyLabel, priorFor, undoForced, undoKeeping, type TransferMode } from "./transfer";
@@ -182,7 +183,9 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneControll
       dispatch({ type: "inserted", outcome, templateUrl: host.templateUrl });
     } catch (e) {
       dispatch({ type: "busy", busy: null });
-      dispatch({ type: "notice", notice: { tone: "error", text: S.errors.insertFailed(reason(e)) } });
+      // A HostError already says what really happened (nothing, part, or all but the cover inserted).
+      const text = e instanceof HostError ? e.message : S.errors.insertFailed(reason(e));
+      dispatch({ type: "notice", notice: { tone: "error", text } });
     }
     await validate();
   }
@@ -190,8 +193,9 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneControll
   async function select(cells: string[]): Promise<void> {
     try {
       await port.select(cells);
-    } catch {
-      dispatch({ type: "notice", notice: { tone: "warning", text: S.errors.selectFailed } });
+    } catch (e) {
+      // One message per cause (cell-edit mode, sheet deleted, API missing…).
+      dispatch({ type: "notice", notice: { tone: "warning", text: e instanceof HostError ? e.message : S.errors.selectFailed } });
     }
   }
 

@@ -36,6 +36,8 @@ export interface CellLocation extends Cell {
   computed: boolean;
   /** True for figures the add-in keeps (last year's, PRIOR.*): locked, never typed in. */
   kept: boolean;
+  /** Columns the cell spans (a merged area when > 1; its value lives in the top-left cell). */
+  span: number;
 }
 
 export interface BlockLocation extends TextBlock {
@@ -63,7 +65,7 @@ function build(): TemplateLayout {
     const all: Cell[] = [];
     const add = (v: ValueCell, computed: boolean, kept = false) => {
       if (cells.has(v.key)) throw new Error(`duplicate layout key ${v.key}`);
-      cells.set(v.key, { key: v.key, role, row: v.row, col: v.col, kind: v.kind, address: rectAddress(rect(v.row, v.col)), computed, kept });
+      cells.set(v.key, { key: v.key, role, row: v.row, col: v.col, kind: v.kind, address: rectAddress(rect(v.row, v.col)), computed, kept, span: v.span });
       all.push(v);
     };
     for (const v of sheet.values) add(v, v.formula !== undefined);

@@ -7,14 +7,14 @@ import { fakeWithPort } from "../template/support";
 const BASE = ["封面", "正文", "表二", "表三", "表四"];
 const cellOf = (key: string) => parseRect(templateLayout().cells.get(key)!.address);
 
-test("inserts the five sheets at the end, writes agency and year, activates 表三 — 2 syncs", async () => {
+test("inserts the five sheets at the end, writes agency and year, activates 表三 — 3 syncs (the insert alone)", async () => {
   const { fake, port } = await fakeWithPort();
   fake.workbook.setCell("Sheet1", "A1", "用户自己的数据");
   expect(await port.findTemplate()).toBeNull(); // what the pane does when it opens
   fake.resetCounters();
   const out = await port.insertTemplate({ year: 2024, agency: "某某市司法局" });
-  expect(out).toEqual({ kind: "inserted", sheets: BASE, syncs: 2 });
-  expect(fake.syncCount).toBe(2);
+  expect(out).toEqual({ kind: "inserted", sheets: BASE, syncs: 3 });
+  expect(fake.syncCount).toBe(3);
   const m = fake.workbook;
   expect(m.sheetNames()).toEqual(["Sheet1", ...BASE]);
   expect(m.activeSheet()!.name).toBe("表三");
@@ -31,19 +31,19 @@ test("inserts the five sheets at the end, writes agency and year, activates 表�
   }
 });
 
-test("a cold adapter (the ribbon command's): 2 syncs on a small workbook, 3 when more sheets need their markers read", async () => {
+test("a cold adapter (the ribbon command's): 3 syncs on a small workbook, 4 when more sheets need their markers read", async () => {
   const small = await fakeWithPort();
   small.fake.workbook.addSheet("Sheet2");
   small.fake.resetCounters();
   expect((await small.port.insertTemplate({ year: 2024, agency: "某局" })).kind).toBe("inserted");
-  expect(small.fake.syncCount).toBe(2);
+  expect(small.fake.syncCount).toBe(3);
 
   const big = await fakeWithPort();
   for (const n of ["A", "B", "C"]) big.fake.workbook.addSheet(n);
   big.fake.workbook.activate("B");
   big.fake.resetCounters();
   expect((await big.port.insertTemplate({ year: 2024, agency: "某局" })).kind).toBe("inserted");
-  expect(big.fake.syncCount).toBe(3);
+  expect(big.fake.syncCount).toBe(4);
   // A template already there is found on the cold path too.
   const again = await (await import("../../src/excel/officeWorkbook")).createOfficeWorkbook({
     Excel: big.fake.Excel as never,
@@ -62,7 +62,7 @@ test("a user sheet named 表三 stays untouched; the template gets distinct name
   await port.findTemplate();
   fake.resetCounters();
   const out = await port.insertTemplate({ year: 2023, agency: "某局" });
-  expect(out).toEqual({ kind: "inserted", sheets: BASE.map((n) => `${n} (2)`), syncs: 2 });
+  expect(out).toEqual({ kind: "inserted", sheets: BASE.map((n) => `${n} (2)`), syncs: 3 });
   expect(m.value(m.sheet("表三")!, 5, 4)).toBe(999);
   expect(m.value(m.sheet("表三")!, 1, 1)).toBe("我的表三");
   expect(m.activeSheet()!.name).toBe("表三 (2)");
@@ -79,7 +79,7 @@ test("a second insertion reports the existing template; copy: true adds a second
   expect(again).toMatchObject({ kind: "exists", existing: { sheets: { t3: "表三" }, missing: [] } });
   fake.resetCounters();
   const copy = await port.insertTemplate({ year: 2025, agency: "乙局", copy: true });
-  expect(copy).toEqual({ kind: "inserted", sheets: BASE.map((n) => `${n} (2)`), syncs: 2 });
+  expect(copy).toEqual({ kind: "inserted", sheets: BASE.map((n) => `${n} (2)`), syncs: 3 });
   const m = fake.workbook;
   expect(m.value(m.sheet("表三")!, 5, 4)).toBe(7); // the first copy is untouched
   expect(parseMarker(m.value(m.sheet("表三 (2)")!, 1, 104))?.set).toBe(2);
