@@ -4,7 +4,7 @@ import { cellsOf, emptyReport, sumRules, type RawCell, type Report } from "../..
 import { bytesToBase64 } from "../../src/template/base64";
 import { templateLayout, META_KEYS, OPENING_KEY, PRIOR_YEAR_KEY } from "../../src/template/layout";
 import { buildTemplate } from "../../src/template/xlsx";
-import { createFakeExcel, type FakeExcel } from "../../src/excel/fake";
+import { createFakeExcel, HOST_PROFILE_IDS, parseXlsx, type FakeExcel, type HostProfileId } from "../../src/excel/fake";
 import { createOfficeWorkbook, type OfficeWorkbook } from "../../src/excel/officeWorkbook";
 
 let cached: Promise<Uint8Array> | null = null;
@@ -132,6 +132,31 @@ export async function fakeWithPort(opts: Parameters<typeof createFakeExcel>[0] =
   const b64 = await templateBase64();
   const port = createOfficeWorkbook({ Excel: fake.Excel as never, Office: fake.Office, loadTemplate: async () => b64 });
   return { fake, port };
+}
+
+/** Every host profile of the fake: adapter tests run under each (describe.each). */
+export const PROFILES = HOST_PROFILE_IDS;
+
+/** Whether the profile has ExcelApi `version`. */
+export function hasApi(profile: HostProfileId, version: string): boolean {
+  return createFakeExcel({ profile }).Office.context.requirements.isSetSupported("ExcelApi", version);
+}
+
+/**
+ * A workbook of `profile` holding the template: inserted where ExcelApi 1.13 exists; elsewhere
+ * (Office 2019) opened from the template file with the cover filled in, as the clerk would.
+ */
+export async function fakeWithTemplate(profile: HostProfileId, cover = { year: 2024, agency: "某某镇人民政府" }): Promise<FakeSetup> {
+  const s = await fakeWithPort({ profile });
+  if (s.port.capabilities().insertTemplate) {
+    await s.port.insertTemplate(cover);
+    return s;
+  }
+  const m = s.fake.workbook;
+  m.importSheets(await parseXlsx(await buildTemplate(cover)), m.sheets.length);
+  m.activate("表三");
+  await s.port.findTemplate(); // what the pane does when it opens: the workbook is then known
+  return s;
 }
 
 /** Rule instances of the table arithmetic, with their index. */
