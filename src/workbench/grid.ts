@@ -47,6 +47,8 @@ export interface GridSource {
   enter(sheet: string, row: number, col: number, text: string): void;
   selection(): GridSelection | null;
   select(sheet: string, row: number, col: number): void;
+  /** Cell-edit mode as Excel has it: on while typing in a cell, off on Enter, Tab, Esc or another cell. */
+  editing?(on: boolean): void;
   /** Called after anything changed (values, sheets, selection); returns an unsubscribe. */
   subscribe(listener: () => void): () => void;
 }
@@ -90,6 +92,7 @@ export function mountGrid(root: HTMLElement, source: GridSource): { refresh(): v
   }
 
   function commit(move: { dr: number; dc: number } | null): void {
+    source.editing?.(false);
     const sheet = active();
     if (!sheet) return;
     source.enter(sheet, cursor.row, cursor.col, formula.value);
@@ -110,6 +113,7 @@ export function mountGrid(root: HTMLElement, source: GridSource): { refresh(): v
       commit({ dr: 0, dc: ev.shiftKey ? -1 : 1 });
     } else if (ev.key === "Escape") {
       ev.preventDefault();
+      source.editing?.(false);
       refresh();
       focusCell();
     }
@@ -119,7 +123,11 @@ export function mountGrid(root: HTMLElement, source: GridSource): { refresh(): v
     scroller.querySelector<HTMLElement>(`td[data-row="${cursor.row}"][data-col="${cursor.col}"]`)?.focus({ preventScroll: false });
   }
 
+  // Typing in the formula bar is Excel's cell-edit mode (focus moving to the pane does not end it).
+  formula.addEventListener("input", () => source.editing?.(true));
+
   function pick(row: number, col: number): void {
+    source.editing?.(false);
     const sheet = active();
     if (!sheet) return;
     cursor = { row, col };

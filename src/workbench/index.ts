@@ -4,7 +4,8 @@
  *
  * Query parameters: ?profile=office2019vl|office2019retail|office2021|office2024|m365|web the
  * simulated Excel (default web; ?api=1.7 is an alias, see profile.ts); ?theme=dark the dark
- * Office theme; ?platform=PC the desktop delivery path.
+ * Office theme; ?platform=PC the desktop delivery path; ?celledit=1 makes typing in the grid hold
+ * Excel's cell-edit mode (batches fail or wait) until Enter, Tab or Esc.
  */
 import type { SaveEnv } from "../delivery";
 import { createFakeExcel } from "../excel/fake";
@@ -104,7 +105,15 @@ const ribbon = h(
 
 replace(root, h("header", { class: "wb-title" }, h("strong", {}, W.title), h("span", {}, W.subtitle)), ribbon, h("div", { class: "wb-body" }, gridRoot, paneBox), toast);
 
-mountGrid(gridRoot, fakeGridSource(fake.workbook, (message) => showToast({ tone: "warning", text: message })));
+const gridSource = fakeGridSource(fake.workbook, (message) => showToast({ tone: "warning", text: message }));
+if (params.get("celledit") === "1") {
+  // Opt-in: typing in the grid holds Excel's cell-edit mode until Enter, Tab or Esc.
+  gridSource.editing = (on) => {
+    if (on && !fake.workbook.cellEditing) fake.workbook.beginCellEdit();
+    else if (!on && fake.workbook.cellEditing) fake.workbook.endCellEdit();
+  };
+}
+mountGrid(gridRoot, gridSource);
 const pane = mountPane(paneRoot, {
   port,
   host: {
