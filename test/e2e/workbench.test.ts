@@ -95,15 +95,18 @@ async function cellText(key: string, p: Page): Promise<string> {
 }
 
 const summaryText = () => page.locator("#summary .summary-text").innerText();
-const selection = () =>
-  page.evaluate(() => {
-    const m = (window as unknown as { xxgk: { fake: { workbook: { selection: { sheetId: string; rect: object } | null; sheet(id: string): { name: string } | undefined } } } }).xxgk.fake.workbook;
-    return m.selection ? { sheet: m.sheet(m.selection.sheetId)?.name, rect: m.selection.rect as { top: number; left: number; bottom: number; right: number } } : null;
+type Box = { top: number; left: number; bottom: number; right: number };
+/** The selection: its first area (`rect`) and, for several areas (RangeAreas.select), all of them. */
+const selection = (p: Page = page) =>
+  p.evaluate(() => {
+    const m = (window as unknown as { xxgk: { fake: { workbook: { selection: { sheetId: string; rect: object; areas?: object[] } | null; sheet(id: string): { name: string } | undefined } } } }).xxgk.fake.workbook;
+    return m.selection ? { sheet: m.sheet(m.selection.sheetId)?.name, rect: m.selection.rect as Box, areas: (m.selection.areas ?? [m.selection.rect]) as Box[] } : null;
   });
 
-function contains(rect: { top: number; left: number; bottom: number; right: number }, key: string): boolean {
+/** Whether the selection (any of its areas) holds the cell of `key`. */
+function contains(sel: { areas: Box[] }, key: string): boolean {
   const r = locate(key)!.rect;
-  return rect.top <= r.top && rect.left <= r.left && rect.bottom >= r.bottom && rect.right >= r.right;
+  return sel.areas.some((a) => a.top <= r.top && a.left <= r.left && a.bottom >= r.bottom && a.right >= r.right);
 }
 
 beforeAll(async () => {
@@ -156,7 +159,7 @@ describe("workbench e2e", () => {
     await idle();
     const sel = await selection();
     expect(sel?.sheet).toBe("表三");
-    expect(contains(sel!.rect, "T3.R01.C1")).toBe(true);
+    expect(contains(sel!, "T3.R01.C1")).toBe(true);
     await shot("03-blank-group-expanded");
     await t3.click();
     expect(await t3.getAttribute("aria-expanded")).toBe("false");
@@ -179,8 +182,8 @@ describe("workbench e2e", () => {
     await idle();
     const sel = await selection();
     expect(sel?.sheet).toBe("表三");
-    expect(contains(sel!.rect, "T3.R01.C1")).toBe(true);
-    expect(contains(sel!.rect, "T3.R25.C1")).toBe(true);
+    expect(contains(sel!, "T3.R01.C1")).toBe(true);
+    expect(contains(sel!, "T3.R25.C1")).toBe(true);
     expect(await page.locator(".sheet-tab.active").innerText()).toBe("表三");
 
     await typeCell("T3.R25.C1", "5");
@@ -196,7 +199,7 @@ describe("workbench e2e", () => {
     await idle();
     const sel = await selection();
     expect(sel?.sheet).toBe("表四");
-    expect(contains(sel!.rect, "T4.C01")).toBe(true);
+    expect(contains(sel!, "T4.C01")).toBe(true);
     // The focus ring is visible on the finding (Fluent: 2 px outline).
     const outline = await item.evaluate((el) => getComputedStyle(el).outlineStyle);
     expect(outline).toBe("solid");
@@ -281,6 +284,28 @@ describe("workbench e2e", () => {
     expect(status).toBe(200);
     await shot("10-office-2019", old);
     await old.close();
+  });
+
+  test("cell-edit mode (?celledit=1): a click on a finding while typing says 请先按 Enter 结束单元格编辑", async () => {
+    const p = await open("?celledit=1&profile=m365");
+    await p.click('[data-action="ribbon-insert"]');
+    await p.waitForSelector(".sheet-tab[data-sheet='表三']");
+    await idle(p);
+    expect(await p.locator(".wb-hint").innerText()).toContain("Microsoft 365");
+    await typeCell("T4.C01", "两件", p);
+    const item = p.locator('[data-group="t4"] button.item[data-rule="CELL.TYPE"]').first();
+    await item.waitFor();
+    // The clerk starts typing in another cell and, without Enter, clicks the finding.
+    await p.click(`td[data-address="${locate("T4.C02")!.address}"]`);
+    await p.fill("#formula-input", "3");
+    await item.click();
+    await p.locator(".message-bar").filter({ hasText: "请先按 Enter 结束单元格编辑" }).waitFor();
+    await p.press("#formula-input", "Enter");
+    await idle(p);
+    await item.click();
+    await idle(p);
+    expect(contains((await selection(p))!, "T4.C01")).toBe(true);
+    await p.close();
   });
 
   describe("上年结转 and 导入报告", () => {
