@@ -28,7 +28,7 @@ export function causeOf(e: unknown): HostErrorKind {
   const msg = e instanceof Error ? e.message : String(e);
   if (code === "InvalidOperationInCellEditMode") return "cellEdit";
   if (code === "ItemNotFound") return "sheetMissing";
-  if (code === "ApiNotFound" || (e instanceof TypeError && /is not a function|undefined/.test(msg))) return "apiMissing";
+  if (code === "ApiNotFound" || (e instanceof TypeError && /is not a function|of undefined \(reading/.test(msg))) return "apiMissing";
   if (code === "AccessDenied") return "protected";
   if (code === "InvalidOperation" && /merge/i.test(msg)) return "merged";
   return "host";

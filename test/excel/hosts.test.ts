@@ -170,6 +170,24 @@ describe.each(HOST_PROFILE_IDS.filter((id) => atLeast(id, "1.13")))("insertion o
     expect(fake.workbook.activeSheet()!.name).toBe("表三");
   });
 
+  test("an insert that leaves only some sheets says which, instead of a blanket failure", async () => {
+    const fake = createFakeExcel({ profile });
+    const b64 = await templateBase64();
+    const port = createOfficeWorkbook({ Excel: fake.Excel as never, Office: fake.Office, loadTemplate: async () => b64 });
+    fake.insertThenFail();
+    // Simulate a host that kept only part of the insertion: 表四 vanishes once it appears.
+    let dropped = false;
+    fake.workbook.subscribe(() => {
+      if (!dropped && fake.workbook.sheet("表四")) {
+        dropped = true;
+        fake.workbook.deleteSheet("表四");
+      }
+    });
+    const e = await rejection(port.insertTemplate({ year: 2024, agency: "某局" }));
+    expect(e.message).toMatch(/^只插入了部分模板工作表（封面、正文、表二、表三）/);
+    expect(e.message).not.toContain("插入模板失败");
+  });
+
   test("an insert refused in cell-edit mode says nothing was inserted and why", async () => {
     const fake = createFakeExcel({ profile });
     const b64 = await templateBase64();
