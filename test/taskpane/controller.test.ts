@@ -119,12 +119,29 @@ test("no template → banner; insert → notice, re-validation and edit subscrip
   await settle();
   expect(h.port.inserts).toEqual([{ agency: "某某街道办事处", year: 2024 }]);
   expect(h.last().notice?.text).toMatch(/^已插入年报模板/);
-  expect(h.last().banner).toBeNull();
+  // A fresh template is its own state: what to do first, not 200 blank cells.
+  expect(h.last().banner).toEqual({ kind: "start", agencyMissing: false });
+  expect(h.last().summary.text).toBe("未开始填写");
   expect(h.last().title).toBe("某某街道办事处 · 2024 年度");
   expect(h.port.changeHandlers.size).toBe(1);
   await h.pane.dispose();
   expect(h.port.changeHandlers.size).toBe(0);
   expect(h.port.activateHandlers.size).toBe(0);
+});
+
+test("insert without 机关名称 asks for it at the field and inserts nothing", async () => {
+  const h = mount();
+  await h.pane.validate();
+  h.handlers().insert({ agency: "  ", year: 2024 });
+  await settle();
+  expect(h.port.inserts).toEqual([]);
+  expect(h.last().formError).toContain("机关名称");
+  h.handlers().insert({ agency: "某局", year: 2024 });
+  await settle();
+  await h.pane.idle();
+  expect(h.port.inserts).toEqual([{ agency: "某局", year: 2024 }]);
+  expect(h.last().formError).toBeNull();
+  await h.pane.dispose();
 });
 
 test("a host without ExcelApi 1.13 gets the template as a file", async () => {
