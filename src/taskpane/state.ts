@@ -7,7 +7,7 @@ import type { HostCapabilities, InsertOutcome, ReadOutcome, TemplateRole, Templa
 import { SECTIONS } from "../report/format";
 import { cellInfo } from "../report/keys";
 import type { Finding, Report, Severity } from "../report/schema";
-import { locate } from "../template/layout";
+import { locate, templateLayout } from "../template/layout";
 import { SHEET_NAMES } from "../template/messages";
 import { S, type TableGroupId } from "./strings";
 import type { AppliedTransfer, TransferMode, TransferPreview } from "./transfer";
@@ -401,7 +401,10 @@ const isBlankValue = (v: unknown) => v === null || v === undefined || (typeof v 
  * written by the insertion, do not count). Its emptiness is not the clerk's mistake yet.
  */
 export function isUntouched(report: Report): boolean {
-  return Object.values(report.cells).every(isBlankValue) && Object.values(report.sections).every((s) => !s || isBlankValue(s.text));
+  // Totals are the template's formulas (0 when nothing is filled): not the clerk's input.
+  const cells = templateLayout().cells;
+  const typed = Object.entries(report.cells).some(([k, v]) => !cells.get(k)?.computed && !isBlankValue(v));
+  return !typed && Object.values(report.sections).every((s) => !s || isBlankValue(s.text));
 }
 
 /** Findings that only say "not filled in yet": quiet until the clerk has started. */

@@ -228,9 +228,17 @@ describe("a fresh template does not shout", () => {
     expect(vm.total).toBe(0);
     expect(vm.groups).toEqual([]);
   });
+  test("the template's totals (formulas, 0 when empty) do not count as typed", () => {
+    const r = fresh();
+    r.cells["T3.R01.C7"] = 0;
+    r.cells["T4.C05"] = 0;
+    expect(isUntouched(r)).toBe(true);
+    r.cells["T4.C01"] = 0;
+    expect(isUntouched(r)).toBe(false);
+  });
   test("once one cell is typed, blanks and empty sections are listed as usual", () => {
     const r = fresh();
-    r.cells[t3Key(1, "C1")] = 5;
+    r.cells[t3Key("R01", "C1")] = 5;
     expect(isUntouched(r)).toBe(false);
     const vm = viewModel(validated(initialState, r));
     expect(vm.banner).toBeNull();
@@ -247,7 +255,7 @@ describe("a fresh template does not shout", () => {
   });
   test("a table section's emptiness asks for numbers, never for 无 where there is no text cell", () => {
     const r = fresh();
-    r.cells[t3Key(1, "C1")] = 5;
+    r.cells[t3Key("R01", "C1")] = 5;
     r.sections.S2 = { heading: "二、主动公开政府信息情况", text: "" } as never;
     const msgs = checkReport(r).filter((x) => x.rule === "DOC.SECTIONS" && ["S2", "S4"].includes(x.cells[0]!));
     expect(msgs.length).toBeGreaterThan(0);
@@ -263,7 +271,7 @@ describe("a fresh template does not shout", () => {
 describe("a deleted sheet is reported once", () => {
   test("findings on a missing sheet's cells are dropped; the adapter's 未找到 finding stays", () => {
     const r = emptyReport("2021", { agency: "某局", year: 2024 });
-    r.cells[t3Key(1, "C1")] = 5;
+    r.cells[t3Key("R01", "C1")] = 5;
     const template = { ...FULL_TEMPLATE, sheets: { ...FULL_TEMPLATE.sheets, t4: undefined }, missing: ["t4" as const] };
     const layout = f("TEMPLATE.SHEET_MISSING", "error", [], "未找到“表四”工作表");
     const all = findingsOf({ report: r, findings: [layout], template, syncs: 1 }, checkReport(r));
