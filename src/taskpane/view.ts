@@ -147,10 +147,17 @@ export function createView(root: HTMLElement, handlers: ViewHandlers, options: V
     if (lastRegion !== "notice") beforeNotice = el;
     if (lastRegion === "list") listIndex = Math.max(0, listItems().indexOf(el));
   });
+  // Focus the clerk moved elsewhere (the workbench's grid) is theirs: never pull it back.
+  document.addEventListener("focusin", (ev) => {
+    if (!root.contains(ev.target as Node)) lastFocused = null;
+  });
   const usable = (el: HTMLElement | null): el is HTMLElement => !!el && el.isConnected && !(el as HTMLButtonElement).disabled && !el.closest("[hidden]");
   let openedFrom: HTMLElement | null = null;
 
   function rescueFocus(): void {
+    // Only when the pane itself has focus: in Office the grid is another frame (hasFocus() is false
+    // while the clerk types there), and a pane must never take focus from the sheet.
+    if (!document.hasFocus()) return;
     const active = document.activeElement;
     if (active && active !== document.body && active !== document.documentElement) return; // focus is somewhere real
     if (!lastFocused || usable(lastFocused)) return; // the clerk clicked on empty space: leave it

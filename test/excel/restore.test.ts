@@ -22,8 +22,11 @@ test("a deleted 表四 is restored in place: same name, same marker, the other s
   const before = await port.readReport();
   expect(before.template?.missing).toEqual(["t4"]);
 
+  fake.resetCounters();
   const out = await port.restoreSheets!(["t4"]);
   expect(out).toMatchObject({ kind: "restored", sheets: ["表四"] });
+  // The sheet list with its markers, then the insertion: 2 round trips.
+  expect(fake.syncCount).toBe(2);
   const m = fake.workbook;
   expect(m.sheetNames()).toEqual(["Sheet1", ...BASE]);
   expect(parseMarker(m.value(m.sheet("表四")!, 1, 104))).toMatchObject({ role: "t4", set: 1 });
