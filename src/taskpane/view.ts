@@ -11,6 +11,7 @@ import { S } from "./strings";
 import type { TransferMode } from "./transfer";
 import { createTransferView, type TransferHandlers } from "./transferView";
 import { rovingKeydown, setTabStop } from "./roving";
+import { focusTarget, type FocusRegion } from "./focusPlan";
 import type { TemplateRole } from "../excel/port";
 
 export interface ViewHandlers {
@@ -133,12 +134,11 @@ export function createView(root: HTMLElement, handlers: ViewHandlers, options: V
   // ---------------------------------------------------------------- focus
   // Where focus was, so that when its element disappears (a notice replaced, the form removed
   // after insertion, a fixed finding) it moves to a sensible place instead of <body>.
-  type Region = "notice" | "banner" | "transfer" | "list" | "toolbar" | "other";
   let lastFocused: HTMLElement | null = null;
-  let lastRegion: Region = "other";
+  let lastRegion: FocusRegion = "other";
   let beforeNotice: HTMLElement | null = null;
   let listIndex = 0;
-  const regionOf = (el: Element): Region =>
+  const regionOf = (el: Element): FocusRegion =>
     noticeSlot.contains(el) ? "notice" : bannerSlot.contains(el) ? "banner" : transferSlot.contains(el) ? "transfer" : list.contains(el) ? "list" : toolbar.contains(el) ? "toolbar" : "other";
   root.addEventListener("focusin", (ev) => {
     const el = ev.target as HTMLElement;
@@ -161,14 +161,21 @@ export function createView(root: HTMLElement, handlers: ViewHandlers, options: V
     const active = document.activeElement;
     if (active && active !== document.body && active !== document.documentElement) return; // focus is somewhere real
     if (!lastFocused || usable(lastFocused)) return; // the clerk clicked on empty space: leave it
-    let target: HTMLElement | null = null;
-    if (lastRegion === "notice") target = noticeSlot.querySelector<HTMLElement>("button, a[href]") ?? (usable(beforeNotice) ? beforeNotice : null);
-    else if (lastRegion === "list") {
-      const items = listItems();
-      target = items[Math.min(listIndex, items.length - 1)] ?? null;
-    } else if (lastRegion === "transfer") target = usable(openedFrom) ? openedFrom : null;
-    else if (lastRegion === "banner") target = bannerSlot.querySelector<HTMLElement>("#start-title, #banner-title");
-    (target ?? summary).focus();
+    const items = listItems();
+    const noticeControl = noticeSlot.querySelector<HTMLElement>("button, a[href]");
+    const heading = bannerSlot.querySelector<HTMLElement>("#start-title, #banner-title");
+    const t = focusTarget({
+      region: lastRegion,
+      noticeControl: !!noticeControl,
+      beforeNotice: usable(beforeNotice),
+      listCount: items.length,
+      listIndex,
+      opener: usable(openedFrom),
+      bannerHeading: !!heading,
+    });
+    const el =
+      t.kind === "noticeControl" ? noticeControl : t.kind === "beforeNotice" ? beforeNotice : t.kind === "listItem" ? items[t.index] : t.kind === "opener" ? openedFrom : t.kind === "bannerHeading" ? heading : summary;
+    (el ?? summary).focus();
   }
 
   /** Escape dismisses the notice (the 结转/导入 panel handles its own Escape first). */
