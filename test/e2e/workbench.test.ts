@@ -493,7 +493,8 @@ describe("workbench e2e", () => {
         await p.setViewportSize({ width, height: 700 });
         await p.fill("#agency-input", "某某区人民政府办公室");
         await p.click('[data-action="insert-form"]');
-        await p.waitForSelector('[data-banner="start"]');
+        await p.waitForSelector(".sheet-tab[data-sheet='表三']");
+        await idle(p);
         await typeCell("T3.R01.C1", "5", p);
         await p.locator('[data-group="t3"] .group-toggle').click();
         await idle(p);
