@@ -180,6 +180,8 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneControll
     const f = form ?? { agency: state.report?.meta.agency ?? "", year: state.report?.meta.year ?? thisYear };
     // A new template needs the agency for 封面 and the title: ask at the field, never insert without it.
     if (state.template === null && state.capabilities?.insertTemplate !== false && !f.agency.trim()) {
+      // The form is in the banner, which the 结转/导入 panel hides: show it.
+      if (state.transfer) dispatch({ type: "transferClose" });
       dispatch({ type: "formError", message: S.template.agencyRequired });
       return;
     }
