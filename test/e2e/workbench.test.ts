@@ -153,6 +153,10 @@ describe("workbench e2e", () => {
     // Focus went to the new state's heading, not to <body> (the form it was in is gone).
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("start-title");
     await shot("02-inserted");
+    // 转到封面 takes the clerk to the first thing to fill.
+    await page.click('[data-action="start-cover"]');
+    await idle();
+    expect((await selection())?.sheet).toBe("封面");
 
     // Once the clerk has typed something, blanks and empty parts are listed.
     await typeCell("T4.C01", "0");
