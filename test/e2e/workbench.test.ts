@@ -118,7 +118,7 @@ beforeAll(async () => {
   server = await serveStatic(SITE);
   browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
   page = await open();
-}, 180_000);
+}, 600_000); // a production webpack build; slow on a shared 2-core machine
 
 afterAll(async () => {
   await browser?.close();
