@@ -87,7 +87,11 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneControll
       select: (cells) => void select(cells),
       toggle: (id) => dispatch({ type: "toggle", id }),
       noticeAction: (id) => void noticeAction(id),
-      dismissNotice: () => dispatch({ type: "notice", notice: null }),
+      dismissNotice: () => {
+        // Closing the export question is a "no": the next 导出 asks again.
+        confirmedExport = null;
+        dispatch({ type: "notice", notice: null });
+      },
       restore: (roles) => void restore(roles),
       openLink: (href, ev) => {
         if (host.openUrl?.(href)) ev.preventDefault();

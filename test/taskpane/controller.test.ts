@@ -214,6 +214,26 @@ describe("export", () => {
     await h.pane.dispose();
   });
 
+  test("dismissing the question is a no: the next 导出 asks again", async () => {
+    const port = withReport();
+    port.report!.cells[t3Key("R01", "C1")] = 12345;
+    const runExport = jest.fn(async () => ({ tone: "success" as const, message: "ok" }));
+    const h = mount(port, async () => ({ runExport }));
+    await h.pane.idle();
+    h.handlers().exportAs("docx");
+    await settle();
+    await h.pane.idle();
+    expect(h.last().notice).toMatchObject({ action: { id: "export:docx", label: "仍然导出 Word" } });
+    h.handlers().dismissNotice();
+    h.handlers().exportAs("docx");
+    await settle();
+    await h.pane.idle();
+    await settle();
+    expect(runExport).not.toHaveBeenCalled();
+    expect(h.last().notice).toMatchObject({ tone: "warning", action: { id: "export:docx" } });
+    await h.pane.dispose();
+  });
+
   test("a fallback link from delivery is shown as a link", async () => {
     const h = mount(withReport(), async () => ({
       runExport: async () => ({ tone: "warning" as const, message: "无法自动打开浏览器。", link: { href: "https://localhost:3000/api/handoff/x", label: "下载“年报.pdf”" } }),
