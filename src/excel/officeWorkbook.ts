@@ -45,6 +45,8 @@ import { causeOf, hostError, HostError, isCellEdit } from "./hostErrors";
 import { EXCEL_TEXT, WRITE_TEXT } from "./messages";
 import type { HostCapabilities, InsertOutcome, ReadOutcome, TemplateSheets, WorkbookPort, WriteOutcome } from "./port";
 import { writeInputsWith } from "./writeInputs";
+import { restoreMissingSheets } from "./restoreSheets";
+import { RESTORE_TEXT } from "./restoreMessages";
 
 /** What the adapter needs from the Excel namespace (the real one, the fake, or a mock). */
 export interface ExcelLike {
@@ -464,6 +466,19 @@ export function createOfficeWorkbook(partial: Partial<OfficeWorkbookDeps> = {}):
           ],
         };
         return { kind: "inserted", sheets: order, syncs: counter.syncs };
+      });
+    },
+
+    async restoreSheets(roles) {
+      if (!supported("ExcelApi", "1.13")) return { kind: "unsupported", reason: RESTORE_TEXT.unsupported };
+      const b64 = deps.loadTemplate();
+      b64.catch(() => undefined);
+      return deps.Excel.run(async (ctx) => {
+        const counter = { syncs: 0 };
+        const m = await refresh(ctx, counter);
+        const out = await restoreMissingSheets(ctx, m.sheets, m.activeId, roles, b64, counter);
+        if (out.kind === "restored") memory = null; // the next read rediscovers the sheets
+        return out;
       });
     },
 

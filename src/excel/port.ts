@@ -6,8 +6,9 @@
 import type { Finding, Report } from "../report";
 import type { TemplateRole } from "../template/roles";
 import type { InputWrites, TextBlockKey } from "./writePlan";
+import type { RestoreOutcome } from "./restoreSheets";
 
-export type { TemplateRole, InputWrites, TextBlockKey };
+export type { TemplateRole, InputWrites, TextBlockKey, RestoreOutcome };
 
 export interface HostCapabilities {
   /** ExcelApi 1.13: workbook.insertWorksheetsFromBase64. Missing on Office 2019. */
@@ -80,6 +81,12 @@ export interface WorkbookPort {
    * adapter first rediscovers the sheets.
    */
   writeInputs(w: InputWrites): Promise<WriteOutcome>;
+  /**
+   * Put back deleted template sheets (`roles` among `TemplateSheets.missing`): the same layout and
+   * marker, nothing else touched. ExcelApi 1.13; optional for hosts that cannot (the pane then
+   * offers the template file instead).
+   */
+  restoreSheets?(roles: TemplateRole[]): Promise<RestoreOutcome>;
   /**
    * Activate the sheet of the first key and select exactly the cells named there (cell keys,
    * S1…S6, META.*): several areas from ExcelApi 1.18, below it the first named cell.

@@ -74,7 +74,10 @@ export const msg = {
   sectionEmpty(heading: string): string {
     return `第${heading.slice(0, 1)}部分“${heading}”没有内容；没有需要报告的事项请写“无”。`;
   },
-  yearMismatch(parts: string[]): string {
+  tableEmpty(heading: string): string {
+    return `第${heading.slice(0, 1)}部分“${heading}”的表格还没有填写数字；没有发生的事项请填 0。`;
+  },
+    yearMismatch(parts: string[]): string {
     return `报告年份不一致：${parts.join("，")}。`;
   },
   yearMissing(): string {

@@ -135,7 +135,8 @@ function sectionRules(ctx: RuleContext): Finding[] {
       if (!sec && !anyValue) {
         out.push({ rule: "DOC.SECTIONS", severity: "error", cells: [s.key], message: msg.sectionMissing(s.heading) });
       } else if (!anyValue) {
-        out.push({ rule: "DOC.SECTIONS", severity: "error", cells: [s.key], message: msg.sectionEmpty(s.heading) });
+        // A table section has no text cell: ask for its numbers, not for "无".
+        out.push({ rule: "DOC.SECTIONS", severity: "error", cells: [s.key], message: msg.tableEmpty(s.heading) });
       }
     } else if (!sec) {
       out.push({ rule: "DOC.SECTIONS", severity: "error", cells: [s.key], message: msg.sectionMissing(s.heading) });

@@ -3,14 +3,14 @@
  * Host-independent: the Office bootstrap (index.ts) and the workbench both call mountPane with
  * their own port. A validation pass is exactly one port.readReport() (one sync, no writes).
  */
-import type { WorkbookPort } from "../excel/port";
+import type { TemplateRole, WorkbookPort } from "../excel/port";
 import { HostError } from "../excel/hostErrors";
 import { checkReport } from "../report/rules";
 import type { Finding, Report } from "../report/schema";
 import { confirmWrites, keyLabel, priorFor, undoForced, undoKeeping, type TransferMode } from "./transfer";
 import { loadTransferModule, type SourceInput, type SourceReport, type TransferModule } from "./transferApi";
 import { ExportNotReadyError, loadExportModule, type ExportHost, type ExportKind, type ExportModule } from "./exportApi";
-import { defaultReportYear, findingsOf, initialState, reducer, viewModel, type Action, type PaneState } from "./state";
+import { defaultReportYear, findingsOf, initialState, reducer, viewModel, type Action, type Notice, type PaneState } from "./state";
 import { S } from "./strings";
 import { createView, type PaneView } from "./view";
 
@@ -72,9 +72,10 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneControll
   const loadTransfer = options.loadTransfer ?? loadTransferModule;
 
   let state: PaneState = initialState;
+  const vmOptions = { canRestore: typeof port.restoreSheets === "function" };
   const dispatch = (a: Action) => {
     state = reducer(state, a);
-    view.update(viewModel(state));
+    view.update(viewModel(state, vmOptions));
   };
 
   const thisYear = defaultReportYear(new Date(now()));
@@ -87,7 +88,12 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneControll
       select: (cells) => void select(cells),
       toggle: (id) => dispatch({ type: "toggle", id }),
       noticeAction: (id) => void noticeAction(id),
-      dismissNotice: () => dispatch({ type: "notice", notice: null }),
+      dismissNotice: () => {
+        // Closing the export question is a "no": the next 导出 asks again.
+        confirmedExport = null;
+        dispatch({ type: "notice", notice: null });
+      },
+      restore: (roles) => void restore(roles),
       openLink: (href, ev) => {
         if (host.openUrl?.(href)) ev.preventDefault();
       },
@@ -177,6 +183,14 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneControll
   async function insert(form?: { agency: string; year: number }): Promise<void> {
     if (state.busy) return;
     const f = form ?? { agency: state.report?.meta.agency ?? "", year: state.report?.meta.year ?? thisYear };
+    // A new template needs the agency for 封面 and the title: ask at the field, never insert without it.
+    if (state.template === null && state.capabilities?.insertTemplate !== false && !f.agency.trim()) {
+      // The form is in the banner, which the 结转/导入 panel hides: show it.
+      if (state.transfer) dispatch({ type: "transferClose" });
+      dispatch({ type: "formError", message: S.template.agencyRequired });
+      return;
+    }
+    if (state.formError) dispatch({ type: "formError", message: null });
     dispatch({ type: "busy", busy: "insert" });
     try {
       const outcome = await port.insertTemplate({ agency: f.agency, year: f.year });
@@ -186,6 +200,23 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneControll
       // A HostError already says what really happened (nothing, part, or all but the cover inserted).
       const text = e instanceof HostError ? e.message : S.errors.insertFailed(reason(e));
       dispatch({ type: "notice", notice: { tone: "error", text } });
+    }
+    await validate();
+  }
+
+  /** Put back deleted template sheets (nothing else in the workbook is touched). */
+  async function restore(roles: TemplateRole[]): Promise<void> {
+    if (state.busy || !port.restoreSheets) return;
+    dispatch({ type: "busy", busy: "restore" });
+    try {
+      const out = await port.restoreSheets(roles);
+      const notice: Notice =
+        out.kind === "restored" ? { tone: "success", text: S.template.restored(out.sheets) } : { tone: out.kind === "unsupported" ? "warning" : "error", text: out.reason };
+      dispatch({ type: "busy", busy: null });
+      dispatch({ type: "notice", notice });
+    } catch (e) {
+      dispatch({ type: "busy", busy: null });
+      dispatch({ type: "notice", notice: { tone: "error", text: S.template.restoreFailed(reason(e)) } });
     }
     await validate();
   }
@@ -214,7 +245,7 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneControll
       confirmedExport = kind;
       dispatch({
         type: "notice",
-        notice: { tone: "warning", text: S.export.blockedByErrors(errors), action: { id: `export:${kind}`, label: kind === "docx" ? S.actions.exportWord : S.actions.exportPdf } },
+        notice: { tone: "warning", text: S.export.blockedByErrors(errors), action: { id: `export:${kind}`, label: kind === "docx" ? S.actions.exportWordAnyway : S.actions.exportPdfAnyway } },
       });
       return;
     }
@@ -389,7 +420,7 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneControll
   } catch {
     // Capabilities are a hint; without them the pane assumes the template can be inserted.
   }
-  view.update(viewModel(state));
+  view.update(viewModel(state, vmOptions));
   void (async () => {
     try {
       activatedOff = await port.onActivated(() => void validate());

@@ -7,6 +7,7 @@ import type { HostCapabilities, InsertOutcome, ReadOutcome, TemplateRole, Templa
 import { SECTIONS } from "../report/format";
 import { cellInfo } from "../report/keys";
 import type { Finding, Report, Severity } from "../report/schema";
+import { locate, templateLayout } from "../template/layout";
 import { SHEET_NAMES } from "../template/messages";
 import { S, type TableGroupId } from "./strings";
 import type { AppliedTransfer, TransferMode, TransferPreview } from "./transfer";
@@ -22,7 +23,7 @@ export function defaultReportYear(now: Date): number {
 export const TABLE_ORDER: readonly TableGroupId[] = ["cover", "text", "t2", "t3", "t4", "other"];
 const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 
-export type Busy = null | "insert" | "docx" | "pdf" | "transfer";
+export type Busy = null | "insert" | "restore" | "docx" | "pdf" | "transfer";
 export type NoticeTone = "success" | "info" | "warning" | "error";
 
 export interface Notice {
@@ -58,6 +59,10 @@ export interface PaneState {
   transfer: TransferPanel | null;
   /** The last confirmed 结转/导入, while it can be undone. */
   applied: AppliedTransfer | null;
+  /** What is wrong with the insert form (机关名称 missing), shown at the field. */
+  formError: string | null;
+  /** Confirmed 结转/导入 so far (the panel forgets pasted text only after one). */
+  transferDone: number;
 }
 
 export type TransferPanel =
@@ -93,6 +98,8 @@ export const initialState: PaneState = {
   lastSyncs: null,
   transfer: null,
   applied: null,
+  formError: null,
+  transferDone: 0,
 };
 
 export type Action =
@@ -111,7 +118,8 @@ export type Action =
   | { type: "transferPreview"; preview: TransferPreview }
   | { type: "transferToggle"; key: string }
   | { type: "transferBusy"; busy: boolean }
-  | { type: "applied"; applied: AppliedTransfer | null };
+  | { type: "applied"; applied: AppliedTransfer | null }
+  | { type: "formError"; message: string | null };
 
 export function reducer(state: PaneState, action: Action): PaneState {
   switch (action.type) {
@@ -139,7 +147,7 @@ export function reducer(state: PaneState, action: Action): PaneState {
     case "busy":
       return { ...state, busy: action.busy };
     case "inserted":
-      return { ...state, busy: null, notice: insertNotice(action.outcome, action.templateUrl) };
+      return { ...state, busy: null, formError: null, notice: insertNotice(action.outcome, action.templateUrl) };
     case "toggle":
       return {
         ...state,
@@ -170,7 +178,9 @@ export function reducer(state: PaneState, action: Action): PaneState {
       return t && t.step === "preview" ? { ...state, transfer: { ...t, busy: action.busy } } : state;
     }
     case "applied":
-      return { ...state, applied: action.applied };
+      return { ...state, applied: action.applied, transferDone: action.applied ? state.transferDone + 1 : state.transferDone };
+    case "formError":
+      return { ...state, formError: action.message };
   }
 }
 
@@ -183,7 +193,7 @@ export function insertNotice(outcome: InsertOutcome, templateUrl?: string): Noti
     case "unsupported":
       return {
         tone: "warning",
-        text: `${S.template.unsupportedTitle}。${outcome.reason ? `${outcome.reason} ` : ""}${S.template.unsupportedBody}`,
+        text: `${S.template.unsupportedTitle}。${S.template.unsupportedBody}`,
         ...(templateUrl ? { link: { href: templateUrl, label: S.actions.downloadTemplate, download: "政务公开年报模板.xlsx" } } : {}),
       };
   }
@@ -260,7 +270,7 @@ export interface TableGroup {
   sections: SeveritySection[];
 }
 
-export type SummaryTone = "busy" | "ok" | "warning" | "error" | "unknown";
+export type SummaryTone = "busy" | "ok" | "warning" | "error" | "unknown" | "start";
 
 export interface Summary {
   tone: SummaryTone;
@@ -273,7 +283,10 @@ export interface Summary {
 export type TemplateBanner =
   | null
   | { kind: "missing"; canInsert: boolean }
-  | { kind: "damaged"; canInsert: boolean; roles: TemplateRole[] };
+  /** Sheets of the template were deleted: offer to put back just those. */
+  | { kind: "damaged"; canRestore: boolean; roles: TemplateRole[] }
+  /** A template nobody has typed into yet: what to do first. */
+  | { kind: "start"; agencyMissing: boolean };
 
 export interface ViewModel {
   title: string;
@@ -295,6 +308,8 @@ export interface ViewModel {
   transfer: TransferPanel | null;
   /** 上年结转 / 导入报告 can start (nothing else running, insertion possible or a template present). */
   canTransfer: boolean;
+  formError: string | null;
+  transferDone: number;
 }
 
 function itemId(f: Finding, seen: Map<string, number>): string {
@@ -353,6 +368,12 @@ export function groupFindings(findings: readonly Finding[], expanded: readonly s
 }
 
 export function summarize(state: Pick<PaneState, "findings" | "started" | "validating" | "report" | "readError">): Summary {
+  if (state.report !== null && state.readError === null && isUntouched(state.report)) {
+    const shown = shownFindings(state.findings, true);
+    const c = countsOf(shown);
+    if (shown.length === 0) return { tone: "start", text: S.summary.notStarted, spoken: S.summary.notStartedSpoken, counts: c };
+    return { tone: c.error ? "error" : c.warning ? "warning" : "start", text: `${S.summary.notStarted} · ${S.summary.counts(c.error, c.warning, c.info)}`, spoken: S.summary.spoken(c.error, c.warning, c.info), counts: c };
+  }
   const counts = countsOf(state.findings);
   if (!state.started) return { tone: "busy", text: S.summary.checking, spoken: "", counts };
   if (state.readError !== null) return { tone: "unknown", text: S.summary.readFailed, spoken: state.readError, counts };
@@ -364,24 +385,48 @@ export function summarize(state: Pick<PaneState, "findings" | "started" | "valid
   return { tone, text, spoken: S.summary.spoken(counts.error, counts.warning, counts.info), counts };
 }
 
-function templateBanner(state: PaneState): TemplateBanner {
+function templateBanner(state: PaneState, canRestore: boolean): TemplateBanner {
   if (!state.started || state.readError !== null) return null;
   const canInsert = state.capabilities?.insertTemplate !== false;
   if (state.template === null) return { kind: "missing", canInsert };
-  if (state.template.missing.length > 0) return { kind: "damaged", canInsert, roles: state.template.missing };
+  if (state.template.missing.length > 0) return { kind: "damaged", canRestore: canRestore && canInsert, roles: state.template.missing };
+  if (state.report && isUntouched(state.report)) return { kind: "start", agencyMissing: !state.report.meta.agency?.trim() };
   return null;
 }
 
-export function viewModel(state: PaneState): ViewModel {
+const isBlankValue = (v: unknown) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+
+/**
+ * A template nobody has typed into: no table cell and no text filled (封面's agency and year,
+ * written by the insertion, do not count). Its emptiness is not the clerk's mistake yet.
+ */
+export function isUntouched(report: Report): boolean {
+  // Totals are the template's formulas (0 when nothing is filled): not the clerk's input.
+  const cells = templateLayout().cells;
+  const typed = Object.entries(report.cells).some(([k, v]) => !cells.get(k)?.computed && !isBlankValue(v));
+  return !typed && Object.values(report.sections).every((s) => !s || isBlankValue(s.text));
+}
+
+/** Findings that only say "not filled in yet": quiet until the clerk has started. */
+const EMPTINESS_RULES: ReadonlySet<string> = new Set(["CELL.BLANK", "DOC.SECTIONS"]);
+
+/** What the list shows: everything, or (untouched template) only what is not mere emptiness. */
+export function shownFindings(findings: readonly Finding[], untouched: boolean): Finding[] {
+  return untouched ? findings.filter((f) => !EMPTINESS_RULES.has(f.rule)) : [...findings];
+}
+
+export function viewModel(state: PaneState, opts: { canRestore?: boolean } = {}): ViewModel {
   const meta = state.report?.meta;
   const hasReport = state.report !== null;
+  const untouched = hasReport && state.readError === null && isUntouched(state.report!);
+  const shown = shownFindings(state.findings, untouched);
   return {
     title: hasReport ? S.reportTitle(meta?.agency ?? null, meta?.year ?? null) : S.untitled,
     subtitle: hasReport ? S.formatLabel(state.report!.format) : null,
     summary: summarize(state),
-    banner: templateBanner(state),
-    groups: groupFindings(state.findings, state.expanded),
-    total: state.findings.length,
+    banner: templateBanner(state, opts.canRestore ?? false),
+    groups: groupFindings(shown, state.expanded),
+    total: shown.length,
     canExport: hasReport && state.busy === null,
     canInsert: state.busy === null && state.capabilities?.insertTemplate !== false,
     insertSupported: state.capabilities?.insertTemplate !== false,
@@ -389,9 +434,12 @@ export function viewModel(state: PaneState): ViewModel {
     validating: state.validating,
     notice: state.notice,
     readError: state.readError,
-    checkedAt: state.checkedAt,
+    // "上次校验" only means something when there is a report to check.
+    checkedAt: hasReport ? state.checkedAt : null,
     transfer: state.transfer,
     canTransfer: state.busy === null && (state.template !== null || state.capabilities?.insertTemplate !== false),
+    formError: state.formError,
+    transferDone: state.transferDone,
   };
 }
 
@@ -404,7 +452,10 @@ export function findingsOf(outcome: ReadOutcome, ruleFindings: readonly Finding[
   const seen = new Set(ruleFindings.map(key));
   // "No template" is what the banner says, with the insert form; no need to list it too.
   const layout = outcome.findings.filter((f) => !seen.has(key(f)) && !(outcome.template === null && f.rule === TEMPLATE_NOT_FOUND));
-  return [...layout, ...ruleFindings];
+  // A deleted sheet is one finding (the adapter's "未找到…工作表"), not every cell it held.
+  const missing = new Set<string>(outcome.template?.missing ?? []);
+  const onMissingSheet = (f: Finding) => missing.size > 0 && f.cells.length > 0 && f.cells.every((k) => missing.has(locate(k)?.role ?? ""));
+  return [...layout, ...ruleFindings.filter((f) => !onMissingSheet(f))];
 }
 
 /** The adapter's finding when no template sheet is recognised (src/excel/officeWorkbook.ts). */

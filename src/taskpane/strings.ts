@@ -43,6 +43,8 @@ export const S = {
     spoken: (e: number, w: number, i: number): string =>
       e + w + i === 0 ? "校验完成，全部通过。" : `校验完成：${e} 个错误，${w} 个警告${i ? `，${i} 条提示` : ""}。`,
     lastChecked: (time: string): string => `上次校验 ${time}`,
+    notStarted: "未开始填写",
+    notStartedSpoken: "年报模板已插入，尚未开始填写。",
   },
 
   actions: {
@@ -56,6 +58,9 @@ export const S = {
     dismiss: "关闭",
     rollForward: "上年结转",
     rollForwardLong: "从上年报告结转",
+    exportWordAnyway: "仍然导出 Word",
+    exportPdfAnyway: "仍然导出 PDF",
+    restore: (names: string) => `恢复${names}`,
     importReport: "导入报告",
   },
 
@@ -142,7 +147,20 @@ export const S = {
     missingTitle: "未找到年报模板",
     missingBody: "当前工作簿中没有年报模板工作表。插入模板后即可填写，助手会随时校验。",
     damagedTitle: "年报模板不完整",
-    damagedBody: (names: string): string => `找不到以下模板工作表：${names}。它们可能被删除或改名后无法识别。可以插入一份新的模板（不会覆盖现有工作表）。`,
+    damagedBody: (names: string): string => `找不到模板工作表：${names}。它可能被删除了。可以只恢复这张表（空白，与原模板相同），其他工作表和已填的内容不受影响。`,
+    damagedNoRestore: "此版本 Excel 不能自动恢复工作表：请下载模板文件，把缺少的表复制到本工作簿。",
+    restored: (names: string[]): string => `已恢复：${names.join("、")}（空白表格，其他工作表未改动）。`,
+    restoreFailed: (why: string): string => `恢复工作表失败：${why}`,
+    agencyRequired: "请填写机关名称，它会写入封面和报告标题。",
+    startTitle: "未开始填写",
+    startSteps: [
+      "先在“封面”核对机关名称和报告年度。",
+      "在“表二”“表三”“表四”填写数字：没有发生的填 0，总计由公式计算。",
+      "在“正文”写第一、五、六部分，每行一段。",
+    ],
+    startAgency: "封面还没有机关名称，请先填写。",
+    startHint: "开始填写后，这里会列出每一处需要核对的地方。也可以用“上年结转”从上年报告开始。",
+    startGo: "转到封面",
     agencyLabel: "机关名称",
     agencyPlaceholder: "例如：某某区人民政府办公室",
     yearLabel: "报告年度",
@@ -151,7 +169,7 @@ export const S = {
       `工作簿中已有年报模板（${sheets.join("、") || "模板工作表"}），未重复插入。`,
     unsupportedTitle: "此版本 Excel 无法自动插入模板",
     unsupportedBody:
-      "自动插入模板需要 Excel 2021、Microsoft 365、Excel 网页版或 Mac 版 Excel（ExcelApi 1.13）。Office 2019 及更早版本请下载模板文件，用 Excel 打开后填写；打开后本助手仍可校验。",
+      "自动插入模板需要 Microsoft 365、Office 2021 或更新版本、Mac 版或网页版 Excel。Office 2019 及更早版本请下载模板文件，用 Excel 打开后填写；打开后本助手仍可校验。",
   },
 
   notInExcel: {

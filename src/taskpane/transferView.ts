@@ -1,7 +1,8 @@
 /**
  * The 结转/导入 panel's DOM: choose a file or paste text, then the preview (what gets filled,
  * the conflicts as unchecked checkboxes, what the source could not place) and confirm. Native
- * controls only, text through textContent, Escape closes.
+ * controls only, text through textContent, Escape closes (pasted text is kept). Reading and
+ * errors are announced by the pane's persistent live regions (view.ts), not by these elements.
  */
 import { h, icon } from "./dom";
 import type { TransferPanel } from "./state";
@@ -63,11 +64,11 @@ export function createTransferView(handlers: TransferHandlers): { render(t: Tran
       h("span", { class: "btn-label" }, T.readPasted),
     );
     const status = busy
-      ? h("p", { class: "card-body transfer-status", role: "status" }, h("span", { class: "spinner", attrs: { "aria-hidden": "true" } }), T.reading(t.reading!))
+      ? h("p", { class: "card-body transfer-status" }, h("span", { class: "spinner", attrs: { "aria-hidden": "true" } }), T.reading(t.reading!))
       : t.error
         ? h(
             "div",
-            { class: "transfer-error", role: "alert" },
+            { class: "transfer-error", attrs: { "data-transfer": "error" } },
             h("p", { class: "error-text" }, t.error.message),
             t.error.details.length ? h("ul", { class: "transfer-list" }, ...t.error.details.slice(0, 8).map((d) => h("li", {}, d))) : null,
           )

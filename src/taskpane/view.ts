@@ -10,6 +10,9 @@ import { SHEET_NAMES } from "../template/messages";
 import { S } from "./strings";
 import type { TransferMode } from "./transfer";
 import { createTransferView, type TransferHandlers } from "./transferView";
+import { rovingKeydown, setTabStop } from "./roving";
+import { focusTarget, type FocusRegion } from "./focusPlan";
+import type { TemplateRole } from "../excel/port";
 
 export interface ViewHandlers {
   insert(form: { agency: string; year: number }): void;
@@ -19,6 +22,8 @@ export interface ViewHandlers {
   toggle(id: string): void;
   noticeAction(id: string): void;
   dismissNotice(): void;
+  /** Put back the template's missing sheets. */
+  restore(roles: TemplateRole[]): void;
   openLink(href: string, ev: Event): void;
   transferOpen(mode: TransferMode): void;
   transfer: TransferHandlers;
@@ -48,10 +53,24 @@ function defaultTime(t: number): string {
   return `${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
 }
 
+/**
+ * A toolbar button. Unavailable is aria-disabled, not disabled: a focused button that became
+ * disabled (busy while exporting) would drop keyboard focus to <body>.
+ */
 function button(label: string, iconName: IconName | null, cls: string, onClick: () => void, extra: Record<string, string | boolean | null> = {}): HTMLButtonElement {
   return h(
     "button",
-    { type: "button", class: `btn ${cls}`, attrs: extra, on: { click: () => onClick() } },
+    {
+      type: "button",
+      class: `btn ${cls}`,
+      attrs: extra,
+      on: {
+        click: (ev) => {
+          if ((ev.currentTarget as HTMLElement).getAttribute("aria-disabled") === "true") return;
+          onClick();
+        },
+      },
+    },
     iconName ? icon(iconName) : null,
     h("span", { class: "btn-label" }, label),
   );
@@ -63,21 +82,29 @@ export function createView(root: HTMLElement, handlers: ViewHandlers, options: V
   // ---------------------------------------------------------------- shell
   const title = h("h1", { class: "report-title", id: "report-title" });
   const subtitle = h("p", { class: "report-sub" });
-  const summary = h("div", { class: "summary tone-busy", id: "summary" });
+  // Focusable from script only: where focus goes when what held it disappeared.
+  const summary = h("div", { class: "summary tone-busy", id: "summary", tabIndex: -1 });
   const live = h("div", { class: "visually-hidden", role: "status", attrs: { "aria-live": "polite", "aria-atomic": "true" } });
+  // Persistent live regions for notices: present from the start, only their text changes, so
+  // screen readers announce every notice (a region inserted with its text is often missed).
+  const noticeStatus = h("div", { class: "visually-hidden", role: "status", attrs: { "aria-live": "polite", "aria-atomic": "true", "data-live": "status" } });
+  const noticeAlert = h("div", { class: "visually-hidden", role: "alert", attrs: { "aria-live": "assertive", "aria-atomic": "true", "data-live": "alert" } });
 
   const insertBtn = button(S.actions.insert, "add", "btn-secondary", () => handlers.insert(readForm()), { "data-action": "insert" });
   const revalidateBtn = button(S.actions.revalidate, "sync", "btn-secondary", () => handlers.revalidate(), { "data-action": "revalidate" });
   const wordBtn = button(S.actions.exportWord, "word", "btn-secondary", () => handlers.exportAs("docx"), { "data-action": "export-docx" });
   const pdfBtn = button(S.actions.exportPdf, "pdf", "btn-secondary", () => handlers.exportAs("pdf"), { "data-action": "export-pdf" });
+  // The accessible name is the visible label; the longer wording is only the tooltip.
   const carryBtn = button(S.actions.rollForward, "carry", "btn-secondary", () => handlers.transferOpen("rollForward"), {
     "data-action": "roll-forward",
-    "aria-label": S.actions.rollForwardLong,
     title: S.actions.rollForwardLong,
   });
   const importBtn = button(S.actions.importReport, "open", "btn-secondary", () => handlers.transferOpen("import"), { "data-action": "import" });
   const toolbar = h("div", { class: "toolbar", role: "toolbar", attrs: { "aria-label": "年报操作" } }, insertBtn, carryBtn, importBtn, revalidateBtn, wordBtn, pdfBtn);
-  toolbar.addEventListener("keydown", (ev) => rovingKeys(ev, toolbar));
+  const toolbarButtons = [insertBtn, carryBtn, importBtn, revalidateBtn, wordBtn, pdfBtn];
+  setTabStop(toolbarButtons, insertBtn);
+  toolbar.addEventListener("keydown", (ev) => void rovingKeydown(ev, toolbarButtons, "horizontal"));
+  toolbar.addEventListener("focusin", (ev) => void setTabStop(toolbarButtons, ev.target as HTMLElement));
 
   const noticeSlot = h("div", { class: "notice-slot" });
   const transferSlot = h("div", { class: "transfer-slot" });
@@ -96,8 +123,69 @@ export function createView(root: HTMLElement, handlers: ViewHandlers, options: V
     toolbar,
   );
   const main = h("main", { class: "pane-main", attrs: { "aria-labelledby": "report-title" } }, noticeSlot, transferSlot, bannerSlot, findingsRegion);
-  replace(root, header, live, main);
+  replace(root, header, live, noticeStatus, noticeAlert, main);
   root.classList.add("pane");
+
+  // Scroll padding equal to the sticky header, so focus and scrolled-to notices are never under it.
+  const setHeaderHeight = () => document.documentElement.style.setProperty("--pane-header-h", `${Math.ceil(header.getBoundingClientRect().height)}px`);
+  setHeaderHeight();
+  if (typeof ResizeObserver !== "undefined") new ResizeObserver(setHeaderHeight).observe(header);
+
+  // ---------------------------------------------------------------- focus
+  // Where focus was, so that when its element disappears (a notice replaced, the form removed
+  // after insertion, a fixed finding) it moves to a sensible place instead of <body>.
+  let lastFocused: HTMLElement | null = null;
+  let lastRegion: FocusRegion = "other";
+  let beforeNotice: HTMLElement | null = null;
+  let listIndex = 0;
+  const regionOf = (el: Element): FocusRegion =>
+    noticeSlot.contains(el) ? "notice" : bannerSlot.contains(el) ? "banner" : transferSlot.contains(el) ? "transfer" : list.contains(el) ? "list" : toolbar.contains(el) ? "toolbar" : "other";
+  root.addEventListener("focusin", (ev) => {
+    const el = ev.target as HTMLElement;
+    lastFocused = el;
+    lastRegion = regionOf(el);
+    if (lastRegion !== "notice") beforeNotice = el;
+    if (lastRegion === "list") listIndex = Math.max(0, listItems().indexOf(el));
+  });
+  // Focus the clerk moved elsewhere (the workbench's grid) is theirs: never pull it back.
+  document.addEventListener("focusin", (ev) => {
+    if (!root.contains(ev.target as Node)) lastFocused = null;
+  });
+  const usable = (el: HTMLElement | null): el is HTMLElement => !!el && el.isConnected && !(el as HTMLButtonElement).disabled && !el.closest("[hidden]");
+  let openedFrom: HTMLElement | null = null;
+
+  function rescueFocus(): void {
+    // Only when the pane itself has focus: in Office the grid is another frame (hasFocus() is false
+    // while the clerk types there), and a pane must never take focus from the sheet.
+    if (!document.hasFocus()) return;
+    const active = document.activeElement;
+    if (active && active !== document.body && active !== document.documentElement) return; // focus is somewhere real
+    if (!lastFocused || usable(lastFocused)) return; // the clerk clicked on empty space: leave it
+    const items = listItems();
+    const noticeControl = noticeSlot.querySelector<HTMLElement>("button, a[href]");
+    const heading = bannerSlot.querySelector<HTMLElement>("#start-title, #banner-title");
+    const t = focusTarget({
+      region: lastRegion,
+      noticeControl: !!noticeControl,
+      beforeNotice: usable(beforeNotice),
+      listCount: items.length,
+      listIndex,
+      opener: usable(openedFrom),
+      bannerHeading: !!heading,
+    });
+    const el =
+      t.kind === "noticeControl" ? noticeControl : t.kind === "beforeNotice" ? beforeNotice : t.kind === "listItem" ? items[t.index] : t.kind === "opener" ? openedFrom : t.kind === "bannerHeading" ? heading : summary;
+    (el ?? summary).focus();
+  }
+
+  /** Escape dismisses the notice (the 结转/导入 panel handles its own Escape first). */
+  root.addEventListener("keydown", (ev) => {
+    if (ev.key !== "Escape" || ev.isComposing || ev.keyCode === 229 || ev.defaultPrevented) return;
+    if (!currentNotice) return;
+    ev.preventDefault();
+    handlers.dismissNotice();
+  });
+  let currentNotice: Notice | null = null;
 
   // The insert form lives in the banner; the toolbar's button uses it when shown, else defaults.
   let agencyInput: HTMLInputElement | null = null;
@@ -113,19 +201,26 @@ export function createView(root: HTMLElement, handlers: ViewHandlers, options: V
   const signatures = { notice: "", banner: "", list: "", live: "", transfer: "" };
   const transferView = createTransferView(handlers.transfer);
   let transferStep = "";
-  let openedFrom: HTMLElement | null = null;
+  let transferDone = 0;
 
-  function renderTransfer(t: ViewModel["transfer"]): void {
+  function renderTransfer(t: ViewModel["transfer"], done: number): void {
+    // Pasted text is kept when the panel is closed (Escape, 取消) and forgotten once it was used.
+    if (done !== transferDone) {
+      transferDone = done;
+      transferView.reset();
+    }
     const sig = JSON.stringify(t);
     if (sig === signatures.transfer) return;
     signatures.transfer = sig;
     if (!t) {
-      transferView.reset();
+      const hadFocus = transferSlot.contains(document.activeElement) || lastRegion === "transfer";
       replace(transferSlot);
-      if (transferStep) (openedFrom ?? carryBtn).focus();
+      if (transferStep && hadFocus) (openedFrom ?? carryBtn).focus();
       transferStep = "";
       return;
     }
+    if (t.step === "choose" && t.reading) announce("status", S.transfer.reading(t.reading));
+    else if (t.step === "choose" && t.error) announce("alert", t.error.message);
     if (!transferStep) openedFrom = t.mode === "import" ? importBtn : carryBtn;
     const dom = transferView.render(t);
     const card = h(
@@ -139,10 +234,10 @@ export function createView(root: HTMLElement, handlers: ViewHandlers, options: V
       dom.el,
     );
     card.addEventListener("keydown", (ev) => {
-      if (ev.key === "Escape") {
-        ev.preventDefault();
-        handlers.transfer.close();
-      }
+      // Not while an input method is composing (Escape then cancels the composition).
+      if (ev.key !== "Escape" || ev.isComposing || ev.keyCode === 229) return;
+      ev.preventDefault();
+      handlers.transfer.close();
     });
     // Keep focus where it was on re-renders of the same step (a ticked checkbox, the busy state).
     const focusedKey = (document.activeElement as HTMLElement | null)?.getAttribute?.("data-key") ?? null;
@@ -153,17 +248,32 @@ export function createView(root: HTMLElement, handlers: ViewHandlers, options: V
     transferStep = step;
   }
 
+  /** Say something through the persistent live regions (the other one is cleared). */
+  function announce(kind: "status" | "alert", text: string): void {
+    const [on, off] = kind === "alert" ? [noticeAlert, noticeStatus] : [noticeStatus, noticeAlert];
+    off.textContent = "";
+    // The same text twice is a new event for the clerk: clear first so it is read again.
+    if (on.textContent === text) on.textContent = "";
+    on.textContent = text;
+  }
+
   function renderNotice(n: Notice | null): void {
     const sig = JSON.stringify(n);
     if (sig === signatures.notice) return;
     signatures.notice = sig;
-    if (!n) return replace(noticeSlot);
+    currentNotice = n;
+    if (!n) {
+      noticeStatus.textContent = "";
+      noticeAlert.textContent = "";
+      return replace(noticeSlot);
+    }
+    announce(n.tone === "error" ? "alert" : "status", n.text);
     const iconName: IconName = n.tone === "success" ? "success" : n.tone === "error" ? "error" : n.tone === "warning" ? "warning" : "info";
     replace(
       noticeSlot,
       h(
         "div",
-        { class: `message-bar tone-${n.tone}`, role: n.tone === "error" ? "alert" : "status" },
+        { class: `message-bar tone-${n.tone}`, attrs: { "data-tone": n.tone } },
         icon(iconName, "icon mb-icon"),
         h(
           "div",
@@ -181,6 +291,8 @@ export function createView(root: HTMLElement, handlers: ViewHandlers, options: V
         ),
       ),
     );
+    // Where the clerk is looking: the notice sits under the sticky header (scroll-padding-top).
+    noticeSlot.scrollIntoView?.({ block: "nearest" });
   }
 
   function linkButton(href: string, label: string, download?: string): HTMLAnchorElement {
@@ -197,30 +309,67 @@ export function createView(root: HTMLElement, handlers: ViewHandlers, options: V
     );
   }
 
-  function renderBanner(b: TemplateBanner, busy: boolean): void {
-    const sig = JSON.stringify([b, busy]);
+  function renderBanner(b: TemplateBanner, busy: boolean, formError: string | null): void {
+    const sig = JSON.stringify([b, busy, formError]);
     if (sig === signatures.banner) return;
     signatures.banner = sig;
-    // Keep what the clerk typed when the banner is rebuilt.
+    // Keep what the clerk typed when the banner is rebuilt (and focus, if it was in the form).
+    const hadFocus = (document.activeElement as HTMLElement | null)?.id ?? "";
     if (agencyInput) lastAgency = agencyInput.value;
     const lastYear = yearSelect?.value;
     agencyInput = null;
     yearSelect = null;
     if (!b) return replace(bannerSlot);
 
-    const heading =
-      b.kind === "missing" ? S.template.missingTitle : S.template.damagedTitle;
-    const body =
-      b.kind === "missing" ? S.template.missingBody : S.template.damagedBody(b.roles.map((r) => SHEET_NAMES[r] ?? r).join("、"));
+    if (b.kind === "start") {
+      const card = h(
+        "section",
+        { class: "card banner start", attrs: { "aria-labelledby": "start-title", "data-banner": "start" } },
+        h("h2", { class: "card-title", id: "start-title", tabIndex: -1 }, icon("info"), S.template.startTitle),
+        b.agencyMissing ? h("p", { class: "card-body" }, S.template.startAgency) : null,
+        h("ol", { class: "start-steps card-body" }, ...S.template.startSteps.map((t) => h("li", {}, t))),
+        h("p", { class: "field-hint" }, S.template.startHint),
+        h("button", { type: "button", class: "btn btn-secondary", attrs: { "data-action": "start-cover" }, on: { click: () => handlers.select(["META.AGENCY"]) } }, icon("target"), h("span", { class: "btn-label" }, S.template.startGo)),
+      );
+      return replace(bannerSlot, card);
+    }
+
+    if (b.kind === "damaged") {
+      const names = b.roles.map((r) => SHEET_NAMES[r] ?? r).join("、");
+      const card = h(
+        "section",
+        { class: "card banner", attrs: { "aria-labelledby": "banner-title", "data-banner": "damaged" } },
+        h("h2", { class: "card-title", id: "banner-title", tabIndex: -1 }, icon("table"), S.template.damagedTitle),
+        h("p", { class: "card-body" }, S.template.damagedBody(names)),
+        b.canRestore
+          ? h(
+              "button",
+              { type: "button", class: "btn btn-primary", disabled: busy, attrs: { "data-action": "restore-sheets" }, on: { click: () => handlers.restore(b.roles) } },
+              icon("add"),
+              h("span", { class: "btn-label" }, S.actions.restore(names)),
+            )
+          : h("p", { class: "card-body" }, S.template.damagedNoRestore),
+        b.canRestore ? null : linkButton(options.templateUrl, S.actions.downloadTemplate, "政务公开年报模板.xlsx"),
+      );
+      return replace(bannerSlot, card);
+    }
+
     const card = h("section", { class: "card banner", attrs: { "aria-labelledby": "banner-title", "data-banner": b.kind } });
-    card.append(h("h2", { class: "card-title", id: "banner-title" }, icon("table"), heading), h("p", { class: "card-body" }, body));
+    card.append(h("h2", { class: "card-title", id: "banner-title", tabIndex: -1 }, icon("table"), S.template.missingTitle), h("p", { class: "card-body" }, S.template.missingBody));
 
     if (b.canInsert) {
       agencyInput = h("input", {
         class: "input",
         id: "agency-input",
         type: "text",
-        attrs: { placeholder: S.template.agencyPlaceholder, autocomplete: "organization", maxlength: 60 },
+        attrs: {
+          placeholder: S.template.agencyPlaceholder,
+          autocomplete: "organization",
+          maxlength: 60,
+          required: true,
+          "aria-invalid": formError ? "true" : null,
+          "aria-describedby": formError ? "agency-error" : null,
+        },
       });
       agencyInput.value = lastAgency;
       yearSelect = h("select", { class: "select", id: "year-select" });
@@ -233,6 +382,7 @@ export function createView(root: HTMLElement, handlers: ViewHandlers, options: V
         "form",
         {
           class: "insert-form",
+          attrs: { novalidate: true },
           on: {
             submit: (ev) => {
               ev.preventDefault();
@@ -242,6 +392,7 @@ export function createView(root: HTMLElement, handlers: ViewHandlers, options: V
         },
         h("label", { class: "field-label", attrs: { for: "agency-input" } }, S.template.agencyLabel),
         agencyInput,
+        formError ? h("p", { class: "field-error error-text", id: "agency-error" }, formError) : null,
         h("label", { class: "field-label", attrs: { for: "year-select" } }, S.template.yearLabel),
         yearSelect,
         h(
@@ -260,6 +411,10 @@ export function createView(root: HTMLElement, handlers: ViewHandlers, options: V
       );
     }
     replace(bannerSlot, card);
+    if (formError && agencyInput) {
+      announce("alert", formError);
+      agencyInput.focus();
+    } else if (hadFocus) bannerSlot.querySelector<HTMLElement>(`#${CSS.escape(hadFocus)}`)?.focus();
   }
 
   function renderFinding(item: FindingItem): HTMLElement {
@@ -321,7 +476,8 @@ export function createView(root: HTMLElement, handlers: ViewHandlers, options: V
     const headingId = `group-${g.id}`;
     const badges = (["error", "warning", "info"] as const)
       .filter((s) => g.counts[s] > 0)
-      .map((s) => h("span", { class: `badge badge-${s}`, attrs: { "aria-label": `${S.severity[s]} ${g.counts[s]}` } }, String(g.counts[s])));
+      // Plain spans may not carry aria-label: the severity is visually hidden text instead.
+      .map((s) => h("span", { class: `badge badge-${s}` }, h("span", { class: "visually-hidden" }, `${S.severity[s]} `), String(g.counts[s])));
     return h(
       "section",
       { class: "group", attrs: { "aria-labelledby": headingId, "data-group": g.id } },
@@ -346,8 +502,14 @@ export function createView(root: HTMLElement, handlers: ViewHandlers, options: V
     ]);
     if (sig === signatures.list) return;
     signatures.list = sig;
-    // Keep keyboard focus on the same finding across re-renders.
-    const focused = (document.activeElement as HTMLElement | null)?.closest?.("[data-focus-id]")?.getAttribute("data-focus-id") ?? null;
+    // Keep keyboard focus on the same finding across re-renders; when it was fixed and is gone,
+    // on the one that took its place.
+    const active = document.activeElement as HTMLElement | null;
+    const hadFocus = !!active && list.contains(active);
+    const focused = hadFocus ? (active!.closest("[data-focus-id]")?.getAttribute("data-focus-id") ?? null) : null;
+    const oldItems = listItems();
+    const focusedIndex = hadFocus ? oldItems.indexOf(active!) : -1;
+    const stopId = oldItems.find((el) => el.tabIndex === 0)?.getAttribute("data-focus-id") ?? null;
     if (vm.readError) {
       replace(list, h("p", { class: "empty error-text" }, vm.readError));
     } else if (vm.total === 0 && vm.summary.tone === "ok") {
@@ -355,14 +517,25 @@ export function createView(root: HTMLElement, handlers: ViewHandlers, options: V
     } else {
       replace(list, ...vm.groups.map(renderGroup));
     }
-    if (focused) {
-      const again = list.querySelector<HTMLElement>(`[data-focus-id="${CSS.escape(focused)}"]`);
-      again?.focus();
-    }
+    const items = listItems();
+    const byId = (id: string | null) => (id ? (items.find((el) => el.getAttribute("data-focus-id") === id) ?? null) : null);
+    const again = byId(focused) ?? (hadFocus ? (items[Math.min(Math.max(focusedIndex, 0), items.length - 1)] ?? null) : null);
+    setTabStop(items, again ?? byId(stopId));
+    if (again) again.focus();
+    else if (hadFocus) summary.focus(); // the list is empty now
   }
 
+  /** The list's keyboard stops in order (finding buttons, group toggles, 全部选中). */
+  function listItems(): HTMLElement[] {
+    return [...list.querySelectorAll<HTMLElement>("[data-focus-id]")];
+  }
+  list.addEventListener("keydown", (ev) => void rovingKeydown(ev, listItems(), "vertical"));
+  list.addEventListener("focusin", (ev) => void setTabStop(listItems(), ev.target as HTMLElement));
+
   function setBusy(btn: HTMLButtonElement, busy: boolean, disabled: boolean): void {
-    btn.disabled = disabled;
+    btn.removeAttribute("disabled");
+    if (disabled) btn.setAttribute("aria-disabled", "true");
+    else btn.removeAttribute("aria-disabled");
     btn.classList.toggle("is-busy", busy);
     btn.setAttribute("aria-busy", busy ? "true" : "false");
   }
@@ -401,25 +574,14 @@ export function createView(root: HTMLElement, handlers: ViewHandlers, options: V
     importBtn.setAttribute("aria-expanded", vm.transfer?.mode === "import" ? "true" : "false");
 
     renderNotice(vm.notice);
-    renderTransfer(vm.transfer);
+    renderTransfer(vm.transfer, vm.transferDone);
     // While 结转/导入 is open it inserts the template itself: one place to act, not two.
-    renderBanner(vm.transfer ? null : vm.banner, vm.busy !== null);
+    renderBanner(vm.transfer ? null : vm.banner, vm.busy !== null, vm.formError);
     renderList(vm);
+    rescueFocus();
     // A hook for the E2E test: "idle" once a pass has finished and none is running.
     root.setAttribute("data-state", vm.validating || vm.summary.tone === "busy" ? "busy" : "idle");
   }
 
   return { update, root };
-}
-
-/** Arrow keys move between toolbar buttons (WAI-ARIA toolbar pattern); Tab leaves the toolbar. */
-function rovingKeys(ev: KeyboardEvent, toolbar: HTMLElement): void {
-  if (!["ArrowLeft", "ArrowRight", "Home", "End"].includes(ev.key)) return;
-  const buttons = [...toolbar.querySelectorAll<HTMLButtonElement>("button:not(:disabled)")];
-  const i = buttons.indexOf(document.activeElement as HTMLButtonElement);
-  if (i === -1 || buttons.length === 0) return;
-  const next =
-    ev.key === "Home" ? 0 : ev.key === "End" ? buttons.length - 1 : (i + (ev.key === "ArrowRight" ? 1 : -1) + buttons.length) % buttons.length;
-  buttons[next]!.focus();
-  ev.preventDefault();
 }

@@ -6,7 +6,7 @@
  * literally, exports a Word file through the lazy chunk, and saves screenshots to
  * test-output/e2e/.
  */
-import { readFileSync } from "node:fs";
+import { copyFileSync, cpSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { exportReport } from "../../src/document";
 import { sampleReport } from "../support/reports";
@@ -31,6 +31,11 @@ const dialogs: string[] = [];
 const requests: string[] = [];
 
 async function buildWorkbench(): Promise<void> {
+  // XXGK_E2E_SITE: a workbench already built with `npm run build:workbench` (iterating on tests only).
+  if (process.env.XXGK_E2E_SITE) {
+    cpSync(process.env.XXGK_E2E_SITE, SITE, { recursive: true });
+    return;
+  }
   // webpack.config.js generates the template workbook first when a fresh checkout lacks it.
   const makeConfig = require(path.join(PROJECT_ROOT, "webpack.config.js")) as (env: object, argv: object) => Configuration;
   // The production build: what ships, with tree shaking (package.json "sideEffects") and minification.
@@ -111,10 +116,12 @@ function contains(sel: { areas: Box[] }, key: string): boolean {
 
 beforeAll(async () => {
   await buildWorkbench();
+  // axe-core from our own origin: the pane's CSP (script-src 'self') stays on while it runs.
+  copyFileSync(path.join(PROJECT_ROOT, "node_modules/axe-core/axe.min.js"), path.join(SITE, "axe.min.js"));
   server = await serveStatic(SITE);
   browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
   page = await open();
-}, 180_000);
+}, 600_000); // a production webpack build; slow on a shared 2-core machine
 
 afterAll(async () => {
   await browser?.close();
@@ -124,6 +131,8 @@ afterAll(async () => {
 describe("workbench e2e", () => {
   test("an empty workbook: the pane says the template is missing and offers to insert it", async () => {
     expect(await summaryText()).toBe("尚未插入年报模板");
+    // Nothing was checked that a clerk could see: no "上次校验" time on an empty workbook.
+    expect(await page.locator("#app").innerText()).not.toContain("上次校验");
     await expect(page.locator('[data-banner="missing"]').isVisible()).resolves.toBe(true);
     expect(await page.locator("#agency-input").isVisible()).toBe(true);
     await shot("01-no-template");
@@ -139,15 +148,34 @@ describe("workbench e2e", () => {
     const tabs = await page.locator(".sheet-tab").allInnerTexts();
     expect(tabs).toEqual(["Sheet1", "封面", "正文", "表二", "表三", "表四"]);
     expect(await page.locator("#report-title").innerText()).toBe(`某某区人民政府办公室 · ${year} 年度`);
+    // An untouched template is a state of its own: what to do first, no errors or blank warnings.
+    expect(await summaryText()).toBe("未开始填写");
+    expect(await page.locator('[data-banner="start"]').innerText()).toContain("没有发生的填 0");
+    expect(await page.locator(".findings [data-rule], .findings .group-toggle").count()).toBe(0);
+    expect(await page.locator("#app").innerText()).toContain("上次校验");
+    // Focus went to the new state's heading, not to <body> (the form it was in is gone).
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("start-title");
+    await shot("02-inserted");
+    // 转到封面 takes the clerk to the first thing to fill.
+    await page.click('[data-action="start-cover"]');
+    await idle();
+    expect((await selection())?.sheet).toBe("封面");
+
+    // Once the clerk has typed something, blanks and empty parts are listed.
+    await typeCell("T4.C01", "0");
     expect(await summaryText()).toMatch(/^错误 \d+ · 警告 \d+$/);
     expect(await page.locator('[data-banner]').count()).toBe(0);
+    // 表二 has no text cell: its empty-part finding asks for numbers, never for "无".
+    const t2Empty = page.locator('[data-rule="DOC.SECTIONS"]').filter({ hasText: "第二部分" });
+    expect(await t2Empty.innerText()).toContain("填 0");
+    expect(await t2Empty.innerText()).not.toContain("无");
     // Each table's many blank cells are one row, not a hundred.
     const groups = await page.locator(".group-toggle .item-text").allInnerTexts();
     expect(groups.map((g) => g.split("\n")[0])).toEqual(expect.arrayContaining([expect.stringMatching(/^表三 \d+ 个单元格未填写$/)]));
     expect(await page.locator('[data-rule="CELL.BLANK"]').count()).toBe(0);
     // The live region announced the result.
-    expect(await page.locator('[role="status"][aria-live="polite"]').first().innerText()).toMatch(/^校验完成：\d+ 个错误/);
-    await shot("02-inserted");
+    expect(await page.locator('#app > [role="status"][aria-live="polite"]').first().innerText()).toMatch(/^校验完成：\d+ 个错误/);
+    await shot("02b-started");
   });
 
   test("a blank group expands, and 全部选中 selects its cells", async () => {
@@ -241,12 +269,16 @@ describe("workbench e2e", () => {
     // The report still has errors (empty sections): the pane asks before exporting.
     const confirm = page.locator(".message-bar.tone-warning .btn-link");
     await confirm.waitFor();
+    // Named for what it does, not like the toolbar's 导出 Word.
+    expect(await confirm.innerText()).toBe("仍然导出 Word");
     const [download] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), confirm.click()]);
     expect(download.suggestedFilename()).toMatch(/\.docx$/);
     const file = path.join(OUT, download.suggestedFilename());
     await download.saveAs(file);
     expect(requests.some(exportChunk)).toBe(true);
     await page.locator(".message-bar.tone-success").waitFor();
+    // Focus moved with the notice it was in (the confirm button is gone), never to <body>.
+    expect(await page.evaluate(() => document.activeElement !== document.body && !!document.activeElement?.closest(".notice-slot"))).toBe(true);
     await shot("08-exported");
   });
 
@@ -254,6 +286,7 @@ describe("workbench e2e", () => {
     await page.click('[data-action="export-pdf"]');
     const confirm = page.locator(".message-bar.tone-warning .btn-link");
     await confirm.waitFor();
+    expect(await confirm.innerText()).toBe("仍然导出 PDF");
     const [download] = await Promise.all([page.waitForEvent("download", { timeout: 90_000 }), confirm.click()]);
     expect(download.suggestedFilename()).toMatch(/\.pdf$/);
     const file = path.join(OUT, download.suggestedFilename());
@@ -277,6 +310,8 @@ describe("workbench e2e", () => {
     const banner = old.locator('[data-banner="missing"]');
     await banner.waitFor();
     expect(await banner.innerText()).toContain("此版本 Excel 无法自动插入模板");
+    // Which Office is needed, in plain words: no requirement-set jargon reaches the clerk.
+    expect(await old.locator("#app").innerText()).not.toMatch(/ExcelApi|API|\d\.\d+）/);
     const link = banner.locator("a.btn-link");
     const href = await link.getAttribute("href");
     expect(href).toMatch(/template\/xxgk-template\.xlsx$/);
@@ -422,6 +457,312 @@ describe("workbench e2e", () => {
       // ExcelJS and mammoth ran under the pane's CSP (no eval) without a violation or error.
       expect(problems).toEqual([]);
     });
+  });
+
+
+  // ------------------------------------------------------------------ issue 10: the pane's dead ends
+  describe("what a clerk trips over in the pane", () => {
+    test("the toolbar's 插入模板 asks for 机关名称 instead of inserting without it", async () => {
+      const p = await open();
+      await p.click('.toolbar [data-action="insert"]');
+      await idle(p);
+      expect(await p.locator(".sheet-tab").allInnerTexts()).toEqual(["Sheet1"]);
+      expect(await p.evaluate(() => document.activeElement?.id)).toBe("agency-input");
+      expect(await p.locator("#agency-input").getAttribute("aria-invalid")).toBe("true");
+      expect(await p.locator("#agency-error").innerText()).toContain("请填写机关名称");
+      expect(await p.locator('#app [role="alert"]').innerText()).toContain("请填写机关名称");
+      await p.fill("#agency-input", "某某县财政局");
+      await p.click('.toolbar [data-action="insert"]');
+      await p.waitForSelector('[data-banner="start"]');
+      expect(await p.locator("#report-title").innerText()).toMatch(/^某某县财政局 · /);
+      await p.close();
+    });
+
+    test("a deleted 表四 is reported once and restored alone: same place, same marker, nothing else touched", async () => {
+      const p = await open();
+      await p.fill("#agency-input", "某某区人民政府办公室");
+      await p.click('[data-action="insert-form"]');
+      await p.waitForSelector('[data-banner="start"]');
+      await typeCell("T3.R01.C1", "4", p);
+      await typeCell("T3.R25.C1", "4", p);
+      await p.evaluate(() => (window as unknown as { xxgk: { fake: { workbook: { deleteSheet(n: string): void } } } }).xxgk.fake.workbook.deleteSheet("表四"));
+      await p.evaluate(() => (window as unknown as { xxgk: { pane: { validate(): Promise<void> } } }).xxgk.pane.validate());
+      await idle(p);
+      const banner = p.locator('[data-banner="damaged"]');
+      await banner.waitFor();
+      // Once: the sheet is missing — not "表四 15 个单元格未填写 / 全部选中".
+      expect(await p.locator('.findings [data-group="t4"]').count()).toBe(0);
+      expect(await p.locator(".findings").innerText()).not.toMatch(/表四 \d+ 个单元格未填写/);
+      expect(await p.locator(".findings li").filter({ hasText: "表四" }).count()).toBe(1);
+      expect(await p.locator('.findings [data-rule="TEMPLATE.SHEET_MISSING"]').count()).toBe(1);
+      const restore = banner.locator('[data-action="restore-sheets"]');
+      expect(await restore.innerText()).toBe("恢复表四");
+      await shot("20-sheet-missing", p);
+      await restore.click();
+      await p.locator(".message-bar.tone-success").filter({ hasText: "已恢复" }).waitFor();
+      await idle(p);
+      expect(await p.locator(".sheet-tab").allInnerTexts()).toEqual(["Sheet1", "封面", "正文", "表二", "表三", "表四"]);
+      expect(await p.locator("[data-banner]").count()).toBe(0);
+      // The banner and its button are gone: focus went to the summary, not to <body>.
+      expect(await p.evaluate(() => document.activeElement?.id)).toBe("summary");
+      expect(await cellText("T3.R01.C1", p)).toBe("4");
+      const marker = await p.evaluate(() => {
+        const m = (window as unknown as { xxgk: { fake: { workbook: { sheet(n: string): unknown; value(s: unknown, r: number, c: number): unknown } } } }).xxgk.fake.workbook;
+        return m.value(m.sheet("表四"), 1, 104);
+      });
+      expect(String(marker)).toMatch(/^XXGK-REPORT\|role=t4\|.*\|set=1$/);
+      // 表四 is back and blank, so its cells are listed again like the others'.
+      expect(await p.locator('.findings [data-group="t4"]').count()).toBe(1);
+      await p.close();
+    });
+
+    test("with the list scrolled, 导出 Word on a report with errors shows its confirmation in view, below the sticky header", async () => {
+      for (const width of [350, 1280]) {
+        const p = await open();
+        await p.setViewportSize({ width, height: 700 });
+        await p.fill("#agency-input", "某某区人民政府办公室");
+        await p.click('[data-action="insert-form"]');
+        await p.waitForSelector(".sheet-tab[data-sheet='表三']");
+        await idle(p);
+        await typeCell("T3.R01.C1", "5", p);
+        await p.locator('[data-group="t3"] .group-toggle').click();
+        await idle(p);
+        await p.evaluate(() => {
+          const s = document.querySelector(".wb-pane-body")!;
+          s.scrollTop = s.scrollHeight;
+        });
+        await p.click('[data-action="export-docx"]');
+        const bar = p.locator(".message-bar.tone-warning");
+        await bar.waitFor();
+        await p.waitForTimeout(100);
+        const view = await p.evaluate(() => {
+          const scroller = document.querySelector(".wb-pane-body")!.getBoundingClientRect();
+          const header = document.querySelector(".pane-header")!.getBoundingClientRect();
+          const bar = document.querySelector(".message-bar")!.getBoundingClientRect();
+          return { top: bar.top, bottom: bar.bottom, headerBottom: header.bottom, scrollerBottom: scroller.bottom };
+        });
+        expect(view.top).toBeGreaterThanOrEqual(view.headerBottom - 1);
+        expect(view.bottom).toBeLessThanOrEqual(view.scrollerBottom);
+        expect(await p.getByRole("button", { name: "仍然导出 Word" }).isVisible()).toBe(true);
+        await shot(`21-export-confirm-${width}`, p);
+        await p.close();
+      }
+    });
+  });
+
+  // ------------------------------------------------------------------ issue 14: keyboard and screen readers
+  describe("keyboard and screen readers", () => {
+    const AXE_STATES: string[] = [];
+    async function axe(p: Page, state: string): Promise<void> {
+      if (!(await p.evaluate(() => "axe" in window))) await p.addScriptTag({ url: `${server.url}/axe.min.js` });
+      const found = await p.evaluate(async () => {
+        const r = await (window as unknown as { axe: { run(ctx: string, o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run("#app", {
+          resultTypes: ["violations"],
+          // label-content-name-mismatch is "experimental" in axe: run it too (it was the 上年结转 finding).
+          rules: { "label-content-name-mismatch": { enabled: true } },
+        });
+        return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(" ")) }));
+      });
+      AXE_STATES.push(state);
+      expect({ state, violations: found.filter((v) => v.impact === "serious" || v.impact === "critical") }).toEqual({ state, violations: [] });
+    }
+    const focusedDesc = (p: Page) =>
+      p.evaluate(() => {
+        const a = document.activeElement as HTMLElement | null;
+        return !a || a === document.body ? "BODY" : `${a.tagName.toLowerCase()}${a.id ? `#${a.id}` : ""}[${a.getAttribute("data-action") ?? a.getAttribute("data-notice-action") ?? ""}] ${a.textContent?.trim().slice(0, 20) ?? ""}`;
+      });
+
+    for (const theme of ["light", "dark"] as const) {
+      test(`axe finds no serious or critical violation in any state of the pane (${theme})`, async () => {
+        const p = await open(theme === "dark" ? "?theme=dark" : "");
+        await axe(p, `${theme}: initial`);
+        await p.fill("#agency-input", "某某区人民政府办公室");
+        await p.click('[data-action="insert-form"]');
+        await p.waitForSelector('[data-banner="start"]');
+        await idle(p);
+        await axe(p, `${theme}: inserted`);
+        await typeCell("T3.R01.C1", "5", p);
+        await typeCell("T4.C01", "两件", p);
+        await p.locator('[data-group="t3"] .group-toggle').click();
+        await axe(p, `${theme}: errors listed`);
+        await p.click('[data-action="export-docx"]');
+        await p.locator(".message-bar.tone-warning").waitFor();
+        await axe(p, `${theme}: export warning`);
+        await p.click('[data-action="roll-forward"]');
+        await p.locator('[data-transfer-step="choose"]').waitFor();
+        await axe(p, `${theme}: 上年结转 panel`);
+        await p.click('[data-action="import"]');
+        await p.locator('[data-mode="import"][data-transfer-step="choose"]').waitFor();
+        await p.fill("#transfer-paste", readFileSync(path.join(FIXTURES, "2023-sanmenxia-hubin-qianjin.txt"), "utf8"));
+        await p.click('[data-action="transfer-read"]');
+        await p.locator('[data-transfer-step="preview"]').waitFor();
+        await axe(p, `${theme}: 导入 preview`);
+        await p.close();
+      });
+    }
+
+    test("dark theme: error text and placeholders reach 4.5:1, text inputs keep a visible focus outline", async () => {
+      const p = await open("?theme=dark");
+      const ratio = await p.evaluate(() => {
+        const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+        const lum = (c: string) => {
+          const [r, g, b] = rgb(c).map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+          return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+        };
+        const cr = (a: string, b: string) => {
+          const [x, y] = [lum(a), lum(b)].sort((m, n) => n - m);
+          return (x! + 0.05) / (y! + 0.05);
+        };
+        const input = document.querySelector<HTMLInputElement>("#agency-input")!;
+        const bg = getComputedStyle(input).backgroundColor;
+        const probe = document.createElement("p");
+        probe.className = "error-text";
+        probe.textContent = "x";
+        document.querySelector(".pane-main")!.append(probe);
+        const err = cr(getComputedStyle(probe).color, getComputedStyle(document.querySelector(".pane")!).backgroundColor);
+        probe.remove();
+        return { placeholder: cr(getComputedStyle(input, "::placeholder").color, bg), error: err };
+      });
+      expect(ratio.placeholder).toBeGreaterThanOrEqual(4.5);
+      expect(ratio.error).toBeGreaterThanOrEqual(4.5);
+      await p.focus("#agency-input");
+      await p.keyboard.press("Shift+Tab");
+      await p.keyboard.press("Tab");
+      expect(await p.evaluate(() => document.activeElement?.id)).toBe("agency-input");
+      expect(await p.locator("#agency-input").evaluate((el) => getComputedStyle(el).outlineStyle)).toBe("solid");
+      await p.close();
+    });
+
+    test("names: 上年结转 is named by its label; group badges are not aria-label on spans", async () => {
+      const p = await open();
+      expect(await p.getByRole("button", { name: "上年结转", exact: true }).count()).toBe(1);
+      expect(await p.locator("#app span[aria-label]").count()).toBe(0);
+      await p.close();
+    });
+
+    test("the findings list and the toolbar are one Tab stop each; arrows, Home and End move inside; focus is never under the sticky header", async () => {
+      const p = await open();
+      await p.setViewportSize({ width: 350, height: 600 });
+      await p.fill("#agency-input", "某某区人民政府办公室");
+      await p.click('[data-action="insert-form"]');
+      await p.waitForSelector('[data-banner="start"]');
+      await typeCell("T3.R01.C1", "5", p);
+      await p.locator('[data-group="t3"] .group-toggle').click();
+      await idle(p);
+      expect(await p.locator('.findings [tabindex="0"]').count()).toBe(1);
+      expect(await p.locator('.toolbar [tabindex="0"]').count()).toBe(1);
+      const items = p.locator(".findings [data-focus-id]");
+      const n = await items.count();
+      expect(n).toBeGreaterThan(100);
+      await items.first().focus();
+      await p.keyboard.press("ArrowDown");
+      expect(await items.nth(1).evaluate((el) => el === document.activeElement)).toBe(true);
+      await p.keyboard.press("End");
+      expect(await items.nth(n - 1).evaluate((el) => el === document.activeElement)).toBe(true);
+      // Walk back up: every focused item is fully below the sticky header (WCAG 2.4.11).
+      let hidden = 0;
+      for (let i = 0; i < 40; i++) {
+        await p.keyboard.press("ArrowUp");
+        const r = await p.evaluate(() => ({ item: document.activeElement!.getBoundingClientRect().top, header: document.querySelector(".pane-header")!.getBoundingClientRect().bottom }));
+        if (r.item < r.header - 0.5) hidden++;
+      }
+      expect(hidden).toBe(0);
+      await p.keyboard.press("Home");
+      expect(await items.first().evaluate((el) => el === document.activeElement)).toBe(true);
+      // Tab leaves the list (one stop), Shift+Tab comes back to the same item.
+      await p.keyboard.press("Tab");
+      expect(await p.evaluate(() => !!document.activeElement?.closest(".findings"))).toBe(false);
+      await p.keyboard.press("Shift+Tab");
+      expect(await items.first().evaluate((el) => el === document.activeElement)).toBe(true);
+      await shot("22-roving-list", p);
+      await p.close();
+    });
+
+    test("focus lands on a sensible target after each action, never on <body>", async () => {
+      const p = await open();
+      // Insert from the form with Enter: the form disappears; focus goes to the new state's heading.
+      await p.fill("#agency-input", "某某区人民政府办公室");
+      await p.press("#agency-input", "Enter");
+      await p.waitForSelector('[data-banner="start"]');
+      await idle(p);
+      expect(await focusedDesc(p)).toMatch(/^h2#start-title/);
+
+      // A finding that is fixed disappears: focus moves to the one that took its place.
+      await typeCell("T4.C01", "两件", p);
+      await typeCell("T4.C02", "三件", p);
+      const bad = p.locator('.findings button[data-rule="CELL.TYPE"]');
+      expect(await bad.count()).toBe(2);
+      await bad.first().focus();
+      const next = await bad.nth(1).getAttribute("data-focus-id");
+      // Fix the first one through the grid model (not the grid UI, which would take focus).
+      const addr = await p.evaluate(() => document.querySelector('.findings button[data-rule="CELL.TYPE"]')!.getAttribute("data-cells"));
+      expect(addr).toBe("T4.C01");
+      await p.evaluate((a) => {
+        const x = window as unknown as { xxgk: { fake: { workbook: { setCell(s: string, a: string, v: unknown, o: object): void } }; pane: { validate(): Promise<void> } } };
+        x.xxgk.fake.workbook.setCell("表四", a, 2, { event: false });
+        return x.xxgk.pane.validate();
+      }, locate("T4.C01")!.address);
+      await idle(p);
+      expect(await p.evaluate(() => document.activeElement?.getAttribute("data-focus-id"))).toBe(next);
+
+      // Export: 导出 Word stays focusable while busy; the confirmation's button is replaced by the result.
+      await p.focus('[data-action="export-docx"]');
+      await p.keyboard.press("Enter");
+      await p.locator(".message-bar.tone-warning").waitFor();
+      expect(await focusedDesc(p)).toMatch(/\[export-docx\]/);
+      // Escape dismisses the notice; focus stays where it was.
+      await p.keyboard.press("Escape");
+      expect(await p.locator(".message-bar").count()).toBe(0);
+      expect(await focusedDesc(p)).toMatch(/\[export-docx\]/);
+      // Closing the question was a no: 导出 Word asks again. Its button, once used, is replaced by
+      // the result; focus follows into the new notice.
+      await p.keyboard.press("Enter");
+      await p.locator(".message-bar.tone-warning").waitFor();
+      await p.getByRole("button", { name: "仍然导出 Word" }).focus();
+      const [download] = await Promise.all([p.waitForEvent("download", { timeout: 60_000 }), p.keyboard.press("Enter")]);
+      expect(download.suggestedFilename()).toMatch(/\.docx$/);
+      await p.locator(".message-bar.tone-success").waitFor();
+      expect(await p.evaluate(() => !!document.activeElement?.closest(".notice-slot"))).toBe(true);
+      // Dismissing the notice with its × returns focus to where the clerk was before the notice.
+      await p.locator(".mb-dismiss").focus();
+      await p.keyboard.press("Enter");
+      expect(await p.locator(".message-bar").count()).toBe(0);
+      expect(await focusedDesc(p)).toMatch(/\[export-docx\]/);
+
+      // 导入: Escape keeps the pasted text (and is ignored while an IME composes); 确认导入 → the opener.
+      await p.focus('[data-action="import"]');
+      await p.keyboard.press("Enter");
+      await p.locator('[data-transfer-step="choose"]').waitFor();
+      const text = readFileSync(path.join(FIXTURES, "2023-sanmenxia-hubin-qianjin.txt"), "utf8");
+      await p.fill("#transfer-paste", text);
+      await p.locator("#transfer-paste").evaluate((el) => el.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true, isComposing: true })));
+      expect(await p.locator(".transfer").count()).toBe(1);
+      await p.focus("#transfer-paste");
+      await p.keyboard.press("Escape");
+      expect(await p.locator(".transfer").count()).toBe(0);
+      expect(await focusedDesc(p)).toMatch(/\[import\]/);
+      await p.keyboard.press("Enter");
+      await p.locator('[data-transfer-step="choose"]').waitFor();
+      expect(await p.locator("#transfer-paste").inputValue()).toBe(text);
+      await p.click('[data-action="transfer-read"]');
+      await p.locator('[data-transfer-step="preview"]').waitFor();
+      await p.focus('[data-action="transfer-confirm"]');
+      await p.keyboard.press("Enter");
+      await p.locator('.message-bar.tone-success [data-notice-action="undo"]').waitFor();
+      await idle(p);
+      expect(await focusedDesc(p)).toMatch(/\[import\]/);
+      expect(await p.locator('#app [data-live="status"]').innerText()).toMatch(/^已导入/);
+
+      // 撤销: the notice and its button are replaced; focus goes to the new notice.
+      await p.focus('[data-notice-action="undo"]');
+      await p.keyboard.press("Enter");
+      await p.locator(".message-bar.tone-success").filter({ hasText: "已撤销" }).waitFor();
+      await idle(p);
+      expect(await focusedDesc(p)).not.toBe("BODY");
+      expect(await p.evaluate(() => !!document.activeElement?.closest(".notice-slot"))).toBe(true);
+      expect(await p.locator('#app [data-live="status"]').innerText()).toContain("已撤销");
+      await p.close();
+    }, 120_000);
   });
 
   test("no CSP violations, script errors or dialogs on the way", () => {

@@ -119,12 +119,29 @@ test("no template → banner; insert → notice, re-validation and edit subscrip
   await settle();
   expect(h.port.inserts).toEqual([{ agency: "某某街道办事处", year: 2024 }]);
   expect(h.last().notice?.text).toMatch(/^已插入年报模板/);
-  expect(h.last().banner).toBeNull();
+  // A fresh template is its own state: what to do first, not 200 blank cells.
+  expect(h.last().banner).toEqual({ kind: "start", agencyMissing: false });
+  expect(h.last().summary.text).toBe("未开始填写");
   expect(h.last().title).toBe("某某街道办事处 · 2024 年度");
   expect(h.port.changeHandlers.size).toBe(1);
   await h.pane.dispose();
   expect(h.port.changeHandlers.size).toBe(0);
   expect(h.port.activateHandlers.size).toBe(0);
+});
+
+test("insert without 机关名称 asks for it at the field and inserts nothing", async () => {
+  const h = mount();
+  await h.pane.validate();
+  h.handlers().insert({ agency: "  ", year: 2024 });
+  await settle();
+  expect(h.port.inserts).toEqual([]);
+  expect(h.last().formError).toContain("机关名称");
+  h.handlers().insert({ agency: "某局", year: 2024 });
+  await settle();
+  await h.pane.idle();
+  expect(h.port.inserts).toEqual([{ agency: "某局", year: 2024 }]);
+  expect(h.last().formError).toBeNull();
+  await h.pane.dispose();
 });
 
 test("a host without ExcelApi 1.13 gets the template as a file", async () => {
@@ -194,6 +211,26 @@ describe("export", () => {
     await h.pane.idle();
     await settle();
     expect(runExport).toHaveBeenCalledTimes(1);
+    await h.pane.dispose();
+  });
+
+  test("dismissing the question is a no: the next 导出 asks again", async () => {
+    const port = withReport();
+    port.report!.cells[t3Key("R01", "C1")] = 12345;
+    const runExport = jest.fn(async () => ({ tone: "success" as const, message: "ok" }));
+    const h = mount(port, async () => ({ runExport }));
+    await h.pane.idle();
+    h.handlers().exportAs("docx");
+    await settle();
+    await h.pane.idle();
+    expect(h.last().notice).toMatchObject({ action: { id: "export:docx", label: "仍然导出 Word" } });
+    h.handlers().dismissNotice();
+    h.handlers().exportAs("docx");
+    await settle();
+    await h.pane.idle();
+    await settle();
+    expect(runExport).not.toHaveBeenCalled();
+    expect(h.last().notice).toMatchObject({ tone: "warning", action: { id: "export:docx" } });
     await h.pane.dispose();
   });
 

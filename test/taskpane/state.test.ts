@@ -12,6 +12,8 @@ import {
   initialState,
   insertNotice,
   reducer,
+  isUntouched,
+  shownFindings,
   summarize,
   tableOf,
   viewModel,
@@ -148,7 +150,10 @@ describe("reducer and view model", () => {
   test("renamed or deleted sheets: a damaged banner naming the roles", () => {
     const template = { ...FULL_TEMPLATE, missing: ["t3" as const] };
     const s = validated(initialState, sampleReport(), template);
-    expect(viewModel(s).banner).toEqual({ kind: "damaged", canInsert: true, roles: ["t3"] });
+    expect(viewModel(s).banner).toEqual({ kind: "damaged", canRestore: false, roles: ["t3"] });
+    expect(viewModel(s, { canRestore: true }).banner).toEqual({ kind: "damaged", canRestore: true, roles: ["t3"] });
+    const old = reducer(s, { type: "capabilities", capabilities: { insertTemplate: false, openBrowserWindow: false, platform: "PC" } });
+    expect(viewModel(old, { canRestore: true }).banner).toMatchObject({ canRestore: false });
   });
   test("title from the report's agency and year", () => {
     const r = sampleReport();
@@ -208,4 +213,70 @@ test("theme follows Office: isDarkTheme, else the body background", () => {
   expect(themeOf({ bodyBackgroundColor: "#262626" })).toBe("dark");
   expect(themeOf({ bodyBackgroundColor: "#FFFFFF" })).toBe("light");
   expect(themeOf({ bodyBackgroundColor: "bogus" })).toBe("light");
+});
+
+describe("a fresh template does not shout", () => {
+  const fresh = () => emptyReport("2021", { agency: "某某区人民政府办公室", year: 2024 });
+  test("an untouched template is a state of its own: 未开始填写, what to do first, no blank or empty-section findings", () => {
+    const r = fresh();
+    expect(isUntouched(r)).toBe(true);
+    const s = validated(initialState, r);
+    expect(s.findings.some((x) => x.rule === "CELL.BLANK")).toBe(true); // the rules still know
+    const vm = viewModel(s);
+    expect(vm.summary).toMatchObject({ tone: "start", text: "未开始填写" });
+    expect(vm.banner).toEqual({ kind: "start", agencyMissing: false });
+    expect(vm.total).toBe(0);
+    expect(vm.groups).toEqual([]);
+  });
+  test("the template's totals (formulas, 0 when empty) do not count as typed", () => {
+    const r = fresh();
+    r.cells["T3.R01.C7"] = 0;
+    r.cells["T4.C05"] = 0;
+    expect(isUntouched(r)).toBe(true);
+    r.cells["T4.C01"] = 0;
+    expect(isUntouched(r)).toBe(false);
+  });
+  test("once one cell is typed, blanks and empty sections are listed as usual", () => {
+    const r = fresh();
+    r.cells[t3Key("R01", "C1")] = 5;
+    expect(isUntouched(r)).toBe(false);
+    const vm = viewModel(validated(initialState, r));
+    expect(vm.banner).toBeNull();
+    expect(vm.summary.tone).toBe("error");
+    expect(vm.groups.flatMap((g) => g.sections.flatMap((x) => x.items)).some((i) => i.kind === "blanks")).toBe(true);
+  });
+  test("what the clerk did still shows while untouched (a wrong year is not emptiness)", () => {
+    const shown = shownFindings([f("CELL.BLANK", "warning", ["T4.C01"]), f("DOC.SECTIONS", "error", ["S1"]), f("DOC.YEAR", "error", [])], true);
+    expect(shown.map((x) => x.rule)).toEqual(["DOC.YEAR"]);
+  });
+  test("an untouched template without 机关名称 says to fill it first", () => {
+    const r = emptyReport("2021", { agency: null, year: 2024 });
+    expect(viewModel(validated(initialState, r)).banner).toEqual({ kind: "start", agencyMissing: true });
+  });
+  test("a table section's emptiness asks for numbers, never for 无 where there is no text cell", () => {
+    const r = fresh();
+    r.cells[t3Key("R01", "C1")] = 5;
+    r.sections.S2 = { heading: "二、主动公开政府信息情况", text: "" } as never;
+    const msgs = checkReport(r).filter((x) => x.rule === "DOC.SECTIONS" && ["S2", "S4"].includes(x.cells[0]!));
+    expect(msgs.length).toBeGreaterThan(0);
+    for (const m of msgs) expect(m.message).not.toContain("无");
+  });
+  test("上次校验 is not shown without a report", () => {
+    const s = reducer(initialState, { type: "validated", outcome: { report: null, findings: [], template: null, syncs: 1 }, findings: [], at: 5 });
+    expect(viewModel(s).checkedAt).toBeNull();
+    expect(viewModel(validated(initialState)).checkedAt).toBe(0);
+  });
+});
+
+describe("a deleted sheet is reported once", () => {
+  test("findings on a missing sheet's cells are dropped; the adapter's 未找到 finding stays", () => {
+    const r = emptyReport("2021", { agency: "某局", year: 2024 });
+    r.cells[t3Key("R01", "C1")] = 5;
+    const template = { ...FULL_TEMPLATE, sheets: { ...FULL_TEMPLATE.sheets, t4: undefined }, missing: ["t4" as const] };
+    const layout = f("TEMPLATE.SHEET_MISSING", "error", [], "未找到“表四”工作表");
+    const all = findingsOf({ report: r, findings: [layout], template, syncs: 1 }, checkReport(r));
+    expect(all.filter((x) => x.rule === "TEMPLATE.SHEET_MISSING")).toHaveLength(1);
+    expect(all.some((x) => x.cells.some((k) => k.startsWith("T4.") || k === "S4"))).toBe(false);
+    expect(all.some((x) => x.cells.some((k) => k.startsWith("T3.")))).toBe(true);
+  });
 });
