@@ -137,8 +137,19 @@ export function readDocument(blocks: readonly Block[], hints: DocumentHints = {}
     if (years.length) report.meta.year = years[0]!;
   }
 
-  findings.push(...recognised.findings);
-  return { report, findings, recognised: true };
+  for (const f of recognised.findings) findings.push(f);
+  return { report, findings: capFindings(findings), recognised: true };
+}
+
+/** Most findings one import reports; a real report has a handful, a hostile page 10⁵. */
+export const MAX_FINDINGS = 500;
+
+/** The first MAX_FINDINGS findings, and one more saying how many were left out. */
+export function capFindings(findings: Finding[], max: number = MAX_FINDINGS): Finding[] {
+  if (findings.length <= max) return findings;
+  const kept = findings.slice(0, max);
+  kept.push({ rule: "IMPORT.UNPLACED", severity: "warning", cells: [], message: importText.findingsCapped(max, findings.length) });
+  return kept;
 }
 
 function isAgencyLine(text: string): boolean {

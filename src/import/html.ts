@@ -8,7 +8,10 @@ import { NodeType, parse, type HTMLElement, type Node } from "node-html-parser";
 import type { Block } from "./blocks";
 import { readDocument, type DocumentResult } from "./document";
 import { tableGrid, cellText } from "./htmlGrid";
+import { CellBudget, MarkupTooLarge, MAX_DEPTH, MAX_PAGE_CELLS, nestingDepth } from "./htmlLimits";
 import { cleanText } from "./labels";
+import { importText } from "./messages";
+import { emptyReport } from "../report";
 import { isTitleLike, titleFromPageTitle } from "./meta";
 import { classifyGrid } from "./recognise";
 import { matchHeading } from "./sections";
@@ -37,7 +40,7 @@ function hasNestedTable(table: HTMLElement): boolean {
   return table.querySelector("table") !== null;
 }
 
-function flatten(root: HTMLElement): Flat[] {
+function flatten(root: HTMLElement, budget: CellBudget): Flat[] {
   const out: Flat[] = [];
   let buffer: string[] = [];
   let owner: HTMLElement | null = null;
@@ -66,7 +69,7 @@ function flatten(root: HTMLElement): Flat[] {
       return;
     }
     if (tag === "TABLE" && !hasNestedTable(el)) {
-      const rows = tableGrid(el);
+      const rows = tableGrid(el, budget);
       if (!rows.some((r) => r.some((c) => c.length > LAYOUT_CELL))) {
         flush();
         if (rows.length) out.push({ block: { kind: "table", rows }, node: el });
@@ -122,14 +125,16 @@ function titleHints(root: HTMLElement): string[] {
   return out.map(cleanText).filter(isTitleLike);
 }
 
+/** Blocks and title hints of a page; throws MarkupTooLarge past the bounds of ./htmlLimits. */
 export function htmlToBlocks(html: string): { blocks: Block[]; titles: string[] } {
+  if (nestingDepth(html) > MAX_DEPTH) throw new MarkupTooLarge("depth");
   const root = parse(html, {
     comment: false,
     lowerCaseTagName: false,
     blockTextElements: { script: false, noscript: false, style: false, pre: true },
   });
   const titles = titleHints(root);
-  const flat = flatten(root);
+  const flat = flatten(root, new CellBudget());
   const anchors = flat
     .filter((f) => (f.block.kind === "para" ? matchHeading(f.block.text) !== null : classifyGrid(f.block.rows) !== null))
     .map((f) => f.node);
@@ -141,6 +146,13 @@ export function htmlToBlocks(html: string): { blocks: Block[]; titles: string[] 
 
 /** Read a report from an HTML page. */
 export function readHtml(html: string): DocumentResult {
-  const { blocks, titles } = htmlToBlocks(html);
-  return readDocument(blocks, { titles });
+  let page: { blocks: Block[]; titles: string[] };
+  try {
+    page = htmlToBlocks(html);
+  } catch (e) {
+    if (!(e instanceof MarkupTooLarge)) throw e;
+    const message = e.what === "depth" ? importText.tooDeep(MAX_DEPTH) : importText.tooManyCells(MAX_PAGE_CELLS);
+    return { report: emptyReport("2021"), findings: [{ rule: "IMPORT.MISSING", severity: "error", cells: [], message }], recognised: false };
+  }
+  return readDocument(page.blocks, { titles: page.titles });
 }

@@ -3,11 +3,8 @@
  * covers left empty (as a copy from Word leaves them), line breaks inside a cell kept as "\n".
  */
 import { NodeType, type HTMLElement, type Node } from "node-html-parser";
+import { CellBudget, MarkupTooLarge, MAX_COLSPAN, MAX_ROWSPAN, MAX_TABLE_COLS, MAX_TABLE_ROWS } from "./htmlLimits";
 import { cleanText } from "./labels";
-
-/** Limits against hostile markup (colspan="100000"). */
-const MAX_COLS = 200;
-const MAX_ROWS = 5000;
 
 const CELL_BREAKS = new Set(["P", "DIV", "BR", "LI", "TR", "H1", "H2", "H3", "H4", "H5", "H6"]);
 
@@ -36,32 +33,54 @@ export function cellText(node: Node): string {
     .join("\n");
 }
 
-function span(el: HTMLElement, name: string, max: number): number {
+/** A span attribute as the HTML table model reads it: not a number → 1; clamped to [min, max]. */
+function span(el: HTMLElement, name: string, min: number, max: number): number {
   const n = Number.parseInt(el.getAttribute(name) ?? "1", 10);
-  if (!Number.isFinite(n) || n < 0) return 1;
-  if (n === 0) return max; // rowspan="0": to the end of the table
+  if (!Number.isFinite(n) || n < min) return 1;
   return Math.min(n, max);
 }
 
+interface OwnRow {
+  tr: HTMLElement;
+  /** Index after the last row of this row's group (thead/tbody/tfoot, or the table's own rows). */
+  groupEnd: number;
+}
+
 /** Rows of the table itself (through thead/tbody/tfoot), not of tables nested in it. */
-function ownRows(table: HTMLElement): HTMLElement[] {
-  const rows: HTMLElement[] = [];
-  const walk = (el: HTMLElement) => {
+function ownRows(table: HTMLElement): OwnRow[] {
+  const rows: OwnRow[] = [];
+  const walk = (el: HTMLElement, group: OwnRow[]) => {
     for (const c of el.childNodes) {
       if (c.nodeType !== NodeType.ELEMENT_NODE) continue;
       const e = c as HTMLElement;
-      if (e.tagName === "TR") rows.push(e);
-      else if (e.tagName !== "TABLE") walk(e);
+      if (e.tagName === "TR") {
+        const row = { tr: e, groupEnd: 0 };
+        rows.push(row);
+        group.push(row);
+      } else if (e.tagName === "THEAD" || e.tagName === "TBODY" || e.tagName === "TFOOT") {
+        const own: OwnRow[] = [];
+        walk(e, own);
+        for (const r of own) r.groupEnd = rows.length;
+      } else if (e.tagName !== "TABLE") walk(e, group);
     }
   };
-  walk(table);
+  const direct: OwnRow[] = [];
+  walk(table, direct);
+  for (const r of direct) r.groupEnd = rows.length;
   return rows;
 }
 
-export function tableGrid(table: HTMLElement): string[][] {
-  const trs = ownRows(table).slice(0, MAX_ROWS);
-  const grid: string[][] = trs.map(() => []);
-  trs.forEach((tr, r) => {
+/**
+ * The table's cells as a grid. rowspan="0" reaches to the end of its row group; the grid stops at
+ * MAX_TABLE_ROWS × MAX_TABLE_COLS, and every grid cell is charged to the page's budget (throws
+ * MarkupTooLarge when it runs out).
+ */
+export function tableGrid(table: HTMLElement, budget: CellBudget = new CellBudget()): string[][] {
+  const rows = ownRows(table);
+  const n = Math.min(rows.length, MAX_TABLE_ROWS);
+  const grid: string[][] = Array.from({ length: n }, () => []);
+  for (let r = 0; r < n; r++) {
+    const { tr, groupEnd } = rows[r]!;
     let c = 0;
     for (const node of tr.childNodes) {
       if (node.nodeType !== NodeType.ELEMENT_NODE) continue;
@@ -69,9 +88,11 @@ export function tableGrid(table: HTMLElement): string[][] {
       if (td.tagName !== "TD" && td.tagName !== "TH") continue;
       const row = grid[r]!;
       while (row[c] !== undefined) c++;
-      if (c >= MAX_COLS) break;
-      const rs = span(td, "rowspan", trs.length - r);
-      const cs = span(td, "colspan", MAX_COLS - c);
+      if (c >= MAX_TABLE_COLS) break;
+      const rsAttr = span(td, "rowspan", 0, MAX_ROWSPAN);
+      const rs = Math.min(rsAttr === 0 ? Math.max(1, groupEnd - r) : rsAttr, n - r);
+      const cs = Math.min(span(td, "colspan", 1, MAX_COLSPAN), MAX_TABLE_COLS - c);
+      if (!budget.take(rs * cs)) throw new MarkupTooLarge("cells");
       const text = cellText(td);
       for (let i = 0; i < rs; i++) {
         const target = grid[r + i]!;
@@ -79,7 +100,7 @@ export function tableGrid(table: HTMLElement): string[][] {
       }
       c += cs;
     }
-  });
+  }
   // Fill holes left by ragged rows so every row is a plain array of strings.
   return grid.map((row) => Array.from(row, (cell) => cell ?? ""));
 }

@@ -5,7 +5,7 @@
 import { emptyReport, type Finding, type FormatId, type Report } from "../report";
 import { decodeBytes, looksBinary } from "./decode";
 import type { DocumentResult } from "./document";
-import { readDocx } from "./docx";
+import { DocxRefused, readDocx } from "./docx";
 import { readHtml } from "./html";
 import { importText } from "./messages";
 import { readText } from "./text";
@@ -75,8 +75,8 @@ async function readBytes(name: string, bytes: Uint8Array): Promise<ImportResult>
     if (containsAscii(bytes, "xl/workbook")) return failed("unknown", importText.spreadsheet());
     try {
       return done("docx", await readDocx(bytes));
-    } catch {
-      return failed("docx", importText.brokenDocx());
+    } catch (e) {
+      return failed("docx", e instanceof DocxRefused ? importText.container(e.problem, "docx") : importText.brokenDocx());
     }
   }
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return failed("unknown", importText.pdf());

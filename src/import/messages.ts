@@ -3,6 +3,7 @@
  * where (表三 第N行, 第五部分) and what happened to it.
  */
 import { cellInfo, fmt, FEE_CELL, SECTIONS } from "../report";
+import type { ZipProblem } from "./zip";
 
 const quote = (s: string) => `“${s}”`;
 const list = (values: string[]) => values.map(quote).join("、");
@@ -26,6 +27,32 @@ export const importText = {
   },
   brokenDocx(): string {
     return "无法读取这个 Word 文件：文件可能已损坏，或不是 .docx 格式。";
+  },
+  /** A zip container (.docx, .xlsx) over the limits of ./zip, or broken. */
+  container(p: ZipProblem, ext: "docx" | "xlsx"): string {
+    const what = ext === "docx" ? "Word 文件" : "Excel 文件";
+    const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
+    switch (p.kind) {
+      case "corrupt":
+        return `无法读取${what}：文件已损坏（压缩数据不完整或不一致），或不是 .${ext} 格式。请在 Office 或 WPS 中打开后重新保存再试。`;
+      case "entries":
+        return `无法读取${what}：压缩包内有 ${p.count} 个部件，超过上限 ${p.limit} 个。正常的年度报告只有几十个部件，文件可能已损坏或被篡改。`;
+      case "part":
+        return `无法读取${what}：部件“${p.name}”解压后超过 ${mb(p.limit)} 上限。正常的年度报告解压后只有几百 KB，文件可能已损坏或被篡改。`;
+      case "total":
+        return `无法读取${what}：需要读取的内容解压后超过 ${mb(p.limit)} 上限。正常的年度报告解压后只有几百 KB，文件可能已损坏或被篡改。`;
+      case "missing":
+        return `无法读取${what}：缺少必需的部件“${p.name}”，文件已损坏或不是 .${ext} 格式。`;
+    }
+  },
+  tooDeep(limit: number): string {
+    return `无法读取这个网页：标签嵌套超过 ${limit} 层（正常的网页不超过几十层），文件可能已损坏或被篡改。`;
+  },
+  tooManyCells(limit: number): string {
+    return `无法读取这个网页：表格展开后超过 ${limit} 个单元格（年度报告的表格合计只有几百个），文件可能已损坏或被篡改。`;
+  },
+  findingsCapped(shown: number, total: number): string {
+    return `未能放入报告的内容过多（共 ${total} 处），只列出前 ${shown} 处。`;
   },
   unrecognised(): string {
     return `未能识别为政府信息公开工作年度报告：没有找到${quote(SECTIONS[0]!.heading)}等章节标题，也没有找到表二、表三、表四。请确认导入的是年度报告全文（含表格）。`;

@@ -107,7 +107,7 @@ export function recogniseTables(tables: ReportTables): Recognised {
   const findings: Finding[] = [];
   for (const o of best.outputs) {
     Object.assign(cells, o.cells);
-    findings.push(...o.findings);
+    for (const f of o.findings) findings.push(f); // no spread: a hostile page can hold 10⁵ findings
   }
   return { format: best.id, cells, findings };
 }

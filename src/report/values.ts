@@ -44,8 +44,10 @@ export function toHalfWidth(s: string): string {
  * text is not clearly one number.
  */
 export function parseNumberText(text: string): { value: number; unit: string | null } | null {
-  const s = toHalfWidth(text).replace(/[\s\u00a0\u3000]/g, "");
-  const m = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(件|条|元|万元|个|项|次|人|篇|期)?$/.exec(s);
+  // Spaces around the number and before its unit are fine; inside it ("1 2") they are not: that is
+  // two numbers or a typing slip, never 12.
+  const s = toHalfWidth(text).replace(/^[\s\u00a0\u3000]+|[\s\u00a0\u3000]+$/g, "");
+  const m = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?[\s\u00a0\u3000]*(件|条|元|万元|个|项|次|人|篇|期)?$/.exec(s);
   if (!m) return null;
   const value = Number(`${m[1]}${m[2]!.replace(/,/g, "")}${m[3] ?? ""}`);
   if (!Number.isFinite(value)) return null;
@@ -100,5 +102,8 @@ export function numericValue(i: Interpreted): number | null {
 /** Format a number for messages: integers plain, amounts without float noise. */
 export function fmt(n: number): string {
   if (Number.isInteger(n)) return String(n);
-  return String(Number(n.toFixed(AMOUNT_DECIMALS)));
+  const rounded = Number(n.toFixed(AMOUNT_DECIMALS));
+  // Never round a non-zero value to "0" (0.0000001 is not 0): show it in full, without exponent.
+  if (rounded === 0 || Math.abs(n) < 1e-6) return n.toFixed(Math.min(20, decimalsOf(n)));
+  return String(rounded);
 }

@@ -117,7 +117,7 @@ export const READ_TEXT = {
   formatVersion: (found: string, expected: string) =>
     `模板的格式版本为 ${found}，本工具使用的格式版本为 ${expected}，部分单元格可能无法对应。`,
   notRecalculated: "文件中没有保存公式的计算结果（可能未在 Excel 中打开保存过），合计已按模板公式重新计算。",
-  unreadable: (detail: string) => `无法读取 Excel 文件：${detail}`,
+  unreadable: "无法读取这个 Excel 文件：文件已损坏，或不是 .xlsx 格式。请在 Excel 或 WPS 中打开后另存为 .xlsx 再试。",
   badYear: (label: string, shown: string) => `封面“${label}”：“${shown}”不是有效的四位数年份。`,
   badPrior: (label: string, shown: string) =>
     `封面“上年数据”中“${label}”的内容“${shown}”不是数字，跨年度校验未使用这一项。`,

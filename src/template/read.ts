@@ -6,11 +6,14 @@
  */
 import ExcelJS from "exceljs";
 import type { Finding, RawCell, Report } from "../report";
+import { declareCjkDateFormats } from "./builtinFormats";
 import { fromExcelJsValue } from "./cellValue";
 import { assembleReport, type RoleGrids } from "./assemble";
 import { chooseTemplate, type ChosenTemplate, type SheetInfo } from "./discover";
 import { templateLayout } from "./layout";
 import { MARKER_CELL } from "./marker";
+import { importText } from "../import/messages";
+import { readZipParts, repack } from "../import/zip";
 import { READ_TEXT } from "./messages";
 import { TEMPLATE_ROLES } from "./roles";
 
@@ -33,13 +36,41 @@ function shown(cell: ExcelJS.Cell): unknown {
   return v;
 }
 
+/**
+ * The parts a template read needs: the workbook, its sheets' cells, shared strings and styles
+ * (number formats tell a date from a count). Drawings, images, comments, pivot caches and any
+ * other part are never inflated (./zip bounds what is).
+ */
+const XLSX_PART = /^(\[Content_Types\]\.xml|_rels\/\.rels|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/worksheets\/[^/]+\.xml|xl\/sharedStrings\.xml|xl\/styles\.xml)$/;
+
+const unreadable = (message: string): ReadResult => ({
+  report: null,
+  findings: [{ rule: "TEMPLATE.UNREADABLE", severity: "error", cells: [], message }],
+  template: null,
+});
+
+/** "=formula" of an input cell whose formula has no numeric result; null otherwise. */
+function typedFormula(cell: ExcelJS.Cell): string | null {
+  const v = cell.value as unknown;
+  if (!v || typeof v !== "object" || !("formula" in v || "sharedFormula" in v)) return null;
+  const result = (v as { result?: unknown }).result;
+  if (typeof result === "number" && Number.isFinite(result)) return null;
+  const formula = (v as { formula?: unknown }).formula;
+  return `=${typeof formula === "string" ? formula : cell.formula ?? ""}`;
+}
+
 export async function readWorkbook(xlsx: Uint8Array): Promise<ReadResult> {
+  const parts = readZipParts(xlsx, (n) => XLSX_PART.test(n), ["[Content_Types].xml", "xl/workbook.xml"]);
+  if (!parts.ok) return unreadable(importText.container(parts.problem, "xlsx"));
+  const styles = parts.parts.get("xl/styles.xml");
+  if (styles) parts.parts.set("xl/styles.xml", new TextEncoder().encode(declareCjkDateFormats(new TextDecoder().decode(styles))));
+  const small = repack(parts.parts);
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(xlsx.buffer.slice(xlsx.byteOffset, xlsx.byteOffset + xlsx.byteLength) as ArrayBuffer);
-  } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
-    return { report: null, findings: [{ rule: "TEMPLATE.UNREADABLE", severity: "error", cells: [], message: READ_TEXT.unreadable(detail) }], template: null };
+    await wb.xlsx.load(small.buffer.slice(small.byteOffset, small.byteOffset + small.byteLength) as ArrayBuffer);
+  } catch {
+    // The library's own words ("Bug : uncompressed data size mismatch") mean nothing to a clerk.
+    return unreadable(READ_TEXT.unreadable);
   }
   const sheets: SheetInfo<number>[] = wb.worksheets.map((ws) => {
     const m = shown(ws.getCell(MARKER_CELL.row, MARKER_CELL.col));
@@ -67,8 +98,13 @@ export async function readWorkbook(xlsx: Uint8Array): Promise<ReadResult> {
       for (let col = r.left; col <= r.right; col++) {
         const cell = ws.getCell(row, col);
         const v = shown(cell);
-        if (v === UNCOMPUTED) {
-          const key = keyAt.get(`${role}:${row}:${col}`);
+        const key = keyAt.get(`${role}:${row}:${col}`);
+        const typed = key && !layout.cells.get(key)!.computed ? typedFormula(cell) : null;
+        if (typed !== null) {
+          // A formula in an input cell that gave no number (a DDE link, an external reference):
+          // the rules see what was typed and name the cell, instead of reading a blank.
+          line.push(typed);
+        } else if (v === UNCOMPUTED) {
           if (key) uncomputed.add(key);
           line.push(null);
         } else {

@@ -1,0 +1,75 @@
+/**
+ * Bounds on markup before and while it is parsed. node-html-parser takes quadratic time on
+ * thousands of unclosed nested elements, and the tree walkers recurse: so the nesting depth is
+ * measured first, in one linear pass with a stack that never grows past the limit. Table grids
+ * share one cell budget per page, so rowspan/colspan cannot blow a 10 MB page up to gigabytes.
+ */
+
+/** Deepest element nesting accepted; real portal pages stay well under 100. */
+export const MAX_DEPTH = 400;
+/** HTML table model limits (WHATWG §4.9.11): colspan ≤ 1000, rowspan ≤ 65534. */
+export const MAX_COLSPAN = 1000;
+export const MAX_ROWSPAN = 65534;
+/** One table's grid; the report's largest table (表三) is about 30 × 12. */
+export const MAX_TABLE_ROWS = 2000;
+export const MAX_TABLE_COLS = 200;
+/** Grid cells of all tables of one page together (a report has about 600). */
+export const MAX_PAGE_CELLS = 2_000_000;
+
+const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "keygen", "command", "basefont", "frame", "isindex"]);
+/** Elements a new sibling of the same kind closes implicitly (<p><p>, <li><li>, <td><td>). */
+const SELF_CLOSING_SIBLING: Record<string, string[]> = {
+  p: ["p"], li: ["li"], dt: ["dt", "dd"], dd: ["dt", "dd"], option: ["option"], tr: ["tr", "td", "th"],
+  td: ["td", "th"], th: ["td", "th"], thead: ["tbody", "tfoot", "tr", "td", "th"], tbody: ["thead", "tbody", "tfoot", "tr", "td", "th"],
+  tfoot: ["thead", "tbody", "tr", "td", "th"],
+};
+const RAW_TEXT = new Set(["script", "style", "textarea", "title", "xmp", "noscript"]);
+const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)([^>]*)>|<!--[\s\S]*?-->/g;
+
+/** Deepest nesting of open elements, stopping as soon as it passes `limit` (returns limit + 1). */
+export function nestingDepth(html: string, limit: number = MAX_DEPTH): number {
+  const stack: string[] = [];
+  let deepest = 0;
+  TAG.lastIndex = 0;
+  for (let m = TAG.exec(html); m; m = TAG.exec(html)) {
+    if (m[2] === undefined) continue; // a comment
+    const name = m[2].toLowerCase();
+    if (m[1]) {
+      const at = stack.lastIndexOf(name);
+      if (at >= 0) stack.length = at;
+      continue;
+    }
+    if (VOID.has(name) || m[3]!.endsWith("/")) continue;
+    const closes = SELF_CLOSING_SIBLING[name];
+    while (closes && stack.length && closes.includes(stack[stack.length - 1]!)) stack.pop();
+    stack.push(name);
+    if (stack.length > deepest) deepest = stack.length;
+    if (deepest > limit) return deepest;
+    if (RAW_TEXT.has(name)) {
+      // Skip to the end of a script/style: "<div>" inside a string there is not markup.
+      const close = new RegExp(`</${name}`, "gi");
+      close.lastIndex = TAG.lastIndex;
+      if (!close.exec(html)) break;
+      TAG.lastIndex = close.lastIndex - name.length - 2;
+    }
+  }
+  return deepest;
+}
+
+/** Cells still allowed for the tables of one page. */
+export class CellBudget {
+  used = 0;
+  constructor(readonly limit: number = MAX_PAGE_CELLS) {}
+  /** Reserve n cells; false when the page would go over its budget. */
+  take(n: number): boolean {
+    this.used += n;
+    return this.used <= this.limit;
+  }
+}
+
+/** Thrown when markup is beyond these bounds; the reader turns it into a finding. */
+export class MarkupTooLarge extends Error {
+  constructor(readonly what: "depth" | "cells") {
+    super(`markup too large: ${what}`);
+  }
+}
