@@ -14,6 +14,7 @@ import {
 } from "../report";
 import type { Block, TableBlock } from "./blocks";
 import { cellKind } from "./cells";
+import { MAX_DOCUMENT_ROWS } from "./limits";
 import { shownLabel } from "./labels";
 import { isTitleLike, parseTitle, type TitleMeta } from "./meta";
 import { importText } from "./messages";
@@ -36,6 +37,11 @@ export interface DocumentResult {
 const NOISE = /^(发布(时间|日期|机构|单位)|来源|信息来源|浏览次数|访问量|点击数|字号|【\s*字体|打印|关闭|分享到|索引号|文号|主题分类|发文机关|成文日期)/;
 
 export function readDocument(blocks: readonly Block[], hints: DocumentHints = {}): DocumentResult {
+  let rows = 0;
+  for (const b of blocks) if (b.kind === "table") rows += b.rows.length;
+  if (rows > MAX_DOCUMENT_ROWS) {
+    return { report: emptyReport("2021"), findings: [{ rule: "IMPORT.MISSING", severity: "error", cells: [], message: importText.tooManyRows(rows, MAX_DOCUMENT_ROWS) }], recognised: false };
+  }
   const texts = blocks.map((b) => (b.kind === "para" ? b.text : null));
   const headings = findHeadings(texts);
   const grids: { index: number; table: TableNo | null; block: TableBlock }[] = [];

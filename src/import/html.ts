@@ -8,7 +8,7 @@ import { NodeType, parse, type HTMLElement, type Node } from "node-html-parser";
 import type { Block } from "./blocks";
 import { readDocument, type DocumentResult } from "./document";
 import { tableGrid, cellText } from "./htmlGrid";
-import { CellBudget, MarkupTooLarge, MAX_DEPTH, MAX_PAGE_CELLS, nestingDepth } from "./htmlLimits";
+import { CellBudget, markupOverLimits, MarkupTooLarge, MAX_DEPTH, MAX_ELEMENTS, MAX_PAGE_CELLS } from "./limits";
 import { cleanText } from "./labels";
 import { importText } from "./messages";
 import { emptyReport } from "../report";
@@ -127,7 +127,8 @@ function titleHints(root: HTMLElement): string[] {
 
 /** Blocks and title hints of a page; throws MarkupTooLarge past the bounds of ./htmlLimits. */
 export function htmlToBlocks(html: string): { blocks: Block[]; titles: string[] } {
-  if (nestingDepth(html) > MAX_DEPTH) throw new MarkupTooLarge("depth");
+  const over = markupOverLimits(html);
+  if (over) throw new MarkupTooLarge(over);
   const root = parse(html, {
     comment: false,
     lowerCaseTagName: false,
@@ -151,7 +152,8 @@ export function readHtml(html: string): DocumentResult {
     page = htmlToBlocks(html);
   } catch (e) {
     if (!(e instanceof MarkupTooLarge)) throw e;
-    const message = e.what === "depth" ? importText.tooDeep(MAX_DEPTH) : importText.tooManyCells(MAX_PAGE_CELLS);
+    const message =
+      e.what === "depth" ? importText.tooDeep(MAX_DEPTH) : e.what === "elements" ? importText.tooManyElements(MAX_ELEMENTS) : importText.tooManyCells(MAX_PAGE_CELLS);
     return { report: emptyReport("2021"), findings: [{ rule: "IMPORT.MISSING", severity: "error", cells: [], message }], recognised: false };
   }
   return readDocument(page.blocks, { titles: page.titles });

@@ -3,7 +3,7 @@
  * covers left empty (as a copy from Word leaves them), line breaks inside a cell kept as "\n".
  */
 import { NodeType, type HTMLElement, type Node } from "node-html-parser";
-import { CellBudget, MarkupTooLarge, MAX_COLSPAN, MAX_ROWSPAN, MAX_TABLE_COLS, MAX_TABLE_ROWS } from "./htmlLimits";
+import { CellBudget, MarkupTooLarge, MAX_COLSPAN, MAX_ROWSPAN, MAX_TABLE_COLS, MAX_TABLE_ROWS } from "./limits";
 import { cleanText } from "./labels";
 
 const CELL_BREAKS = new Set(["P", "DIV", "BR", "LI", "TR", "H1", "H2", "H3", "H4", "H5", "H6"]);

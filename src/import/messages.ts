@@ -34,22 +34,28 @@ export const importText = {
     const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
     switch (p.kind) {
       case "corrupt":
-        return `无法读取${what}：文件已损坏（压缩数据不完整或不一致），或不是 .${ext} 格式。请在 Office 或 WPS 中打开后重新保存再试。`;
+        return `无法读取 ${what}：文件已损坏（压缩数据不完整或不一致），或不是 .${ext} 格式。请在 Office 或 WPS 中打开后重新保存再试。`;
       case "entries":
-        return `无法读取${what}：压缩包内有 ${p.count} 个部件，超过上限 ${p.limit} 个。正常的年度报告只有几十个部件，文件可能已损坏或被篡改。`;
+        return `无法读取 ${what}：压缩包内有 ${p.count} 个部件，超过上限 ${p.limit} 个。正常的年度报告只有几十个部件，文件可能已损坏或被篡改。`;
       case "part":
-        return `无法读取${what}：部件“${p.name}”解压后超过 ${mb(p.limit)} 上限。正常的年度报告解压后只有几百 KB，文件可能已损坏或被篡改。`;
+        return `无法读取 ${what}：部件“${p.name}”解压后超过 ${mb(p.limit)} 上限。正常的年度报告解压后只有几百 KB，文件可能已损坏或被篡改。`;
       case "total":
-        return `无法读取${what}：需要读取的内容解压后超过 ${mb(p.limit)} 上限。正常的年度报告解压后只有几百 KB，文件可能已损坏或被篡改。`;
+        return `无法读取 ${what}：需要读取的内容解压后超过 ${mb(p.limit)} 上限。正常的年度报告解压后只有几百 KB，文件可能已损坏或被篡改。`;
       case "missing":
-        return `无法读取${what}：缺少必需的部件“${p.name}”，文件已损坏或不是 .${ext} 格式。`;
+        return `无法读取 ${what}：缺少必需的部件“${p.name}”，文件已损坏或不是 .${ext} 格式。`;
     }
   },
   tooDeep(limit: number): string {
     return `无法读取这个网页：标签嵌套超过 ${limit} 层（正常的网页不超过几十层），文件可能已损坏或被篡改。`;
   },
+  tooManyElements(limit: number): string {
+    return `无法读取这个网页：网页中的标签超过 ${limit} 个（保存的政府网站页面通常只有几千个），文件可能已损坏或被篡改。`;
+  },
   tooManyCells(limit: number): string {
     return `无法读取这个网页：表格展开后超过 ${limit} 个单元格（年度报告的表格合计只有几百个），文件可能已损坏或被篡改。`;
+  },
+  tooManyRows(rows: number, limit: number): string {
+    return `无法读取：文件中的表格共有 ${rows} 行，超过上限 ${limit} 行（年度报告的三张表合计不到 100 行），不像是一份年度报告。`;
   },
   findingsCapped(shown: number, total: number): string {
     return `未能放入报告的内容过多（共 ${total} 处），只列出前 ${shown} 处。`;

@@ -86,7 +86,7 @@ test("files that are not a template, or not a workbook at all", async () => {
   const junk = await readWorkbook(new TextEncoder().encode("not a zip"));
   expect(junk.report).toBeNull();
   expect(junk.findings[0]!.rule).toBe("TEMPLATE.UNREADABLE");
-  expect(junk.findings[0]!.message).toContain("无法读取Excel 文件");
+  expect(junk.findings[0]!.message).toContain("无法读取 Excel 文件");
 });
 
 describe("choosing among several copies", () => {

@@ -1,5 +1,5 @@
 /**
- * Bounds on markup before and while it is parsed. node-html-parser takes quadratic time on
+ * Bounds on what the importers parse (docs/import.md). Markup first: node-html-parser takes quadratic time on
  * thousands of unclosed nested elements, and the tree walkers recurse: so the nesting depth is
  * measured first, in one linear pass with a stack that never grows past the limit. Table grids
  * share one cell budget per page, so rowspan/colspan cannot blow a 10 MB page up to gigabytes.
@@ -7,6 +7,8 @@
 
 /** Deepest element nesting accepted; real portal pages stay well under 100. */
 export const MAX_DEPTH = 400;
+/** Elements in one page; a saved portal page has a few thousand (each costs the parser ~1 KB). */
+export const MAX_ELEMENTS = 200_000;
 /** HTML table model limits (WHATWG §4.9.11): colspan ≤ 1000, rowspan ≤ 65534. */
 export const MAX_COLSPAN = 1000;
 export const MAX_ROWSPAN = 65534;
@@ -15,6 +17,8 @@ export const MAX_TABLE_ROWS = 2000;
 export const MAX_TABLE_COLS = 200;
 /** Grid cells of all tables of one page together (a report has about 600). */
 export const MAX_PAGE_CELLS = 2_000_000;
+/** Table rows of one document, all readers (a report has about 80); recognising rows is the slow part. */
+export const MAX_DOCUMENT_ROWS = 10_000;
 
 const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "keygen", "command", "basefont", "frame", "isindex"]);
 /** Elements a new sibling of the same kind closes implicitly (<p><p>, <li><li>, <td><td>). */
@@ -26,10 +30,13 @@ const SELF_CLOSING_SIBLING: Record<string, string[]> = {
 const RAW_TEXT = new Set(["script", "style", "textarea", "title", "xmp", "noscript"]);
 const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)([^>]*)>|<!--[\s\S]*?-->/g;
 
-/** Deepest nesting of open elements, stopping as soon as it passes `limit` (returns limit + 1). */
-export function nestingDepth(html: string, limit: number = MAX_DEPTH): number {
+/**
+ * Where markup goes past MAX_DEPTH or MAX_ELEMENTS, found before parsing in one pass; null when it
+ * stays within both.
+ */
+export function markupOverLimits(html: string): "depth" | "elements" | null {
   const stack: string[] = [];
-  let deepest = 0;
+  let elements = 0;
   TAG.lastIndex = 0;
   for (let m = TAG.exec(html); m; m = TAG.exec(html)) {
     if (m[2] === undefined) continue; // a comment
@@ -43,8 +50,8 @@ export function nestingDepth(html: string, limit: number = MAX_DEPTH): number {
     const closes = SELF_CLOSING_SIBLING[name];
     while (closes && stack.length && closes.includes(stack[stack.length - 1]!)) stack.pop();
     stack.push(name);
-    if (stack.length > deepest) deepest = stack.length;
-    if (deepest > limit) return deepest;
+    if (stack.length > MAX_DEPTH) return "depth";
+    if (++elements > MAX_ELEMENTS) return "elements";
     if (RAW_TEXT.has(name)) {
       // Skip to the end of a script/style: "<div>" inside a string there is not markup.
       const close = new RegExp(`</${name}`, "gi");
@@ -53,7 +60,7 @@ export function nestingDepth(html: string, limit: number = MAX_DEPTH): number {
       TAG.lastIndex = close.lastIndex - name.length - 2;
     }
   }
-  return deepest;
+  return null;
 }
 
 /** Cells still allowed for the tables of one page. */
@@ -69,7 +76,7 @@ export class CellBudget {
 
 /** Thrown when markup is beyond these bounds; the reader turns it into a finding. */
 export class MarkupTooLarge extends Error {
-  constructor(readonly what: "depth" | "cells") {
+  constructor(readonly what: "depth" | "elements" | "cells") {
     super(`markup too large: ${what}`);
   }
 }
