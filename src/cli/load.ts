@@ -11,6 +11,9 @@ export type Loaded =
   | { ok: true; report: Report; findings: Finding[]; file: string }
   | { ok: false; file: string; error: string };
 
+/** Largest input read at all (a report is well under 5 MB; the pane's own limit is 20 MB). */
+export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+
 export const SUPPORTED_EXTENSIONS = [".xlsx", ".txt", ".text", ".md", ".html", ".htm", ".docx"];
 
 export async function loadReportFile(file: string): Promise<Loaded> {
@@ -18,6 +21,7 @@ export async function loadReportFile(file: string): Promise<Loaded> {
   try {
     const st = await stat(file);
     if (!st.isFile()) return { ok: false, file, error: cliText.notAFile(file) };
+    if (st.size > MAX_INPUT_BYTES) return { ok: false, file, error: cliText.tooBig(file, MAX_INPUT_BYTES / 1024 / 1024) };
     data = await readFile(file);
   } catch {
     return { ok: false, file, error: cliText.cannotRead(file) };
@@ -27,14 +31,19 @@ export async function loadReportFile(file: string): Promise<Loaded> {
     if (ext === ".xlsx" || ext === ".xlsm") {
       const { readWorkbook } = await import("../template/index");
       const res = await readWorkbook(new Uint8Array(data));
-      if (!res.report) return { ok: false, file, error: cliText.noTemplate(file, res.findings) };
+      if (!res.report) {
+        // An unreadable file is not "a workbook without the template": say only what is wrong.
+        const unreadable = res.findings.find((f) => f.rule === "TEMPLATE.UNREADABLE");
+        return { ok: false, file, error: unreadable ? `“${file}”：${unreadable.message}` : cliText.noTemplate(file, res.findings) };
+      }
       return { ok: true, file, report: res.report, findings: res.findings };
     }
     const { importReport } = await import("../import/index");
     const res = await importReport({ name: path.basename(file), data: new Uint8Array(data) });
     if (!res.recognised) return { ok: false, file, error: cliText.unrecognised(file, res.findings) };
     return { ok: true, file, report: res.report, findings: res.findings };
-  } catch (e) {
-    return { ok: false, file, error: cliText.broken(file, e) };
+  } catch {
+    // Library text ("Bug : uncompressed data size mismatch") means nothing to a clerk.
+    return { ok: false, file, error: cliText.broken(file) };
   }
 }

@@ -26,7 +26,7 @@ export const cliText = {
   cannotRead: (f: string) => `无法读取文件“${f}”：文件不存在或没有读取权限。`,
   noTemplate: (f: string, fs: Finding[]) => `“${f}”中没有找到年报模板的工作表。\n${firstMessages(fs)}`.trimEnd(),
   unrecognised: (f: string, fs: Finding[]) => `无法识别“${f}”中的年度报告。\n${firstMessages(fs)}`.trimEnd(),
-  broken: (f: string, e: unknown) => `文件“${f}”已损坏或格式不受支持（${e instanceof Error ? e.message : String(e)}）。`,
+  broken: (f: string) => `文件“${f}”已损坏或格式不受支持，无法读取。`,
   priorUnreadable: (f: string) => `上年报告“${f}”无法使用，已跳过跨年度校验。`,
   emptyFolder: (d: string) => `文件夹“${d}”中没有可校验的报告文件（.xlsx、.txt、.html、.docx）。`,
   header: (file: string, format: string, year: number | null, agency: string | null) =>
@@ -39,4 +39,22 @@ export const cliText = {
     `${agency ?? "未识别机关"} ${year ?? "?"} 年度  错误 ${e} · 警告 ${w}`,
   batchSummary: (n: number, ok: number, bad: number, unreadable: number) =>
     `共 ${n} 个文件：通过 ${ok} 个，有错误 ${bad} 个，无法读取 ${unreadable} 个。`,
+  // ---- file-system care (src/cli/paths.ts)
+  tooBig: (f: string, mb: number) => `文件“${f}”超过 ${mb} MB，不像是一份年度报告，未读取。`,
+  outputIsInput: (out: string, input: string) => `输出文件“${out}”就是输入文件“${input}”，不能覆盖输入。请换一个输出文件名。`,
+  outputTwice: (a: string, b: string) => `输出文件“${a}”与“${b}”是同一个文件，请分别指定不同的文件名。`,
+  fsError: (code: string, at: string): string => {
+    const why: Record<string, string> = {
+      ENOENT: "路径不存在，也无法创建",
+      EACCES: "没有权限",
+      EPERM: "没有权限",
+      EROFS: "位于只读的文件系统上",
+      ENOTDIR: "路径中有一段是文件而不是文件夹",
+      EISDIR: "这是一个文件夹",
+      ENOSPC: "磁盘空间不足",
+    };
+    return `“${at}”${why[code] ?? `无法访问（${code}）`}`;
+  },
+  unreadableFolder: (d: string) => `无法读取文件夹“${d}”：没有读取权限或已被移走，其中的报告未校验。`,
+  skippedLink: (d: string) => `跳过符号链接文件夹“${d}”（为避免循环和重复，不进入链接的文件夹；请直接校验它指向的文件夹）。`,
 };

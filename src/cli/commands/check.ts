@@ -9,6 +9,7 @@ import { parse } from "../args";
 import { EXIT, type CliIO } from "../io";
 import { loadReportFile, SUPPORTED_EXTENSIONS, type Loaded } from "../load";
 import { cliText } from "../messages";
+import { printable } from "../paths";
 
 export interface CheckResult {
   format: Report["format"];
@@ -55,14 +56,34 @@ export function formatFindings(findings: Finding[]): string[] {
   return lines;
 }
 
-async function listReports(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const e of await readdir(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await listReports(p)));
-    else if (SUPPORTED_EXTENSIONS.includes(path.extname(e.name).toLowerCase()) && !e.name.startsWith("~$")) out.push(p);
+/** What a folder walk finds: report files, folders it could not read, symlinked folders it skipped. */
+type Listed = { file: string } | { unreadableDir: string } | { linkDir: string };
+
+/**
+ * Report files under dir, depth first. A folder that cannot be read is listed as such and the
+ * walk goes on; symlinked folders are not entered (no loops, no file counted twice) but listed,
+ * so the batch says what it skipped. Symlinked files are read like files.
+ */
+async function listReports(dir: string): Promise<Listed[]> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    return [{ unreadableDir: dir }];
   }
-  return out.sort();
+  const out: Listed[] = [];
+  for (const e of entries) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) {
+      for (const x of await listReports(p)) out.push(x);
+    } else if (e.isSymbolicLink() && (await stat(p).then((s) => s.isDirectory(), () => false))) {
+      out.push({ linkDir: p });
+    } else if (SUPPORTED_EXTENSIONS.includes(path.extname(e.name).toLowerCase()) && !e.name.startsWith("~$")) {
+      out.push({ file: p });
+    }
+  }
+  const key = (x: Listed) => ("file" in x ? x.file : "unreadableDir" in x ? x.unreadableDir : x.linkDir);
+  return out.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
 export async function run(args: string[], io: CliIO): Promise<number> {
@@ -104,7 +125,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.out(JSON.stringify(toResult(loaded.report, findings)));
   } else {
     const m = loaded.report.meta;
-    io.out(cliText.header(target, loaded.report.format, m.year, m.agency));
+    io.out(cliText.header(printable(target), loaded.report.format, m.year, m.agency === null ? null : printable(m.agency)));
     for (const l of formatFindings(findings)) io.out(l);
     io.out(cliText.summary(counts.error, counts.warning));
   }
@@ -112,22 +133,42 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 }
 
 async function runBatch(abs: string, shown: string, prior: Report | null, json: boolean, io: CliIO): Promise<number> {
-  const files = await listReports(abs);
+  const listed = await listReports(abs);
+  if (listed.length === 1 && "unreadableDir" in listed[0]! && listed[0].unreadableDir === abs) {
+    io.err(cliText.unreadableFolder(printable(shown)));
+    return EXIT.unreadable;
+  }
+  const files = listed.filter((x) => !("linkDir" in x));
   if (files.length === 0) {
-    io.err(cliText.emptyFolder(shown));
+    for (const x of listed) if ("linkDir" in x && !json) io.out(cliText.batchLine("-", printable(path.relative(abs, x.linkDir)), cliText.skippedLink(printable(path.relative(abs, x.linkDir)))));
+    io.err(cliText.emptyFolder(printable(shown)));
     return EXIT.unreadable;
   }
   const results: Array<Record<string, unknown>> = [];
   let ok = 0;
   let bad = 0;
   let unreadable = 0;
-  for (const file of files) {
+  for (const item of listed) {
+    if ("linkDir" in item) {
+      const rel = path.relative(abs, item.linkDir);
+      results.push({ file: rel, status: "skipped", error: cliText.skippedLink(rel) });
+      if (!json) io.out(cliText.batchLine("-", printable(rel), cliText.skippedLink(printable(rel))));
+      continue;
+    }
+    if ("unreadableDir" in item) {
+      const rel = path.relative(abs, item.unreadableDir);
+      unreadable++;
+      results.push({ file: rel, status: "unreadable", error: cliText.unreadableFolder(rel) });
+      if (!json) io.out(cliText.batchLine("?", printable(rel), cliText.unreadableFolder(printable(rel))));
+      continue;
+    }
+    const file = item.file;
     const rel = path.relative(abs, file);
     const loaded = await loadReportFile(file);
     if (!loaded.ok) {
       unreadable++;
       results.push({ file: rel, status: "unreadable", error: loaded.error });
-      if (!json) io.out(cliText.batchLine("?", rel, loaded.error.split("\n")[0]!));
+      if (!json) io.out(cliText.batchLine("?", printable(rel), printable(loaded.error.split("\n")[0]!)));
       continue;
     }
     const findings = findingsFor(loaded, prior);
@@ -145,7 +186,7 @@ async function runBatch(abs: string, shown: string, prior: Report | null, json: 
       warnings: c.warning,
       findings,
     });
-    if (!json) io.out(cliText.batchLine(c.error > 0 ? "✗" : "✓", rel, cliText.batchDesc(m.agency, m.year, c.error, c.warning)));
+    if (!json) io.out(cliText.batchLine(c.error > 0 ? "✗" : "✓", printable(rel), printable(cliText.batchDesc(m.agency, m.year, c.error, c.warning))));
   }
   const summary = { files: files.length, ok, errors: bad, unreadable };
   if (json) io.out(JSON.stringify({ files: results, summary }));
