@@ -31,19 +31,26 @@ export type SaveResult =
   /** Show `url` as a link the clerk can click or copy; `detail` explains what went wrong. */
   | { kind: "fallback"; url: string | null; message: string; detail?: string };
 
-/** POST the file; resolve to the one-time URL. */
+const errorOf = async (res: Response): Promise<Error> =>
+  new Error((await res.json().then((j: { error?: string }) => j.error, () => undefined)) ?? `HTTP ${res.status}`);
+
+/**
+ * Fetch a one-use upload token from our server (only our own pages can read it), POST the file
+ * with it; resolve to the one-time URL.
+ */
 export async function handOff(blob: Blob, fileName: string, env: Pick<SaveEnv, "fetch" | "handoffUrl">): Promise<string> {
+  const tokenRes = await env.fetch(`${env.handoffUrl.replace(/\/+$/, "")}/token`, { method: "GET", credentials: "same-origin", cache: "no-store" });
+  if (!tokenRes.ok) throw await errorOf(tokenRes);
+  const { token } = (await tokenRes.json()) as { token?: unknown };
+  if (typeof token !== "string") throw new Error("bad response");
   const res = await env.fetch(env.handoffUrl, {
     method: "POST",
     // Percent-encoded: header values must be ASCII, and the server decodes UTF-8.
-    headers: { "Content-Type": blob.type, "X-File-Name": encodeURIComponent(fileName) },
+    headers: { "Content-Type": blob.type, "X-File-Name": encodeURIComponent(fileName), "X-Handoff-Token": token },
     body: blob,
     credentials: "same-origin",
   });
-  if (!res.ok) {
-    const detail = await res.json().then((j: { error?: string }) => j.error, () => undefined);
-    throw new Error(detail ?? `HTTP ${res.status}`);
-  }
+  if (!res.ok) throw await errorOf(res);
   const { url } = (await res.json()) as { url?: unknown };
   if (typeof url !== "string" || !/^https?:\/\//.test(url)) throw new Error("bad response");
   return url;

@@ -1,32 +1,62 @@
 /**
  * The add-in's production web server: serves the built add-in (dist/) and the hand-off endpoint
  * the desktop task pane uses to deliver an exported file (src/delivery/saveFile.ts):
+ *   GET  /api/handoff/token  {token, expiresAt}: a one-use upload token for our own pages
  *   POST /api/handoff       body = file bytes, X-File-Name = percent-encoded UTF-8 name,
+ *                           X-Handoff-Token = the token, Content-Length required,
  *                           Content-Type = docx | pdf | html  →  201 {url, expiresAt}
  *   GET  /api/handoff/:id   the file once, as an attachment; afterwards (or after 2 min) 404
- * Files live in memory only. The custom X-File-Name header also keeps other sites out: a
- * cross-origin page cannot send it without a CORS preflight, which this server never answers.
+ * Files live in memory only, bounded before they are received (./handoff). The custom headers
+ * also keep other sites out: a cross-origin page cannot send them without a CORS preflight,
+ * which this server never answers. Limits and how to change them: docs/deployment.md.
  */
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from "fastify";
+import type { Socket } from "node:net";
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { EXPORT_KINDS, kindOfMimeType, type ExportKind } from "../document/kinds";
-import { DEFAULT_LIMITS, HandoffStore, type HandoffLimits } from "./handoff";
+import { DEFAULT_LIMITS, HandoffStore, type HandoffLimits, type Reservation } from "./handoff";
 import { DOWNLOAD_CSP, contentDisposition, paneCsp, DEFAULT_FRAME_ANCESTORS } from "./headers";
 import { serverText } from "./messages";
 import { registerStatic } from "./static";
+import { sameOrigin, TokenIssuer, TOKEN_HEADER } from "./uploadGuard";
 
 export interface ServerOptions {
   /** The built add-in to serve; null serves only the API (tests). */
   distDir?: string | null;
   /** TLS key and certificate; null for plain HTTP (only behind a TLS proxy, or in tests). */
   https?: { key: string | Buffer; cert: string | Buffer } | null;
-  /** Origin used in hand-off URLs (e.g. https://xxgk.example.gov.cn); default: the request's own. */
+  /**
+   * Origin used in hand-off URLs and the only Origin uploads may come from (e.g.
+   * https://xxgk.example.gov.cn). Default: the address the server listens on, never the Host header.
+   */
   publicUrl?: string;
   limits?: Partial<HandoffLimits>;
+  timeouts?: Partial<ServerTimeouts>;
   /** Clock, injectable so tests can expire links without waiting. */
   now?: () => number;
   frameAncestors?: readonly string[];
   logger?: boolean;
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (per-client bounds). */
+  trustProxy?: boolean;
 }
+
+/** Connection limits against slow or idle clients (all in ms; see docs/deployment.md). */
+export interface ServerTimeouts {
+  /** Whole request, headers and body: a 20 MB upload needs seconds; 1 byte every 10 s is cut off. */
+  requestMs: number;
+  /** Headers must arrive within this. */
+  headersMs: number;
+  /** A socket with no traffic at all is closed. */
+  idleMs: number;
+  /** An idle keep-alive connection is closed. */
+  keepAliveMs: number;
+  /** Open connections from one client address; more are closed at once. */
+  perClientConnections: number;
+}
+
+export const DEFAULT_TIMEOUTS: ServerTimeouts = { requestMs: 60_000, headersMs: 10_000, idleMs: 30_000, keepAliveMs: 5_000, perClientConnections: 32 };
+
+/** Lifetime of an upload token (the pane asks for one just before each upload). */
+const TOKEN_TTL_MS = 5 * 60_000;
 
 const FILE_NAME_HEADER = "x-file-name";
 const MAGIC: Record<ExportKind, (b: Buffer) => boolean> = {
@@ -55,13 +85,51 @@ function kindOfName(name: string): ExportKind | null {
   return null;
 }
 
+/** The address this server was reached on, from the socket (never the client-controlled Host header). */
+function ownOrigin(req: FastifyRequest, secure: boolean): string {
+  const socket = req.raw.socket;
+  const host = socket.localFamily === "IPv6" ? `[${socket.localAddress}]` : socket.localAddress;
+  return `${secure ? "https" : "http"}://${host}:${socket.localPort}`;
+}
+
+/** Close connections beyond `max` open ones from one address, so one client cannot hold them all. */
+function limitConnectionsPerClient(app: FastifyInstance, max: number): void {
+  const open = new Map<string, number>();
+  app.server.on("connection", (socket: Socket) => {
+    const ip = socket.remoteAddress ?? "";
+    const n = (open.get(ip) ?? 0) + 1;
+    if (n > max) {
+      socket.destroy();
+      return;
+    }
+    open.set(ip, n);
+    socket.once("close", () => {
+      const left = (open.get(ip) ?? 1) - 1;
+      if (left <= 0) open.delete(ip);
+      else open.set(ip, left);
+    });
+  });
+}
+
 /** The instance (typed as HTTP: an HTTPS server has the same request and reply objects). */
 export function createServer(opts: ServerOptions = {}): FastifyInstance {
   const limits: HandoffLimits = { ...DEFAULT_LIMITS, ...opts.limits };
-  const store = new HandoffStore(limits, opts.now ?? Date.now);
-  const app = (opts.https
-    ? Fastify({ https: opts.https, logger: opts.logger ?? false })
-    : Fastify({ logger: opts.logger ?? false })) as unknown as FastifyInstance;
+  const timeouts: ServerTimeouts = { ...DEFAULT_TIMEOUTS, ...opts.timeouts };
+  const now = opts.now ?? Date.now;
+  const store = new HandoffStore(limits, now);
+  const tokens = new TokenIssuer(TOKEN_TTL_MS, now);
+  const publicOrigin = opts.publicUrl ? new URL(opts.publicUrl).origin : null;
+  const common = {
+    logger: opts.logger ?? false,
+    trustProxy: opts.trustProxy ?? false,
+    connectionTimeout: timeouts.idleMs,
+    keepAliveTimeout: timeouts.keepAliveMs,
+    requestTimeout: timeouts.requestMs,
+    http: { headersTimeout: timeouts.headersMs },
+  };
+  const app = (opts.https ? Fastify({ ...common, https: opts.https }) : Fastify(common)) as unknown as FastifyInstance;
+  // Behind a proxy every connection comes from the proxy: it limits connections, we limit bytes.
+  if (!opts.trustProxy) limitConnectionsPerClient(app, timeouts.perClientConnections);
   const csp = paneCsp(opts.frameAncestors ?? DEFAULT_FRAME_ANCESTORS);
   const secure = Boolean(opts.https);
 
@@ -89,6 +157,39 @@ export function createServer(opts: ServerOptions = {}): FastifyInstance {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser("*", { parseAs: "buffer", bodyLimit: limits.maxBytes }, (_req, body, done) => done(null, body));
 
+  // Our own pages get a token right before an upload; other sites cannot read it (no CORS).
+  app.get("/api/handoff/token", async (req, reply) => {
+    if (!sameOrigin(req.headers, publicOrigin ? [publicOrigin] : [])) return reply.code(403).send({ error: serverText.notOurPage });
+    const t = tokens.issue();
+    return reply.header("Cache-Control", "no-store").send({ token: t.token, expiresAt: new Date(t.expiresAt).toISOString() });
+  });
+
+  // Before a byte of the body is read: who is asking, how much, and is there room for it.
+  const reservations = new WeakMap<object, Reservation>();
+  app.addHook("onRequest", async (req, reply) => {
+    if (req.method !== "POST" || req.routeOptions.url !== "/api/handoff") return;
+    if (!sameOrigin(req.headers, publicOrigin ? [publicOrigin] : [])) return reply.code(403).send({ error: serverText.notOurPage });
+    if (!tokens.redeem(req.headers[TOKEN_HEADER])) return reply.code(403).send({ error: serverText.badToken });
+    const declared = req.headers["content-length"];
+    if (declared === undefined || !/^\d{1,12}$/.test(declared)) return reply.code(411).send({ error: serverText.lengthRequired });
+    const length = Number(declared);
+    if (length > limits.maxBytes) return reply.code(413).send({ error: serverText.tooLarge(Math.round(limits.maxBytes / 1024 / 1024)) });
+    const r = store.reserve(req.ip, length);
+    if (!r.ok) {
+      return reply
+        .code(r.reason === "full" ? 503 : 429)
+        .header("Retry-After", "30")
+        .send({ error: r.reason === "full" ? serverText.busy : serverText.clientBusy });
+    }
+    reservations.set(req, r.reservation);
+    // Aborted, timed out or refused: the room is given back whatever happens.
+    reply.raw.once("close", () => store.release(r.reservation));
+  });
+  app.addHook("onResponse", async (req) => {
+    const r = reservations.get(req);
+    if (r) store.release(r);
+  });
+
   app.post("/api/handoff", { bodyLimit: limits.maxBytes }, async (req, reply) => {
     const name = fileNameOf(req.headers[FILE_NAME_HEADER]);
     if (!name) return reply.code(400).send({ error: serverText.badFileName });
@@ -98,9 +199,9 @@ export function createServer(opts: ServerOptions = {}): FastifyInstance {
     const body = req.body;
     if (!Buffer.isBuffer(body) || body.length === 0) return reply.code(400).send({ error: serverText.emptyBody });
     if (!MAGIC[kind](body)) return reply.code(400).send({ error: serverText.notAFile });
-    const parked = store.put(new Uint8Array(body), name, kind);
+    const parked = store.put(new Uint8Array(body), name, kind, reservations.get(req), req.ip);
     if (!parked) return reply.code(503).send({ error: serverText.busy });
-    const base = (opts.publicUrl ?? `${req.protocol}://${req.host}`).replace(/\/+$/, "");
+    const base = (opts.publicUrl ?? ownOrigin(req, secure)).replace(/\/+$/, "");
     return reply
       .code(201)
       .header("Cache-Control", "no-store")

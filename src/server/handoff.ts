@@ -2,6 +2,10 @@
  * The hand-off store: exported files parked in memory for the desktop webviews that cannot
  * download a blob (notes/officejs.md §4). One random 128-bit id per file, served once, gone after
  * the first download or the time limit, whichever comes first. Nothing touches the disk.
+ *
+ * Memory is bounded before a byte is buffered: an upload first reserves its Content-Length, and
+ * files held plus uploads being received never exceed maxTotalBytes, nor perClientBytes for one
+ * client (so one client cannot fill the store and starve everyone else's exports).
  */
 import { randomBytes } from "node:crypto";
 import type { ExportKind } from "../document/kinds";
@@ -11,6 +15,7 @@ export interface HandoffEntry {
   fileName: string;
   kind: ExportKind;
   expiresAt: number;
+  client: string;
 }
 
 export interface HandoffLimits {
@@ -18,18 +23,36 @@ export interface HandoffLimits {
   ttlMs: number;
   /** Largest file accepted (bytes). */
   maxBytes: number;
-  /** Ceiling on memory held by all parked files together (bytes). */
+  /** Ceiling on files held plus uploads in flight, all clients together (bytes). */
   maxTotalBytes: number;
+  /** The same ceiling for one client (one IP address). */
+  perClientBytes: number;
 }
 
-export const DEFAULT_LIMITS: HandoffLimits = { ttlMs: 2 * 60_000, maxBytes: 20 * 1024 * 1024, maxTotalBytes: 200 * 1024 * 1024 };
+export const DEFAULT_LIMITS: HandoffLimits = {
+  ttlMs: 2 * 60_000,
+  maxBytes: 20 * 1024 * 1024,
+  maxTotalBytes: 200 * 1024 * 1024,
+  perClientBytes: 60 * 1024 * 1024,
+};
 
 /** base64url of 16 random bytes. */
 export const ID_PATTERN = /^[A-Za-z0-9_-]{22}$/;
 
+/** Room held for one upload while its body arrives. */
+export interface Reservation {
+  readonly client: string;
+  readonly bytes: number;
+  open: boolean;
+}
+
+export type ReserveResult = { ok: true; reservation: Reservation } | { ok: false; reason: "full" | "client" };
+
 export class HandoffStore {
   private readonly entries = new Map<string, HandoffEntry>();
-  private total = 0;
+  private held = 0;
+  private reserved = 0;
+  private readonly perClient = new Map<string, number>();
 
   constructor(
     readonly limits: HandoffLimits = DEFAULT_LIMITS,
@@ -37,16 +60,42 @@ export class HandoffStore {
     private readonly random: (n: number) => Buffer = randomBytes,
   ) {}
 
-  /** Park a file; null when the memory ceiling would be exceeded. */
-  put(bytes: Uint8Array, fileName: string, kind: ExportKind): { id: string; expiresAt: number } | null {
+  /** Hold room for an upload of `bytes` from `client`, or say which ceiling it would break. */
+  reserve(client: string, bytes: number): ReserveResult {
     this.sweep();
-    if (this.total + bytes.byteLength > this.limits.maxTotalBytes) return null;
+    if (this.held + this.reserved + bytes > this.limits.maxTotalBytes) return { ok: false, reason: "full" };
+    if ((this.perClient.get(client) ?? 0) + bytes > this.limits.perClientBytes) return { ok: false, reason: "client" };
+    this.reserved += bytes;
+    this.charge(client, bytes);
+    return { ok: true, reservation: { client, bytes, open: true } };
+  }
+
+  /** Give back an unused reservation (upload refused, aborted or timed out). Idempotent. */
+  release(r: Reservation): void {
+    if (!r.open) return;
+    r.open = false;
+    this.reserved -= r.bytes;
+    this.charge(r.client, -r.bytes);
+  }
+
+  /**
+   * Park a file. With a reservation it takes the reserved room (the file is never larger: the
+   * body's length was checked against Content-Length); without one it must fit as it is.
+   * Null when a ceiling would be exceeded.
+   */
+  put(bytes: Uint8Array, fileName: string, kind: ExportKind, reservation?: Reservation, client = "local"): { id: string; expiresAt: number } | null {
+    this.sweep();
+    const owner = reservation?.client ?? client;
+    if (reservation?.open) this.release(reservation);
+    if (this.held + this.reserved + bytes.byteLength > this.limits.maxTotalBytes) return null;
+    if ((this.perClient.get(owner) ?? 0) + bytes.byteLength > this.limits.perClientBytes) return null;
     let id: string;
     do id = this.random(16).toString("base64url");
     while (this.entries.has(id));
     const expiresAt = this.now() + this.limits.ttlMs;
-    this.entries.set(id, { bytes, fileName, kind, expiresAt });
-    this.total += bytes.byteLength;
+    this.entries.set(id, { bytes, fileName, kind, expiresAt, client: owner });
+    this.held += bytes.byteLength;
+    this.charge(owner, bytes.byteLength);
     return { id, expiresAt };
   }
 
@@ -70,12 +119,25 @@ export class HandoffStore {
     return this.entries.size;
   }
 
+  /** Bytes of parked files. */
   get bytesHeld(): number {
-    return this.total;
+    return this.held;
+  }
+
+  /** Bytes reserved by uploads still arriving. */
+  get bytesReserved(): number {
+    return this.reserved;
+  }
+
+  private charge(client: string, delta: number): void {
+    const v = (this.perClient.get(client) ?? 0) + delta;
+    if (v <= 0) this.perClient.delete(client);
+    else this.perClient.set(client, v);
   }
 
   private remove(id: string, e: HandoffEntry): void {
     this.entries.delete(id);
-    this.total -= e.bytes.byteLength;
+    this.held -= e.bytes.byteLength;
+    this.charge(e.client, -e.bytes.byteLength);
   }
 }

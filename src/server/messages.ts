@@ -7,10 +7,16 @@ export const serverText = {
   notAFile: "文件内容与声明的类型不符。",
   tooLarge: (mb: number): string => `文件超过 ${mb} MB 上限。`,
   busy: "服务器暂存的文件过多，请稍后再试。",
+  clientBusy: "您暂存待下载的文件过多，请先下载已导出的文件或稍后再试。",
+  notOurPage: "只接受本加载项页面上传的文件。",
+  badToken: "上传凭证无效或已过期，请重新导出。",
+  lengthRequired: "上传请求缺少 Content-Length。",
   notFound: "链接不存在、已被使用或已过期（链接 2 分钟内有效，只能下载一次）。",
   noCerts: (dir: string): string =>
     `找不到 HTTPS 证书。请设置 XXGK_TLS_CERT 和 XXGK_TLS_KEY，或运行 npx office-addin-dev-certs install 生成到 ${dir}；` +
     `仅在反向代理之后测试时可设置 XXGK_HTTP=1 使用 HTTP。`,
   noDist: (dir: string): string => `找不到已构建的加载项目录 ${dir}，请先运行 npm run build。`,
+  badSetting: (name: string, value: string): string => `环境变量 ${name}=${value} 无效，应为正数。`,
+  noPublicUrl: "未设置 XXGK_PUBLIC_URL：下载链接将使用服务器监听的地址，只接受与请求主机同源的页面上传。正式部署请设置为加载项的网址（如 https://xxgk.example.gov.cn）。",
   listening: (url: string): string => `政务公开年报助手服务已启动：${url}`,
 };

@@ -4,7 +4,7 @@
  * ESM-only, which jest (CommonJS) cannot load, and the add-in needs only this much.
  */
 import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
+import { realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 
@@ -46,11 +46,22 @@ export function resolveInside(root: string, urlPath: string): string | null {
   return file.startsWith(path.resolve(root) + path.sep) ? file : null;
 }
 
+/** The file's real path when it (after every symlink) is still inside realRoot; null otherwise. */
+async function realInside(realRoot: string, file: string): Promise<string | null> {
+  const real = await realpath(file).catch(() => null);
+  return real && real.startsWith(realRoot + path.sep) ? real : null;
+}
+
 export function registerStatic(app: FastifyInstance, root: string, notFound: (reply: FastifyReply) => FastifyReply): void {
+  let realRoot: Promise<string> | null = null;
   const serve = async (req: FastifyRequest, reply: FastifyReply) => {
-    const file = resolveInside(root, req.url);
-    const type = file ? TYPES[path.extname(file).toLowerCase()] : undefined;
-    if (!file || !type) return notFound(reply);
+    const asked = resolveInside(root, req.url);
+    const type = asked ? TYPES[path.extname(asked).toLowerCase()] : undefined;
+    if (!asked || !type) return notFound(reply);
+    // A symlink inside dist/ must not lead out of it.
+    realRoot ??= realpath(root).catch(() => path.resolve(root));
+    const file = await realInside(await realRoot, asked);
+    if (!file) return notFound(reply);
     const st = await stat(file).catch(() => null);
     if (!st?.isFile()) return notFound(reply);
     const etag = `W/"${st.size.toString(16)}-${Math.floor(st.mtimeMs).toString(16)}"`;

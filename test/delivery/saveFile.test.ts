@@ -17,7 +17,12 @@ function fakeEnv(over: Partial<SaveEnv> = {}): SaveEnv & { calls: string[] } {
     openBrowserWindow: (url) => void calls.push(`open ${url}`),
     handoffUrl: "https://addin.example/api/handoff",
     fetch: (async (url: string, init: RequestInit) => {
-      calls.push(`fetch ${init.method} ${url} ${(init.headers as Record<string, string>)["X-File-Name"]}`);
+      if (init.method === "GET") {
+        calls.push(`fetch GET ${url}`);
+        return new Response(JSON.stringify({ token: "T1" }), { status: 200 });
+      }
+      const h = init.headers as Record<string, string>;
+      calls.push(`fetch ${init.method} ${url} ${h["X-File-Name"]} token=${h["X-Handoff-Token"]}`);
       return new Response(JSON.stringify({ url: "https://addin.example/api/handoff/AAAAAAAAAAAAAAAAAAAAAA" }), { status: 201 });
     }) as typeof fetch,
     downloadBlob: (_b, name) => void calls.push(`download ${name}`),
@@ -50,7 +55,8 @@ describe("saveFile", () => {
     const r = await saveFile(PDF, NAME, env);
     expect(r).toMatchObject({ kind: "opened", url: "https://addin.example/api/handoff/AAAAAAAAAAAAAAAAAAAAAA" });
     expect(env.calls).toEqual([
-      `fetch POST https://addin.example/api/handoff ${encodeURIComponent(NAME)}`,
+      "fetch GET https://addin.example/api/handoff/token",
+      `fetch POST https://addin.example/api/handoff ${encodeURIComponent(NAME)} token=T1`,
       "open https://addin.example/api/handoff/AAAAAAAAAAAAAAAAAAAAAA",
     ]);
   });
@@ -88,7 +94,7 @@ describe("saveFile", () => {
       },
     });
     expect(await saveFile(PDF, NAME, down)).toMatchObject({ kind: "fallback", url: null, detail: "Failed to fetch" });
-    const odd = fakeEnv({ fetch: (async () => new Response(JSON.stringify({ url: "javascript:alert(1)" }), { status: 201 })) as typeof fetch });
+    const odd = fakeEnv({ fetch: (async () => new Response(JSON.stringify({ token: "T", url: "javascript:alert(1)" }), { status: 201 })) as typeof fetch });
     expect(await saveFile(PDF, NAME, odd)).toMatchObject({ kind: "fallback", detail: "bad response" });
   });
 
@@ -143,6 +149,28 @@ describe("desktop path against the real server", () => {
       expect(first.headers.get("content-disposition")).toContain(`filename*=UTF-8''${encodeURIComponent(NAME)}`);
       expect(Buffer.from(await first.arrayBuffer()).toString()).toBe("%PDF-1.7\n");
       expect((await fetch(opened)).status).toBe(404);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test("the server refuses an upload without a token, and a token twice", async () => {
+    const app = createServer();
+    await app.listen({ port: 0, host: "127.0.0.1" });
+    const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    try {
+      const post = (token?: string) =>
+        fetch(`${base}/api/handoff`, {
+          method: "POST",
+          headers: { "Content-Type": "application/pdf", "X-File-Name": "a.pdf", ...(token ? { "X-Handoff-Token": token } : {}) },
+          body: "%PDF-1.7\n",
+        });
+      expect((await post()).status).toBe(403);
+      const { token } = (await (await fetch(`${base}/api/handoff/token`)).json()) as { token: string };
+      expect((await post(token)).status).toBe(201);
+      const again = await post(token);
+      expect(again.status).toBe(403);
+      expect(((await again.json()) as { error: string }).error).toContain("上传凭证无效或已过期");
     } finally {
       await app.close();
     }

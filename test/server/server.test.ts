@@ -46,8 +46,13 @@ async function start(opts: ServerOptions = {}) {
   return { app, base: `${opts.https ? "https" : "http"}://127.0.0.1:${port}` };
 }
 
-function upload(base: string, body: Buffer, type: string, name: string | null, extra: Record<string, string> = {}) {
-  const headers: Record<string, string> = { "Content-Type": type, ...extra };
+/** A one-use upload token, as the pane gets it before each upload. */
+async function token(base: string, ca?: Buffer): Promise<string> {
+  return JSON.parse((await request(`${base}/api/handoff/token`, ca ? { ca } : {})).body.toString()).token;
+}
+
+async function upload(base: string, body: Buffer, type: string, name: string | null, extra: Record<string, string> = {}) {
+  const headers: Record<string, string> = { "Content-Type": type, "X-Handoff-Token": await token(base), ...extra };
   if (name !== null) headers["X-File-Name"] = encodeURIComponent(name);
   return request(`${base}/api/handoff`, { method: "POST", headers, body });
 }
@@ -56,7 +61,7 @@ describe("hand-off endpoint", () => {
   let now = 1_700_000_000_000;
   let server: Awaited<ReturnType<typeof start>>;
   beforeAll(async () => {
-    server = await start({ now: () => now, limits: { maxBytes: 64 * 1024, maxTotalBytes: 200 * 1024 } });
+    server = await start({ now: () => now, limits: { maxBytes: 64 * 1024, maxTotalBytes: 200 * 1024, perClientBytes: 200 * 1024 } });
   });
   afterAll(() => server.app.close());
 
@@ -140,7 +145,7 @@ describe("hand-off endpoint", () => {
   test("bad percent-encoding → 400; HTML with a charset is accepted", async () => {
     const r = await request(`${server.base}/api/handoff`, {
       method: "POST",
-      headers: { "Content-Type": "application/pdf", "X-File-Name": "%E4%B8" },
+      headers: { "Content-Type": "application/pdf", "X-File-Name": "%E4%B8", "X-Handoff-Token": await token(server.base) },
       body: pdfBytes,
     });
     expect(r.status).toBe(400);
@@ -230,7 +235,7 @@ describe("HTTPS", () => {
       expect(health.headers["strict-transport-security"]).toMatch(/max-age=\d+/);
       const up = await request(`${server.base}/api/handoff`, {
         method: "POST",
-        headers: { "Content-Type": "application/pdf", "X-File-Name": encodeURIComponent("年报.pdf") },
+        headers: { "Content-Type": "application/pdf", "X-File-Name": encodeURIComponent("年报.pdf"), "X-Handoff-Token": await token(server.base, ca) },
         body: pdfBytes,
         ca,
       });
@@ -254,7 +259,7 @@ describe("pieces", () => {
 
   test("the store frees memory on take and on expiry", () => {
     let t = 0;
-    const s = new HandoffStore({ ttlMs: 1000, maxBytes: 100, maxTotalBytes: 100 }, () => t);
+    const s = new HandoffStore({ ttlMs: 1000, maxBytes: 100, maxTotalBytes: 100, perClientBytes: 100 }, () => t);
     const a = s.put(new Uint8Array(60), "a.pdf", "pdf")!;
     expect(s.put(new Uint8Array(60), "b.pdf", "pdf")).toBeNull();
     expect(s.take(a.id)).not.toBeNull();
