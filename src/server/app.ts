@@ -115,6 +115,8 @@ function limitConnectionsPerClient(app: FastifyInstance, max: number): void {
 export function createServer(opts: ServerOptions = {}): FastifyInstance {
   const limits: HandoffLimits = { ...DEFAULT_LIMITS, ...opts.limits };
   const timeouts: ServerTimeouts = { ...DEFAULT_TIMEOUTS, ...opts.timeouts };
+  // Node ignores the request timeout while a longer header timeout is pending.
+  timeouts.headersMs = Math.min(timeouts.headersMs, timeouts.requestMs);
   const now = opts.now ?? Date.now;
   const store = new HandoffStore(limits, now);
   const tokens = new TokenIssuer(TOKEN_TTL_MS, now);
@@ -125,9 +127,10 @@ export function createServer(opts: ServerOptions = {}): FastifyInstance {
     connectionTimeout: timeouts.idleMs,
     keepAliveTimeout: timeouts.keepAliveMs,
     requestTimeout: timeouts.requestMs,
-    http: { headersTimeout: timeouts.headersMs },
   };
-  const app = (opts.https ? Fastify({ ...common, https: opts.https }) : Fastify(common)) as unknown as FastifyInstance;
+  // Node checks request and header timeouts on this interval (30 s by default: too coarse).
+  const node = { headersTimeout: timeouts.headersMs, connectionsCheckingInterval: Math.max(250, Math.min(5000, Math.floor(timeouts.requestMs / 4))) };
+  const app = (opts.https ? Fastify({ ...common, https: { ...node, ...opts.https } }) : Fastify({ ...common, http: node })) as unknown as FastifyInstance;
   // Behind a proxy every connection comes from the proxy: it limits connections, we limit bytes.
   if (!opts.trustProxy) limitConnectionsPerClient(app, timeouts.perClientConnections);
   const csp = paneCsp(opts.frameAncestors ?? DEFAULT_FRAME_ANCESTORS);
