@@ -14,12 +14,12 @@ import { cellInfo, type RawCell } from "../report";
 import { rectAddress } from "../template/address";
 import { assembleReport, type RoleGrids } from "../template/assemble";
 import type { ChosenTemplate } from "../template/discover";
-import { templateLayout } from "../template/layout";
+import { META_KEYS, templateLayout } from "../template/layout";
 import { SHEET_NAMES } from "../template/messages";
 import { TEMPLATE_ROLES, type TemplateRole } from "../template/roles";
 import { WRITE_TEXT } from "./messages";
 import type { WriteOutcome } from "./port";
-import { normalizeText, planWrites, WriteRefused, type InputWrites, type TextBlockKey } from "./writePlan";
+import { normalizeText, planWrites, WriteRefused, type InputWrites, type MetaValues, type TextBlockKey } from "./writePlan";
 
 type Ctx = Excel.RequestContext;
 
@@ -55,6 +55,7 @@ function expectedRoles(w: InputWrites): TemplateRole[] {
     const b = layout.blocks.get(key);
     if (b) roles.add(b.role);
   }
+  if (Object.keys(w.expect?.meta ?? {}).length) roles.add(layout.cells.get(META_KEYS.agency)!.role);
   return [...roles];
 }
 
@@ -66,6 +67,10 @@ function changedKeys(w: InputWrites, grids: RoleGrids): string[] {
   for (const [key, v] of Object.entries(w.expect?.sections ?? {})) {
     const now = key === "OPENING" ? report.opening : (report.sections[key as Exclude<TextBlockKey, "OPENING">]?.text ?? null);
     if (normalizeText(now) !== normalizeText(v)) out.push(key);
+  }
+  // 封面 fields, as the cells: a 机关名称 corrected after an import is the clerk's, not ours.
+  for (const [field, v] of Object.entries(w.expect?.meta ?? {}) as [keyof typeof META_KEYS & keyof MetaValues, RawCell][]) {
+    if (!sameCell(report.meta[field], v)) out.push(META_KEYS[field]);
   }
   return out;
 }

@@ -18,15 +18,18 @@ export interface InputWrites {
   cells?: Record<CellKey, RawCell>;
   /** Whole text of a block, one paragraph per line; "" or null clears the block. */
   sections?: Partial<Record<TextBlockKey, string | null>>;
-  meta?: { agency?: string | null; year?: number | null; contact?: string | null };
+  meta?: MetaValues;
   /** Last year's figures for the locked 封面 block; null clears it; omitted leaves it. */
   priorFigures?: Report["priorFigures"] | null;
   /**
    * Write only if the workbook still holds these values (撤销导入 checks that the clerk has not
    * changed what the import wrote); otherwise nothing is written.
    */
-  expect?: { cells?: Record<CellKey, RawCell>; sections?: Partial<Record<TextBlockKey, string>> };
+  expect?: { cells?: Record<CellKey, RawCell>; sections?: Partial<Record<TextBlockKey, string>>; meta?: MetaValues };
 }
+
+/** 封面 fields as writes and `expect` name them (a changed one is reported by its META_KEYS key). */
+export type MetaValues = { agency?: string | null; year?: number | null; contact?: string | null };
 
 /** A value as Range.values accepts it ("" clears a cell). */
 export type OfficeInput = string | number | boolean;

@@ -89,8 +89,12 @@ export function confirmWrites(p: TransferPreview, accepted: ReadonlySet<string>)
   const write: InputWrites = { cells, sections, expect: { cells: before, sections: beforeText } };
   const undo: InputWrites = { cells: before, sections: beforeText, expect: { cells, sections } };
   if (p.metaFills.length) {
+    // 封面 fields are guarded like cells: written only if still as the preview saw them, and
+    // 撤销 puts back only those still holding what the import wrote.
     write.meta = meta;
+    write.expect!.meta = metaBefore;
     undo.meta = metaBefore;
+    undo.expect!.meta = meta;
   }
   if (p.mode === "rollForward" && p.priorFigures) {
     write.priorFigures = p.priorFigures;
@@ -104,13 +108,23 @@ export function confirmWrites(p: TransferPreview, accepted: ReadonlySet<string>)
 export function undoKeeping(undo: InputWrites, changed: readonly string[]): InputWrites {
   const drop = new Set(changed);
   const pick = <T>(o: Record<string, T> | undefined): Record<string, T> => Object.fromEntries(Object.entries(o ?? {}).filter(([k]) => !drop.has(k)));
-  return {
+  const pickMeta = (m: InputWrites["meta"]): NonNullable<InputWrites["meta"]> =>
+    Object.fromEntries(Object.entries(m ?? {}).filter(([field]) => !drop.has(META_KEY[field as MetaFill["field"]])));
+  const out: InputWrites = {
     ...undo,
     cells: pick(undo.cells),
     sections: pick(undo.sections as Record<string, string>),
     expect: { cells: pick(undo.expect?.cells), sections: pick(undo.expect?.sections as Record<string, string>) },
   };
+  if (undo.meta) {
+    out.meta = pickMeta(undo.meta);
+    out.expect!.meta = pickMeta(undo.expect?.meta);
+  }
+  return out;
 }
+
+/** The keys writeInputs reports a changed 封面 field by (src/template/design/meta.ts). */
+const META_KEY: Record<MetaFill["field"], string> = { agency: "META.AGENCY", year: "META.YEAR", contact: "META.CONTACT" };
 
 /** 撤销 regardless of later edits (the clerk chose to overwrite them). */
 export function undoForced(undo: InputWrites): InputWrites {
@@ -145,5 +159,7 @@ export function blockHeading(key: string): string {
 
 /** What a key is called in a list: the format's cell label, or the block's heading. */
 export function keyLabel(key: string): string {
+  const field = (Object.keys(META_KEY) as MetaFill["field"][]).find((f) => META_KEY[f] === key);
+  if (field) return S.transfer.metaField[field] ?? key;
   return cellInfo(key)?.label ?? blockHeading(key);
 }

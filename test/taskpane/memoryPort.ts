@@ -67,6 +67,9 @@ export class MemoryPort implements WorkbookPort {
     const changed = [
       ...Object.entries(w.expect?.cells ?? {}).filter(([k, v]) => (r.cells[k] ?? null) !== v).map(([k]) => k),
       ...Object.entries(w.expect?.sections ?? {}).filter(([k, v]) => normalizeText(textOf(k)) !== normalizeText(v)).map(([k]) => k),
+      ...Object.entries(w.expect?.meta ?? {})
+        .filter(([f, v]) => (r.meta[f as "agency"] ?? null) !== v)
+        .map(([f]) => `META.${f.toUpperCase()}`),
     ];
     if (changed.length) return { kind: "changed", changed, written: 0, syncs: 1 };
     let written = 0;
