@@ -1,0 +1,36 @@
+/**
+ * `npm run fuzz -- --seed N --count M`: the importers and rules under random input
+ * (scripts/fuzz/core.ts). Prints a JSON summary; exit 1 when any case failed, with its seed and
+ * index so it can be rerun.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { loadBases, runFuzz } from "./fuzz/core";
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({ options: { seed: { type: "string" }, count: { type: "string" } } });
+  const seed = Number(values.seed ?? Date.now() % 1_000_000);
+  const count = Number(values.count ?? 200);
+  if (!Number.isInteger(seed) || !Number.isInteger(count) || count <= 0) {
+    console.error("用法：npm run fuzz -- --seed <整数> --count <正整数>");
+    return 2;
+  }
+  const seedText = readFileSync(path.join(__dirname, "..", "..", "shared", "fixtures", "2023-sanmenxia-hubin-qianjin.txt"), "utf8");
+  const started = Date.now();
+  const result = await runFuzz(await loadBases(seedText), {
+    seed,
+    count,
+    onProgress: (n) => n % 100 === 0 && process.stderr.write(`${n}/${count}\n`),
+  });
+  console.log(JSON.stringify({ seed, count, ms: Date.now() - started, byKind: result.byKind, failures: result.failures }, null, 2));
+  return result.failures.length ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(2);
+  },
+);

@@ -1,0 +1,157 @@
+/**
+ * The importers and rules under random input (issue 13): text, HTML, raw bytes and zip
+ * containers, mutated from a real report or made from nothing. For every case:
+ *   · nothing throws, and no reader falls back to its "unexpected error" message;
+ *   · the same input gives the same result twice (determinism);
+ *   · a consistent report, exported to HTML and read back, has no error.
+ * Seeded (fast-check's generator), so a failure is reproduced by its seed and index. Used by
+ * `npm run fuzz -- --seed N --count M` (scripts/fuzz.ts) and, small, by jest.
+ */
+import fc from "fast-check";
+import { zipSync, strToU8 } from "fflate";
+import { checkReport, type Report } from "../../src/report";
+import { importReport } from "../../src/import";
+import { importText } from "../../src/import/messages";
+import { readWorkbook } from "../../src/template/read";
+import { buildTemplate } from "../../src/template/build";
+import { exportReport } from "../../src/document/exportReport";
+import { consistentReport, seedsArb } from "../../test/support/reports";
+
+export type CaseKind = "text" | "html" | "bytes" | "zip" | "xlsx" | "consistent";
+
+export interface FuzzCase {
+  kind: CaseKind;
+  name: string;
+  data: string | Uint8Array;
+  /** For "consistent": the report the input was exported from. */
+  report?: Report;
+}
+
+export interface FuzzFailure {
+  index: number;
+  kind: CaseKind;
+  problem: string;
+  /** The first bytes of the input, to look at. */
+  sample: string;
+}
+
+const TAGS = ["<div>", "</div>", "<table>", "</table>", "<tr>", "<td>", '<td rowspan="0">', '<td colspan="0">', '<td rowspan="65534" colspan="1000">', "<p>", "<br>", "<script>", "</td>", "<span>", "<!--", "-->", "<![CDATA[", "&nbsp;", "&#0;", "\u0000"];
+const TEXTS = ["一、总体情况", "表三", "本年新收政府信息公开申请数量", "\t", "\t1\t2", "１２", "1 2", "0.0000001", "=cmd|' /C calc'!A0", "—", "/", "-3", "1e400", "\n", "\r\n", "\uFEFF", "\u2028", "\u202e", "年度报告"];
+
+/** Random edits of a base string: insertions of markup and report words, deletions, duplication. */
+const mutated = (base: string): fc.Arbitrary<string> =>
+  fc
+    .array(
+      fc.record({
+        op: fc.constantFrom("insert", "delete", "repeat", "replace"),
+        at: fc.nat(),
+        len: fc.nat({ max: 200 }),
+        piece: fc.oneof(fc.constantFrom(...TAGS, ...TEXTS), fc.string({ maxLength: 20 }), fc.string({ unit: "grapheme", maxLength: 10 })),
+        times: fc.integer({ min: 1, max: 50 }),
+      }),
+      { maxLength: 8 },
+    )
+    .map((edits) => {
+      let s = base;
+      for (const e of edits) {
+        const at = s.length ? e.at % s.length : 0;
+        if (e.op === "insert") s = s.slice(0, at) + e.piece + s.slice(at);
+        else if (e.op === "delete") s = s.slice(0, at) + s.slice(at + e.len);
+        else if (e.op === "repeat") s = s.slice(0, at) + e.piece.repeat(e.times) + s.slice(at);
+        else s = s.slice(0, at) + e.piece + s.slice(at + Math.min(e.len, 5));
+      }
+      return s;
+    });
+
+const bytesFrom = (base: Uint8Array): fc.Arbitrary<Uint8Array> =>
+  fc.array(fc.record({ at: fc.nat(), xor: fc.integer({ min: 1, max: 255 }) }), { maxLength: 20 }).chain((flips) =>
+    fc.nat({ max: base.length }).map((cut) => {
+      const out = base.slice(0, Math.max(4, cut || base.length));
+      for (const f of flips) out[f.at % out.length]! ^= f.xor;
+      return out;
+    }),
+  );
+
+const ZIP_NAMES = ["[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml", "xl/workbook.xml", "xl/worksheets/sheet1.xml", "xl/sharedStrings.xml", "word/media/a.png", "../evil.xml", "a/".repeat(30) + "x.xml"];
+
+const zipArb: fc.Arbitrary<Uint8Array> = fc
+  .array(fc.record({ name: fc.oneof(fc.constantFrom(...ZIP_NAMES), fc.string({ minLength: 1, maxLength: 30 })), body: fc.oneof(mutated("<w:document><w:body><w:p><w:r><w:t>一、总体情况</w:t></w:r></w:p></w:body></w:document>"), fc.string()), level: fc.constantFrom(0, 6) as fc.Arbitrary<0 | 6> }), { maxLength: 6 })
+  .map((files) => {
+    const z: Record<string, [Uint8Array, { level: 0 | 6 }]> = {};
+    for (const f of files) z[f.name] = [strToU8(f.body), { level: f.level }];
+    try {
+      return zipSync(z);
+    } catch {
+      return new Uint8Array([0x50, 0x4b, 0x03, 0x04]);
+    }
+  });
+
+export interface FuzzBases {
+  text: string;
+  html: string;
+  xlsx: Uint8Array;
+}
+
+/** What the generators start from: the real seed report (text and exported HTML), the template. */
+export async function loadBases(seedText: string): Promise<FuzzBases> {
+  const imported = await importReport({ name: "seed.txt", data: seedText });
+  const html = await exportReport(imported.report, "html", { confirmErrors: true });
+  if (html.status !== "ok") throw new Error("cannot export the seed report");
+  return { text: seedText, html: new TextDecoder().decode(html.file.bytes), xlsx: await buildTemplate() };
+}
+
+export function caseArb(b: FuzzBases): fc.Arbitrary<FuzzCase> {
+  return fc.oneof(
+    mutated(b.text).map((data): FuzzCase => ({ kind: "text", name: "x.txt", data })),
+    mutated(b.html).map((data): FuzzCase => ({ kind: "html", name: "x.html", data })),
+    fc.oneof(fc.uint8Array({ maxLength: 3000 }), bytesFrom(strToU8(b.html))).map((data): FuzzCase => ({ kind: "bytes", name: "x.html", data })),
+    zipArb.map((data): FuzzCase => ({ kind: "zip", name: "x.docx", data })),
+    bytesFrom(b.xlsx).map((data): FuzzCase => ({ kind: "xlsx", name: "x.xlsx", data })),
+    seedsArb.map((s): FuzzCase => ({ kind: "consistent", name: "x.html", data: "", report: consistentReport(s) })),
+  );
+}
+
+/** One case's observable result (compared for determinism). */
+async function observe(c: FuzzCase): Promise<{ text: string; problems: string[] }> {
+  const problems: string[] = [];
+  if (c.kind === "xlsx") {
+    const r = await readWorkbook(c.data as Uint8Array);
+    const findings = r.report ? checkReport(r.report) : [];
+    return { text: JSON.stringify([r.report, r.findings, findings]), problems };
+  }
+  let data = c.data;
+  if (c.kind === "consistent") {
+    const html = await exportReport(c.report!, "html");
+    if (html.status !== "ok") return { text: "", problems: [`export refused: ${html.status}`] };
+    data = html.file.bytes;
+  }
+  const r = await importReport({ name: c.name, data });
+  if (r.findings.some((f) => f.message === importText.internalError())) problems.push("internal error in the importer");
+  const findings = checkReport(r.report);
+  if (c.kind === "consistent") {
+    const errors = [...r.findings, ...findings].filter((f) => f.severity === "error");
+    if (errors.length) problems.push(`consistent report read back with errors: ${errors.map((f) => `${f.rule} ${f.message}`).join("; ").slice(0, 400)}`);
+  }
+  return { text: JSON.stringify([r, findings]), problems };
+}
+
+const show = (c: FuzzCase) => (typeof c.data === "string" ? JSON.stringify(c.data.slice(0, 120)) : Buffer.from(c.data.subarray(0, 60)).toString("hex"));
+
+export async function runFuzz(bases: FuzzBases, opts: { seed: number; count: number; onProgress?: (done: number) => void }): Promise<{ cases: number; byKind: Record<string, number>; failures: FuzzFailure[] }> {
+  const cases = fc.sample(caseArb(bases), { seed: opts.seed, numRuns: opts.count });
+  const failures: FuzzFailure[] = [];
+  const byKind: Record<string, number> = {};
+  for (const [index, c] of cases.entries()) {
+    byKind[c.kind] = (byKind[c.kind] ?? 0) + 1;
+    try {
+      const a = await observe(c);
+      const b = await observe(c);
+      for (const p of a.problems) failures.push({ index, kind: c.kind, problem: p, sample: show(c) });
+      if (a.text !== b.text) failures.push({ index, kind: c.kind, problem: "not deterministic", sample: show(c) });
+    } catch (e) {
+      failures.push({ index, kind: c.kind, problem: `threw: ${e instanceof Error ? (e.stack ?? e.message).slice(0, 500) : String(e)}`, sample: show(c) });
+    }
+    opts.onProgress?.(index + 1);
+  }
+  return { cases: cases.length, byKind, failures };
+}
