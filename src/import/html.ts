@@ -8,7 +8,7 @@ import { NodeType, parse, type HTMLElement, type Node } from "node-html-parser";
 import type { Block } from "./blocks";
 import { readDocument, type DocumentResult } from "./document";
 import { tableGrid, cellText } from "./htmlGrid";
-import { CellBudget, markupOverLimits, MarkupTooLarge, MAX_DEPTH, MAX_ELEMENTS, MAX_PAGE_CELLS } from "./limits";
+import { CellBudget, markupOverLimits, MarkupTooLarge, MAX_DEPTH, MAX_ELEMENTS, MAX_PAGE_CELLS, withoutComments } from "./limits";
 import { cleanText } from "./labels";
 import { importText } from "./messages";
 import { emptyReport } from "../report";
@@ -126,7 +126,8 @@ function titleHints(root: HTMLElement): string[] {
 }
 
 /** Blocks and title hints of a page; throws MarkupTooLarge past the bounds of ./htmlLimits. */
-export function htmlToBlocks(html: string): { blocks: Block[]; titles: string[] } {
+export function htmlToBlocks(page: string): { blocks: Block[]; titles: string[] } {
+  const html = withoutComments(page);
   const over = markupOverLimits(html);
   if (over) throw new MarkupTooLarge(over);
   const root = parse(html, {

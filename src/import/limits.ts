@@ -28,7 +28,8 @@ const SELF_CLOSING_SIBLING: Record<string, string[]> = {
   tfoot: ["thead", "tbody", "tr", "td", "th"],
 };
 const RAW_TEXT = new Set(["script", "style", "textarea", "title", "xmp", "noscript"]);
-const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)([^>]*)>|<!--[\s\S]*?-->/g;
+// Attributes stop at the next "<" too, so an unterminated tag cannot make the scan quadratic.
+const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)([^<>]*)>|<!--/g;
 
 /**
  * Where markup goes past MAX_DEPTH or MAX_ELEMENTS, found before parsing in one pass; null when it
@@ -39,19 +40,25 @@ export function markupOverLimits(html: string): "depth" | "elements" | null {
   let elements = 0;
   TAG.lastIndex = 0;
   for (let m = TAG.exec(html); m; m = TAG.exec(html)) {
-    if (m[2] === undefined) continue; // a comment
+    if (m[2] === undefined) {
+      // A comment runs to the next "-->" (found once, by indexOf), or to the end.
+      const end = html.indexOf("-->", TAG.lastIndex);
+      if (end < 0) break;
+      TAG.lastIndex = end + 3;
+      continue;
+    }
     const name = m[2].toLowerCase();
     if (m[1]) {
       const at = stack.lastIndexOf(name);
       if (at >= 0) stack.length = at;
       continue;
     }
+    if (++elements > MAX_ELEMENTS) return "elements";
     if (VOID.has(name) || m[3]!.endsWith("/")) continue;
     const closes = SELF_CLOSING_SIBLING[name];
     while (closes && stack.length && closes.includes(stack[stack.length - 1]!)) stack.pop();
     stack.push(name);
     if (stack.length > MAX_DEPTH) return "depth";
-    if (++elements > MAX_ELEMENTS) return "elements";
     if (RAW_TEXT.has(name)) {
       // Skip to the end of a script/style: "<div>" inside a string there is not markup.
       const close = new RegExp(`</${name}`, "gi");
@@ -61,6 +68,27 @@ export function markupOverLimits(html: string): "depth" | "elements" | null {
     }
   }
   return null;
+}
+
+/**
+ * The page without comments, in one linear pass. The reader drops comments anyway, and the
+ * parser's comment pattern rescans to the end for every "<!--" that is never closed (quadratic).
+ * An unclosed comment runs to the end of the page, as in a browser.
+ */
+export function withoutComments(html: string): string {
+  if (!html.includes("<!--")) return html;
+  const parts: string[] = [];
+  let at = 0;
+  for (;;) {
+    const start = html.indexOf("<!--", at);
+    if (start < 0) break;
+    parts.push(html.slice(at, start));
+    const end = html.indexOf("-->", start + 4);
+    if (end < 0) return parts.join("");
+    at = end + 3;
+  }
+  parts.push(html.slice(at));
+  return parts.join("");
 }
 
 /** Cells still allowed for the tables of one page. */
