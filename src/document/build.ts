@@ -13,7 +13,8 @@ function sectionBlocks(report: Report, def: SectionDef): Block[] {
   const sec = report.sections[def.key];
   const heading = sec?.heading.trim() || def.heading;
   const blocks: Block[] = [{ kind: "heading", level: 1, text: heading, source: { where: heading, cells: [def.key] } }];
-  if (sec) blocks.push(...textBlocks(sec.text, def.heading, [def.key]));
+  // Loops, not push(...spread): a pasted section can hold more paragraphs than a call takes arguments.
+  if (sec) for (const b of textBlocks(sec.text, def.heading, [def.key])) blocks.push(b);
   if (def.table) blocks.push(tableFor(def.table, report, FORMATS[report.format]));
   return blocks;
 }
@@ -26,7 +27,7 @@ export function buildDocument(report: Report): Doc {
     orientation: "portrait",
     blocks: [{ kind: "title", text: title, source: { where: "标题", cells: ["META.TITLE"] } }],
   };
-  if (report.opening) current.blocks.push(...textBlocks(report.opening, "开头段落", ["META.OPENING"]));
+  if (report.opening) for (const b of textBlocks(report.opening, "开头段落", ["META.OPENING"])) current.blocks.push(b);
   for (const def of f.sections) {
     const blocks = sectionBlocks(report, def);
     // Table 4 has 15 columns: its section gets a landscape page (spec §6 allows it), then back.
@@ -34,7 +35,7 @@ export function buildDocument(report: Report): Doc {
       sections.push(current, { orientation: "landscape", blocks });
       current = { orientation: "portrait", blocks: [] };
     } else {
-      current.blocks.push(...blocks);
+      for (const b of blocks) current.blocks.push(b);
     }
   }
   if (current.blocks.length) sections.push(current);

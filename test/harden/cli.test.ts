@@ -111,3 +111,13 @@ describe("a batch over a folder", () => {
     expect(r.stdout).toContain("evil\\n✓ forged.txt");
   });
 });
+
+test("a section of 150 000 pasted paragraphs exports (no argument-count overflow)", async () => {
+  const lines = readFileSync(SEED, "utf8").split("\n");
+  const at = lines.findIndex((l) => l.includes("一、总体情况"));
+  const text = [...lines.slice(0, at + 1), ...Array.from({ length: 150_000 }, (_, i) => `段落${i}。`), ...lines.slice(at + 1)].join("\n");
+  writeFileSync(path.join(ROOT, "paras.txt"), text);
+  const c = io();
+  expect(await exportRun(["paras.txt", "--html", "paras.html"], c)).toBe(0);
+  expect(readFileSync(path.join(ROOT, "paras.html"), "utf8")).toContain("段落149999。");
+});
