@@ -87,6 +87,17 @@ export interface EtApplication {
   readonly FileSystem: EtFileSystem;
 }
 
+/** What WPS adds to Application for add-ins (index.d.ts WPS.AddonRoot), as far as the ribbon page uses it. */
+export interface EtTaskPane {
+  readonly ID: number;
+  Visible: boolean;
+}
+export interface EtAddonRoot {
+  CreateTaskPane(url: string, title?: string): EtTaskPane;
+  GetTaskPane(id: number): EtTaskPane | null;
+  readonly PluginStorage: { getItem(key: string): string; setItem(key: string, value: string | number | boolean): void };
+}
+
 // ------------------------------------------------------------------ checks against the declarations
 /** Fails to compile when T has a member U does not declare (a misspelt or invented member). */
 type Members<T, U> = Exclude<keyof T, keyof U> extends never ? true : Exclude<keyof T, keyof U>;
@@ -101,7 +112,10 @@ const checks: [
   Members<EtOAAssist, WPS.OAAssist>,
   Members<EtFileSystem, WPS.FileSystem>,
   Members<EtApplication, WPSMergedRoot>,
-] = [true, true, true, true, true, true, true, true, true, true];
+  Members<EtTaskPane, WPS.CustomTaskpane>,
+  Members<EtAddonRoot, WPS.AddonRoot>,
+  Members<EtAddonRoot["PluginStorage"], WPS.PluginStorage>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true];
 void checks;
 
 /** Never called: compiles only while every event name we use is one the declarations list. */
