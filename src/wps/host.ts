@@ -45,7 +45,7 @@ export function wpsSaveEnv(app: EtApplication, pageUrl: string): SaveEnv {
     canOpenBrowserWindow: true,
     openBrowserWindow: (url) => app.OAAssist.ShellExecute(url),
     handoffUrl: handoffUrl(pageUrl),
-    fetch: window.fetch.bind(window),
+    fetch: ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init)) as typeof fetch,
     createObjectURL: (blob) => URL.createObjectURL(blob),
     downloadBlob: () => {
       throw new Error("not used in WPS");
