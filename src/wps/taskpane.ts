@@ -21,6 +21,8 @@ if (root && !app) {
   applyTheme(document, { isDarkTheme: host.theme === "dark" });
   const port = createWpsWorkbook({ app, templateUrl: host.paneHost.templateUrl });
   const pane = mountPane(root, { port, host: host.paneHost });
+  // For the administrator's first-machine check in the pane's developer tools (docs/wps.md).
+  (window as unknown as { xxgkWps: unknown }).xxgkWps = { port, host, pane };
   if (typeof BroadcastChannel !== "undefined") {
     const channel = new BroadcastChannel(PANE_CHANNEL);
     channel.onmessage = (ev: MessageEvent<{ type?: string }>) => {

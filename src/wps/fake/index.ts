@@ -164,7 +164,7 @@ class FakeEtRange implements EtRange {
   }
 
   set Locked(v: unknown) {
-    const { model, sheet } = this.ws.live();
+    const { sheet } = this.ws.live();
     if (sheet.protected) throw new FakeEtError("不能在受保护的工作表上更改单元格的锁定状态。");
     this.cells((r, c) => {
       const k = `${r},${c}`;
@@ -438,24 +438,24 @@ class FakeEtApplication implements EtApplication {
   }
 
   get Workbooks(): EtWorkbooks {
-    const app = this;
+    const { books, files, counter } = this;
+    const add = (model: FakeWorkbookModel, name: string, path?: string) => tally(this.addBook(model, name, path), counter) as EtWorkbook;
     return tally<EtWorkbooks>(
       {
         get Count() {
-          return app.books.length;
+          return books.length;
         },
         Open(Filename: string): EtWorkbook {
-          const seeds = app.files.get(Filename);
+          const seeds = files.get(Filename);
           if (!seeds) throw new FakeEtError(`打开文件失败：找不到“${Filename}”。`);
           const model = new FakeWorkbookModel();
           model.importSheets(seeds, 0);
-          const name = Filename.split(/[\\/]/).pop() ?? Filename;
-          return tally(app.addBook(model, name, Filename), app.counter) as EtWorkbook;
+          return add(model, Filename.split(/[\\/]/).pop() ?? Filename, Filename);
         },
         Add(): EtWorkbook {
           const model = new FakeWorkbookModel();
           model.addSheet("Sheet1");
-          return tally(app.addBook(model, `工作簿${app.books.length + 1}`), app.counter) as EtWorkbook;
+          return add(model, `工作簿${books.length + 1}`);
         },
       },
       this.counter,
@@ -481,14 +481,15 @@ class FakeEtApplication implements EtApplication {
   }
 
   get OAAssist(): EtOAAssist {
-    const app = this;
+    const { served, files } = this;
+    const next = () => ++this.tmp;
     return tally<EtOAAssist>(
       {
         DownloadFile(url: string): string {
-          const seeds = app.served.get(url);
+          const seeds = served.get(url);
           if (!seeds) return "";
-          const path = `/tmp/wps-${++app.tmp}/${decodeURIComponent(url.split("/").pop() ?? "download")}`;
-          app.files.set(path, seeds);
+          const path = `/tmp/wps-${next()}/${decodeURIComponent(url.split("/").pop() ?? "download")}`;
+          files.set(path, seeds);
           return path;
         },
         ShellExecute() {
