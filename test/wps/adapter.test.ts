@@ -28,11 +28,13 @@ describe("insertTemplate", () => {
     const { fake, port } = await wpsWithPort();
     fake.workbook.setCell("Sheet1", "A1", "用户自己的数据");
     const before = port.calls;
+    fake.resetCalls();
     const out = await port.insertTemplate({ year: 2024, agency: "某某市司法局" });
     expect(out.kind).toBe("inserted");
     if (out.kind !== "inserted") return;
     expect(out.sheets).toEqual(BASE);
     expect(out.syncs).toBe(port.calls - before);
+    expect(fake.calls).toBe(out.syncs); // every call the adapter made is counted, no more, no less
     const m = fake.workbook;
     expect(m.sheetNames()).toEqual(["Sheet1", ...BASE]);
     expect(m.activeSheet()!.name).toBe("表三");
@@ -74,6 +76,15 @@ describe("insertTemplate", () => {
     await port.insertTemplate({ year: 2024, agency: "" });
     expect(fake.workbook.sheetNames()).toEqual(["Sheet1", "表三", ...BASE.map((n) => `${n} (2)`)]);
     expect(fake.workbook.value(fake.workbook.sheet("表三")!, 5, 4)).toBe(999);
+  });
+
+  test("no workbook open (the ribbon on WPS's start page): a new workbook is created for the template", async () => {
+    const { fake, port } = await wpsWithPort();
+    fake.Application.ActiveWorkbook!.Close(false);
+    expect(fake.Application.ActiveWorkbook).toBeNull();
+    const out = await port.insertTemplate({ year: 2024, agency: "" });
+    expect(out.kind).toBe("inserted");
+    expect(fake.workbook.sheetNames()).toEqual(["Sheet1", ...BASE]);
   });
 
   test("the template cannot be downloaded: a plain error, the workbook unchanged", async () => {
@@ -192,6 +203,20 @@ describe("writeInputs", () => {
     expect(l.kind).toBe("refused");
     if (l.kind === "refused") expect(l.reason).toMatch(/锁定/);
     expect(fake.workbook.writeCount).toBe(writes);
+  });
+
+  test("封面 protected with a password: 上年数据 cannot be written, and nothing else is", async () => {
+    const { fake, port } = await inserted();
+    await port.readReport();
+    const meta = fake.Application.ActiveWorkbook!.Sheets.Item("封面");
+    meta.Unprotect();
+    meta.Protect("secret");
+    const writes = fake.workbook.writeCount;
+    const out = await port.writeInputs({ cells: { [k]: 3 }, priorFigures: { year: 2023, cells: { "T3.R25.C1": 1 } } });
+    expect(out.kind).toBe("refused");
+    if (out.kind === "refused") expect(out.reason).toMatch(/保护密码/);
+    expect(fake.workbook.writeCount).toBe(writes);
+    expect(fake.workbook.sheet("封面")!.protected).toBe(true);
   });
 
   test("expect that no longer holds: changed, nothing written", async () => {
