@@ -2,7 +2,7 @@
  * webpack for the WPS 表格 add-in (WPS加载项), `npm run build:wps` → dist-wps/wps/:
  *   index.html + index.js   – the page WPS loads hidden; defines the callbacks ribbon.xml names;
  *   taskpane.html + .js     – the same pane as in Excel, on the WPS adapter (src/wps);
- *   ribbon.xml, taskpane.css, assets/, template/xxgk-template.xlsx (inserted by opening it),
+ *   ribbon.xml, manifest.xml (wpsjs's <JsPlugin> description), taskpane.css, assets/, template/xxgk-template.xlsx (inserted by opening it),
  *   fonts/ (PDF export).
  * No office.js. scripts/package-wps.js then writes the publish files (jsplugins.xml for online
  * mode, the offline folder). Our code is compiled to ES2017: the Chromium of WPS on 信创 Linux
@@ -76,6 +76,7 @@ module.exports = (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "src/wps/ribbon.xml", to: "ribbon.xml" },
+          { from: "src/wps/manifest.xml", to: "manifest.xml" },
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
           { from: "src/taskpane/help.html", to: "help.html" },

@@ -32,7 +32,7 @@ beforeAll(async () => {
 const xpath = (file: string, expr: string) => execFileSync("xmllint", ["--xpath", expr, file], { encoding: "utf8" }).trim();
 
 test("ribbon.xml and the jsplugins files are well-formed XML", () => {
-  for (const f of [path.join(ADDIN, "ribbon.xml"), path.join(DIST, "jsplugins.xml"), path.join(DIST, "publish.xml"), path.join(DIST, "offline", "jsplugins.xml")]) {
+  for (const f of [path.join(ADDIN, "ribbon.xml"), path.join(ADDIN, "manifest.xml"), path.join(DIST, "jsplugins.xml"), path.join(DIST, "publish.xml"), path.join(DIST, "offline", "jsplugins.xml")]) {
     expect(() => execFileSync("xmllint", ["--noout", f], { stdio: "pipe" })).not.toThrow();
   }
 });
