@@ -249,6 +249,8 @@ export function createWpsWorkbook(deps: WpsWorkbookDeps): WpsWorkbook {
         m = refresh();
         if (!m) return { kind: "unsupported", reason: WPS_TEXT.noWorkbook };
       }
+      // Names may have changed since they were read (renames fire no event): new names must be free.
+      for (const s of m.sheets) s.name = s.ws.Name;
       const existing = chooseIn(m);
       if (existing && !opts.copy) return { kind: "exists", existing: toTemplateSheets(existing) };
       const names = distinctSheetNames(m.sheets.map((s) => s.name), existing !== null);

@@ -69,6 +69,15 @@ describe("insertTemplate", () => {
     expect(read.report!.cells[k]).toBe(5);
   });
 
+  test("a sheet renamed to 表三 after the adapter looked: the template still gets free names", async () => {
+    const { fake, port } = await wpsWithPort();
+    await port.readReport();
+    fake.workbook.renameSheet("Sheet1", "表三");
+    const out = await port.insertTemplate({ year: 2024, agency: "" });
+    expect(out.kind).toBe("inserted");
+    expect(fake.workbook.sheetNames()).toEqual(["表三", ...BASE.map((n) => `${n} (2)`)]);
+  });
+
   test("a clerk's sheet named 表三 stays untouched", async () => {
     const { fake, port } = await wpsWithPort();
     fake.workbook.addSheet("表三");
