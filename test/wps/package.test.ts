@@ -9,6 +9,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import vm from "node:vm";
+import { parse } from "acorn";
 import webpack, { type Configuration, type Stats } from "webpack";
 import { RIBBON, RIBBON_CALLBACKS } from "../../src/wps/ribbonIds";
 import { outputDir, PROJECT_ROOT } from "../helpers/paths";
@@ -73,6 +74,15 @@ test("pages, icons, template and fonts are in the add-in folder; no office.js; t
   }
   for (const f of ["assets/icon-32.png", "assets/insert-32.png", "taskpane.css", "template/xxgk-template.xlsx"]) expect(existsSync(path.join(ADDIN, f))).toBe(true);
   expect(readdirSync(ADDIN).some((f) => /^office/.test(f))).toBe(false);
+});
+
+test("the ribbon page and the pane's first scripts are ES2017 (the older Chromium of WPS on Linux)", () => {
+  for (const page of ["index.html", "taskpane.html"]) {
+    const html = readFileSync(path.join(ADDIN, page), "utf8");
+    for (const m of html.matchAll(/\bsrc="?([^"\s>]+\.js)"?/g)) {
+      expect(() => parse(readFileSync(path.join(ADDIN, m[1]!), "utf8"), { ecmaVersion: 2017, sourceType: "script" })).not.toThrow();
+    }
+  }
 });
 
 test("online and offline publish files point at the server, the offline folder holds the whole add-in without source maps", () => {
