@@ -243,14 +243,19 @@ export function createWpsWorkbook(deps: WpsWorkbookDeps): WpsWorkbook {
 
     async insertTemplate(opts): Promise<InsertOutcome> {
       const start = counter.calls;
-      let m = current();
+      let m: Memory | null;
+      try {
+        m = current();
+        // Names may have changed since they were read (renames fire no event): new names must be free.
+        if (m) for (const s of m.sheets) s.name = s.ws.Name;
+      } catch {
+        m = refresh(); // a remembered sheet is gone
+      }
       if (!m) {
         app.Workbooks.Add();
         m = refresh();
         if (!m) return { kind: "unsupported", reason: WPS_TEXT.noWorkbook };
       }
-      // Names may have changed since they were read (renames fire no event): new names must be free.
-      for (const s of m.sheets) s.name = s.ws.Name;
       const existing = chooseIn(m);
       if (existing && !opts.copy) return { kind: "exists", existing: toTemplateSheets(existing) };
       const names = distinctSheetNames(m.sheets.map((s) => s.name), existing !== null);
@@ -324,7 +329,12 @@ export function createWpsWorkbook(deps: WpsWorkbookDeps): WpsWorkbook {
       const onChange = (sheet: EtWorksheet) => {
         if (writing) return;
         if (memory) {
-          const name = counted(sheet, counter).Name;
+          let name: string | null = null;
+          try {
+            name = counted(sheet, counter).Name;
+          } catch {
+            // unknown sheet: let the pane re-read
+          }
           const known = memory.sheets.find((s) => s.name === name);
           if (known && known.marker === null) return; // a sheet of the clerk's own
         }

@@ -78,6 +78,16 @@ describe("insertTemplate", () => {
     expect(fake.workbook.sheetNames()).toEqual(["表三", ...BASE.map((n) => `${n} (2)`)]);
   });
 
+  test("a sheet deleted and another added since the adapter looked (same count): rediscovered, inserted", async () => {
+    const { fake, port } = await wpsWithPort();
+    fake.workbook.addSheet("B");
+    await port.readReport();
+    fake.workbook.deleteSheet("B");
+    fake.workbook.addSheet("C");
+    expect((await port.insertTemplate({ year: 2024, agency: "" })).kind).toBe("inserted");
+    expect(fake.workbook.sheetNames()).toEqual(["Sheet1", "C", ...BASE]);
+  });
+
   test("a clerk's sheet named 表三 stays untouched", async () => {
     const { fake, port } = await wpsWithPort();
     fake.workbook.addSheet("表三");
