@@ -48,6 +48,8 @@ export interface EtWorkbook {
   readonly Name: string;
   readonly FullName: string;
   readonly Sheets: EtSheets;
+  /** The worksheets only (Sheets also holds chart sheets, which have no cells). */
+  readonly Worksheets: EtSheets;
   readonly ActiveSheet: EtWorksheet | null;
   Close(SaveChanges?: boolean): void;
 }

@@ -7,7 +7,7 @@
  * counts them (src/wps/calls.ts) as the Office adapter counts syncs, and keeps what it learnt:
  *  - the workbook, its Sheets collection, each sheet's marker and the Range objects of the
  *    template's read blocks (Range objects follow their sheet through renames and moves);
- *  - a validation of a known workbook is then Sheets.Count (did sheets come or go?) plus one
+ *  - a validation of a known workbook is then Worksheets.Count (did sheets come or go?) plus one
  *    Value2 per template sheet: 6 calls (2 more when the workbook holds several template copies:
  *    the active sheet decides which one is shown);
  *  - a stale memory (a sheet deleted or added, another workbook activated — WorkbookActivate,
@@ -110,7 +110,7 @@ export function createWpsWorkbook(deps: WpsWorkbookDeps): WpsWorkbook {
       memory = null;
       return null;
     }
-    const coll = wb.Sheets;
+    const coll = wb.Worksheets;
     const count = coll.Count;
     const active = wb.ActiveSheet;
     const activeName = active ? active.Name : null;
@@ -288,7 +288,7 @@ export function createWpsWorkbook(deps: WpsWorkbookDeps): WpsWorkbook {
             // a temporary file left behind is harmless
           }
         }
-        const coll = target.Sheets;
+        const coll = target.Worksheets;
         const meta = coll.Item(names.meta);
         writeMeta(meta, opts);
         const inserted = order.map((n) => coll.Item(n));

@@ -115,7 +115,7 @@ describe("insertTemplate", () => {
 });
 
 describe("readReport", () => {
-  test("a known workbook: Sheets.Count and one Value2 per template sheet — 6 calls, nothing written", async () => {
+  test("a known workbook: Worksheets.Count and one Value2 per template sheet — 6 calls, nothing written", async () => {
     const { fake, port } = await inserted();
     fake.workbook.typeInto("表三", addr(k), "12");
     await port.readReport(); // first read creates the block ranges

@@ -364,6 +364,12 @@ class FakeEtWorkbook implements EtWorkbook {
     return tally(new FakeEtSheets(this, this.counter), this.counter);
   }
 
+  /** The model has worksheets only (no chart sheets), so Worksheets is Sheets. */
+  get Worksheets(): EtSheets {
+    this.assertOpen();
+    return tally(new FakeEtSheets(this, this.counter), this.counter);
+  }
+
   get ActiveSheet(): EtWorksheet | null {
     this.assertOpen();
     const s = this.model.activeSheet();
