@@ -8,14 +8,13 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
-import webpack, { type Configuration, type Stats } from "webpack";
 import { locate } from "../../src/template/layout";
 import { SHEET_NAMES } from "../../src/template/messages";
-import { FIXTURES, outputDir, PROJECT_ROOT } from "../helpers/paths";
+import { FIXTURES, outputDir } from "../helpers/paths";
 import { serveStatic, type StaticServer } from "./staticServer";
+import { workbenchSite } from "./workbenchSite";
 
 const OUT = outputDir("e2e-wps");
-const SITE = path.join(OUT, "site");
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
 let server: StaticServer;
@@ -29,14 +28,6 @@ type Xxgk = {
   wps: { ready: Promise<void> } | null;
   fake: { workbook: { selection: { sheetId: string; rect: object } | null; sheet(id: string): { name: string } | undefined } };
 };
-
-async function build(): Promise<void> {
-  const makeConfig = require(path.join(PROJECT_ROOT, "webpack.config.js")) as (env: object, argv: object) => Configuration;
-  const config = makeConfig({ workbench: true, outDir: SITE, quiet: true }, { mode: "production" });
-  await new Promise<Stats>((resolve, reject) =>
-    webpack(config, (err, stats) => (err ? reject(err) : stats?.hasErrors() ? reject(new Error(stats.toString("errors-only"))) : resolve(stats!))),
-  );
-}
 
 const idle = () => page.evaluate(() => (window as unknown as { xxgk: Xxgk }).xxgk.pane.idle());
 const shot = (name: string) => page.screenshot({ path: path.join(OUT, `${name}.png`) });
@@ -68,8 +59,7 @@ function contains(rect: { top: number; left: number; bottom: number; right: numb
 }
 
 beforeAll(async () => {
-  await build();
-  server = await serveStatic(SITE);
+  server = await serveStatic(await workbenchSite());
   browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
   page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
   page.on("console", (m) => {
