@@ -262,7 +262,9 @@ export function createWpsWorkbook(deps: WpsWorkbookDeps): WpsWorkbook {
       const set = existing ? Math.max(1, ...m.sheets.map((s) => s.marker?.set ?? 0)) + 1 : 1;
       const order = TEMPLATE_ROLES.map((r) => names[r]);
 
-      const path = app.OAAssist.DownloadFile(deps.templateUrl);
+      // Offline add-ins run from a local folder: open the package's own file, never delete it.
+      const local = localPath(deps.templateUrl);
+      const path = local ?? app.OAAssist.DownloadFile(deps.templateUrl);
       if (!path) throw new Error(WPS_TEXT.downloadFailed(deps.templateUrl));
       const target = m.wb;
       const last = m.sheets[m.sheets.length - 1]!.ws;
@@ -282,10 +284,12 @@ export function createWpsWorkbook(deps: WpsWorkbookDeps): WpsWorkbook {
           src.Sheets.Item(order).Copy(undefined, last);
         } finally {
           src.Close(false);
-          try {
-            app.FileSystem.Remove(path);
-          } catch {
-            // a temporary file left behind is harmless
+          if (!local) {
+            try {
+              app.FileSystem.Remove(path);
+            } catch {
+              // a temporary file left behind is harmless
+            }
           }
         }
         const coll = target.Worksheets;
@@ -367,6 +371,19 @@ export function createWpsWorkbook(deps: WpsWorkbookDeps): WpsWorkbook {
   };
 
   return port;
+}
+
+/** The local path of a file: URL ("/opt/…", "C:\\…" stays "C:/…"), or null for any other URL. */
+export function localPath(url: string): string | null {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return null;
+  }
+  if (u.protocol !== "file:") return null;
+  const p = decodeURIComponent(u.pathname);
+  return /^\/[A-Za-z]:\//.test(p) ? p.slice(1) : p;
 }
 
 function spanning(rects: Rect[]): Rect {

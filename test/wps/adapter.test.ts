@@ -7,8 +7,8 @@ import { t3Key } from "../../src/report";
 import { parseRect } from "../../src/template/address";
 import { templateLayout, META_KEYS } from "../../src/template/layout";
 import { parseMarker } from "../../src/template/marker";
-import { createWpsWorkbook } from "../../src/wps/wpsWorkbook";
-import { TEMPLATE_URL, wpsWithPort } from "./support";
+import { createWpsWorkbook, localPath } from "../../src/wps/wpsWorkbook";
+import { TEMPLATE_URL, templateSeeds, wpsWithPort } from "./support";
 
 const BASE = ["封面", "正文", "表二", "表三", "表四"];
 const layout = templateLayout();
@@ -104,6 +104,21 @@ describe("insertTemplate", () => {
     const out = await port.insertTemplate({ year: 2024, agency: "" });
     expect(out.kind).toBe("inserted");
     expect(fake.workbook.sheetNames()).toEqual(["Sheet1", ...BASE]);
+  });
+
+  test("an offline add-in (file: pages) opens the package's own template and never deletes it", async () => {
+    const { fake } = await wpsWithPort();
+    expect(localPath("file:///C:/Users/x/AppData/Roaming/kingsoft/wps/jsaddons/xxgk-report_0.1.0/template/xxgk-template.xlsx")).toBe(
+      "C:/Users/x/AppData/Roaming/kingsoft/wps/jsaddons/xxgk-report_0.1.0/template/xxgk-template.xlsx",
+    );
+    const file = "/home/x/.local/share/Kingsoft/wps/jsaddons/xxgk-report_0.1.0/template/xxgk-template.xlsx";
+    expect(localPath(`file://${encodeURI(file)}`)).toBe(file);
+    expect(localPath(TEMPLATE_URL)).toBeNull();
+    fake.putFile(file, await templateSeeds());
+    const port = createWpsWorkbook({ app: fake.Application, templateUrl: `file://${file}` });
+    expect((await port.insertTemplate({ year: 2024, agency: "" })).kind).toBe("inserted");
+    expect(fake.workbook.sheetNames()).toEqual(["Sheet1", ...BASE]);
+    expect(fake.hasFile(file)).toBe(true);
   });
 
   test("the template cannot be downloaded: a plain error, the workbook unchanged", async () => {

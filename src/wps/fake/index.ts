@@ -529,6 +529,10 @@ export interface FakeEt {
   resetCalls(): void;
   /** Serve a workbook at a URL (for OAAssist.DownloadFile): our template, as parsed sheets. */
   serve(url: string, seeds: FakeSheetSeed[]): void;
+  /** A workbook file on the local disk (for Workbooks.Open of a path). */
+  putFile(path: string, seeds: FakeSheetSeed[]): void;
+  /** Whether a local file exists (e.g. after FileSystem.Remove). */
+  hasFile(path: string): boolean;
   /** Open another workbook and make it active (as the clerk would). */
   openWorkbook(name: string): FakeWorkbookModel;
   /** Switch to a workbook opened before. */
@@ -560,6 +564,12 @@ export function createFakeEt(opts: { firstSheet?: string; model?: FakeWorkbookMo
     },
     serve(url, seeds) {
       app.served.set(url, seeds);
+    },
+    putFile(path, seeds) {
+      app.files.set(path, seeds);
+    },
+    hasFile(path) {
+      return app.files.has(path);
     },
     openWorkbook(name) {
       const m = new FakeWorkbookModel();
