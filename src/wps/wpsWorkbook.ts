@@ -22,7 +22,7 @@
  * sheet, closes it without saving, and fills year and agency. Nothing of the clerk's is touched.
  */
 import type { RawCell } from "../report";
-import { boundingRect, rectAddress, rect as mkRect, type Rect } from "../template/address";
+import { rectAddress, rect as mkRect } from "../template/address";
 import { assembleReport, type RoleGrids } from "../template/assemble";
 import { chooseTemplate, type ChosenTemplate } from "../template/discover";
 import { locate, META_KEYS, templateLayout } from "../template/layout";
@@ -324,7 +324,8 @@ export function createWpsWorkbook(deps: WpsWorkbookDeps): WpsWorkbook {
         const ws = m && c ? sheetOf(m, c, role) : null;
         if (!ws) return;
         ws.Activate();
-        ws.Range(rectAddress(rects.length === 1 ? rects[0]! : spanning(rects))).Select();
+        // Exactly the cells named: a union address ("D5,D29"), as VBA's Range("A1,C3").Select.
+        ws.Range(rects.map((r) => rectAddress(r)).join(",")).Select();
         if (m) m.activeName = c!.sheets[role]!.name;
       });
     },
@@ -384,13 +385,6 @@ export function localPath(url: string): string | null {
   if (u.protocol !== "file:") return null;
   const p = decodeURIComponent(u.pathname);
   return /^\/[A-Za-z]:\//.test(p) ? p.slice(1) : p;
-}
-
-function spanning(rects: Rect[]): Rect {
-  return boundingRect(rects.flatMap((r) => [
-    { row: r.top, col: r.left },
-    { row: r.bottom, col: r.right },
-  ]));
 }
 
 function writeMeta(meta: EtWorksheet, opts: { year: number; agency: string }): void {

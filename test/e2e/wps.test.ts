@@ -26,7 +26,7 @@ type Xxgk = {
   pane: { idle(): Promise<void> };
   port: { calls: number; readReport(): Promise<{ syncs: number }>; capabilities(): { platform: string } };
   wps: { ready: Promise<void> } | null;
-  fake: { workbook: { selection: { sheetId: string; rect: object } | null; sheet(id: string): { name: string } | undefined } };
+  fake: { workbook: { selection: { sheetId: string; rect: object; areas?: object[] } | null; sheet(id: string): { name: string } | undefined } };
 };
 
 const idle = () => page.evaluate(() => (window as unknown as { xxgk: Xxgk }).xxgk.pane.idle());
@@ -50,12 +50,15 @@ async function cellText(key: string): Promise<string> {
 const selection = () =>
   page.evaluate(() => {
     const m = (window as unknown as { xxgk: Xxgk }).xxgk.fake.workbook;
-    return m.selection ? { sheet: m.sheet(m.selection.sheetId)?.name, rect: m.selection.rect as { top: number; left: number; bottom: number; right: number } } : null;
+    return m.selection ? { sheet: m.sheet(m.selection.sheetId)?.name, areas: (m.selection.areas ?? [m.selection.rect]) as Box[] } : null;
   });
 
-function contains(rect: { top: number; left: number; bottom: number; right: number }, key: string): boolean {
+type Box = { top: number; left: number; bottom: number; right: number };
+
+/** Whether the selection (any of its areas) holds the cell of `key`. */
+function contains(sel: { areas: Box[] }, key: string): boolean {
   const r = locate(key)!.rect;
-  return rect.top <= r.top && rect.left <= r.left && rect.bottom >= r.bottom && rect.right >= r.right;
+  return sel.areas.some((a) => a.top <= r.top && a.left <= r.left && a.bottom >= r.bottom && a.right >= r.right);
 }
 
 beforeAll(async () => {
@@ -106,8 +109,8 @@ describe("the pane on WPS (ET fake)", () => {
     await idle();
     const sel = await selection();
     expect(sel?.sheet).toBe("表三");
-    expect(contains(sel!.rect, "T3.R01.C1")).toBe(true);
-    expect(contains(sel!.rect, "T3.R25.C1")).toBe(true);
+    expect(contains(sel!, "T3.R01.C1")).toBe(true);
+    expect(contains(sel!, "T3.R25.C1")).toBe(true);
     await shot("02-finding");
     await typeCell("T3.R25.C1", "5");
     expect(await page.locator('[data-rule="T3.BALANCE"]').count()).toBe(0);

@@ -291,7 +291,8 @@ describe("select and events", () => {
     await port.select([t3Key("R01", "C1"), t3Key("R02", "C1")]);
     const sel = fake.workbook.selection!;
     expect(fake.workbook.sheet(sel.sheetId)!.name).toBe("表三");
-    expect(sel.rect).toEqual({ ...cellOf(t3Key("R01", "C1")), bottom: cellOf(t3Key("R02", "C1")).bottom });
+    // Exactly the cells named, as two areas (not the block between them).
+    expect(sel.areas).toEqual([cellOf(t3Key("R01", "C1")), cellOf(t3Key("R02", "C1"))]);
     await port.select(["META.AGENCY"]);
     expect(fake.workbook.activeSheet()!.name).toBe("封面");
   });

@@ -76,7 +76,14 @@ class FakeEtRange implements EtRange {
   constructor(
     private readonly ws: FakeEtWorksheet,
     readonly rect: Rect,
+    /** All areas of a union address ("D5,D29"); only Select uses more than the first. */
+    private readonly areas: Rect[] = [rect],
   ) {}
+
+  /** Values of a multi-area range are not modelled: refuse rather than guess. */
+  private single_area(): void {
+    if (this.areas.length > 1) throw new FakeEtError("多区域的 Range 只支持 Select（读写值请逐个区域进行）。");
+  }
 
   private cells<T>(f: (row: number, col: number) => T): T[][] {
     const out: T[][] = [];
@@ -104,6 +111,7 @@ class FakeEtRange implements EtRange {
 
   get Value2(): unknown {
     const { model, sheet } = this.ws.live();
+    this.single_area();
     return this.shaped(
       this.cells((r, c) => {
         const v = model.value(sheet, r, c);
@@ -116,6 +124,7 @@ class FakeEtRange implements EtRange {
 
   set Value2(v: unknown) {
     const { model, sheet } = this.ws.live();
+    this.single_area();
     const rows = this.rect.bottom - this.rect.top + 1;
     const cols = this.rect.right - this.rect.left + 1;
     let grid: unknown[][];
@@ -147,6 +156,7 @@ class FakeEtRange implements EtRange {
 
   get Formula(): unknown {
     const { model, sheet } = this.ws.live();
+    this.single_area();
     return this.shaped(this.cells((r, c) => {
       const f = model.formula(sheet, r, c);
       return typeof f === "string" ? f : String(f === true ? "TRUE" : f === false ? "FALSE" : f);
@@ -155,16 +165,19 @@ class FakeEtRange implements EtRange {
 
   get HasFormula(): unknown {
     const { model, sheet } = this.ws.live();
+    this.single_area();
     return this.uniform(this.cells((r, c) => model.isFormula(sheet, r, c)));
   }
 
   get Locked(): unknown {
     const { model, sheet } = this.ws.live();
+    this.single_area();
     return model.lockedState(sheet, this.rect);
   }
 
   set Locked(v: unknown) {
     const { sheet } = this.ws.live();
+    this.single_area();
     if (sheet.protected) throw new FakeEtError("不能在受保护的工作表上更改单元格的锁定状态。");
     this.cells((r, c) => {
       const k = `${r},${c}`;
@@ -175,20 +188,21 @@ class FakeEtRange implements EtRange {
 
   get NumberFormat(): unknown {
     const { model, sheet } = this.ws.live();
+    this.single_area();
     return this.uniform(this.cells((r, c) => model.numberFormat(sheet, r, c)));
   }
 
   Select(): unknown {
     const { model, sheet } = this.ws.live();
     if (model.activeId !== sheet.id) throw new FakeEtError("Select: 只能选择活动工作表上的区域（请先 Activate）。");
-    model.select(sheet.id, rectAddress(this.rect));
+    model.select(sheet.id, this.areas);
     model.uiCount++;
     return true;
   }
 }
 
 /** Members of the fake's classes that are not part of the ET model (used between fake objects). */
-const INTERNAL = new Set(["live", "sheet", "model", "rect", "book", "app", "assertOpen", "worksheet", "open"]);
+const INTERNAL = new Set(["live", "sheet", "model", "rect", "book", "app", "assertOpen", "worksheet", "open", "single_area"]);
 
 /** Count every member use of an object (a Proxy, so no member can be forgotten). */
 function tally<T extends object>(obj: T, counter: Counter): T {
@@ -249,13 +263,13 @@ class FakeEtWorksheet implements EtWorksheet {
 
   Range(Cell1: string): EtRange {
     this.live();
-    let rect: Rect;
+    let areas: Rect[];
     try {
-      rect = parseRect(Cell1);
+      areas = Cell1.split(",").map((a) => parseRect(a.trim()));
     } catch {
       throw new FakeEtError(`Range: 无效的地址“${Cell1}”。`);
     }
-    return tally(new FakeEtRange(this, rect), this.counter);
+    return tally(new FakeEtRange(this, areas[0]!, areas), this.counter);
   }
 
   Protect(Password?: unknown): void {
