@@ -44,7 +44,7 @@ function refused(reason: string, syncs: number): WriteOutcome {
 }
 
 /** Roles whose current values `expect` needs. */
-function expectedRoles(w: InputWrites): TemplateRole[] {
+export function expectedRoles(w: InputWrites): TemplateRole[] {
   const roles = new Set<TemplateRole>();
   const layout = templateLayout();
   for (const key of Object.keys(w.expect?.cells ?? {})) {
@@ -60,7 +60,7 @@ function expectedRoles(w: InputWrites): TemplateRole[] {
 }
 
 /** Keys whose value is no longer what `expect` says. */
-function changedKeys(w: InputWrites, grids: RoleGrids): string[] {
+export function changedKeys(w: InputWrites, grids: RoleGrids): string[] {
   const { report } = assembleReport(grids);
   const out: string[] = [];
   for (const [key, v] of Object.entries(w.expect?.cells ?? {})) if (!sameCell(report.cells[key], v)) out.push(key);

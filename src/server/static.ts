@@ -25,6 +25,8 @@ const TYPES: Record<string, string> = {
   ".ttf": "font/ttf",
   ".woff2": "font/woff2",
   ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  // The WPS add-in's offline package (docs/wps.md).
+  ".7z": "application/x-7z-compressed",
 };
 
 /** Long-lived: fonts and images (fonts carry a version query); everything else revalidates. */

@@ -5,7 +5,8 @@
  * Query parameters: ?profile=office2019vl|office2019retail|office2021|office2024|m365|web the
  * simulated Excel (default web; ?api=1.7 is an alias, see profile.ts); ?theme=dark the dark
  * Office theme; ?platform=PC the desktop delivery path; ?celledit=1 makes typing in the grid hold
- * Excel's cell-edit mode (batches fail or wait) until Enter, Tab or Esc.
+ * Excel's cell-edit mode (batches fail or wait) until Enter, Tab or Esc;
+ * ?host=wps the same pane on the WPS adapter over an ET object model fake (src/wps/workbench.ts).
  */
 import type { SaveEnv } from "../delivery";
 import { createFakeExcel } from "../excel/fake";
@@ -20,6 +21,7 @@ import { applyTheme } from "../taskpane/theme";
 import { mountGrid } from "./grid";
 import { fakeGridSource } from "./source";
 import { W } from "./strings";
+import { WPS_WORKBENCH_HINT, wpsWorkbench } from "../wps/workbench";
 
 const params = new URLSearchParams(location.search);
 const theme = params.get("theme") === "dark" ? "dark" : "light";
@@ -27,8 +29,9 @@ const theme = params.get("theme") === "dark" ? "dark" : "light";
 const fake = createFakeExcel({ ...workbenchHost(params), firstSheet: "Sheet1" });
 const api = fake.profile.apiSets.ExcelApi ?? "";
 const platform = fake.profile.platform;
-const port = createOfficeWorkbook({ Excel: fake.Excel as unknown as ExcelLike, Office: fake.Office as unknown as OfficeLike });
 const templateUrl = new URL("template/xxgk-template.xlsx", location.href).toString();
+const wps = params.get("host") === "wps" ? wpsWorkbench(fake.workbook, templateUrl) : null;
+const port = wps ? wps.port : createOfficeWorkbook({ Excel: fake.Excel as unknown as ExcelLike, Office: fake.Office as unknown as OfficeLike });
 
 /** Files are downloaded as on Office on the web (the workbench has no hand-off server). */
 function browserSaveEnv(): SaveEnv {
@@ -100,7 +103,7 @@ const ribbon = h(
     ),
     h("span", { class: "wb-group-label" }, W.groupLabel),
   ),
-  h("span", { class: "wb-hint" }, W.hint(fake.profile.label, api, platform)),
+  h("span", { class: "wb-hint" }, wps ? WPS_WORKBENCH_HINT : W.hint(fake.profile.label, api, platform)),
 );
 
 replace(root, h("header", { class: "wb-title" }, h("strong", {}, W.title), h("span", {}, W.subtitle)), ribbon, h("div", { class: "wb-body" }, gridRoot, paneBox), toast);
@@ -123,4 +126,4 @@ const pane = mountPane(paneRoot, {
 });
 
 // For the E2E test and the console: the fake workbook and the pane controller.
-(window as unknown as { xxgk: unknown }).xxgk = { fake, pane, port };
+(window as unknown as { xxgk: unknown }).xxgk = { fake, pane, port, wps };

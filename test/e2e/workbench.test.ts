@@ -12,14 +12,14 @@ import { exportReport } from "../../src/document";
 import { sampleReport } from "../support/reports";
 import { fillTemplate, templateBytes } from "../template/support";
 import { chromium, type Browser, type Page } from "playwright-core";
-import webpack, { type Configuration, type Stats } from "webpack";
 import { locate } from "../../src/template/layout";
 import { SHEET_NAMES } from "../../src/template/messages";
 import { FIXTURES, outputDir, PROJECT_ROOT } from "../helpers/paths";
 import { serveStatic, type StaticServer } from "./staticServer";
+import { workbenchSite } from "./workbenchSite";
 
 const OUT = outputDir("e2e");
-const SITE = path.join(OUT, "site");
+let SITE = path.join(OUT, "site");
 const XSS = "<img src=x onerror=alert(1)>";
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
@@ -30,19 +30,14 @@ const problems: string[] = [];
 const dialogs: string[] = [];
 const requests: string[] = [];
 
+/** The production workbench, built once for the e2e files that share it (test/e2e/workbenchSite.ts). */
 async function buildWorkbench(): Promise<void> {
   // XXGK_E2E_SITE: a workbench already built with `npm run build:workbench` (iterating on tests only).
   if (process.env.XXGK_E2E_SITE) {
     cpSync(process.env.XXGK_E2E_SITE, SITE, { recursive: true });
     return;
   }
-  // webpack.config.js generates the template workbook first when a fresh checkout lacks it.
-  const makeConfig = require(path.join(PROJECT_ROOT, "webpack.config.js")) as (env: object, argv: object) => Configuration;
-  // The production build: what ships, with tree shaking (package.json "sideEffects") and minification.
-  const config = makeConfig({ workbench: true, outDir: SITE, quiet: true }, { mode: "production" });
-  await new Promise<Stats>((resolve, reject) =>
-    webpack(config, (err, stats) => (err ? reject(err) : stats?.hasErrors() ? reject(new Error(stats.toString("errors-only"))) : resolve(stats!))),
-  );
+  SITE = await workbenchSite();
 }
 
 function watch(p: Page): void {
@@ -121,7 +116,7 @@ beforeAll(async () => {
   server = await serveStatic(SITE);
   browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
   page = await open();
-}, 600_000); // a production webpack build; slow on a shared 2-core machine
+}, 600_000); // a production webpack build (shared with the WPS e2e, test/e2e/workbenchSite.ts); slow on a shared 2-core machine
 
 afterAll(async () => {
   await browser?.close();

@@ -1,0 +1,152 @@
+/**
+ * End to end in Chromium: the task pane on the WPS adapter (`workbench.html?host=wps`: the ET
+ * object model fake over the workbench's in-memory workbook). Insert the template (opened from
+ * our origin and its sheets copied), type, see findings come and go, click one to select its
+ * cells, import a report and undo it, export Word — the same pane, only the port differs.
+ * Screenshots in test-output/e2e-wps/.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { locate } from "../../src/template/layout";
+import { SHEET_NAMES } from "../../src/template/messages";
+import { FIXTURES, outputDir } from "../helpers/paths";
+import { serveStatic, type StaticServer } from "./staticServer";
+import { workbenchSite } from "./workbenchSite";
+
+const OUT = outputDir("e2e-wps");
+const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+const problems: string[] = [];
+
+type Xxgk = {
+  pane: { idle(): Promise<void> };
+  port: { calls: number; readReport(): Promise<{ syncs: number }>; capabilities(): { platform: string } };
+  wps: { ready: Promise<void> } | null;
+  fake: { workbook: { selection: { sheetId: string; rect: object; areas?: object[] } | null; sheet(id: string): { name: string } | undefined } };
+};
+
+const idle = () => page.evaluate(() => (window as unknown as { xxgk: Xxgk }).xxgk.pane.idle());
+const shot = (name: string) => page.screenshot({ path: path.join(OUT, `${name}.png`) });
+
+async function typeCell(key: string, text: string): Promise<void> {
+  const loc = locate(key)!;
+  await page.click(`.sheet-tab[data-sheet="${SHEET_NAMES[loc.role]}"]`);
+  await page.click(`td[data-address="${loc.address}"]`);
+  await page.fill("#formula-input", text);
+  await page.press("#formula-input", "Enter");
+  await idle();
+}
+
+async function cellText(key: string): Promise<string> {
+  const loc = locate(key)!;
+  await page.click(`.sheet-tab[data-sheet="${SHEET_NAMES[loc.role]}"]`);
+  return page.locator(`td[data-address="${loc.address}"]`).innerText();
+}
+
+const selection = () =>
+  page.evaluate(() => {
+    const m = (window as unknown as { xxgk: Xxgk }).xxgk.fake.workbook;
+    return m.selection ? { sheet: m.sheet(m.selection.sheetId)?.name, areas: (m.selection.areas ?? [m.selection.rect]) as Box[] } : null;
+  });
+
+type Box = { top: number; left: number; bottom: number; right: number };
+
+/** Whether the selection (any of its areas) holds the cell of `key`. */
+function contains(sel: { areas: Box[] }, key: string): boolean {
+  const r = locate(key)!.rect;
+  return sel.areas.some((a) => a.top <= r.top && a.left <= r.left && a.bottom >= r.bottom && a.right >= r.right);
+}
+
+beforeAll(async () => {
+  server = await serveStatic(await workbenchSite());
+  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  page.on("console", (m) => {
+    if (m.type() === "error" || /Content Security Policy|Refused to/.test(m.text())) problems.push(`console ${m.type()}: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+  await page.goto(`${server.url}/workbench.html?host=wps`);
+  await page.waitForSelector("#app .summary");
+  await page.evaluate(() => (window as unknown as { xxgk: Xxgk }).xxgk.wps!.ready);
+  await idle();
+}, 400_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("the pane on WPS (ET fake)", () => {
+  test("the page runs the WPS adapter", async () => {
+    expect(await page.evaluate(() => (window as unknown as { xxgk: Xxgk }).xxgk.port.capabilities().platform)).toBe("WPS");
+    expect(await page.locator(".wb-hint").innerText()).toContain("WPS");
+    expect(await page.locator("#app .summary-text").innerText()).toBe("尚未插入年报模板");
+  });
+
+  test("insert from the pane: the template's sheets are copied in, the pane shows where to start", async () => {
+    await page.fill("#agency-input", "某某县人民政府办公室");
+    await page.click('[data-action="insert-form"]');
+    await page.waitForSelector(".message-bar.tone-success");
+    await idle();
+    expect(await page.locator(".message-bar .mb-text").innerText()).toMatch(/^已插入年报模板：封面、正文、表二、表三、表四。/);
+    expect(await page.locator(".sheet-tab").allInnerTexts()).toEqual(["Sheet1", "封面", "正文", "表二", "表三", "表四"]);
+    expect(await page.locator("#report-title").innerText()).toMatch(/^某某县人民政府办公室 · \d{4} 年度$/);
+    // An untouched template: the pane's start state (what to fill first), as in Excel.
+    expect(await page.locator("#summary .summary-text").innerText()).toBe("未开始填写");
+    await shot("01-inserted");
+  });
+
+  test("typing breaks 表三's balance, the finding appears; clicking it selects the cells; fixing removes it", async () => {
+    await typeCell("T3.R01.C1", "5");
+    const balance = page.locator('[data-rule="T3.BALANCE"]').filter({ hasText: "自然人" });
+    await balance.waitFor();
+    expect(await balance.innerText()).toContain("相差 5");
+    await page.click("#formula-input");
+    await balance.click();
+    await idle();
+    const sel = await selection();
+    expect(sel?.sheet).toBe("表三");
+    expect(contains(sel!, "T3.R01.C1")).toBe(true);
+    expect(contains(sel!, "T3.R25.C1")).toBe(true);
+    await shot("02-finding");
+    await typeCell("T3.R25.C1", "5");
+    expect(await page.locator('[data-rule="T3.BALANCE"]').count()).toBe(0);
+    // A validation of the known workbook: 6 calls into WPS.
+    expect(await page.evaluate(async () => (await (window as unknown as { xxgk: Xxgk }).xxgk.port.readReport()).syncs)).toBe(6);
+  });
+
+  test("import a report: blanks filled, non-empty cells kept; 撤销 puts them back", async () => {
+    await page.click('[data-action="import"]');
+    await page.locator('[data-transfer-step="choose"]').waitFor();
+    await page.fill("#transfer-paste", readFileSync(path.join(FIXTURES, "2023-sanmenxia-hubin-qianjin.txt"), "utf8"));
+    await page.click('[data-action="transfer-read"]');
+    await page.locator('[data-transfer-step="preview"]').waitFor();
+    await page.click('[data-action="transfer-confirm"]');
+    await page.locator('.message-bar.tone-success [data-notice-action="undo"]').waitFor();
+    await idle();
+    expect(await cellText("T3.R01.C1")).toBe("5"); // not ticked: kept
+    expect(await cellText("T3.R01.C2")).not.toBe("");
+    await shot("03-imported");
+    await page.click('[data-notice-action="undo"]');
+    await page.locator(".message-bar.tone-success").filter({ hasText: "已撤销" }).waitFor();
+    await idle();
+    expect(await cellText("T3.R01.C2")).toBe("");
+    expect(await cellText("T3.R01.C1")).toBe("5");
+  });
+
+  test("导出 Word downloads a .docx; no CSP violation or page error throughout", async () => {
+    await page.click('[data-action="export-docx"]');
+    const confirm = page.locator(".message-bar.tone-warning .btn-link");
+    await confirm.waitFor();
+    const [download] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), confirm.click()]);
+    expect(download.suggestedFilename()).toMatch(/\.docx$/);
+    await download.saveAs(path.join(OUT, download.suggestedFilename()));
+    await page.locator(".message-bar.tone-success").waitFor();
+    await shot("04-exported");
+    expect(problems).toEqual([]);
+  }, 90_000);
+});
