@@ -28,11 +28,13 @@ test("an export is posted to the hand-off and its one-time link opened in the sy
     ...wpsSaveEnv(app, PAGE),
     fetch: (async (url: string) => {
       posted.push(url);
+      if (url.endsWith("/token")) return new Response(JSON.stringify({ token: "t1" }), { status: 200 });
       return new Response(JSON.stringify({ url: "https://xxgk.example.gov.cn/addin/api/handoff/abc" }), { status: 200 });
     }) as unknown as typeof fetch,
   };
   const out = await saveFile(new Blob(["x"], { type: "application/pdf" }), "年报.pdf", env);
-  expect(posted).toEqual(["https://xxgk.example.gov.cn/addin/api/handoff"]);
+  // A one-use upload token from the same server first, then the upload itself.
+  expect(posted).toEqual(["https://xxgk.example.gov.cn/addin/api/handoff/token", "https://xxgk.example.gov.cn/addin/api/handoff"]);
   expect(opened).toEqual(["https://xxgk.example.gov.cn/addin/api/handoff/abc"]);
   expect(out.kind).toBe("opened");
 });

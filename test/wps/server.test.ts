@@ -40,7 +40,10 @@ test("the WPS pane's hand-off URL is the server's endpoint", async () => {
   expect(url.pathname).toBe("/api/handoff");
   const app = createServer({ distDir: ROOT, https: null });
   try {
-    const res = await app.inject({ method: "POST", url: url.pathname, headers: { "content-type": "application/pdf", "x-file-name": encodeURIComponent("年报.pdf") }, payload: Buffer.from("%PDF-1.7\n") });
+    const tokenRes = await app.inject({ method: "GET", url: `${url.pathname}/token` });
+    expect(tokenRes.statusCode).toBe(200);
+    const { token } = JSON.parse(tokenRes.body) as { token: string };
+    const res = await app.inject({ method: "POST", url: url.pathname, headers: { "content-type": "application/pdf", "x-file-name": encodeURIComponent("年报.pdf"), "x-handoff-token": token }, payload: Buffer.from("%PDF-1.7\n") });
     expect(res.statusCode).toBeLessThan(300);
   } finally {
     await app.close();
