@@ -31,6 +31,9 @@ export const cliText = {
   emptyFolder: (d: string) => `文件夹“${d}”中没有可校验的报告文件（.xlsx、.txt、.html、.docx）。`,
   header: (file: string, format: string, year: number | null, agency: string | null) =>
     `${file}\n  ${agency ?? "（未识别机关名称）"} · ${year ?? "（未识别年度）"} 年度 · ${format === "2019" ? "2019 年旧格式" : "2021 年格式"}`,
+  where: (place: string) => `（${place}）`,
+  whereSum: (total: string, addends: string) => `（总计 ${total}；加数 ${addends}）`,
+  whereBalance: (left: string, right: string) => `（一、二项 ${left}；总计与第四项 ${right}）`,
   severity: { error: "错误", warning: "警告", info: "提示" } as Record<string, string>,
   blankGroup: (n: number, table: string) => `${table}有 ${n} 个单元格未填写或为占位符，按 0 计算。`,
   summary: (e: number, w: number) => (e === 0 && w === 0 ? "全部通过。" : `错误 ${e} 个 · 警告 ${w} 个`),

@@ -27,6 +27,25 @@ export const RULE_TITLES: Record<string, string> = {
   "IMPORT.MISSING": "导入时未找到的内容",
 };
 
+/** How a place is named by its printed labels (src/report/places.ts). */
+export const placeText = {
+  cell: (table: string, row: string, col: string) => `${table}“${row}”行“${col}”列`,
+  t4Cell: (table: string, group: string, col: string) => `${table}“${group}”下“${col}”列`,
+  rowCells: (table: string, row: string, cols: string) => `${table}“${row}”行的${cols}列`,
+  groupCells: (table: string, group: string, cols: string) => `${table}“${group}”下${cols}列`,
+  colCells: (table: string, col: string, rows: string) => `${table}“${col}”列的${rows}行`,
+  through: (first: string, last: string) => `“${first}”至“${last}”各`,
+  andMore: (shown: string, n: number) => `${shown}等 ${n} 处`,
+  section: (heading: string) => `“${heading}”部分`,
+  other: {
+    OPENING: "开头段落",
+    "META.AGENCY": "机关名称",
+    "META.YEAR": "报告年度",
+    "META.CONTACT": "联系方式",
+    "META.TITLE": "报告标题",
+  } as Record<string, string>,
+};
+
 const REASON: Record<InvalidReason, (shown: string, value?: number) => string> = {
   text: (s) => `内容“${s}”不是数字`,
   numericText: (s, v) => `内容“${s}”是文本格式，不参与合计；请改为数字 ${v === undefined ? "" : fmt(v)}`.trimEnd(),

@@ -91,6 +91,8 @@ function arithmeticRules(ctx: RuleContext): Finding[] {
         rule: rule.id,
         severity: "error",
         cells: terms.map((t) => t.key),
+        total: rule.total.map((t) => t.key),
+        addends: rule.parts.map((t) => t.key),
         message: msg.sum(rule, values, partsSum, totalSum),
         expected: partsSum,
         actual: totalSum,

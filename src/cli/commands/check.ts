@@ -4,11 +4,12 @@
  */
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
-import { cellsOf, checkReport, countBySeverity, interpret, type Finding, type Report } from "../../report";
+import { cellsOf, checkReport, countBySeverity, interpret, type Finding, type FormatId, type Report } from "../../report";
 import { parse } from "../args";
 import { EXIT, type CliIO } from "../io";
 import { loadReportFile, SUPPORTED_EXTENSIONS, type Loaded } from "../load";
 import { cliText } from "../messages";
+import { placeNamer, whereText, type PlaceNamer } from "../places";
 
 export interface CheckResult {
   format: Report["format"];
@@ -39,7 +40,7 @@ const TABLE_OF = (key: string) =>
   key.startsWith("T2.") ? "表二" : key.startsWith("T3.") ? "表三" : key.startsWith("T4.") ? "表四" : "";
 
 /** Human-readable list: blank-cell warnings collapse into one line per table. */
-export function formatFindings(findings: Finding[]): string[] {
+export function formatFindings(findings: Finding[], name: PlaceNamer = placeNamer("2021", null), format: FormatId = "2021"): string[] {
   const lines: string[] = [];
   const blanks = new Map<string, number>();
   for (const f of findings) {
@@ -48,7 +49,7 @@ export function formatFindings(findings: Finding[]): string[] {
       blanks.set(t, (blanks.get(t) ?? 0) + 1);
       continue;
     }
-    const where = f.cells.length ? `（${f.cells.length > 4 ? `${f.cells.slice(0, 4).join("、")} 等` : f.cells.join("、")}）` : "";
+    const where = whereText(f, name, format);
     lines.push(`  ${f.severity === "error" ? "✗" : f.severity === "warning" ? "!" : "·"} ${cliText.severity[f.severity]} [${f.rule}] ${f.message}${where}`);
   }
   for (const [t, n] of blanks) lines.push(`  ! ${cliText.severity.warning} [CELL.BLANK] ${cliText.blankGroup(n, t)}`);
@@ -105,7 +106,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   } else {
     const m = loaded.report.meta;
     io.out(cliText.header(target, loaded.report.format, m.year, m.agency));
-    for (const l of formatFindings(findings)) io.out(l);
+    const format = loaded.report.format;
+    for (const l of formatFindings(findings, placeNamer(format, loaded.sheetNames ?? null), format)) io.out(l);
     io.out(cliText.summary(counts.error, counts.warning));
   }
   return counts.error > 0 ? EXIT.errors : EXIT.ok;
