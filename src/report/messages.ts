@@ -46,6 +46,14 @@ export const placeText = {
   } as Record<string, string>,
 };
 
+/** Where each kind of total is printed (for 总计未填写). */
+const TOTAL_WHERE: Record<SumRule["id"], string> = {
+  "T3.OUTCOME_SUM": "表三“（七）总计”行",
+  "T3.ROW_SUM": "表三“总计”列",
+  "T3.BALANCE": "表三",
+  "T4.GROUP_SUM": "表四“总计”",
+};
+
 const REASON: Record<InvalidReason, (shown: string, value?: number) => string> = {
   text: (s) => `内容“${s}”不是数字`,
   numericText: (s, v) => `内容“${s}”是文本格式，不参与合计；请改为数字 ${v === undefined ? "" : fmt(v)}`.trimEnd(),
@@ -80,6 +88,13 @@ export const msg = {
       return `${head}${side(rule.parts, rule.partsName, partsSum)}，但${side(rule.total, rule.totalName, totalSum)}，相差 ${diff}。`;
     }
     return `${head}${side(rule.total, rule.totalName, totalSum)}，但${side(rule.parts, rule.partsName, partsSum)}，相差 ${diff}。`;
+  },
+  /** Blank totals of one kind: "表三“（七）总计”行未填写：自然人列应为 805，…". */
+  totalBlank(rule: SumRule, items: { scope: string; expected: number }[]): string {
+    const where = TOTAL_WHERE[rule.id];
+    const shown = items.slice(0, 4).map((x) => `${x.scope}应为 ${fmt(x.expected)}`);
+    const more = items.length > 4 ? `等 ${items.length} 处` : "";
+    return `${where}未填写：${shown.join("，")}${more}。请填写总计（各项之和）；其余各项已照常校验。`;
   },
   feeUnitText(shown: string): string {
     return `表二“行政事业性收费”·本年收费金额：写的是“${shown}”，本栏单位是万元（1 万元 = 10000 元），请换算后只填数字。`;
