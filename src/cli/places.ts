@@ -3,7 +3,7 @@
  * workbook (表三!E5), printed row and column labels for text, web pages and Word files. The
  * cell keys (T3.R01.C2) stay in --json only.
  */
-import { cellInfo, labelPlaces, type Finding, type FormatId } from "../report";
+import { cellInfo, FORMATS, labelPlaces, type Finding, type FormatId } from "../report";
 import { sheetPlaces, type SheetNames } from "../template/places";
 import { cliText } from "./messages";
 
@@ -22,7 +22,8 @@ export function whereText(f: Finding, name: PlaceNamer, format: FormatId): strin
   }
   if (f.cells.length === 0) return "";
   const place = name(f.cells);
-  const label = f.cells.length === 1 ? cellInfo(f.cells[0]!, format)?.label : undefined;
+  const only = f.cells.length === 1 ? f.cells[0]! : undefined;
+  const label = only === undefined ? undefined : (cellInfo(only, format)?.label ?? FORMATS[format].sections.find((s) => s.key === only)?.heading);
   if (f.message.includes(place) || (label !== undefined && f.message.includes(label) && !/!/.test(place))) return "";
   return cliText.where(place);
 }

@@ -23,6 +23,7 @@ export const RULE_TITLES: Record<string, string> = {
   "TEXT.NUMBERS": "正文引用的数字与表格一致",
   "TEXT.FEE": "发出收费通知时应在第六部分报告信息处理费",
   "TEXT.SIMILAR": "正文与上年报告雷同",
+  "TEXT.YEAR": "正文把往年写成本年（年份与报告年度不符）",
   "IMPORT.UNPLACED": "导入时无法识别的内容",
   "IMPORT.MISSING": "导入时未找到的内容",
 };
@@ -128,6 +129,10 @@ export const msg = {
   },
   textFee(n: number): string {
     return `表三“逾期未按收费通知要求缴纳费用”共 ${fmt(n)} 件，说明发出过收费通知，但第六部分未报告信息处理费的收取情况。`;
+  },
+  textYear(where: string, snippet: string, count: number, year: number): string {
+    const more = count > 1 ? `等 ${count} 处` : "";
+    return `“${where}”中写“${snippet}…”${more}，但这是 ${year} 年度的报告；可能沿用了往年的文字，请核对年份。`;
   },
   textSimilar(heading: string, percent: number): string {
     return `“${heading}”与上年报告的相似度达 ${percent}%，内容可能雷同，请按本年实际情况撰写。`;
