@@ -93,7 +93,9 @@ export function readTable3(rows: readonly string[][], v: Vocabulary): TableOutpu
       continue;
     }
     seen.add(target.code);
-    out.placed++;
+    // A row of the other format is read but counts against this format when choosing between them.
+    if (d.collapsed) out.unplaced++;
+    else out.placed++;
     const keys = header.order.map((code) => t3Key(target.code, code));
     if (d.collapsed) {
       for (const r of d.collapsed) seen.add(r.code);
