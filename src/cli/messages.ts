@@ -9,9 +9,10 @@ const firstMessages = (fs: Finding[]) =>
 
 export const cliText = {
   usage: `用法：
-  xxgk-report check <文件或文件夹> [--json] [--prior <上年报告文件>]
+  xxgk-report check <文件或文件夹> [--json] [--prior <上年报告文件>] [--details|-v]
       校验年度报告（.xlsx 模板、.txt 粘贴文本、.html 网页、.docx Word 文件）。
-      给出文件夹时逐个校验其中的报告，每个文件一行，最后给出汇总。
+      给出文件夹时逐个校验其中的报告，每个文件一行，最后给出汇总；
+      加 --details（-v）时在每个文件下面列出它的全部问题。
   xxgk-report template --out <文件.xlsx> [--year 年度] [--agency 机关名称]
       生成可在 Excel、WPS 或 LibreOffice 中独立使用的年报模板。
   xxgk-report export <报告文件> [--docx 输出.docx] [--pdf 输出.pdf] [--html 输出.html] [--force]

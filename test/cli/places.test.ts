@@ -83,3 +83,27 @@ test("places group a row or a column, and list what shares neither", () => {
   expect(sheetPlaces(["T3.R01.C1", "T3.R02.C1", "T3.R24.C1", "T3.R25.C1"])).toBe("表三!D5、D6、D28、D29");
   expect(sheetPlaces(["T4.C01", "T4.C02"])).toBe("表四!A5:B5");
 });
+
+test("folder mode: --details (-v) prints each file's findings under its line, without --json", async () => {
+  const folder = path.join(dir, "folder");
+  const { mkdirSync, copyFileSync } = await import("node:fs");
+  mkdirSync(folder, { recursive: true });
+  copyFileSync(await workbookWithWrongTotal("wrong-in-folder.xlsx"), path.join(folder, "a.xlsx"));
+  copyFileSync(path.join(FIXTURES, "2023-sanmenxia-hubin-qianjin.txt"), path.join(folder, "b.txt"));
+  const plain = io();
+  expect(await run([folder], plain)).toBe(1);
+  expect(plain.outText).not.toContain("[T3.BALANCE]");
+  for (const flag of ["--details", "-v"]) {
+    const i = io();
+    expect(await run([folder, flag], i)).toBe(1);
+    const lines = i.outText.trim().split("\n");
+    const a = lines.findIndex((l) => l.startsWith("✗ a.xlsx"));
+    const b = lines.findIndex((l) => l.startsWith("✓ b.txt"));
+    expect(a).toBeGreaterThanOrEqual(0);
+    expect(b).toBeGreaterThan(a);
+    const underA = lines.slice(a + 1, b).join("\n");
+    expect(underA).toContain("[T3.BALANCE]");
+    expect(underA).toContain("表三!E5:E6");
+    expect(lines[lines.length - 1]).toContain("共 2 个文件");
+  }
+});

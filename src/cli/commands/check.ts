@@ -67,7 +67,7 @@ async function listReports(dir: string): Promise<string[]> {
 }
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const parsed = parse(args, { json: { type: "boolean" }, prior: { type: "string" } });
+  const parsed = parse(args, { json: { type: "boolean" }, prior: { type: "string" }, details: { type: "boolean", short: "v" } });
   if ("error" in parsed) {
     io.err(`${parsed.error}\n\n${cliText.usage}`);
     return EXIT.unreadable;
@@ -91,7 +91,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
 
   const isDir = await stat(abs).then((s) => s.isDirectory(), () => false);
-  if (isDir) return runBatch(abs, target, prior, json, io);
+  if (isDir) return runBatch(abs, target, prior, json, io, parsed.values.details === true);
 
   const loaded = await loadReportFile(abs);
   if (!loaded.ok) {
@@ -113,7 +113,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   return counts.error > 0 ? EXIT.errors : EXIT.ok;
 }
 
-async function runBatch(abs: string, shown: string, prior: Report | null, json: boolean, io: CliIO): Promise<number> {
+async function runBatch(abs: string, shown: string, prior: Report | null, json: boolean, io: CliIO, details = false): Promise<number> {
   const files = await listReports(abs);
   if (files.length === 0) {
     io.err(cliText.emptyFolder(shown));
@@ -148,6 +148,11 @@ async function runBatch(abs: string, shown: string, prior: Report | null, json: 
       findings,
     });
     if (!json) io.out(cliText.batchLine(c.error > 0 ? "✗" : "✓", rel, cliText.batchDesc(m.agency, m.year, c.error, c.warning)));
+    if (!json && details) {
+      // --details: the file's findings under its line, as `check <file>` prints them.
+      const format = loaded.report.format;
+      for (const l of formatFindings(findings, placeNamer(format, loaded.sheetNames ?? null), format)) io.out(`  ${l}`);
+    }
   }
   const summary = { files: files.length, ok, errors: bad, unreadable };
   if (json) io.out(JSON.stringify({ files: results, summary }));
