@@ -2,7 +2,7 @@
  * Every Chinese sentence the rules engine says, kept together for review.
  * Plain and precise: which cell, what is wrong, what the numbers are and should be.
  */
-import { fmt, type InvalidReason } from "./values";
+import { fmt, severalNumbers, type InvalidReason } from "./values";
 import type { SumRule, Term } from "./sumRules";
 import { sumRuleTitle } from "./sumRules";
 
@@ -20,6 +20,7 @@ export const RULE_TITLES: Record<string, string> = {
   "DOC.SECTIONS": "六个部分齐全且不为空",
   "DOC.YEAR": "标题、报告年度和统计期限的年份一致",
   "DOC.FORMAT": "2021 年及以后的报告应使用 2021 年格式",
+  "DOC.AGENCY": "填写机关名称",
   "TEXT.NUMBERS": "正文引用的数字与表格一致",
   "TEXT.FEE": "发出收费通知时应在第六部分报告信息处理费",
   "TEXT.SIMILAR": "正文与上年报告雷同",
@@ -57,6 +58,7 @@ const TOTAL_WHERE: Record<SumRule["id"], string> = {
 
 const REASON: Record<InvalidReason, (shown: string, value?: number) => string> = {
   text: (s) => `内容“${s}”不是数字`,
+  several: (s) => `一个单元格里有多个数（${severalNumbers(s).join("、")}），可能是把一整行粘贴进了一格；每格只填一个数，请把它们分别填入各自的单元格`,
   numericText: (s, v) => `内容“${s}”是文本格式，不参与合计；请改为数字 ${v === undefined ? "" : fmt(v)}`.trimEnd(),
   error: (s) => `内容为错误值“${s}”（公式引用可能已失效）`,
   boolean: (s) => `内容为逻辑值“${s}”，不是数字`,
@@ -114,6 +116,9 @@ export const msg = {
   },
     yearMismatch(parts: string[]): string {
     return `报告年份不一致：${parts.join("，")}。`;
+  },
+  agencyMissing(): string {
+    return "未填写机关名称，报告标题因此缺少机关名称。在模板中请填在“封面”工作表的“机关名称”一格；文字报告请在标题中写明机关全称。";
   },
   yearMissing(): string {
     return "未填写报告年度。";

@@ -234,6 +234,12 @@ function yearRules(ctx: RuleContext): Finding[] {
   return [];
 }
 
+/** 机关名称 is part of the metadata every report carries (spec §1); the title is made from it. */
+function agencyRule(ctx: RuleContext): Finding[] {
+  if ((ctx.report.meta.agency ?? "").trim() !== "") return [];
+  return [{ rule: "DOC.AGENCY", severity: "warning", cells: ["META.AGENCY"], message: msg.agencyMissing() }];
+}
+
 function formatRule(ctx: RuleContext): Finding[] {
   const year = ctx.report.meta.year ?? titleYear(ctx.report.meta.title);
   if (ctx.report.format === "2019" && year !== null && year >= 2021) {
@@ -249,6 +255,7 @@ export const CORE_RULES: ReadonlyArray<(ctx: RuleContext) => Finding[]> = [
   feeRule,
   sectionRules,
   yearRules,
+  agencyRule,
   formatRule,
 ];
 
