@@ -36,6 +36,7 @@ export const placeText = {
   rowCells: (table: string, row: string, cols: string) => `${table}“${row}”行的${cols}列`,
   groupCells: (table: string, group: string, cols: string) => `${table}“${group}”下${cols}列`,
   colCells: (table: string, col: string, rows: string) => `${table}“${col}”列的${rows}行`,
+  rows: (table: string, rows: string) => `${table}${rows}行`,
   through: (first: string, last: string) => `“${first}”至“${last}”各`,
   andMore: (shown: string, n: number) => `${shown}等 ${n} 处`,
   section: (heading: string) => `“${heading}”部分`,

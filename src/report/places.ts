@@ -52,6 +52,19 @@ export function labelPlaces(keys: readonly string[], format: FormatId = "2021"):
       const cols = span(sorted.map((i) => i.colLabel), contiguous);
       return sameRow ? placeText.rowCells(t, sorted[0]!.rowLabel ?? "", cols) : placeText.groupCells(t, sorted[0]!.groupLabel!, cols);
     }
+    // Whole rows (every column of each): name the rows.
+    const rowsOf = [...new Set(sorted.map((i) => i.row))];
+    const fullRows =
+      sorted[0]!.table !== 4 &&
+      rowsOf.length > 1 &&
+      rowsOf.every((r) => all.filter((c) => c.table === sorted[0]!.table && c.row === r).every((c) => index.has(c.key) && keys.includes(c.key)));
+    if (fullRows) {
+      const line = [...new Set(all.filter((c) => c.table === sorted[0]!.table).map((c) => c.row))];
+      const pos = rowsOf.map((r) => line.indexOf(r));
+      const contiguous = pos.every((p, j) => j === 0 || p === pos[j - 1]! + 1);
+      const labels = rowsOf.map((r) => sorted.find((i) => i.row === r)!.rowLabel ?? "");
+      return placeText.rows(t, span(labels, contiguous));
+    }
     if (sameCol && sorted[0]!.table === 3) {
       const line = all.filter((c) => c.table === 3 && c.col === sorted[0]!.col);
       const pos = sorted.map((i) => line.findIndex((c) => c.key === i.key));
@@ -59,6 +72,6 @@ export function labelPlaces(keys: readonly string[], format: FormatId = "2021"):
       return placeText.colCells(t, sorted[0]!.colLabel, span(sorted.map((i) => i.rowLabel ?? ""), contiguous));
     }
   }
-  const named = keys.slice(0, 3).map((k) => labelPlace(k, format));
+  const named = keys.slice(0, keys.length > 3 ? 2 : 3).map((k) => labelPlace(k, format));
   return keys.length > 3 ? placeText.andMore(named.join("；"), keys.length) : named.join("；");
 }

@@ -81,6 +81,11 @@ test("places group a row or a column, and list what shares neither", () => {
   expect(labelPlaces(["T4.C01", "T4.C02", "T4.C03", "T4.C04"])).toBe("表四“行政复议”下“结果维持”至“尚未审结”各列");
   expect(labelPlaces(["T2.R1.C1", "T3.R01.C1"])).toBe("表二“规章”行“本年制发件数”列；表三“一、本年新收政府信息公开申请数量”行“自然人”列");
   expect(sheetPlaces(["T3.R01.C1", "T3.R02.C1", "T3.R24.C1", "T3.R25.C1"])).toBe("表三!D5、D6、D28、D29");
+  const rows = ["R21", "R22", "R23"].flatMap((r) => [1, 2, 3, 4, 5, 6, 7].map((c) => `T3.${r}.C${c}`));
+  expect(labelPlaces(rows)).toBe(
+    "表三“（六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请”、“（六）其他处理 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请”、“（六）其他处理 3.其他”行",
+  );
+  expect(labelPlaces(["T2.R1.C1", "T3.R01.C1", "T4.C01", "T4.C06"])).toBe("表二“规章”行“本年制发件数”列；表三“一、本年新收政府信息公开申请数量”行“自然人”列等 4 处");
   expect(sheetPlaces(["T4.C01", "T4.C02"])).toBe("表四!A5:B5");
 });
 
