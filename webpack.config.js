@@ -22,6 +22,18 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const DEV_ORIGIN = "https://localhost:3000";
 const DEV_PORT = 3000;
 const WORKBENCH_PORT = 3001;
+const { rootPage, WORKBENCH_INDEX, ADDIN_INDEX } = require("./scripts/dev-index");
+
+/** The workbench port: `--port N` on the command line wins (webpack serve), then XXGK_WORKBENCH_PORT. */
+function workbenchPort() {
+  const raw = process.env.XXGK_WORKBENCH_PORT;
+  if (raw === undefined || raw === "") return WORKBENCH_PORT;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new Error(`XXGK_WORKBENCH_PORT 必须是 1–65535 的整数 / must be a port number, got "${raw}"`);
+  }
+  return port;
+}
 
 /** Content-Security-Policy of every page: one definition, shared with the server (src/security/csp.json). */
 const CSP = require("./src/security/csp.json").directives.join("; ");
@@ -218,7 +230,14 @@ module.exports = (env = {}, argv = {}) => {
   if (serving) {
     const headers = { "Content-Security-Policy": CSP, "Cache-Control": "no-store" };
     if (workbench) {
-      config.devServer = { port: WORKBENCH_PORT, host: "127.0.0.1", headers, hot: false, static: false };
+      config.devServer = {
+        port: workbenchPort(),
+        host: "127.0.0.1",
+        headers,
+        hot: false,
+        static: false,
+        setupMiddlewares: rootPage(WORKBENCH_INDEX, headers),
+      };
       return configs;
     }
     // Office requires https even for localhost; office-addin-dev-certs creates and trusts a CA.
@@ -230,6 +249,7 @@ module.exports = (env = {}, argv = {}) => {
         headers: { ...headers, "Access-Control-Allow-Origin": "*" },
         hot: false,
         static: false,
+        setupMiddlewares: rootPage(ADDIN_INDEX, headers),
       };
       return configs;
     })();

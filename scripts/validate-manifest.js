@@ -4,7 +4,7 @@
  *
  *   node scripts/validate-manifest.js [--production] [manifest.xml]
  *
- * 1. xmllint against the [MS-OWEMXML] schemas in ../shared/manifest-schemas (XSD: structure,
+ * 1. xmllint against the [MS-OWEMXML] schemas in schemas/manifest (XSD: structure,
  *    element order, types). `office-addin-manifest validate` needs Microsoft's online service,
  *    so it cannot be our gate.
  * 2. Our own rules the XSD cannot express: every URL https, every resid defined (in the right
@@ -21,7 +21,7 @@ const fs = require("node:fs");
 const path = require("node:path");
 
 const PROJECT_ROOT = path.resolve(__dirname, "..");
-const DEFAULT_XSD = path.resolve(PROJECT_ROOT, "..", "shared", "manifest-schemas", "OfficeAppManifestV1_1.xsd");
+const DEFAULT_XSD = path.join(PROJECT_ROOT, "schemas", "manifest", "OfficeAppManifestV1_1.xsd");
 
 /** Top-level order Office enforces ("How to find the proper order of manifest elements"). */
 const TOP_LEVEL_ORDER = [

@@ -6,9 +6,11 @@ import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Finding, Report } from "../report";
 import { cliText } from "./messages";
+import type { SheetNames } from "../template/places";
 
 export type Loaded =
-  | { ok: true; report: Report; findings: Finding[]; file: string }
+  /** sheetNames: a workbook's template sheets as named in the file (for 表三!E5 in messages). */
+  | { ok: true; report: Report; findings: Finding[]; file: string; sheetNames?: SheetNames }
   | { ok: false; file: string; error: string };
 
 /** Largest input read at all (a report is well under 5 MB; the pane's own limit is 20 MB). */
@@ -36,7 +38,9 @@ export async function loadReportFile(file: string): Promise<Loaded> {
         const unreadable = res.findings.find((f) => f.rule === "TEMPLATE.UNREADABLE");
         return { ok: false, file, error: unreadable ? `“${file}”：${unreadable.message}` : cliText.noTemplate(file, res.findings) };
       }
-      return { ok: true, file, report: res.report, findings: res.findings };
+      const sheetNames: SheetNames = {};
+      for (const [role, info] of Object.entries(res.template?.sheets ?? {})) if (info) sheetNames[role as keyof SheetNames] = info.name;
+      return { ok: true, file, report: res.report, findings: res.findings, sheetNames };
     }
     const { importReport } = await import("../import/index");
     const res = await importReport({ name: path.basename(file), data: new Uint8Array(data) });

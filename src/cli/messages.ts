@@ -9,9 +9,10 @@ const firstMessages = (fs: Finding[]) =>
 
 export const cliText = {
   usage: `用法：
-  xxgk-report check <文件或文件夹> [--json] [--prior <上年报告文件>]
+  xxgk-report check <文件或文件夹> [--json] [--prior <上年报告文件>] [--details|-v]
       校验年度报告（.xlsx 模板、.txt 粘贴文本、.html 网页、.docx Word 文件）。
-      给出文件夹时逐个校验其中的报告，每个文件一行，最后给出汇总。
+      给出文件夹时逐个校验其中的报告，每个文件一行，最后给出汇总；
+      加 --details（-v）时在每个文件下面列出它的全部问题。
   xxgk-report template --out <文件.xlsx> [--year 年度] [--agency 机关名称]
       生成可在 Excel、WPS 或 LibreOffice 中独立使用的年报模板。
   xxgk-report export <报告文件> [--docx 输出.docx] [--pdf 输出.pdf] [--html 输出.html] [--force]
@@ -31,6 +32,9 @@ export const cliText = {
   emptyFolder: (d: string) => `文件夹“${d}”中没有可校验的报告文件（.xlsx、.txt、.html、.docx）。`,
   header: (file: string, format: string, year: number | null, agency: string | null) =>
     `${file}\n  ${agency ?? "（未识别机关名称）"} · ${year ?? "（未识别年度）"} 年度 · ${format === "2019" ? "2019 年旧格式" : "2021 年格式"}`,
+  where: (place: string) => `（${place}）`,
+  whereSum: (total: string, addends: string) => `（总计 ${total}；加数 ${addends}）`,
+  whereBalance: (left: string, right: string) => `（一、二项 ${left}；总计与第四项 ${right}）`,
   severity: { error: "错误", warning: "警告", info: "提示" } as Record<string, string>,
   blankGroup: (n: number, table: string) => `${table}有 ${n} 个单元格未填写或为占位符，按 0 计算。`,
   summary: (e: number, w: number) => (e === 0 && w === 0 ? "全部通过。" : `错误 ${e} 个 · 警告 ${w} 个`),

@@ -49,11 +49,17 @@ function runFont(role: FontRole) {
 
 const LANGUAGE = { value: "en-US", eastAsia: "zh-CN" };
 
-function textRun(text: string, style: TextStyle): TextRun {
+/** Lines set apart by line breaks (a title or header label broken in the model, breaks.ts). */
+function linesRuns(lines: string[], style: TextStyle): TextRun[] {
+  return lines.map((l, i) => textRun(l, style, i > 0));
+}
+
+function textRun(text: string, style: TextStyle, breakBefore = false): TextRun {
   const spec = STYLES[style];
   const bodySized = spec.sizePt === SIZE_PT.sanhao;
   return new TextRun({
     text,
+    ...(breakBefore ? { break: 1 } : {}),
     font: runFont(spec.font),
     size: spec.sizePt * 2,
     language: LANGUAGE,
@@ -106,7 +112,7 @@ function table(t: TableBlock, orientation: DocSection["orientation"]): Table {
                 margins: { left: padX, right: padX, top: padY, bottom: padY },
                 children: [
                   new Paragraph({
-                    children: cell.text === "" ? [] : [textRun(cell.text, t.style)],
+                    children: cell.text === "" ? [] : linesRuns(cell.lines ?? [cell.text], t.style),
                     alignment: cell.align === "left" ? AlignmentType.LEFT : AlignmentType.CENTER,
                     spacing: { line: Math.round(spec.pitchPt * 20), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
                     // Word keeps a row with the next when its paragraphs keep with next.
@@ -126,9 +132,10 @@ function blocks(list: Block[], orientation: DocSection["orientation"]): (Paragra
     if (b.kind === "title") {
       out.push(
         new Paragraph({
-          children: [textRun(b.text, "title")],
+          children: linesRuns(b.lines, "title"),
           alignment: AlignmentType.CENTER,
           spacing: BODY_SPACING,
+          keepNext: true,
         }),
         // GB/T 9704: one empty line between the title and the text.
         new Paragraph({ children: [], spacing: BODY_SPACING }),

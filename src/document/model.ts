@@ -25,6 +25,8 @@ export interface Run {
 export interface TitleBlock {
   kind: "title";
   text: string;
+  /** The title's lines, broken between phrases (breaks.ts); Word and PDF set exactly these. */
+  lines: string[];
   source: Source;
 }
 
@@ -50,12 +52,17 @@ export interface TableCell {
   /** A label cell (header or row label) rather than a value. */
   header: boolean;
   align: "left" | "center";
+  /** A short header label broken into even lines where it does not fit its column (breaks.ts). */
+  lines?: string[];
   source: Source;
 }
 
 export interface TableRow {
   cells: TableCell[];
-  /** Keep this row on the same page as the next (a block of table 2 never splits). */
+  /**
+   * Keep this row on the same page as the next: a block of table 2 never splits; a table's header
+   * rows stay with its first body rows and its last rows with the ones before (no lone row).
+   */
   keepWithNext?: boolean;
 }
 

@@ -103,6 +103,16 @@ function inlines(cov: Coverage, text: string, style: TextStyle): Content[] {
   return drawn(cov, text, STYLES[style].font, sizeOf(style), STYLES[style].pitchPt);
 }
 
+/** Lines broken in the model (breaks.ts): each line's inlines, a line break between them. */
+function linesContent(cov: Coverage, lines: string[], style: TextStyle): Content[] {
+  // The break ends the line's last inline (a separate "\n" inline sets an empty line of its own size).
+  return lines.flatMap((l, i) => {
+    const parts = inlines(cov, l, style) as Array<{ text: string }>;
+    if (i < lines.length - 1 && parts.length) parts[parts.length - 1] = { ...parts[parts.length - 1]!, text: `${parts[parts.length - 1]!.text}\n` };
+    return parts as Content[];
+  });
+}
+
 function runsContent(cov: Coverage, runs: Run[]): Content[] {
   return runs.flatMap((r) => inlines(cov, r.text, r.style));
 }
@@ -119,6 +129,10 @@ function estimatedLines(text: string, innerPt: number, sizePt: number): number {
   return Math.max(1, Math.ceil(em / perLine));
 }
 
+function linesOf(cell: TableCell, innerPt: number, sizePt: number): number {
+  return cell.lines ? cell.lines.length : estimatedLines(cell.text, innerPt, sizePt);
+}
+
 /**
  * Top margins that centre the header cells spanning rows. pdfmake's own verticalAlignment
  * misplaces such cells, but header rows never break across pages, so their heights can be
@@ -132,7 +146,7 @@ function headerCentring(t: TableBlock, slots: Slot[][], innerWidths: number[], p
   const rowHeights = slots.slice(0, t.headerRows).map((row, r) => {
     let lines = 1;
     row.forEach((slot, c) => {
-      if (slot.origin && slot.cell.rowSpan === 1) lines = Math.max(lines, estimatedLines(slot.cell.text, innerOf(r, c, slot.cell), size));
+      if (slot.origin && slot.cell.rowSpan === 1) lines = Math.max(lines, linesOf(slot.cell, innerOf(r, c, slot.cell), size));
     });
     return lines * spec.pitchPt + 2 * pad + 0.5;
   });
@@ -142,11 +156,39 @@ function headerCentring(t: TableBlock, slots: Slot[][], innerWidths: number[], p
       const cell = slot.cell;
       if (!slot.origin || cell.rowSpan === 1 || r + cell.rowSpan > t.headerRows) return;
       const available = rowHeights.slice(r, r + cell.rowSpan).reduce((a, b) => a + b, 0) - 2 * pad - 0.5;
-      const own = estimatedLines(cell.text, innerOf(r, c, cell), size) * spec.pitchPt;
+      const own = linesOf(cell, innerOf(r, c, cell), size) * spec.pitchPt;
       if (available > own) out.set(cell, (available - own) / 2);
     }),
   );
   return out;
+}
+
+/**
+ * Height a table needs at the foot of a page before it may start there: its header rows and its
+ * first body row, estimated like headerCentring (a cell spanning rows shares its lines among them).
+ */
+function startHeight(t: TableBlock, widthPt: number): number {
+  const spec = STYLES[t.style];
+  const size = sizeOf(t.style);
+  const pad = mmToPt(CELL_PADDING_MM.y);
+  const px = mmToPt(CELL_PADDING_MM.x);
+  const sum = t.columnWidths.reduce((a, b) => a + b, 0);
+  const inner = t.columnWidths.map((w) => (w * widthPt) / sum - 2 * px - 0.5);
+  const rows = Math.min(t.rows.length, t.headerRows + 1);
+  const need = Array<number>(rows).fill(1);
+  gridOf(t)
+    .slice(0, rows)
+    .forEach((row, r) =>
+      row.forEach((slot, c) => {
+        if (!slot.origin) return;
+        const cell = slot.cell;
+        const width = inner.slice(c, c + cell.colSpan).reduce((a, b) => a + b, 0) + (cell.colSpan - 1) * (2 * px + 0.5);
+        const span = Math.min(cell.rowSpan, rows - r);
+        const share = linesOf(cell, width, size) / cell.rowSpan;
+        for (let k = r; k < r + span; k++) need[k] = Math.max(need[k]!, share);
+      }),
+    );
+  return need.reduce((h, lines) => h + Math.ceil(lines) * spec.pitchPt + 2 * pad + 0.5, 0);
 }
 
 function table(cov: Coverage, t: TableBlock, widthPt: number): Content {
@@ -162,7 +204,7 @@ function table(cov: Coverage, t: TableBlock, widthPt: number): Content {
       // pdfmake wants a placeholder in every covered position (notes §3.5).
       if (!slot.origin) return {};
       const c = slot.cell;
-      const cell: PdfCell = { text: c.text === "" ? "" : inlines(cov, c.text, t.style), alignment: c.align, lineHeight: 1 };
+      const cell: PdfCell = { text: c.text === "" ? "" : linesContent(cov, c.lines ?? [c.text], t.style), alignment: c.align, lineHeight: 1 };
       // pdfmake misplaces vertically centred cells that span rows (drawn over the rows below, or
       // over the repeated header after a page break): only single-row cells use its centring.
       if (c.rowSpan === 1) cell.verticalAlignment = "middle";
@@ -187,6 +229,9 @@ function table(cov: Coverage, t: TableBlock, widthPt: number): Content {
       layout,
       ...extra,
     }) as Content;
+  // With header rows, pdfmake keeps the header with the first body row itself. More kept rows
+  // (keepWithHeaderRows > 1) count as repeated header on every page and split a table that fits
+  // (measured: 表三 of a one-page report went onto two pages), so the model's keeps stop there.
   if (t.headerRows > 0 || !t.rows.some((r) => r.keepWithNext)) return node(body);
   // pdfmake has no keep-with-next for rows: cut the table where rows let go and make each piece
   // unbreakable. Each piece draws its own top rule (it may start a page); pulled up by the rule
@@ -204,8 +249,8 @@ function table(cov: Coverage, t: TableBlock, widthPt: number): Content {
 function blockContent(cov: Coverage, b: Block, widthPt: number): Content {
   switch (b.kind) {
     case "title":
-      // GB/T 9704: one empty line between title and text.
-      return { text: inlines(cov, b.text, "title"), alignment: "center", marginBottom: LINE_PITCH_PT };
+      // GB/T 9704: one empty line between title and text. Lines as broken in the model.
+      return { text: linesContent(cov, b.lines, "title"), alignment: "center", marginBottom: LINE_PITCH_PT };
     case "heading":
       return { text: inlines(cov, b.text, HEADING_STYLE[b.level]), leadingIndent: INDENT, headlineLevel: b.level };
     case "paragraph":
@@ -217,15 +262,41 @@ function blockContent(cov: Coverage, b: Block, widthPt: number): Content {
   }
 }
 
-function sectionContent(cov: Coverage, s: DocSection, first: boolean): Content[] {
+/** Space (pt) a heading needs below it on its page, by the heading's node id. */
+type KeepSpace = Map<string, number>;
+
+function sectionContent(cov: Coverage, s: DocSection, first: boolean, keep: KeepSpace): Content[] {
   const page = s.orientation === "portrait" ? { w: 210, h: 297 } : { w: 297, h: 210 };
   const widthPt = mmToPt(page.w - MARGIN_MM.left - MARGIN_MM.right);
-  const out = s.blocks.map((b) => blockContent(cov, b, widthPt));
+  const out: Content[] = [];
+  s.blocks.forEach((b, i) => {
+    const prev = s.blocks[i - 1];
+    if (b.kind === "table" && prev?.kind === "heading") {
+      // A heading and the first unbreakable piece of the table under it (table 2's first block)
+      // travel together: pdfmake reports an unbreakable piece it moved on as still on the page
+      // before, so pageBreakBefore cannot see that the heading was left alone.
+      const t = table(cov, b, widthPt) as { stack?: Content[] };
+      if (t.stack && t.stack.length > 1) {
+        const heading = out.pop()!;
+        out.push({ stack: [heading, t.stack[0]!], unbreakable: true } as Content);
+        out.push({ stack: t.stack.slice(1), marginBottom: TABLE_GAP_PT } as Content);
+        return;
+      }
+      // A table with header rows: the heading moves on unless its header and first row fit under it.
+      const heading = out[out.length - 1] as { id?: string };
+      heading.id = `xxgk-keep-${keep.size + 1}`;
+      keep.set(heading.id, startHeight(b, widthPt));
+    }
+    out.push(blockContent(cov, b, widthPt));
+  });
   if (!first && out.length) {
     out[0] = { stack: [out[0]!], pageBreak: "before", pageOrientation: s.orientation } as Content;
   }
   return out;
 }
+
+/** Marks the page number node (an empty style) so the page-break rule can tell it from the text. */
+const PAGE_NUMBER_STYLE = "xxgkPageNumber";
 
 /** "— n —": 4号 宋体, 7 mm below the text block; odd pages right, even pages left, indented 1 char. */
 function footer(cov: Coverage) {
@@ -234,6 +305,7 @@ function footer(cov: Coverage) {
     const indent = PAGE_NUMBER.indentChars * PAGE_NUMBER.sizePt;
     return {
       text: drawn(cov, `— ${page} —`, PAGE_NUMBER.font, PAGE_NUMBER.sizePt, PAGE_NUMBER.sizePt),
+      style: PAGE_NUMBER_STYLE,
       alignment: odd ? "right" : "left",
       margin: [mmToPt(MARGIN_MM.left) + (odd ? 0 : indent), mmToPt(7), mmToPt(MARGIN_MM.right) + (odd ? indent : 0), 0],
     };
@@ -242,17 +314,31 @@ function footer(cov: Coverage) {
 
 /** The pdfmake document definition (exported for tests and the bench). */
 export function pdfDefinition(doc: Doc, cov: Coverage): TDocumentDefinitions {
+  const keep: KeepSpace = new Map();
   return {
     pageSize: "A4",
     pageOrientation: doc.sections[0]?.orientation ?? "portrait",
     pageMargins: [mmToPt(MARGIN_MM.left), mmToPt(MARGIN_MM.top), mmToPt(MARGIN_MM.right), mmToPt(MARGIN_MM.bottom)],
     info: { title: doc.title, creator: "政务公开年报助手", producer: "政务公开年报助手 (pdfmake)" },
     defaultStyle: { font: "fang", fontSize: PDF_SANHAO_PT },
-    content: doc.sections.flatMap((s, i) => sectionContent(cov, s, i === 0)),
+    styles: { [PAGE_NUMBER_STYLE]: {} },
+    content: doc.sections.flatMap((s, i) => sectionContent(cov, s, i === 0, keep)),
     footer: footer(cov),
-    // A heading never ends a page alone: move it to the next page with what it introduces.
-    pageBreakBefore: (node, q) =>
-      node.headlineLevel !== undefined && q.getFollowingNodesOnPage().length === 0 && q.getNodesOnNextPage().length > 0,
+    // A heading never ends a page alone: move it to the next page with what it introduces. The
+    // page number is a node of every page, and a stack that wraps a table (or table 2's pieces)
+    // may start on this page while its rows do not: neither counts as following text.
+    pageBreakBefore: (node, q) => {
+      if (node.headlineLevel === undefined) return false;
+      const content = (n: { style?: unknown; stack?: boolean }) => n.style !== PAGE_NUMBER_STYLE && !n.stack;
+      if (!q.getNodesOnNextPage().some(content)) return false;
+      if (!q.getFollowingNodesOnPage().some(content)) return true;
+      // pdfmake may report a table it moved on as still on this page: measure the room left instead.
+      const need = typeof node.id === "string" ? keep.get(node.id) : undefined;
+      const at = node.startPosition;
+      if (need === undefined || !at) return false;
+      const below = at.pageInnerHeight * (1 - at.verticalRatio) - LINE_PITCH_PT;
+      return below < need;
+    },
   };
 }
 

@@ -61,14 +61,24 @@ export function readDocument(blocks: readonly Block[], hints: DocumentHints = {}
 
   // ---- title, metadata, opening
   let titleIndex = -1;
+  let titleText: string | null = null;
   for (let i = 0; i < firstHeading; i++) {
     const t = texts[i];
     if (t && isTitleLike(t)) {
       titleIndex = i;
+      titleText = t;
+      break;
+    }
+    // A title broken between its phrases ("某区2023年" / "政府信息公开工作年度报告"), as our own
+    // Word export and many published documents set it.
+    const next = i + 1 < firstHeading ? texts[i + 1] : undefined;
+    if (t && next && /\d{4}|[〇零一二三四五六七八九]{4}/.test(t) && !/报告/.test(t) && /^\s*(?:政府信息公开|政务公开|信息公开).*报告/.test(next) && isTitleLike(`${t}${next}`)) {
+      titleIndex = i + 1;
+      titleText = `${t}${next}`;
       break;
     }
   }
-  let meta: TitleMeta | null = titleIndex >= 0 ? parseTitle(texts[titleIndex]!) : null;
+  let meta: TitleMeta | null = titleText !== null ? parseTitle(titleText) : null;
   // A title set on two lines: the agency alone above "2023年政府信息公开工作年度报告".
   const above = titleIndex > 0 ? texts[titleIndex - 1] : null;
   if (meta && meta.agency === null && above && isAgencyLine(above)) {

@@ -109,6 +109,9 @@ export const importText = {
   columnOrder(table: string, labels: string[]): string {
     return `${table}的列顺序与标准格式不同（${labels.join("、")}），已按表头的列名导入。`;
   },
+  collapsedRow(table: string, rowNo: number, label: string, rows: string[], into: string): string {
+    return `${table} 第 ${rowNo} 行只有一行${quote(label)}（2019 年旧格式的写法）；2021 年格式要求分为 ${rows.length} 行：${rows.map(quote).join("、")}。已把这一行的数字读入${quote(into)}，其余 ${rows.length - 1} 行为空；请按各种情形分别填写。`;
+  },
   missingRow(table: string, label: string): string {
     return `${table}中没有找到${quote(label)}这一行，相应单元格为空。`;
   },

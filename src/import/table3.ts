@@ -17,6 +17,8 @@ interface DataRow {
   index: number;
   labelIndex: number;
   match: LabelMatch<T3Row>;
+  /** A single row standing for several rows of this format (2019 “（六）其他处理”): the rows. */
+  collapsed?: T3Row[];
 }
 
 export function readTable3(rows: readonly string[][], v: Vocabulary): TableOutput {
@@ -28,13 +30,30 @@ export function readTable3(rows: readonly string[][], v: Vocabulary): TableOutpu
 
   const data: DataRow[] = [];
   const other: number[] = [];
+  const collapsed: DataRow[] = [];
   rows.forEach((row, index) => {
     // A row without numbers is a data row only if its label is exactly a row label;
     // otherwise "总计" or "其他" in the header would be taken for rows.
     const found = findRowLabel(row, hasValues(row) ? leaf : exactLeaf, known);
-    if (found) data.push({ index, labelIndex: found.index, match: found.target });
-    else other.push(index);
+    if (found) {
+      data.push({ index, labelIndex: found.index, match: found.target });
+      return;
+    }
+    const group = hasValues(row) ? findRowLabel(row, (t) => v.t3Collapsed.find(t, "core"), () => false) : null;
+    if (group) {
+      // Read into the row that takes "the rest" (3.其他), or the last one.
+      const rowsOf = group.target.target;
+      const into = rowsOf.find((r) => /^其他$/.test(r.path[r.path.length - 1]!.replace(/^\d+\s*[.、．]\s*/, ""))) ?? rowsOf[rowsOf.length - 1]!;
+      collapsed.push({ index, labelIndex: group.index, match: { target: into, how: group.target.how, label: group.target.label }, collapsed: rowsOf });
+    } else other.push(index);
   });
+  // Only when none of the rows it stands for is printed on its own; otherwise it is an unknown row.
+  for (const c of collapsed) {
+    if (c.collapsed!.some((r) => data.some((d) => d.match.target.code === r.code))) other.push(c.index);
+    else data.push(c);
+  }
+  data.sort((a, b) => a.index - b.index);
+  other.sort((a, b) => a - b);
 
   const firstData = data[0]?.index ?? rows.length;
   let header = columnHeader(rows.slice(0, firstData), v);
@@ -74,9 +93,15 @@ export function readTable3(rows: readonly string[][], v: Vocabulary): TableOutpu
       continue;
     }
     seen.add(target.code);
-    out.placed++;
+    // A row of the other format is read but counts against this format when choosing between them.
+    if (d.collapsed) out.unplaced++;
+    else out.placed++;
     const keys = header.order.map((code) => t3Key(target.code, code));
-    if (d.match.how === "fuzzy") info(out, "IMPORT.UNPLACED", importText.approxLabel(NAME, d.index + 1, shown, d.match.label), keys);
+    if (d.collapsed) {
+      for (const r of d.collapsed) seen.add(r.code);
+      const rowKeys = d.collapsed.flatMap((r) => header.order.map((code) => t3Key(r.code, code)));
+      warn(out, "IMPORT.MISSING", importText.collapsedRow(NAME, d.index + 1, d.match.label, d.collapsed.map((r) => r.path[r.path.length - 1]!), target.path[target.path.length - 1]!), rowKeys);
+    } else if (d.match.how === "fuzzy") info(out, "IMPORT.UNPLACED", importText.approxLabel(NAME, d.index + 1, shown, d.match.label), keys);
     const aligned = alignValues(row, d.labelIndex + 1, header.order.length, header.positions);
     aligned.values.forEach((text, i) => (out.cells[keys[i]!] = readCell(text).raw));
     if (aligned.extra.length) warn(out, "IMPORT.UNPLACED", importText.extraValues(NAME, d.index + 1, shown, aligned.extra.map((c) => shownLabel(c, 20))), keys);

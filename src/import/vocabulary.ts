@@ -34,6 +34,11 @@ export interface Vocabulary {
   /** Labels above or beside the rows (三、本年度办理结果, （三）不予公开, the corner, 申请人情况 …). */
   t3Structural: LabelIndex<true>;
   t3Columns: LabelIndex<string>;
+  /**
+   * A row label of another format that is a group of rows here (the 2019 single row
+   * “（六）其他处理”, three rows R21–R23 in 2021), with the rows it stands for.
+   */
+  t3Collapsed: LabelIndex<T3Row[]>;
   t4Groups: LabelIndex<number>;
   t4Results: LabelIndex<number>;
   /** Keys of every label of this format, for telling the formats apart. */
@@ -55,6 +60,7 @@ function build(f: FormatDef): Vocabulary {
     t3Leaves: new LabelIndex(),
     t3Structural: new LabelIndex(false),
     t3Columns: new LabelIndex(false),
+    t3Collapsed: new LabelIndex(false),
     t4Groups: new LabelIndex(false),
     t4Results: new LabelIndex(false),
     keys,
@@ -86,6 +92,18 @@ function build(f: FormatDef): Vocabulary {
 }
 
 const VOCABULARIES: Record<FormatId, Vocabulary> = { "2021": build(FORMATS["2021"]), "2019": build(FORMATS["2019"]) };
+
+// Rows one format prints as a single row and the other splits (from the format data, spec §4).
+for (const here of Object.values(VOCABULARIES)) {
+  for (const other of Object.values(FORMATS)) {
+    if (other === here.format) continue;
+    for (const row of other.table3.rows) {
+      const label = row.path[row.path.length - 1]!;
+      const children = here.format.table3.rows.filter((r) => r.path.length > row.path.length && r.path[row.path.length - 1] === label);
+      if (children.length > 1) here.t3Collapsed.add(label, children);
+    }
+  }
+}
 
 export function vocabulary(format: FormatId): Vocabulary {
   return VOCABULARIES[format];

@@ -11,3 +11,4 @@ export * from "./priorRules";
 export * from "./textRules";
 export * from "./priorSnapshot";
 export { RULE_TITLES, msg } from "./messages";
+export * from "./places";

@@ -17,6 +17,12 @@ export interface CellInfo {
   /** Row and column codes ("R01", "C1"); table 4 has only a column. */
   row?: string;
   col: string;
+  /** The row's label as printed ("一、本年新收政府信息公开申请数量", "（三）不予公开 1.属于国家秘密"); none in 表四. */
+  rowLabel?: string;
+  /** The column's label as printed ("商业企业", "本年制发件数", "结果维持"). */
+  colLabel: string;
+  /** 表四: the group over the column ("行政复议", "未经复议直接起诉"). */
+  groupLabel?: string;
 }
 
 export const t2Key = (row: string, col: string): CellKey => `T2.${row}.${col}`;
@@ -36,6 +42,8 @@ function buildCells(f: FormatDef): CellInfo[] {
           label: `${TABLE_NAMES[2]}“${row.label}”·${col.label}`,
           row: row.code,
           col: col.code,
+          rowLabel: row.label,
+          colLabel: col.label,
         });
       }
     }
@@ -50,6 +58,9 @@ function buildCells(f: FormatDef): CellInfo[] {
         label: `${TABLE_NAMES[3]}“${row.path[row.path.length - 1]}”·${col.label}`,
         row: row.code,
         col: col.code,
+        // Level-3 rows ("1.属于国家秘密") need their level-2 label to be found.
+        rowLabel: row.path.slice(row.path.length === 3 ? 1 : -1).join(" "),
+        colLabel: col.label,
       });
     }
   }
@@ -62,6 +73,8 @@ function buildCells(f: FormatDef): CellInfo[] {
         checked: true,
         label: `${TABLE_NAMES[4]}“${g.short}”·${col.label}`,
         col: col.code,
+        colLabel: col.label,
+        groupLabel: g.short,
       });
     }
   }

@@ -2,7 +2,7 @@
  * Every Chinese sentence the rules engine says, kept together for review.
  * Plain and precise: which cell, what is wrong, what the numbers are and should be.
  */
-import { fmt, type InvalidReason } from "./values";
+import { fmt, severalNumbers, type InvalidReason } from "./values";
 import type { SumRule, Term } from "./sumRules";
 import { sumRuleTitle } from "./sumRules";
 
@@ -20,15 +20,46 @@ export const RULE_TITLES: Record<string, string> = {
   "DOC.SECTIONS": "六个部分齐全且不为空",
   "DOC.YEAR": "标题、报告年度和统计期限的年份一致",
   "DOC.FORMAT": "2021 年及以后的报告应使用 2021 年格式",
+  "DOC.AGENCY": "填写机关名称",
   "TEXT.NUMBERS": "正文引用的数字与表格一致",
   "TEXT.FEE": "发出收费通知时应在第六部分报告信息处理费",
   "TEXT.SIMILAR": "正文与上年报告雷同",
+  "TEXT.YEAR": "正文把往年写成本年（年份与报告年度不符）",
   "IMPORT.UNPLACED": "导入时无法识别的内容",
   "IMPORT.MISSING": "导入时未找到的内容",
 };
 
+/** How a place is named by its printed labels (src/report/places.ts). */
+export const placeText = {
+  cell: (table: string, row: string, col: string) => `${table}“${row}”行“${col}”列`,
+  t4Cell: (table: string, group: string, col: string) => `${table}“${group}”下“${col}”列`,
+  rowCells: (table: string, row: string, cols: string) => `${table}“${row}”行的${cols}列`,
+  groupCells: (table: string, group: string, cols: string) => `${table}“${group}”下${cols}列`,
+  colCells: (table: string, col: string, rows: string) => `${table}“${col}”列的${rows}行`,
+  rows: (table: string, rows: string) => `${table}${rows}行`,
+  through: (first: string, last: string) => `“${first}”至“${last}”各`,
+  andMore: (shown: string, n: number) => `${shown}等 ${n} 处`,
+  section: (heading: string) => `“${heading}”部分`,
+  other: {
+    OPENING: "开头段落",
+    "META.AGENCY": "机关名称",
+    "META.YEAR": "报告年度",
+    "META.CONTACT": "联系方式",
+    "META.TITLE": "报告标题",
+  } as Record<string, string>,
+};
+
+/** Where each kind of total is printed (for 总计未填写). */
+const TOTAL_WHERE: Record<SumRule["id"], string> = {
+  "T3.OUTCOME_SUM": "表三“（七）总计”行",
+  "T3.ROW_SUM": "表三“总计”列",
+  "T3.BALANCE": "表三",
+  "T4.GROUP_SUM": "表四“总计”",
+};
+
 const REASON: Record<InvalidReason, (shown: string, value?: number) => string> = {
   text: (s) => `内容“${s}”不是数字`,
+  several: (s) => `内容“${s}”是一个单元格里的多个数（${severalNumbers(s).join("、")}），可能是把一整行粘贴进了一格；每格只填一个数，请把它们分别填入各自的单元格`,
   numericText: (s, v) => `内容“${s}”是文本格式，不参与合计；请改为数字 ${v === undefined ? "" : fmt(v)}`.trimEnd(),
   error: (s) => `内容为错误值“${s}”（公式引用可能已失效）`,
   boolean: (s) => `内容为逻辑值“${s}”，不是数字`,
@@ -62,6 +93,13 @@ export const msg = {
     }
     return `${head}${side(rule.total, rule.totalName, totalSum)}，但${side(rule.parts, rule.partsName, partsSum)}，相差 ${diff}。`;
   },
+  /** Blank totals of one kind: "表三“（七）总计”行未填写：自然人列应为 805，…". */
+  totalBlank(rule: SumRule, items: { scope: string; expected: number }[]): string {
+    const where = TOTAL_WHERE[rule.id];
+    const shown = items.slice(0, 4).map((x) => `${x.scope}应为 ${fmt(x.expected)}`);
+    const more = items.length > 4 ? `等 ${items.length} 处` : "";
+    return `${where}未填写：${shown.join("，")}${more}。请填写总计（各项之和）；其余各项已照常校验。`;
+  },
   feeUnitText(shown: string): string {
     return `表二“行政事业性收费”·本年收费金额：写的是“${shown}”，本栏单位是万元（1 万元 = 10000 元），请换算后只填数字。`;
   },
@@ -80,6 +118,9 @@ export const msg = {
     yearMismatch(parts: string[]): string {
     return `报告年份不一致：${parts.join("，")}。`;
   },
+  agencyMissing(): string {
+    return "未填写机关名称，报告标题因此缺少机关名称。在模板中请填在“封面”工作表的“机关名称”一格；文字报告请在标题中写明机关全称。";
+  },
   yearMissing(): string {
     return "未填写报告年度。";
   },
@@ -94,6 +135,10 @@ export const msg = {
   },
   textFee(n: number): string {
     return `表三“逾期未按收费通知要求缴纳费用”共 ${fmt(n)} 件，说明发出过收费通知，但第六部分未报告信息处理费的收取情况。`;
+  },
+  textYear(where: string, snippet: string, count: number, year: number): string {
+    const more = count > 1 ? `等 ${count} 处` : "";
+    return `“${where}”中写“${snippet}…”${more}，但这是 ${year} 年度的报告；可能沿用了往年的文字，请核对年份。`;
   },
   textSimilar(heading: string, percent: number): string {
     return `“${heading}”与上年报告的相似度达 ${percent}%，内容可能雷同，请按本年实际情况撰写。`;

@@ -7,7 +7,7 @@ import { FORMATS, type SectionKey } from "./format";
 import { cellsOf, cellInfo, FEE_CELL, type CellKey } from "./keys";
 import { msg } from "./messages";
 import type { Finding, Report } from "./schema";
-import { sumRules } from "./sumRules";
+import { sumRules, type SumRule } from "./sumRules";
 import { interpret, numericValue, type Interpreted } from "./values";
 import { PRIOR_RULES } from "./priorRules";
 import { priorFromSnapshot } from "./priorSnapshot";
@@ -50,6 +50,7 @@ function shown(raw: unknown): string {
 
 function cellRules(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
+  const blanks = blankTotals(ctx);
   for (const info of cellsOf(ctx.report.format)) {
     if (!info.checked) continue;
     const i = ctx.cell(info.key);
@@ -62,7 +63,7 @@ function cellRules(ctx: RuleContext): Finding[] {
       };
       if (i.value !== undefined) f.actual = i.value;
       out.push(f);
-    } else if (i.kind === "blank") {
+    } else if (i.kind === "blank" && !blanks.has(info.key)) {
       out.push({ rule: "CELL.BLANK", severity: "warning", cells: [info.key], message: msg.cellBlank(info.label, i.placeholder) });
     }
   }
@@ -71,10 +72,55 @@ function cellRules(ctx: RuleContext): Finding[] {
 
 const EPS = 1e-9;
 
+interface BlankTotal {
+  rule: SumRule;
+  expected: number;
+}
+
+/**
+ * Totals left blank while their items are not all zero (a clerk who skipped 总计). Each is
+ * reported once as blank, and the sums that go through it are not judged (they would only
+ * repeat the omission as "总计为 0，相差 N").
+ */
+function blankTotals(ctx: RuleContext): Map<CellKey, BlankTotal> {
+  const out = new Map<CellKey, BlankTotal>();
+  for (const rule of sumRules(ctx.report.format)) {
+    if (rule.total.length !== 1) continue;
+    const key = rule.total[0]!.key;
+    if (out.has(key) || ctx.cell(key).kind !== "blank") continue;
+    const parts = rule.parts.map((t) => ctx.num(t.key));
+    if (parts.some((v) => v === null)) continue;
+    const expected = (parts as number[]).reduce((a, b) => a + b, 0);
+    if (Math.abs(expected) > EPS) out.set(key, { rule, expected });
+  }
+  return out;
+}
+
+function blankTotalRules(ctx: RuleContext, blanks: Map<CellKey, BlankTotal>): Finding[] {
+  // One finding per kind of total (the （七）总计 row, the 总计 column, 表四's 总计s).
+  const groups = new Map<string, { key: CellKey; b: BlankTotal }[]>();
+  for (const [key, b] of blanks) {
+    const list = groups.get(b.rule.id) ?? [];
+    list.push({ key, b });
+    groups.set(b.rule.id, list);
+  }
+  return [...groups.values()].map((list) => ({
+    rule: list[0]!.b.rule.id,
+    severity: "error" as const,
+    cells: list.map((x) => x.key),
+    total: list.map((x) => x.key),
+    addends: [...new Set(list.flatMap((x) => x.b.rule.parts.map((t) => t.key)))],
+    message: msg.totalBlank(list[0]!.b.rule, list.map((x) => ({ scope: x.b.rule.scope, expected: x.b.expected }))),
+  }));
+}
+
 function arithmeticRules(ctx: RuleContext): Finding[] {
-  const out: Finding[] = [];
+  const blanks = blankTotals(ctx);
+  const out: Finding[] = blankTotalRules(ctx, blanks);
   for (const rule of sumRules(ctx.report.format)) {
     const terms = [...rule.parts, ...rule.total];
+    // A sum through a blank total repeats that omission; the blank total is reported once above.
+    if (terms.some((t) => blanks.has(t.key))) continue;
     const values = new Map<string, number>();
     let unknown = false;
     for (const t of terms) {
@@ -91,6 +137,8 @@ function arithmeticRules(ctx: RuleContext): Finding[] {
         rule: rule.id,
         severity: "error",
         cells: terms.map((t) => t.key),
+        total: rule.total.map((t) => t.key),
+        addends: rule.parts.map((t) => t.key),
         message: msg.sum(rule, values, partsSum, totalSum),
         expected: partsSum,
         actual: totalSum,
@@ -186,6 +234,12 @@ function yearRules(ctx: RuleContext): Finding[] {
   return [];
 }
 
+/** 机关名称 is part of the metadata every report carries (spec §1); the title is made from it. */
+function agencyRule(ctx: RuleContext): Finding[] {
+  if ((ctx.report.meta.agency ?? "").trim() !== "") return [];
+  return [{ rule: "DOC.AGENCY", severity: "warning", cells: ["META.AGENCY"], message: msg.agencyMissing() }];
+}
+
 function formatRule(ctx: RuleContext): Finding[] {
   const year = ctx.report.meta.year ?? titleYear(ctx.report.meta.title);
   if (ctx.report.format === "2019" && year !== null && year >= 2021) {
@@ -201,6 +255,7 @@ export const CORE_RULES: ReadonlyArray<(ctx: RuleContext) => Finding[]> = [
   feeRule,
   sectionRules,
   yearRules,
+  agencyRule,
   formatRule,
 ];
 

@@ -58,6 +58,9 @@ export const findingSchema = z.object({
   /** Cell keys (T3.R01.C1 …), section keys (S1 … S6) or META.* keys the finding is about. */
   cells: z.array(z.string()),
   message: z.string(),
+  /** Sum rules: the keys of the total side and of its addends (both also in `cells`). */
+  total: z.array(z.string()).optional(),
+  addends: z.array(z.string()).optional(),
   expected: z.number().optional(),
   actual: z.number().optional(),
 });

@@ -124,4 +124,64 @@ export function textFee(ctx: RuleContext): Finding[] {
   return [{ rule: "TEXT.FEE", severity: "warning", cells: [key], message: msg.textFee(n) }];
 }
 
-export const TEXT_RULES = [textNumbers, textFee] as const;
+/**
+ * A statement about an earlier year written as if it were this year's ("2023年，本机关…" in a 2024
+ * report), typically last year's text carried over. Only a year that opens a clause and is
+ * followed by what the year did counts; comparisons ("较2023年增长", "与2023年相比"), references
+ * ("2023年度报告"), dates ("2023年5月印发") and ranges ("2021—2025年") are quiet, and so is any
+ * sentence that also names the report year or compares. Later years (plans) are never flagged.
+ */
+const YEAR_STATEMENT = new RegExp(
+  "(?:^|(?<=[。；！？!?;\\n：:，,]|在))\\s*(\\d{4})\\s*年(?:度)?\\s*" +
+    "(?=[，,]|全年|上半年|下半年|本机关|我(?:局|委|办|区|县|市|省|厅|院|镇|乡|街道|单位|中心|部门|司|署|会)|共|累计|主动公开|收到|新收|受理|办理|制发|发布|公开)",
+  "gm",
+);
+const COMPARISON = /较|比|同比|相比|对比|增长|下降|减少|增加|持平|上升|同期/;
+
+function sentenceAround(text: string, at: number): string {
+  const stops = /[。！？!?\n]/;
+  let a = at;
+  while (a > 0 && !stops.test(text[a - 1]!)) a--;
+  let b = at;
+  while (b < text.length && !stops.test(text[b]!)) b++;
+  return text.slice(a, b);
+}
+
+export function textYear(ctx: RuleContext): Finding[] {
+  const year = ctx.report.meta.year;
+  if (year === null) return [];
+  const out: Finding[] = [];
+  const texts: Array<{ where: string; key: string; text: string }> = [];
+  if (ctx.report.opening) texts.push({ where: "开头", key: "OPENING", text: ctx.report.opening });
+  for (const k of PROSE) {
+    const s = ctx.report.sections[k];
+    if (s?.text) texts.push({ where: SECTIONS.find((d) => d.key === k)!.heading, key: k, text: s.text });
+  }
+  for (const t of texts) {
+    const text = toHalfWidth(t.text);
+    const hits: Array<{ y: number; snippet: string }> = [];
+    for (const m of text.matchAll(YEAR_STATEMENT)) {
+      const y = Number(m[1]);
+      if (y >= year || y < 1990) continue;
+      const at = m.index! + m[0].indexOf(m[1]!);
+      const sentence = sentenceAround(text, at);
+      if (sentence.includes(String(year)) || COMPARISON.test(sentence)) continue;
+      // Quote what the clerk wrote (toHalfWidth maps character for character).
+      const source = t.text.length === text.length ? t.text : text;
+      const snippet = source.slice(at, at + 14).split(/[。\n]/)[0]!;
+      hits.push({ y, snippet });
+    }
+    if (hits.length === 0) continue;
+    out.push({
+      rule: "TEXT.YEAR",
+      severity: "warning",
+      cells: [t.key],
+      message: msg.textYear(t.where, hits[0]!.snippet, hits.length, year),
+      actual: hits[0]!.y,
+      expected: year,
+    });
+  }
+  return out;
+}
+
+export const TEXT_RULES = [textNumbers, textFee, textYear] as const;

@@ -15,6 +15,7 @@ export type Interpreted =
 export type InvalidReason =
   | "text" // text that is not a number
   | "numericText" // a number stored as text (full-width digits, spaces, units…)
+  | "several" // several numbers in one cell (a row pasted into one cell: "200000 100000")
   | "error" // #REF!, #VALUE!, …
   | "boolean"
   | "negative"
@@ -54,6 +55,12 @@ export function parseNumberText(text: string): { value: number; unit: string | n
   return { value, unit: m[4] ?? null };
 }
 
+/** The numbers of a cell that holds several, separated by spaces, tabs or line breaks ("200000 100000"). */
+export function severalNumbers(text: string): string[] {
+  const parts = toHalfWidth(text).trim().split(/[\s\u00a0\u3000]+/);
+  return parts.length > 1 && parts.every((p) => /^[+-]?\d[\d,]*(\.\d+)?$/.test(p)) ? parts : [];
+}
+
 export function isPlaceholder(text: string): boolean {
   const s = text.replace(/[\s\u00a0\u3000]/g, "");
   return (PLACEHOLDERS as readonly string[]).includes(s);
@@ -77,6 +84,8 @@ export function interpret(raw: RawCell | undefined, type: ValueType): Interprete
     if (t === "") return { kind: "blank", placeholder: null };
     if (isPlaceholder(t)) return { kind: "blank", placeholder: t };
     if (EXCEL_ERRORS.test(t)) return { kind: "invalid", reason: "error" };
+    // Digits, a gap, digits: not one number with spaces but several (never joined into one).
+    if (severalNumbers(t).length > 1) return { kind: "invalid", reason: "several" };
     const parsed = parseNumberText(t);
     if (parsed) return { kind: "invalid", reason: "numericText", value: parsed.value };
     return { kind: "invalid", reason: "text" };

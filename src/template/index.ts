@@ -15,3 +15,4 @@ export * from "./xlsxPatch";
 export { SHEET_NAMES, ROLE_TITLES, CHECK_TEXT, CHECK_STATE_CHAR } from "./messages";
 export type { SheetDesign, ValueCell, CheckCell, TextBlock, LabelCell } from "./design/types";
 export { buildTemplate, readWorkbook, type BuildOptions, type ReadResult } from "./xlsx";
+export * from "./places";

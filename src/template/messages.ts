@@ -14,6 +14,12 @@ export const SHEET_NAMES: Record<TemplateRole, string> = {
   t4: "表四",
 };
 
+/**
+ * What the clerk calls the input cells, by their fill (styles.ts INPUT_FILL, FFF2CC): every
+ * message that says where to type uses this, so the wording follows the sheet.
+ */
+export const INPUT_CELLS = "浅黄色的填写单元格";
+
 /** What each sheet holds, for findings ("未找到“表三”工作表"). */
 export const ROLE_TITLES: Record<TemplateRole, string> = {
   meta: "封面（机关名称、报告年度）",

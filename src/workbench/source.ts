@@ -4,6 +4,7 @@
  * change events) and the selection the pane makes through the port.
  */
 import { rectAddress } from "../template/address";
+import { W } from "./strings";
 import type { FakeWorkbookModel } from "../excel/fake";
 import type { GridCell, GridMerge, GridSelection, GridSource } from "./grid";
 
@@ -49,7 +50,7 @@ export function fakeGridSource(model: FakeWorkbookModel, onRefused: (message: st
         model.typeInto(name, rectAddress({ top: row + 1, left: col + 1, bottom: row + 1, right: col + 1 }), text);
       } catch (e) {
         // Excel's own wording for a locked cell on a protected sheet.
-        onRefused(e instanceof Error && /protected/i.test(e.message) ? "您试图更改的单元格位于受保护的工作表中。只能在白色的填写单元格中输入。" : String(e));
+        onRefused(e instanceof Error && /protected/i.test(e.message) ? W.lockedCell : String(e));
       }
     },
     selection(): GridSelection | null {

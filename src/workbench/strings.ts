@@ -1,4 +1,6 @@
 /** The workbench's own labels (the pane's texts stay in src/taskpane/strings.ts). */
+import { INPUT_CELLS } from "../template/messages";
+
 export const W = {
   title: "政务公开年报助手 · 工作台",
   subtitle: "内存中的 Excel 模拟：不连接 Office，数据只在本页面中",
@@ -12,4 +14,6 @@ export const W = {
   sheetRegion: "工作表",
   hint: (label: string, api: string, platform: string): string =>
     `模拟 ${label}（ExcelApi ${api}）· ${platform === "OfficeOnline" ? "网页版" : platform}`,
+  /** Excel's wording for a locked cell on a protected sheet, with the template's own input colour. */
+  lockedCell: `您试图更改的单元格位于受保护的工作表中。只能在${INPUT_CELLS}中输入。`,
 };

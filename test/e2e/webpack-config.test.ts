@@ -38,3 +38,26 @@ test("the workbench is its own config, served over http on 127.0.0.1:3001", asyn
   expect(Object.keys(wb!.entry as object)).toEqual(["workbench"]);
   expect(wb!.devServer).toMatchObject({ port: 3001, host: "127.0.0.1" });
 });
+
+test("a bad XXGK_WORKBENCH_PORT is refused with a message naming it", async () => {
+  process.env.XXGK_WORKBENCH_PORT = "30o1";
+  try {
+    await expect(list({ workbench: true, WEBPACK_SERVE: true }, "development")).rejects.toThrow(/XXGK_WORKBENCH_PORT/);
+  } finally {
+    delete process.env.XXGK_WORKBENCH_PORT;
+  }
+});
+
+test("both dev servers answer / themselves (setupMiddlewares), the add-in server with its pages", async () => {
+  const [addin] = await list({ WEBPACK_SERVE: true }, "development");
+  const [wb] = await list({ workbench: true, WEBPACK_SERVE: true }, "development");
+  for (const c of [addin, wb]) expect(typeof (c!.devServer as { setupMiddlewares: unknown }).setupMiddlewares).toBe("function");
+  const { indexHtml, ADDIN_INDEX } = require(path.join(PROJECT_ROOT, "scripts", "dev-index.js")) as {
+    indexHtml: (p: unknown) => string;
+    ADDIN_INDEX: unknown;
+  };
+  const html = indexHtml(ADDIN_INDEX);
+  expect(html).toContain('href="taskpane.html"');
+  expect(html).toContain('href="manifest.xml"');
+  expect(html).toContain("上传我的加载项");
+});

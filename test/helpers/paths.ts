@@ -1,11 +1,10 @@
-/** Where tests find the project, the shared fixtures (read-only) and their own output folder. */
+/** Where tests find the project, its fixtures (read-only) and their own output folder. */
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 
 export const PROJECT_ROOT = path.resolve(__dirname, "..", "..");
-/** ../shared beside the project (read-only in CI). */
-export const SHARED = path.resolve(PROJECT_ROOT, "..", "shared");
-export const FIXTURES = path.join(SHARED, "fixtures");
+/** Published reports kept in the project (origins in test/fixtures/SOURCES.md). */
+export const FIXTURES = path.join(PROJECT_ROOT, "test", "fixtures");
 
 /** A folder under test-output/ (ignored by git) for a test's artifacts. */
 export function outputDir(name: string): string {

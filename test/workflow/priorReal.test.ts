@@ -1,5 +1,5 @@
 /**
- * Cross-year checks with the real published reports of ../shared/fixtures/real as last year's
+ * Cross-year checks with the real published reports of test/fixtures/real as last year's
  * report: a consistent successor rolled forward from them passes PRIOR.CARRYOVER; altering one
  * carried value fails naming that column.
  */

@@ -4,12 +4,13 @@
  */
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
-import { cellsOf, checkReport, countBySeverity, interpret, type Finding, type Report } from "../../report";
+import { cellsOf, checkReport, countBySeverity, interpret, type Finding, type FormatId, type Report } from "../../report";
 import { parse } from "../args";
 import { EXIT, type CliIO } from "../io";
 import { loadReportFile, SUPPORTED_EXTENSIONS, type Loaded } from "../load";
 import { cliText } from "../messages";
 import { printable } from "../paths";
+import { placeNamer, whereText, type PlaceNamer } from "../places";
 
 export interface CheckResult {
   format: Report["format"];
@@ -40,7 +41,7 @@ const TABLE_OF = (key: string) =>
   key.startsWith("T2.") ? "表二" : key.startsWith("T3.") ? "表三" : key.startsWith("T4.") ? "表四" : "";
 
 /** Human-readable list: blank-cell warnings collapse into one line per table. */
-export function formatFindings(findings: Finding[]): string[] {
+export function formatFindings(findings: Finding[], name: PlaceNamer = placeNamer("2021", null), format: FormatId = "2021"): string[] {
   const lines: string[] = [];
   const blanks = new Map<string, number>();
   for (const f of findings) {
@@ -49,7 +50,7 @@ export function formatFindings(findings: Finding[]): string[] {
       blanks.set(t, (blanks.get(t) ?? 0) + 1);
       continue;
     }
-    const where = f.cells.length ? `（${f.cells.length > 4 ? `${f.cells.slice(0, 4).join("、")} 等` : f.cells.join("、")}）` : "";
+    const where = whereText(f, name, format);
     lines.push(`  ${f.severity === "error" ? "✗" : f.severity === "warning" ? "!" : "·"} ${cliText.severity[f.severity]} [${f.rule}] ${f.message}${where}`);
   }
   for (const [t, n] of blanks) lines.push(`  ! ${cliText.severity.warning} [CELL.BLANK] ${cliText.blankGroup(n, t)}`);
@@ -87,7 +88,7 @@ async function listReports(dir: string): Promise<Listed[]> {
 }
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const parsed = parse(args, { json: { type: "boolean" }, prior: { type: "string" } });
+  const parsed = parse(args, { json: { type: "boolean" }, prior: { type: "string" }, details: { type: "boolean", short: "v" } });
   if ("error" in parsed) {
     io.err(`${parsed.error}\n\n${cliText.usage}`);
     return EXIT.unreadable;
@@ -111,7 +112,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
 
   const isDir = await stat(abs).then((s) => s.isDirectory(), () => false);
-  if (isDir) return runBatch(abs, target, prior, json, io);
+  if (isDir) return runBatch(abs, target, prior, json, io, parsed.values.details === true);
 
   const loaded = await loadReportFile(abs);
   if (!loaded.ok) {
@@ -126,13 +127,14 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   } else {
     const m = loaded.report.meta;
     io.out(cliText.header(printable(target), loaded.report.format, m.year, m.agency === null ? null : printable(m.agency)));
-    for (const l of formatFindings(findings)) io.out(l);
+    const format = loaded.report.format;
+    for (const l of formatFindings(findings, placeNamer(format, loaded.sheetNames ?? null), format)) io.out(l);
     io.out(cliText.summary(counts.error, counts.warning));
   }
   return counts.error > 0 ? EXIT.errors : EXIT.ok;
 }
 
-async function runBatch(abs: string, shown: string, prior: Report | null, json: boolean, io: CliIO): Promise<number> {
+async function runBatch(abs: string, shown: string, prior: Report | null, json: boolean, io: CliIO, details = false): Promise<number> {
   const listed = await listReports(abs);
   if (listed.length === 1 && "unreadableDir" in listed[0]! && listed[0].unreadableDir === abs) {
     io.err(cliText.unreadableFolder(printable(shown)));
@@ -187,6 +189,11 @@ async function runBatch(abs: string, shown: string, prior: Report | null, json: 
       findings,
     });
     if (!json) io.out(cliText.batchLine(c.error > 0 ? "✗" : "✓", printable(rel), printable(cliText.batchDesc(m.agency, m.year, c.error, c.warning))));
+    if (!json && details) {
+      // --details: the file's findings under its line, as `check <file>` prints them.
+      const format = loaded.report.format;
+      for (const l of formatFindings(findings, placeNamer(format, loaded.sheetNames ?? null), format)) io.out(`  ${printable(l)}`);
+    }
   }
   const summary = { files: files.length, ok, errors: bad, unreadable };
   if (json) io.out(JSON.stringify({ files: results, summary }));

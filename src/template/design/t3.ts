@@ -123,7 +123,9 @@ export function designT3(): SheetDesign {
   });
   d.heights[HEAD_TOP] = Math.max(20, heightFor(t3.corner, 64) / 3);
   d.heights[noteRow] = heightFor(TABLE_LABELS.colorNote, 64 + 10 * cols.length + 13);
-  d.print = { area: rect(1, 1, noteRow, checkCol), titleRows: [HEAD_TOP, HEAD_TOP + 2], landscape: false };
+  // Landscape: eleven columns fit one page wide at ~95 % (portrait printed the 10 pt text at ~6 pt);
+  // the header rows repeat on the second page.
+  d.print = { area: rect(1, 1, noteRow, checkCol), titleRows: [HEAD_TOP, HEAD_TOP + 2], landscape: true };
   d.freeze = { rows: HEAD_TOP + 2, cols: LABEL_COLS };
   return d;
 }
