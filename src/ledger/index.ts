@@ -9,3 +9,5 @@ export * from "./count";
 export * from "./deadline";
 export * from "./rules";
 export { LEDGER_MSG, LEDGER_RULE_TITLES, rowName, linesList } from "./messages";
+export * from "./csv";
+export * from "./file";

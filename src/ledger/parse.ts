@@ -4,6 +4,7 @@
  * applicant type, outcome or dates cannot be read is kept out of the counts and named.
  */
 import type { Finding, RawCell } from "../report";
+import { looseKey } from "../import/labels";
 import { APP_COLUMNS, CASE_COLUMNS, mappedCount, missingRequired, proposeMapping, type ColumnDef, type ColumnMapping, type AppField, type CaseField } from "./columns";
 import { dayOf, parseDate } from "./dates";
 import { LEDGER_MSG, rowName } from "./messages";
@@ -18,8 +19,11 @@ export interface GridSource {
   firstLine: number;
   /** Header row index in `rows`; found among the first rows when omitted. */
   headerIndex?: number;
-  /** A mapping chosen by the user (import preview); proposed from the headers when omitted. */
-  mapping?: Partial<ColumnMapping<string>>;
+  /**
+   * A mapping chosen by the user (import preview, CLI --columns): field → column index, or field →
+   * the header text of its column. Proposed from the headers for the fields it leaves out.
+   */
+  mapping?: UserMapping;
 }
 
 export interface ParseOptions {
@@ -48,17 +52,34 @@ function text(v: RawCell | undefined): string | null {
   return s === "" ? null : s;
 }
 
+export type UserMapping = Partial<Record<string, number | string>>;
+
+/** Apply a user mapping to a header row: indices as given, header texts looked up in the row. */
+function applyUser<F extends string>(m: ColumnMapping<F>, header: readonly RawCell[], user: UserMapping | undefined): ColumnMapping<F> | null {
+  if (!user) return m;
+  const out = { ...m };
+  for (const [field, v] of Object.entries(user)) {
+    if (v === undefined || !(field in out)) continue;
+    if (typeof v === "number") out[field as F] = v;
+    else {
+      const idx = header.findIndex((h) => h !== null && looseKey(String(h)) === looseKey(v));
+      if (idx < 0) return null;
+      out[field as F] = idx;
+    }
+  }
+  return out;
+}
+
 function findHeader<F extends string>(defs: readonly ColumnDef<F>[], src: GridSource): { index: number; mapping: ColumnMapping<F> } | null {
-  if (src.headerIndex !== undefined) {
-    const proposed = proposeMapping(defs, src.rows[src.headerIndex] ?? []);
-    return { index: src.headerIndex, mapping: { ...proposed, ...(src.mapping as Partial<ColumnMapping<F>>) } };
-  }
+  const candidates = src.headerIndex !== undefined ? [src.headerIndex] : [...Array(Math.min(HEADER_SEARCH_ROWS, src.rows.length)).keys()];
   let best: { index: number; mapping: ColumnMapping<F> } | null = null;
-  for (let i = 0; i < Math.min(HEADER_SEARCH_ROWS, src.rows.length); i++) {
-    const m = proposeMapping(defs, src.rows[i]!);
-    if (mappedCount(m) >= 3 && (!best || mappedCount(m) > mappedCount(best.mapping))) best = { index: i, mapping: m };
+  for (const i of candidates) {
+    const header = src.rows[i] ?? [];
+    const m = applyUser(proposeMapping(defs, header), header, src.mapping);
+    if (!m) continue;
+    const enough = src.headerIndex !== undefined || mappedCount(m) >= 3 || (src.mapping !== undefined && missingRequired(defs, m).length === 0);
+    if (enough && (!best || mappedCount(m) > mappedCount(best.mapping))) best = { index: i, mapping: m };
   }
-  if (best && src.mapping) best.mapping = { ...best.mapping, ...(src.mapping as Partial<ColumnMapping<F>>) };
   return best;
 }
 
