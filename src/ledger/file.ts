@@ -3,45 +3,13 @@
  * clerk's own .xlsx (any sheet whose header row names the register's columns) or a .csv. ExcelJS
  * loads lazily, so nothing here reaches the task pane bundle unless asked for.
  */
-import type { Finding, RawCell } from "../report";
+import type { RawCell } from "../report";
 import { APP_COLUMNS, CASE_COLUMNS, mappedCount, missingRequired, proposeMapping, type ColumnDef, type ColumnMapping } from "./columns";
 import type { UserMapping } from "./parse";
 import { parseCsv } from "./csv";
 import { LEDGER_MSG } from "./messages";
-import { emptyRegister, type Register } from "./model";
-import { parseApplications, parseCases, type GridSource, type ParseOptions } from "./parse";
-
-export interface RegisterGrids {
-  applications: GridSource | null;
-  cases: GridSource | null;
-}
-
-export interface LoadedRegister {
-  register: Register;
-  /** LEDGER.ROW findings from reading (unreadable cells, missing columns). */
-  findings: Finding[];
-}
-
-/** Parse both grids into one register. */
-export function registerFromGrids(grids: RegisterGrids, opts: ParseOptions = {}): LoadedRegister {
-  const register = emptyRegister();
-  const findings: Finding[] = [];
-  if (grids.applications) {
-    const p = parseApplications(grids.applications, opts);
-    register.applications = p.rows;
-    register.appSource = grids.applications.name;
-    register.hasApplications = true;
-    findings.push(...p.findings);
-  }
-  if (grids.cases) {
-    const p = parseCases(grids.cases, opts);
-    register.cases = p.rows;
-    register.caseSource = grids.cases.name;
-    register.hasCases = true;
-    findings.push(...p.findings);
-  }
-  return { register, findings };
-}
+import { registerFromGrids, type RegisterGrids } from "./register";
+import type { GridSource, ParseOptions } from "./parse";
 
 function score<F extends string>(defs: readonly ColumnDef<F>[], rows: readonly (readonly RawCell[])[]): number {
   let best = 0;
@@ -101,7 +69,7 @@ export async function loadRegisterFile(
   bytes: Uint8Array,
   name: string,
   opts: ParseOptions & { mapping?: UserMapping } = {},
-): Promise<LoadedRegister | { error: string }> {
+): Promise<ReturnType<typeof registerFromGrids> | { error: string }> {
   const sheets: NamedGrid[] = kind === "csv" ? [{ name, rows: parseCsv(bytes) }] : await xlsxGrids(bytes);
   const grids = pickRegisterGrids(sheets, opts.mapping);
   if (!grids.applications && !grids.cases) {

@@ -11,3 +11,4 @@ export * from "./rules";
 export { LEDGER_MSG, LEDGER_RULE_TITLES, rowName, linesList } from "./messages";
 export * from "./csv";
 export * from "./file";
+export * from "./register";

@@ -48,7 +48,3 @@ export const registerSchema = z.object({
   hasCases: z.boolean(),
 });
 export type Register = z.infer<typeof registerSchema>;
-
-export function emptyRegister(): Register {
-  return { appSource: "申请台账", caseSource: "复议诉讼台账", applications: [], cases: [], hasApplications: false, hasCases: false };
-}

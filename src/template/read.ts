@@ -79,6 +79,7 @@ export async function readWorkbook(xlsx: Uint8Array): Promise<ReadResult> {
     }
     grids[role] = grid;
   }
-  const { report, findings } = assembleReport(grids, { uncomputed });
+  const sheetNames = Object.fromEntries(Object.entries(chosen.sheets).map(([role, info]) => [role, info!.name]));
+  const { report, findings } = assembleReport(grids, { uncomputed, sheetNames });
   return { report, findings: [...chosen.findings, ...findings], template: chosen };
 }
