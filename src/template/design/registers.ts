@@ -29,8 +29,8 @@ import { designT3 } from "./t3";
 import { designT4 } from "./t4";
 
 /** Rows of each register (a year's applications of a busy office fit; see docs/ledger.md). */
-export const APP_REGISTER_ROWS = 1000;
-export const CASE_REGISTER_ROWS = 200;
+export const APP_REGISTER_ROWS = 500;
+export const CASE_REGISTER_ROWS = 100;
 /** Years of the working-day calendar: the last six the holiday data covers. */
 export const CALENDAR_SPAN = { first: CALENDAR_YEARS.last - 6, last: CALENDAR_YEARS.last };
 
