@@ -6,6 +6,7 @@ const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
   check: () => import("./commands/check"),
   template: () => import("./commands/template"),
   export: () => import("./commands/export"),
+  ledger: () => import("./commands/ledger"),
 };
 
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {

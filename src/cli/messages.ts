@@ -17,6 +17,8 @@ export const cliText = {
       生成可在 Excel、WPS 或 LibreOffice 中独立使用的年报模板。
   xxgk-report export <报告文件> [--docx 输出.docx] [--pdf 输出.pdf] [--html 输出.html] [--force]
       导出为公文格式的 Word、PDF 或网页。
+  xxgk-report ledger <台账.xlsx|台账.csv> --year 年度 [--json] [--today 日期] [--columns 收到日期=受理时间,…]
+      按依申请公开台账（和复议诉讼台账）统计表三、表四，并列出台账中的问题和答复期限。
 
 退出码：0 没有错误（可以有警告）；1 发现错误；2 文件无法读取或无法识别。`,
   unknownCommand: (c: string) => `未知命令“${c}”。`,

@@ -5,6 +5,12 @@ import { z } from "zod";
 
 export const rawCellSchema = z.union([z.number(), z.string(), z.boolean(), z.null()]);
 
+export const registerGridSchema = z.object({
+  name: z.string(),
+  firstLine: z.number().int().positive(),
+  rows: z.array(z.array(rawCellSchema)),
+});
+
 export const sectionSchema = z.object({
   /** The heading as found (or the standard heading). */
   heading: z.string(),
@@ -41,6 +47,15 @@ export const reportSchema = z.object({
    */
   priorFigures: z
     .object({ year: z.number().int().nullable(), cells: z.record(z.string(), z.number()) })
+    .nullable()
+    .optional(),
+  /**
+   * The registers as read off a version-3 template (申请台账, 复议诉讼台账): each grid from its header
+   * row down, with the sheet row of that header. Read by src/ledger; never exported (they hold
+   * applicants' names).
+   */
+  registers: z
+    .object({ applications: registerGridSchema.nullable(), cases: registerGridSchema.nullable() })
     .nullable()
     .optional(),
 });

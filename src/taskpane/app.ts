@@ -6,6 +6,7 @@
 import type { TemplateRole, WorkbookPort } from "../excel/port";
 import { HostError } from "../excel/hostErrors";
 import { checkReport } from "../report/rules";
+import { ledgerRule } from "../ledger/register";
 import type { Finding, Report } from "../report/schema";
 import { confirmWrites, keyLabel, priorFor, undoForced, undoKeeping, type TransferMode } from "./transfer";
 import { loadTransferModule, type SourceInput, type SourceReport, type TransferModule } from "./transferApi";
@@ -122,7 +123,8 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneControll
       const outcome = await port.readReport();
       // Last year's full report of this session (after 结转) adds TEXT.SIMILAR to the kept figures.
       const prior = priorFor(outcome.report, priorReport);
-      const ruleFindings = outcome.report ? checkReport(outcome.report, prior ? { prior } : {}) : [];
+      // The registers (template v3) add LEDGER.*: mismatches with 表三/表四, row problems, deadlines.
+      const ruleFindings = outcome.report ? checkReport(outcome.report, { ...(prior ? { prior } : {}), extraRules: [ledgerRule()] }) : [];
       dispatch({ type: "validated", outcome, findings: findingsOf(outcome, ruleFindings), at: now() });
     } catch (e) {
       dispatch({ type: "validateFailed", message: S.errors.readFailed(reason(e)) });

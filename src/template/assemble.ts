@@ -5,12 +5,14 @@
  */
 import { FORMATS, PRIOR_KEYS, emptyReport, type Finding, type RawCell, type Report, type SectionKey } from "../report";
 import { templateLayout, META_KEYS, OPENING_KEY, PRIOR_YEAR_KEY, priorGroups, priorKey } from "./layout";
-import { META_LABELS, PRIOR_LABELS, READ_TEXT } from "./messages";
-import type { TemplateRole } from "./roles";
+import { META_LABELS, PRIOR_LABELS, READ_TEXT, SHEET_NAMES } from "./messages";
+import type { RegisterRole, TemplateRole } from "./roles";
 
 export type RoleGrids = Partial<Record<TemplateRole, RawCell[][]>>;
 
 export interface AssembleOptions {
+  /** Actual sheet names by role, for naming register rows in findings. */
+  sheetNames?: Partial<Record<TemplateRole, string>>;
   /** Computed cells whose value the file did not store (never recalculated): recompute them. */
   uncomputed?: ReadonlySet<string>;
 }
@@ -87,6 +89,27 @@ function priorFiguresOf(grids: RoleGrids, findings: Finding[]): Report["priorFig
   return { year, cells };
 }
 
+type RegisterGrid = NonNullable<NonNullable<Report["registers"]>["applications"]>;
+
+/** The register grids (template version 3), header row first, as src/ledger reads them. */
+function registersOf(grids: RoleGrids, names: Partial<Record<TemplateRole, string>>): Report["registers"] {
+  const layout = templateLayout();
+  const grid = (role: RegisterRole): RegisterGrid | null => {
+    const g = grids[role];
+    if (!g) return null;
+    const r = layout.readRects[role];
+    const reg = layout.registers[role];
+    const rows = g.slice(reg.headerRow - r.top, reg.lastRow - r.top + 1).map((line) => line.slice(reg.firstCol - r.left, reg.firstCol - r.left + reg.columns.length));
+    // Trailing empty rows carry nothing.
+    let end = rows.length;
+    while (end > 1 && rows[end - 1]!.every((v) => v === null || (typeof v === "string" && v.trim() === ""))) end--;
+    return { name: names[role] ?? SHEET_NAMES[role], firstLine: reg.headerRow, rows: rows.slice(0, end) };
+  };
+  const applications = grid("apps");
+  const cases = grid("cases");
+  return applications || cases ? { applications, cases } : null;
+}
+
 export function assembleReport(grids: RoleGrids, options: AssembleOptions = {}): { report: Report; findings: Finding[] } {
   const layout = templateLayout();
   const report = emptyReport("2021");
@@ -142,6 +165,9 @@ export function assembleReport(grids: RoleGrids, options: AssembleOptions = {}):
   report.sections = sections;
   const opening = blockText(OPENING_KEY);
   report.opening = opening ? opening : null;
+
+  const registers = registersOf(grids, options.sheetNames ?? {});
+  if (registers) report.registers = registers;
 
   const prior = priorFiguresOf(grids, findings);
   if (prior) report.priorFigures = prior;

@@ -11,7 +11,7 @@
 import ExcelJS from "exceljs";
 import { FORMAT_2021 } from "../report";
 import { coverRects, rectAddress, type Rect } from "./address";
-import type { SheetDesign, ValueCell } from "./design/types";
+import type { ComputedStyle, SheetDesign, ValueCell } from "./design/types";
 import { PLACEHOLDER_COL, PLACEHOLDER_VALUES } from "./formulas";
 import { templateDesign, META_KEYS } from "./layout";
 import { formatMarker, MARKER_CELL } from "./marker";
@@ -168,6 +168,7 @@ async function renderSheet(wb: ExcelJS.Workbook, d: SheetDesign, opts: BuildOpti
       cell.style = TEXT_INPUT_STYLE as ExcelJS.Style;
     }
   }
+  renderRegister(ws, d);
   for (const c of d.checks) {
     styleRect(ws, c.rect, CHECK_STYLE);
     merge(ws, c.rect);
@@ -179,11 +180,7 @@ async function renderSheet(wb: ExcelJS.Workbook, d: SheetDesign, opts: BuildOpti
     const ok = d.checks.length ? CHECK_TEXT.summaryOk : CHECK_TEXT.summaryOkNoChecks;
     ws.getCell(d.summary.rect.top, d.summary.rect.left).value = { formula: d.summary.formula, result: ok } as ExcelJS.CellFormulaValue;
   }
-  for (const h of d.helpers) {
-    const cell = ws.getCell(h.row, h.col);
-    cell.style = HIDDEN_STYLE as ExcelJS.Style;
-    cell.value = { formula: h.formula, result: 0 } as ExcelJS.CellFormulaValue;
-  }
+  writeFormulas(ws, d.helpers.map((h) => ({ ...h, style: HIDDEN_STYLE, result: 0 })), d.register !== undefined);
   if (d.helpers.length) {
     PLACEHOLDER_VALUES.forEach((p, i) => {
       const cell = ws.getCell(1 + i, PLACEHOLDER_COL);
@@ -217,6 +214,119 @@ async function renderSheet(wb: ExcelJS.Workbook, d: SheetDesign, opts: BuildOpti
     sort: false,
     autoFilter: false,
   });
+}
+
+const DATE_FORMAT = "yyyy-mm-dd";
+
+const DATE_DV: ExcelJS.DataValidation = {
+  type: "date",
+  operator: "between",
+  // 2008-01-01 … 2200-12-31 as serials: the 条例 in force from 2008; anything later is a typo.
+  formulae: [39448, 110960],
+  allowBlank: true,
+  showInputMessage: true,
+  promptTitle: VALIDATION_TEXT.dateTitle,
+  prompt: VALIDATION_TEXT.datePrompt,
+  showErrorMessage: true,
+  errorStyle: "stop",
+  errorTitle: VALIDATION_TEXT.dateErrorTitle,
+  error: VALIDATION_TEXT.dateError,
+};
+
+function listDv(source: Rect): ExcelJS.DataValidation {
+  return {
+    type: "list",
+    formulae: [rectAddress(source, true)],
+    allowBlank: true,
+    showInputMessage: true,
+    promptTitle: VALIDATION_TEXT.listTitle,
+    prompt: VALIDATION_TEXT.listPrompt,
+    showErrorMessage: true,
+    errorStyle: "stop",
+    errorTitle: VALIDATION_TEXT.listErrorTitle,
+    error: VALIDATION_TEXT.listError,
+  };
+}
+
+const COMPUTED_STYLES: Record<ComputedStyle, Partial<ExcelJS.Style>> = {
+  total: TOTAL_STYLE,
+  check: CHECK_STYLE,
+  date: { ...DERIVED_STYLE, numFmt: DATE_FORMAT, alignment: { horizontal: "center", vertical: "middle" } },
+  status: { ...DERIVED_STYLE, alignment: { horizontal: "center", vertical: "middle" } },
+};
+
+/** A register: unlocked input rows (dates as dates), validation lists, hidden lists, computed cells. */
+function renderRegister(ws: ExcelJS.Worksheet, d: SheetDesign): void {
+  for (const l of d.lists) {
+    l.values.forEach((v, i) => {
+      const cell = ws.getCell(l.firstRow + i, l.col);
+      cell.style = HIDDEN_STYLE as ExcelJS.Style;
+      cell.value = v;
+    });
+  }
+  const g = d.register;
+  if (g) {
+    g.columns.forEach((c, i) => {
+      const col = g.firstCol + i;
+      const style = { ...(c.kind === "list" || c.kind === "date" ? INPUT_STYLE : TEXT_INPUT_STYLE), ...(c.kind === "date" ? { numFmt: DATE_FORMAT } : {}) };
+      const wrapless = { ...style, alignment: { ...style.alignment, vertical: "middle" as const } };
+      for (let row = g.firstRow; row <= g.lastRow; row++) ws.getCell(row, col).style = wrapless as ExcelJS.Style;
+      const area = rectAddress({ top: g.firstRow, left: col, bottom: g.lastRow, right: col });
+      if (c.kind === "date") validations(ws).add(area, DATE_DV);
+      if (c.kind === "list" && c.list) validations(ws).add(area, listDv(c.list));
+    });
+  }
+  writeFormulas(ws, d.computed.map((c) => ({ ...c, style: COMPUTED_STYLES[c.style], result: c.style === "total" ? 0 : "" })), true);
+}
+
+/** Shift the relative row references of a formula by `by` rows (as filling down does). */
+export function shiftRows(formula: string, by: number): string {
+  return formula.replace(/(?<![A-Za-z_$'!])(\$?[A-Z]{1,3})(\$?)(\d+)(?![\d(])/g, (all, col: string, dollar: string, row: string) =>
+    dollar ? all : `${col}${Number(row) + by}`,
+  );
+}
+
+interface FormulaWrite {
+  row: number;
+  col: number;
+  formula: string;
+  style: Partial<ExcelJS.Style>;
+  result: number | string;
+}
+
+/**
+ * Write formula cells; a column of per-row formulas that are one formula filled down is written
+ * as a shared formula (the register's thousand rows would otherwise make the file ten times larger).
+ */
+function writeFormulas(ws: ExcelJS.Worksheet, cells: FormulaWrite[], share: boolean): void {
+  const byCol = new Map<number, FormulaWrite[]>();
+  for (const c of cells) byCol.set(c.col, [...(byCol.get(c.col) ?? []), c]);
+  for (const list of byCol.values()) {
+    list.sort((a, b) => a.row - b.row);
+    for (let i = 0; i < list.length; ) {
+      const master = list[i]!;
+      let j = i;
+      while (j + 1 < list.length && list[j + 1]!.row === list[j]!.row + 1 && shiftRows(master.formula, list[j + 1]!.row - master.row) === list[j + 1]!.formula) j++;
+      const first = ws.getCell(master.row, master.col);
+      first.style = master.style as ExcelJS.Style;
+      if (share && j - i >= 2) {
+        const ref = `${first.address}:${ws.getCell(list[j]!.row, master.col).address}`;
+        first.value = { formula: master.formula, result: master.result, shareType: "shared", ref } as unknown as ExcelJS.CellFormulaValue;
+        for (let k = i + 1; k <= j; k++) {
+          const cell = ws.getCell(list[k]!.row, master.col);
+          cell.style = list[k]!.style as ExcelJS.Style;
+          cell.value = { sharedFormula: first.address, result: list[k]!.result } as ExcelJS.CellSharedFormulaValue;
+        }
+      } else {
+        for (let k = i; k <= j; k++) {
+          const cell = ws.getCell(list[k]!.row, master.col);
+          cell.style = list[k]!.style as ExcelJS.Style;
+          cell.value = { formula: list[k]!.formula, result: list[k]!.result } as ExcelJS.CellFormulaValue;
+        }
+      }
+      i = j + 1;
+    }
+  }
 }
 
 /** Build the template workbook; year / agency / contact are pre-filled when given. */

@@ -5,9 +5,9 @@
  */
 import type { Finding } from "../report";
 import { FORMAT_DEFINITION_VERSION } from "../report";
-import { parseMarker, type Marker } from "./marker";
+import { hasRegisters, parseMarker, type Marker } from "./marker";
 import { READ_TEXT } from "./messages";
-import { TEMPLATE_ROLES, type TemplateRole } from "./roles";
+import { TEMPLATE_ROLES, isRegisterRole, type TemplateRole } from "./roles";
 
 export interface SheetInfo<Id = string> {
   id: Id;
@@ -53,15 +53,18 @@ export function chooseTemplate<Id>(sheets: readonly SheetInfo<Id>[], activeId?: 
       findings.push({ rule: "TEMPLATE.DUPLICATE", severity: "warning", cells: [], message: READ_TEXT.duplicate(role, all.map((s) => s.name), all[0]!.name) });
     }
   }
-  const missing = TEMPLATE_ROLES.filter((r) => !chosen[r]);
+  const first = inSet[0]!.parsed;
+  // Templates before version 3 have no registers; a later one without them is still a report.
+  const registers = hasRegisters(first.template);
+  const missing = TEMPLATE_ROLES.filter((r) => !chosen[r] && (registers || !isRegisterRole(r)));
   for (const role of missing) {
-    findings.push({ rule: "TEMPLATE.SHEET_MISSING", severity: "error", cells: [], message: READ_TEXT.sheetMissing(role) });
+    const register = isRegisterRole(role);
+    findings.push({ rule: "TEMPLATE.SHEET_MISSING", severity: register ? "warning" : "error", cells: [], message: READ_TEXT.sheetMissing(role) });
   }
   if (setNos.length > 1) {
     const shown = chosen.t3 ?? inSet[0]!;
     findings.push({ rule: "TEMPLATE.SETS", severity: "info", cells: [], message: READ_TEXT.severalSets(setNos.length, shown.name) });
   }
-  const first = inSet[0]!.parsed;
   if (first.format !== FORMAT_DEFINITION_VERSION) {
     findings.push({ rule: "TEMPLATE.VERSION", severity: "warning", cells: [], message: READ_TEXT.formatVersion(first.format, FORMAT_DEFINITION_VERSION) });
   }

@@ -12,8 +12,9 @@ import { designT2 } from "./design/t2";
 import { designT3 } from "./design/t3";
 import { designT4 } from "./design/t4";
 import { designText } from "./design/text";
-import type { SheetDesign, TextBlock, ValueCell, ValueKind } from "./design/types";
-import { TEMPLATE_ROLES, type TemplateRole } from "./roles";
+import { designApps, designCases } from "./design/registers";
+import type { RegisterDesign, SheetDesign, TextBlock, ValueCell, ValueKind } from "./design/types";
+import { TEMPLATE_ROLES, type RegisterRole, type TemplateRole } from "./roles";
 import { rulesOfTable, totalDefinitions } from "./design/common";
 
 export { META_KEYS, PRIOR_YEAR_KEY, priorKey, priorGroups } from "./design/meta";
@@ -23,7 +24,7 @@ let designs: Record<TemplateRole, SheetDesign> | null = null;
 
 /** The full sheet designs (labels, formulas, formats), built once from src/report. */
 export function templateDesign(): Record<TemplateRole, SheetDesign> {
-  designs ??= { meta: designMeta(), text: designText(), t2: designT2(), t3: designT3(), t4: designT4() };
+  designs ??= { meta: designMeta(), text: designText(), t2: designT2(), t3: designT3(), t4: designT4(), apps: designApps(), cases: designCases() };
   return designs;
 }
 
@@ -53,6 +54,8 @@ export interface TemplateLayout {
   readRects: Readonly<Record<TemplateRole, Rect>>;
   /** Totals the template computes, with the keys they sum (for files saved without results). */
   totals: ReadonlyMap<string, string[]>;
+  /** The registers: header row and input rows, read as one rectangle (readRects of the role). */
+  registers: Readonly<Record<RegisterRole, RegisterDesign>>;
 }
 
 function build(): TemplateLayout {
@@ -76,10 +79,15 @@ function build(): TemplateLayout {
       blocks.set(b.key, { ...b, role, rect: r, address: rectAddress(r) });
       all.push({ row: r.top, col: r.left }, { row: r.bottom, col: r.right });
     }
+    if (sheet.register) {
+      const g = sheet.register;
+      all.push({ row: g.headerRow, col: g.firstCol }, { row: g.lastRow, col: g.firstCol + g.columns.length - 1 });
+    }
     readRects[role] = boundingRect(all);
   }
+  const registers = { apps: d.apps.register!, cases: d.cases.register! };
   const totals = new Map([...totalDefinitions(rulesOfTable(3)), ...totalDefinitions(rulesOfTable(4))]);
-  return { cells, blocks, readRects, totals };
+  return { cells, blocks, readRects, totals, registers };
 }
 
 let layout: TemplateLayout | null = null;
@@ -100,7 +108,7 @@ const TABLE_SECTIONS: Record<string, TemplateRole> = { S2: "t2", S3: "t3", S4: "
 
 /**
  * Where a key lives: a cell key, META.*, a text block (OPENING, S1, S5, S6) or a table section
- * (S2–S4: the table's value area). Unknown keys give null.
+ * (S2–S4: the table's value area), or a register row (LEDGER.APP.12, LEDGER.CASE.4). Unknown keys give null.
  */
 export function locate(key: string): KeyLocation | null {
   const l = templateLayout();
@@ -108,6 +116,15 @@ export function locate(key: string): KeyLocation | null {
   if (c) return { role: c.role, address: c.address, rect: rect(c.row, c.col) };
   const b = l.blocks.get(key);
   if (b) return { role: b.role, address: b.address, rect: b.rect };
+  const reg = /^LEDGER\.(APP|CASE)\.(\d+)$/.exec(key);
+  if (reg) {
+    const role: RegisterRole = reg[1] === "APP" ? "apps" : "cases";
+    const g = l.registers[role];
+    const row = Number(reg[2]);
+    if (row < g.firstRow || row > g.lastRow) return null;
+    const r = rect(row, g.firstCol, row, g.firstCol + g.columns.length - 1);
+    return { role, address: rectAddress(r), rect: r };
+  }
   const tableRole = TABLE_SECTIONS[key];
   if (tableRole) {
     const vals = templateDesign()[tableRole].values;

@@ -12,9 +12,16 @@ import { isTemplateRole, type TemplateRole } from "./roles";
 export const MARKER_PREFIX = "XXGK-REPORT";
 /**
  * Version of the template layout; bump when addresses change. 2: the 封面 block of last year's
- * figures (PRIOR.*). Version-1 templates are still read (they have no such block).
+ * figures (PRIOR.*). 3: the registers 申请台账 and 复议诉讼台账 with their 台账汇总. Older
+ * templates are still read (without the block, without the registers).
  */
-export const TEMPLATE_VERSION = "2";
+export const TEMPLATE_VERSION = "3";
+
+/** Whether a template of this layout version has the register sheets. */
+export function hasRegisters(templateVersion: string): boolean {
+  const v = Number(templateVersion);
+  return Number.isFinite(v) && v >= 3;
+}
 
 /** Whether a template of this layout version has the block of last year's figures on 封面. */
 export function hasPriorBlock(templateVersion: string): boolean {

@@ -12,6 +12,8 @@ export const SHEET_NAMES: Record<TemplateRole, string> = {
   t2: "表二",
   t3: "表三",
   t4: "表四",
+  apps: "申请台账",
+  cases: "复议诉讼台账",
 };
 
 /**
@@ -27,6 +29,30 @@ export const ROLE_TITLES: Record<TemplateRole, string> = {
   t2: "表二（主动公开政府信息情况）",
   t3: "表三（收到和处理政府信息公开申请情况）",
   t4: "表四（行政复议、行政诉讼情况）",
+  apps: "申请台账（依申请公开登记台账）",
+  cases: "复议诉讼台账（行政复议、行政诉讼案件）",
+};
+
+/** The register sheets (template version 3): titles, the 台账汇总 block and the deadline columns. */
+export const REGISTER_LABELS = {
+  appsTitle: "政府信息公开申请登记台账（每件申请一行；申请人姓名只留在本表，不进入导出的报告）",
+  casesTitle: "政府信息公开行政复议、行政诉讼台账（每件案件一行）",
+  due: "答复期限",
+  status: "期限状态",
+  summary: "台账汇总（按台账自动统计，供核对表三、表四）",
+  year: "统计年度",
+  t3Check: "与表三核对",
+  t4Check: "与表四核对",
+  notApplicable: "—",
+  summaryOk: "✓ 与台账一致",
+  summaryFail: ["✗ 有 ", " 处与台账不一致"] as const,
+  summaryEmpty: "台账为空，未核对",
+  noYear: "封面未填写报告年度",
+  calendar: "工作日",
+  note:
+    "说明：答复期限按《政府信息公开条例》第三十三条计算：自收到申请（或补正后收到）的次日起 20 个工作日，延期的再加 20 个工作日；" +
+    "工作日已计入国务院公布的法定节假日和调休上班日。状态：已逾期、即将到期（剩余 3 个工作日以内）、超期答复、已答复、办理中。",
+  statusText: { overdue: "已逾期", dueSoon: "即将到期", late: "超期答复", answered: "已答复", open: "办理中", uncovered: "日历未覆盖" },
 };
 
 /** Workbook-level texts: document properties and the printed page footer (Excel header codes). */
@@ -109,6 +135,14 @@ export const VALIDATION_TEXT = {
   yearErrorTitle: "年份不正确",
   yearError: "请填写四位数年份，例如 2024。",
   paragraphPrompt: "每行填写一段。",
+  dateTitle: "填写日期",
+  datePrompt: "填写日期，例如 2025-09-29 或 2025/9/29。",
+  dateErrorTitle: "日期不正确",
+  dateError: "这里只能填写 2008 年以后的日期，例如 2025-09-29。",
+  listTitle: "从下拉列表中选择",
+  listPrompt: "请从下拉列表中选择，与表三、表四的栏目一致。",
+  listErrorTitle: "不在列表中",
+  listError: "请从下拉列表中选择（内容须与表三、表四的栏目完全一致）。",
 };
 
 /** Findings of the readers (layout problems, not report content). */

@@ -59,9 +59,13 @@ function typedFormula(cell: ExcelJS.Cell): string | null {
   return `=${typeof formula === "string" ? formula : cell.formula ?? ""}`;
 }
 
-export async function readWorkbook(xlsx: Uint8Array): Promise<ReadResult> {
+/**
+ * Open an .xlsx within the zip bounds (src/import/zip.ts): only the parts a reader needs, CJK date
+ * formats declared. Every reader of workbooks (template, register) opens them through here.
+ */
+export async function openXlsxBounded(xlsx: Uint8Array): Promise<{ ok: true; workbook: ExcelJS.Workbook } | { ok: false; message: string }> {
   const parts = readZipParts(xlsx, (n) => XLSX_PART.test(n), ["[Content_Types].xml", "xl/workbook.xml"]);
-  if (!parts.ok) return unreadable(importText.container(parts.problem, "xlsx"));
+  if (!parts.ok) return { ok: false, message: importText.container(parts.problem, "xlsx") };
   const styles = parts.parts.get("xl/styles.xml");
   if (styles) parts.parts.set("xl/styles.xml", new TextEncoder().encode(declareCjkDateFormats(new TextDecoder().decode(styles))));
   const small = repack(parts.parts);
@@ -70,8 +74,15 @@ export async function readWorkbook(xlsx: Uint8Array): Promise<ReadResult> {
     await wb.xlsx.load(small.buffer.slice(small.byteOffset, small.byteOffset + small.byteLength) as ArrayBuffer);
   } catch {
     // The library's own words ("Bug : uncompressed data size mismatch") mean nothing to a clerk.
-    return unreadable(READ_TEXT.unreadable);
+    return { ok: false, message: READ_TEXT.unreadable };
   }
+  return { ok: true, workbook: wb };
+}
+
+export async function readWorkbook(xlsx: Uint8Array): Promise<ReadResult> {
+  const opened = await openXlsxBounded(xlsx);
+  if (!opened.ok) return unreadable(opened.message);
+  const wb = opened.workbook;
   const sheets: SheetInfo<number>[] = wb.worksheets.map((ws) => {
     const m = shown(ws.getCell(MARKER_CELL.row, MARKER_CELL.col));
     return { id: ws.id, name: ws.name, marker: m === UNCOMPUTED ? null : fromExcelJsValue(m) };
@@ -115,6 +126,7 @@ export async function readWorkbook(xlsx: Uint8Array): Promise<ReadResult> {
     }
     grids[role] = grid;
   }
-  const { report, findings } = assembleReport(grids, { uncomputed });
+  const sheetNames = Object.fromEntries(Object.entries(chosen.sheets).map(([role, info]) => [role, info!.name]));
+  const { report, findings } = assembleReport(grids, { uncomputed, sheetNames });
   return { report, findings: [...chosen.findings, ...findings], template: chosen };
 }

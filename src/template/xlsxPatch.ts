@@ -2,8 +2,9 @@
  * Renaming the template's sheets inside the .xlsx before it is inserted (browser-safe, fflate).
  * The add-in never renames after insertWorksheetsFromBase64: what Excel does when an inserted
  * sheet's name clashes with an existing one is unconfirmed, so the names are made distinct first.
- * The template has no cross-sheet formulas, so only the sheet list, the sheet-scoped print
- * names, the document properties and the marker's copy number ("set") mention them.
+ * Besides the sheet list, the sheet-scoped print names, the document properties and the marker's
+ * copy number ("set"), the registers' formulas name other sheets (always quoted: '表三'!D5), and
+ * are renamed with them.
  */
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { MARKER_PREFIX } from "./marker";
@@ -59,6 +60,24 @@ export function patchTemplate(xlsx: Uint8Array, opts: PatchOptions): Uint8Array 
     let s = strFromU8(app);
     for (const [from, to] of renames) s = s.split(`<vt:lpstr>${xmlEscape(from)}</vt:lpstr>`).join(`<vt:lpstr>${xmlEscape(to)}</vt:lpstr>`);
     files["docProps/app.xml"] = strToU8(s);
+  }
+
+  if (renames.length) {
+    for (const path of Object.keys(files)) {
+      if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(path)) continue;
+      let text = strFromU8(files[path]!);
+      let changed = false;
+      for (const [from, to] of renames) {
+        // Quoted references only; ExcelJS writes the apostrophes as &apos; or as-is.
+        for (const q of [`&apos;${xmlEscape(from).replace(/&apos;/g, "&apos;&apos;")}&apos;!`, `'${xmlEscape(from)}'!`]) {
+          if (text.includes(q)) {
+            text = text.split(q).join(q.startsWith("&apos;") ? xmlEscape(quotedRef(to)) + "!" : `'${xmlEscape(to)}'!`);
+            changed = true;
+          }
+        }
+      }
+      if (changed) files[path] = strToU8(text);
+    }
   }
 
   if (opts.set !== undefined) {

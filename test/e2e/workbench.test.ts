@@ -139,9 +139,9 @@ describe("workbench e2e", () => {
     await page.click('[data-action="insert-form"]');
     await page.waitForSelector(".message-bar.tone-success");
     await idle();
-    expect(await page.locator(".message-bar .mb-text").innerText()).toMatch(/^已插入年报模板：封面、正文、表二、表三、表四。/);
+    expect(await page.locator(".message-bar .mb-text").innerText()).toMatch(/^已插入年报模板：封面、正文、表二、表三、表四、申请台账、复议诉讼台账。/);
     const tabs = await page.locator(".sheet-tab").allInnerTexts();
-    expect(tabs).toEqual(["Sheet1", "封面", "正文", "表二", "表三", "表四"]);
+    expect(tabs).toEqual(["Sheet1", "封面", "正文", "表二", "表三", "表四", "申请台账", "复议诉讼台账"]);
     expect(await page.locator("#report-title").innerText()).toBe(`某某区人民政府办公室 · ${year} 年度`);
     // An untouched template is a state of its own: what to do first, no errors or blank warnings.
     expect(await summaryText()).toBe("未开始填写");
@@ -370,7 +370,7 @@ describe("workbench e2e", () => {
       await tp.locator(".message-bar.tone-success").waitFor();
       await idle(tp);
       expect(await tp.locator(".message-bar .mb-text").innerText()).toContain("已从上年报告结转");
-      expect(await tp.locator(".sheet-tab").allInnerTexts()).toEqual(["Sheet1", "封面", "正文", "表二", "表三", "表四"]);
+      expect(await tp.locator(".sheet-tab").allInnerTexts()).toEqual(["Sheet1", "封面", "正文", "表二", "表三", "表四", "申请台账", "复议诉讼台账"]);
       expect(await tp.locator("#report-title").innerText()).toBe("三门峡市湖滨区前进街道办事处 · 2024 年度");
       expect(await cellText("T3.R02.C1", tp)).toBe("2");
       expect(await cellText("T3.R02.C3", tp)).toBe("1");
@@ -496,7 +496,7 @@ describe("workbench e2e", () => {
       await restore.click();
       await p.locator(".message-bar.tone-success").filter({ hasText: "已恢复" }).waitFor();
       await idle(p);
-      expect(await p.locator(".sheet-tab").allInnerTexts()).toEqual(["Sheet1", "封面", "正文", "表二", "表三", "表四"]);
+      expect(await p.locator(".sheet-tab").allInnerTexts()).toEqual(["Sheet1", "封面", "正文", "表二", "表三", "表四", "申请台账", "复议诉讼台账"]);
       expect(await p.locator("[data-banner]").count()).toBe(0);
       // The banner and its button are gone: focus went to the summary, not to <body>.
       expect(await p.evaluate(() => document.activeElement?.id)).toBe("summary");

@@ -184,7 +184,7 @@ describe.each(HOST_PROFILE_IDS.filter((id) => atLeast(id, "1.13")))("insertion o
       }
     });
     const e = await rejection(port.insertTemplate({ year: 2024, agency: "某局" }));
-    expect(e.message).toMatch(/^只插入了部分模板工作表（封面、正文、表二、表三）/);
+    expect(e.message).toMatch(/^只插入了部分模板工作表（封面、正文、表二、表三、申请台账、复议诉讼台账）/);
     expect(e.message).not.toContain("插入模板失败");
   });
 

@@ -1,4 +1,5 @@
 /** insertTemplate against the fake Excel: never overwrites, distinct names for copies, few syncs. */
+import { TEMPLATE_ROLES } from "../../src/template/roles";
 import { MARKER_ADDRESS, parseMarker } from "../../src/template/marker";
 import { templateLayout, META_KEYS } from "../../src/template/layout";
 import { parseRect } from "../../src/template/address";
@@ -8,11 +9,11 @@ import { fakeWithPort, hasApi, PROFILES } from "../template/support";
 const INSERTING = PROFILES.filter((p) => hasApi(p, "1.13"));
 const NOT_INSERTING = PROFILES.filter((p) => !hasApi(p, "1.13"));
 
-const BASE = ["封面", "正文", "表二", "表三", "表四"];
+const BASE = ["封面", "正文", "表二", "表三", "表四", "申请台账", "复议诉讼台账"];
 const cellOf = (key: string) => parseRect(templateLayout().cells.get(key)!.address);
 
 describe.each(INSERTING)("on %s", (profile) => {
-  test("inserts the five sheets at the end, writes agency and year, activates 表三 — 3 syncs (the insert alone)", async () => {
+  test("inserts the template sheets at the end, writes agency and year, activates 表三 — 3 syncs (the insert alone)", async () => {
     const { fake, port } = await fakeWithPort({ profile });
     fake.workbook.setCell("Sheet1", "A1", "用户自己的数据");
     expect(await port.findTemplate()).toBeNull(); // what the pane does when it opens
@@ -31,7 +32,7 @@ describe.each(INSERTING)("on %s", (profile) => {
     expect(m.value(m.sheet("Sheet1")!, 1, 1)).toBe("用户自己的数据");
     for (const [i, name] of BASE.entries()) {
       const marker = parseMarker(m.value(m.sheet(name)!, 1, 104));
-      expect(marker?.role).toBe(["meta", "text", "t2", "t3", "t4"][i]);
+      expect(marker?.role).toBe(TEMPLATE_ROLES[i]);
       expect(MARKER_ADDRESS).toBe("CZ1");
     }
   });

@@ -5,7 +5,7 @@ import { planRestore } from "../../src/excel/restoreSheets";
 import { chooseTemplate } from "../../src/template/discover";
 import { fakeWithPort } from "../template/support";
 
-const BASE = ["封面", "正文", "表二", "表三", "表四"];
+const BASE = ["封面", "正文", "表二", "表三", "表四", "申请台账", "复议诉讼台账"];
 
 async function withTemplate() {
   const setup = await fakeWithPort();
@@ -47,7 +47,7 @@ test("two missing sheets go back beside their neighbours; a name taken by the cl
   await port.readReport();
   const out = await port.restoreSheets!(["text", "t4"]);
   expect(out).toMatchObject({ kind: "restored", sheets: ["正文", "表四 (2)"] });
-  expect(fake.workbook.sheetNames()).toEqual(["表四", "Sheet1", "封面", "正文", "表二", "表三", "表四 (2)"]);
+  expect(fake.workbook.sheetNames()).toEqual(["表四", "Sheet1", "封面", "正文", "表二", "表三", "表四 (2)", "申请台账", "复议诉讼台账"]);
   const read = await port.readReport();
   expect(read.template?.missing).toEqual([]);
   expect(read.template?.sheets.t4).toBe("表四 (2)");

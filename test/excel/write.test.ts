@@ -8,7 +8,7 @@ import type { FakeWorkbookModel } from "../../src/excel/fake";
 import type { InputWrites } from "../../src/excel/port";
 import { parseRect } from "../../src/template/address";
 import { templateLayout, PRIOR_YEAR_KEY, priorKey } from "../../src/template/layout";
-import { formatMarker, MARKER_ADDRESS } from "../../src/template/marker";
+import { formatMarker, MARKER_ADDRESS, TEMPLATE_VERSION } from "../../src/template/marker";
 import { TEMPLATE_ROLES } from "../../src/template/roles";
 import { rollForward } from "../../src/workflow/rollForward";
 import { sampleReport } from "../support/reports";
@@ -17,7 +17,7 @@ import { fakeWithPort, fakeWithTemplate, PROFILES, type FakeSetup } from "../tem
 
 const layout = templateLayout();
 const cell = (key: string) => layout.cells.get(key)!;
-const SHEET = { meta: "封面", text: "正文", t2: "表二", t3: "表三", t4: "表四" } as const;
+const SHEET = { meta: "封面", text: "正文", t2: "表二", t3: "表三", t4: "表四", apps: "申请台账", cases: "复议诉讼台账" } as const;
 
 async function inserted(profile: HostProfileId): Promise<FakeSetup> {
   const s = await fakeWithTemplate(profile);
@@ -213,7 +213,7 @@ describe.each(PROFILES)("on %s", (profile) => {
   test("a version-1 template has no block: the figures are not written, and the clerk is told", async () => {
     const { fake, port } = await inserted(profile);
     const m = fake.workbook;
-    for (const role of TEMPLATE_ROLES) m.setCell(SHEET[role], MARKER_ADDRESS, formatMarker(role).replace("|template=2|", "|template=1|"), { event: false });
+    for (const role of TEMPLATE_ROLES) m.setCell(SHEET[role], MARKER_ADDRESS, formatMarker(role).replace(`|template=${TEMPLATE_VERSION}|`, "|template=1|"), { event: false });
     port.forget();
     await port.readReport();
     const before = snapshot(m);

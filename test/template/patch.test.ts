@@ -17,6 +17,11 @@ test("sheet names, print names and markers are rewritten; the copy still reads",
     expect(wbXml).not.toMatch(new RegExp(`&apos;${SHEET_NAMES[r]}&apos;!`));
   }
   expect(wbXml).toContain("&apos;表三 (2)&apos;!$2:$4");
+  // The registers' cross-sheet formulas follow the renamed sheets.
+  const sheetXml = Object.keys(files).filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p)).map((p) => strFromU8(files[p]!)).join("");
+  expect(sheetXml).toContain("&apos;表三 (2)&apos;!D5");
+  expect(sheetXml).toContain("&apos;封面 (2)&apos;!$B$5");
+  expect(sheetXml).not.toMatch(/&apos;(表三|表四|封面)&apos;!/);
   const back = await readWorkbook(patched);
   expect(back.template!.set).toBe(2);
   expect(back.template!.sheets.t3!.name).toBe("表三 (2)");

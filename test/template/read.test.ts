@@ -5,6 +5,7 @@ import { templateLayout } from "../../src/template/layout";
 import { readWorkbook } from "../../src/template/read";
 import { chooseTemplate } from "../../src/template/discover";
 import { formatMarker } from "../../src/template/marker";
+import { TEMPLATE_ROLES } from "../../src/template/roles";
 import { sampleReport } from "../support/reports";
 import { cellsOfReport, fillTemplate, loadXlsx, saveXlsx, templateBytes } from "./support";
 
@@ -91,7 +92,7 @@ test("files that are not a template, or not a workbook at all", async () => {
 
 describe("choosing among several copies", () => {
   const sheets = (set: number, suffix: string, idBase: number) =>
-    (["meta", "text", "t2", "t3", "t4"] as const).map((role, i) => ({ id: idBase + i, name: `${role}${suffix}`, marker: formatMarker(role, set) }));
+    TEMPLATE_ROLES.map((role, i) => ({ id: idBase + i, name: `${role}${suffix}`, marker: formatMarker(role, set) }));
   test("the copy holding the active sheet wins, else the first; duplicates and missing roles are reported", () => {
     const all = [...sheets(1, "", 0), ...sheets(2, " (2)", 10)];
     expect(chooseTemplate(all)!.sheets.t3!.name).toBe("t3");

@@ -36,6 +36,8 @@ export function emptyDesign(role: TemplateRole, name: string): SheetDesign {
     helpers: [],
     summary: null,
     blocks: [],
+    lists: [],
+    computed: [],
     cf: [],
     print: { area: rect(1, 1), landscape: false },
     heights: {},

@@ -56,6 +56,39 @@ export interface CfRule {
   style: CfStyle;
 }
 
+/** A register column: its exact title and what its cells take. */
+export interface RegisterColumn {
+  title: string;
+  kind: "text" | "date" | "list";
+  width: number;
+  /** For lists: the hidden cells (same sheet) holding the allowed values. */
+  list?: Rect;
+}
+
+/** A register: a header row of titles over a bounded block of input rows (template version 3). */
+export interface RegisterDesign {
+  headerRow: number;
+  firstRow: number;
+  lastRow: number;
+  firstCol: number;
+  columns: RegisterColumn[];
+}
+
+/** Values written once into hidden cells (validation lists, the working-day calendar). */
+export interface ListCells {
+  col: number;
+  firstRow: number;
+  values: (string | number)[];
+}
+
+export type ComputedStyle = "total" | "check" | "date" | "status";
+
+/** A visible, locked formula cell outside the report's keys (deadlines, 台账汇总, its checks). */
+export interface ComputedCell extends Cell {
+  formula: string;
+  style: ComputedStyle;
+}
+
 export interface SheetDesign {
   role: TemplateRole;
   name: string;
@@ -76,6 +109,12 @@ export interface SheetDesign {
   helpers: FormulaCell[];
   summary: { rect: Rect; formula: string } | null;
   blocks: TextBlock[];
+  /** The register of a register sheet (申请台账, 复议诉讼台账). */
+  register?: RegisterDesign;
+  /** Where the 台账汇总 block counts each 表三 / 表四 cell key (register sheets only). */
+  tally?: Record<string, Cell>;
+  lists: ListCells[];
+  computed: ComputedCell[];
   cf: CfRule[];
   print: { area: Rect; titleRows?: [number, number]; landscape: boolean };
   freeze?: { rows: number; cols: number };

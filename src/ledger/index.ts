@@ -1,0 +1,14 @@
+/** The application register (申请台账) and the 复议诉讼台账: model, counting, deadlines, rules. Host-free. */
+export * from "./vocabulary";
+export * from "./dates";
+export * from "./calendar";
+export * from "./columns";
+export * from "./model";
+export * from "./parse";
+export * from "./count";
+export * from "./deadline";
+export * from "./rules";
+export { LEDGER_MSG, LEDGER_RULE_TITLES, rowName, linesList } from "./messages";
+export * from "./csv";
+export * from "./file";
+export * from "./register";

@@ -1,0 +1,59 @@
+/** Every Chinese sentence of the registers (LEDGER.* findings, notes), kept together for review. */
+import { isoOf } from "./dates";
+
+export const LEDGER_RULE_TITLES: Record<string, string> = {
+  "LEDGER.MATCH": "表三、表四与台账统计一致",
+  "LEDGER.ROW": "台账行内容完整有效",
+  "LEDGER.DEADLINE": "依申请公开答复期限",
+  "LEDGER.NOTE": "台账统计说明",
+};
+
+/** "申请台账第 12 行（编号 2025-003）". */
+export function rowName(source: string, line: number, id: string | null): string {
+  return `${source}第 ${line} 行${id ? `（编号 ${id}）` : ""}`;
+}
+
+/** "第 3、8、12 行" — at most 10 rows named, then how many more. */
+export function linesList(lines: readonly number[], max = 10): string {
+  if (lines.length === 0) return "没有对应的行";
+  const shown = lines.slice(0, max).join("、");
+  return lines.length > max ? `第 ${shown} 行等 ${lines.length} 行` : `第 ${shown} 行`;
+}
+
+const d = isoOf;
+
+export const LEDGER_MSG = {
+  missingColumn: (source: string, title: string) => `${source}缺少“${title}”列，无法按台账统计；请补上这一列或在导入时指定对应的列。`,
+  noHeader: (source: string, titles: string) => `${source}中没有找到表头（应包括 ${titles}），无法读取台账。`,
+  badDate: (row: string, title: string, shown: string) => `${row}：“${title}”的内容“${shown}”不是有效日期，本行未计入统计。`,
+  badOptionalDate: (row: string, title: string, shown: string) => `${row}：“${title}”的内容“${shown}”不是有效日期，计算答复期限时未使用。`,
+  missing: (row: string, title: string) => `${row}：未填写“${title}”，本行未计入统计。`,
+  unknownType: (row: string, shown: string, allowed: string) => `${row}：申请人类型“${shown}”不是表三的申请人类别（${allowed}），本行未计入统计。`,
+  unknownOutcome: (row: string, shown: string) => `${row}：办理结果“${shown}”无法对应到表三的办理结果，本行未计入统计；请从下拉列表中选择。`,
+  unknownKind: (row: string, shown: string, allowed: string) => `${row}：类型“${shown}”不是表四的类型（${allowed}），本行未计入统计。`,
+  unknownResult: (row: string, shown: string, allowed: string) => `${row}：结果“${shown}”不是表四的结果（${allowed}），本行未计入统计。`,
+  badExtended: (row: string, shown: string) => `${row}：“是否延期”的内容“${shown}”应为“是”或“否”，按未延期计算期限。`,
+  answeredNoOutcome: (row: string) => `${row}：已填写答复日期，但未填写办理结果，本行未计入统计。`,
+  outcomeNoAnswer: (row: string) => `${row}：已填写办理结果，但未填写答复日期，按尚未答复（结转）统计。`,
+  answerBeforeReceipt: (row: string, received: number, answered: number) =>
+    `${row}：答复日期 ${d(answered)} 早于收到日期 ${d(received)}，本行未计入统计。`,
+  correctedBeforeReceipt: (row: string, received: number, corrected: number) =>
+    `${row}：补正后收到日期 ${d(corrected)} 早于收到日期 ${d(received)}，计算答复期限时未使用。`,
+  outOfRange: (row: string, title: string, day: number, from: number, to: number) =>
+    `${row}：“${title}” ${d(day)} 不在合理范围（${d(from)} 至 ${d(to)}）内，可能输错，本行未计入统计。`,
+  inFuture: (row: string, title: string, day: number, today: number) => `${row}：“${title}” ${d(day)} 晚于今天（${d(today)}），请检查。`,
+  duplicateId: (source: string, id: string, lines: readonly number[]) => `${source}中编号“${id}”重复出现在${linesList(lines)}。`,
+  otherYears: (source: string, year: number, n: number) =>
+    `${source}中有 ${n} 行与 ${year} 年度无关（${year} 年以前已答复，或 ${year} 年以后才收到），未计入 ${year} 年度统计。`,
+  casesOtherYears: (source: string, year: number, n: number) => `${source}中有 ${n} 行不是 ${year} 年收到的案件，未计入 ${year} 年度表四。`,
+  noYear: "封面未填写报告年度，无法按台账统计表三、表四。",
+  mismatch: (cellLabel: string, written: number, counted: number, source: string, lines: readonly number[]) =>
+    `${cellLabel}填写 ${written}，按${source}统计为 ${counted}（${linesList(lines)}），相差 ${Math.abs(written - counted)}。`,
+  overdue: (row: string, due: number, late: number) => `${row}：答复期限为 ${d(due)}，至今未答复，已逾期 ${late} 个工作日。`,
+  dueSoon: (row: string, due: number, left: number) =>
+    left === 0 ? `${row}：今天（${d(due)}）是答复期限的最后一天，尚未答复。` : `${row}：答复期限为 ${d(due)}，还剩 ${left} 个工作日，尚未答复。`,
+  answeredLate: (row: string, due: number, answered: number, late: number) =>
+    `${row}：答复期限为 ${d(due)}，${d(answered)} 才答复，超期 ${late} 个工作日。`,
+  calendarUnknown: (years: readonly number[], last: number) =>
+    `节假日数据只到 ${last} 年，${years.join("、")} 年的法定节假日和调休尚未公布或未收录，这些年份的答复期限只按周末计算，请核对。`,
+};

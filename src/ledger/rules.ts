@@ -1,0 +1,117 @@
+/**
+ * The register rules: LEDGER.ROW (from parsing, plus duplicate 编号 and dates in the future),
+ * LEDGER.MATCH (a 表三/表四 cell differs from the register's count) and LEDGER.DEADLINE
+ * (即将到期, 已逾期, 超期答复). Plugged into checkReport as an extra rule set.
+ */
+import { cellInfo, cellsOf, interpret, type Finding, type Report } from "../report";
+import { CALENDAR_YEARS, uncoveredYears } from "./calendar";
+import { countRegister, yearBounds, type Derived } from "./count";
+import { deadlineState, dueDate } from "./deadline";
+import { LEDGER_MSG, rowName } from "./messages";
+import type { Register } from "./model";
+import { appRowKey, caseRowKey } from "./parse";
+
+export interface LedgerCheckOptions {
+  /** Today as a day number (deadlines); defaults to today in China (UTC+8). */
+  today?: number;
+}
+
+/** Today in China (UTC+8) as a day number. */
+export function todayInChina(now = Date.now()): number {
+  return Math.floor((now + 8 * 3600 * 1000) / 86400000);
+}
+
+function duplicates(source: string, rows: readonly { id: string | null; line: number }[], key: (line: number) => string): Finding[] {
+  const by = new Map<string, number[]>();
+  for (const r of rows) if (r.id !== null) by.set(r.id, [...(by.get(r.id) ?? []), r.line]);
+  const out: Finding[] = [];
+  for (const [id, lines] of by) {
+    if (lines.length > 1) out.push({ rule: "LEDGER.ROW", severity: "warning", cells: lines.map(key), message: LEDGER_MSG.duplicateId(source, id, lines) });
+  }
+  return out;
+}
+
+/** Row-level findings that need no report: duplicates, future dates, deadlines. */
+export function registerFindings(reg: Register, year: number | null, opts: LedgerCheckOptions = {}): Finding[] {
+  const today = opts.today ?? todayInChina();
+  const out: Finding[] = [...duplicates(reg.appSource, reg.applications, appRowKey), ...duplicates(reg.caseSource, reg.cases, caseRowKey)];
+  const bounds = year !== null ? yearBounds(year) : null;
+  let latest = today;
+  for (const a of reg.applications) {
+    const name = rowName(reg.appSource, a.line, a.id);
+    const key = [appRowKey(a.line)];
+    if (a.received !== null && a.received > today) {
+      out.push({ rule: "LEDGER.ROW", severity: "warning", cells: key, message: LEDGER_MSG.inFuture(name, "收到日期", a.received, today) });
+    }
+    if (a.received === null || a.received > today) continue;
+    const s = deadlineState(a, today);
+    if (s.kind === "none" || s.kind === "onTime" || s.kind === "open") {
+      if (s.kind !== "none") latest = Math.max(latest, s.due);
+      continue;
+    }
+    latest = Math.max(latest, s.due);
+    if (s.kind === "answeredLate") {
+      // Only the answers of the report year (or all, without one): older lateness is history.
+      if (bounds && (a.answered! < bounds.start || a.answered! > bounds.end)) continue;
+      out.push({ rule: "LEDGER.DEADLINE", severity: "warning", cells: key, message: LEDGER_MSG.answeredLate(name, s.due, a.answered!, s.late) });
+    } else if (s.kind === "overdue") {
+      out.push({ rule: "LEDGER.DEADLINE", severity: "warning", cells: key, message: LEDGER_MSG.overdue(name, s.due, s.late) });
+    } else {
+      out.push({ rule: "LEDGER.DEADLINE", severity: "info", cells: key, message: LEDGER_MSG.dueSoon(name, s.due, s.left) });
+    }
+  }
+  const earliest = reg.applications.reduce((m, a) => (a.received !== null && a.received < m ? a.received : m), today);
+  const missing = reg.applications.length ? uncoveredYears(earliest, latest).filter((y) => y > CALENDAR_YEARS.last) : [];
+  if (missing.length) out.push({ rule: "LEDGER.DEADLINE", severity: "info", cells: [], message: LEDGER_MSG.calendarUnknown(missing, CALENDAR_YEARS.last) });
+  return out;
+}
+
+/** Notes on what the count left out (rows of other years). */
+export function countNotes(reg: Register, year: number, derived: Derived): Finding[] {
+  const out: Finding[] = [];
+  if (derived.ignored.applications) out.push({ rule: "LEDGER.NOTE", severity: "info", cells: [], message: LEDGER_MSG.otherYears(reg.appSource, year, derived.ignored.applications) });
+  if (derived.ignored.cases) out.push({ rule: "LEDGER.NOTE", severity: "info", cells: [], message: LEDGER_MSG.casesOtherYears(reg.caseSource, year, derived.ignored.cases) });
+  return out;
+}
+
+/** LEDGER.MATCH: each 表三 (表四) cell against the count, for a register that has rows. */
+export function matchFindings(report: Report, reg: Register, derived: Derived): Finding[] {
+  if (report.format !== "2021") return [];
+  const out: Finding[] = [];
+  const tables = new Set<number>();
+  if (reg.hasApplications && reg.applications.length) tables.add(3);
+  if (reg.hasCases && reg.cases.length) tables.add(4);
+  for (const c of cellsOf("2021")) {
+    if (!tables.has(c.table)) continue;
+    const i = interpret(report.cells[c.key], c.type);
+    // Invalid cells have their CELL.TYPE error; a blank cell counts as 0 (CELL.BLANK says so).
+    const written = i.kind === "number" ? i.value : i.kind === "blank" ? 0 : null;
+    const counted = derived.cells[c.key] ?? 0;
+    if (written === null || written === counted) continue;
+    const source = c.table === 3 ? reg.appSource : reg.caseSource;
+    out.push({
+      rule: "LEDGER.MATCH",
+      severity: "error",
+      cells: [c.key],
+      message: LEDGER_MSG.mismatch(cellInfo(c.key)!.label, written, counted, source, derived.lines.get(c.key) ?? []),
+      expected: counted,
+      actual: written,
+    });
+  }
+  return out;
+}
+
+/** Everything the registers say about a report: row problems, deadlines, notes and mismatches. */
+export function ledgerFindings(report: Report, reg: Register, rowFindings: readonly Finding[], opts: LedgerCheckOptions = {}): Finding[] {
+  if (!reg.hasApplications && !reg.hasCases) return [];
+  const year = report.meta.year;
+  const out: Finding[] = [...rowFindings, ...registerFindings(reg, year, opts)];
+  if (year === null) {
+    out.push({ rule: "LEDGER.NOTE", severity: "info", cells: ["META.YEAR"], message: LEDGER_MSG.noYear });
+    return out;
+  }
+  const derived = countRegister(reg.applications, reg.cases, year);
+  return [...out, ...countNotes(reg, year, derived), ...matchFindings(report, reg, derived)];
+}
+
+export { dueDate };

@@ -1,0 +1,319 @@
+/**
+ * 申请台账 and 复议诉讼台账 (template version 3): a header row with the exact titles over a
+ * bounded block of input rows (dates as real dates, lists from the format), deadline columns on
+ * a generated working-day calendar, and a 台账汇总 block that counts the register into 表三 / 表四
+ * with COUNTIFS and checks the tables against it (✓ / ✗ 差 N) — all formulas, so it works in
+ * Excel, WPS and LibreOffice without the add-in.
+ *
+ * These are the template's only cross-sheet formulas (the report year on 封面, the cells of 表三 /
+ * 表四): a register must be compared with the tables it feeds. Sheet references are always quoted;
+ * patchTemplate renames them with the sheets.
+ *
+ * The counting mirrors src/ledger/count.ts through hidden per-row flags: 有效 (the row can be
+ * counted), 相关 (received by the end of Y and not answered before Y), 新收 (received in Y),
+ * 答复 (answered in Y). The sheet accepts the list wordings only; the add-in also reads variants.
+ */
+import { FORMAT_2021, T4_RESULT_LABELS, t3Key, t4Key } from "../../report";
+import { APP_COLUMNS, CASE_COLUMNS } from "../../ledger/columns";
+import { CALENDAR_YEARS, workdaysOfYears } from "../../ledger/calendar";
+import { serialOfDay } from "../../ledger/dates";
+import { ANSWER_WORKDAYS, DUE_SOON_WORKDAYS, EXTENSION_WORKDAYS } from "../../ledger/deadline";
+import { APPLICANT_TYPES, CASE_KINDS, CASE_RESULTS, OPEN_RESULT, OUTCOMES } from "../../ledger/vocabulary";
+import { a1, rect, rectAddress, type Rect } from "../address";
+import { REGISTER_LABELS, SHEET_NAMES } from "../messages";
+import { emptyDesign, heightFor } from "./common";
+import { META_KEYS } from "./meta";
+import type { ComputedCell, RegisterColumn, SheetDesign } from "./types";
+import { designMeta } from "./meta";
+import { designT3 } from "./t3";
+import { designT4 } from "./t4";
+
+/** Rows of each register (a year's applications of a busy office fit; see docs/ledger.md). */
+export const APP_REGISTER_ROWS = 500;
+export const CASE_REGISTER_ROWS = 100;
+/** Years of the working-day calendar: the last six the holiday data covers. */
+export const CALENDAR_SPAN = { first: CALENDAR_YEARS.last - 6, last: CALENDAR_YEARS.last };
+
+const HEADER_ROW = 2;
+const FIRST_ROW = 3;
+const HIDDEN_FROM = 40;
+/** Hidden per-row flags. */
+const F_VALID = 42;
+const F_REL = 43;
+const F_NEW = 44;
+const F_ANS = 45;
+/** Hidden value lists. */
+const L_A = 96;
+const L_B = 97;
+const L_C = 98;
+const L_CAL = 99;
+
+const YES_NO = ["是", "否"];
+
+function quoted(name: string): string {
+  return `'${name.replace(/'/g, "''")}'!`;
+}
+
+/** The 封面 year cell as a cross-sheet reference. */
+function yearRef(): string {
+  const v = designMeta().values.find((x) => x.key === META_KEYS.year)!;
+  return `${quoted(SHEET_NAMES.meta)}${a1(v.row, v.col, true)}`;
+}
+
+function listRect(col: number, n: number): Rect {
+  return rect(1, col, n, col);
+}
+
+const abs = (r: Rect) => rectAddress(r, true);
+const colRange = (col: number, last: number) => `${a1(FIRST_ROW, col, true)}:${a1(last, col, true)}`;
+
+function registerColumns<F extends string>(defs: readonly { field: F; title: string }[], kinds: Partial<Record<F, Pick<RegisterColumn, "kind" | "list">>>, widths: Partial<Record<F, number>>): RegisterColumn[] {
+  return defs.map((d) => ({ title: d.title, kind: kinds[d.field]?.kind ?? "text", width: widths[d.field] ?? 12, ...(kinds[d.field]?.list ? { list: kinds[d.field]!.list } : {}) }));
+}
+
+export function designApps(): SheetDesign {
+  const d = emptyDesign("apps", SHEET_NAMES.apps);
+  const last = FIRST_ROW + APP_REGISTER_ROWS - 1;
+  const types = listRect(L_A, APPLICANT_TYPES.length);
+  const outcomes = listRect(L_B, OUTCOMES.length);
+  const yesNo = listRect(L_C, YES_NO.length);
+  const calendar = workdaysOfYears(CALENDAR_SPAN.first, CALENDAR_SPAN.last).map(serialOfDay);
+  const cal = abs(listRect(L_CAL, calendar.length));
+  d.lists.push(
+    { col: L_A, firstRow: 1, values: APPLICANT_TYPES.map((t) => t.label) },
+    { col: L_B, firstRow: 1, values: OUTCOMES.map((o) => o.label) },
+    { col: L_C, firstRow: 1, values: YES_NO },
+    { col: L_CAL, firstRow: 1, values: calendar },
+  );
+  const columns = registerColumns(
+    APP_COLUMNS,
+    {
+      received: { kind: "date" },
+      corrected: { kind: "date" },
+      answered: { kind: "date" },
+      applicantType: { kind: "list", list: types },
+      extended: { kind: "list", list: yesNo },
+      outcome: { kind: "list", list: outcomes },
+    },
+    { id: 10, received: 12, applicantType: 13, applicant: 16, content: 30, corrected: 14, extended: 9, answered: 12, outcome: 44, note: 18 },
+  );
+  d.register = { headerRow: HEADER_ROW, firstRow: FIRST_ROW, lastRow: last, firstCol: 1, columns };
+  const col = (field: string) => 1 + APP_COLUMNS.findIndex((c) => c.field === field);
+  const [B, C, F, G, H, I] = ["received", "applicantType", "corrected", "extended", "answered", "outcome"].map(col) as [number, number, number, number, number, number];
+  const dueCol = columns.length + 1; // K
+  const statusCol = dueCol + 1; // L
+  columns.forEach((c, i) => {
+    d.widths[1 + i] = c.width;
+    d.labels.push({ rect: rect(HEADER_ROW, 1 + i), text: c.title, style: "header" });
+  });
+  d.widths[dueCol] = 12;
+  d.widths[statusCol] = 10;
+  d.labels.push({ rect: rect(1, 1, 1, statusCol), text: REGISTER_LABELS.appsTitle, style: "title" });
+  d.labels.push({ rect: rect(HEADER_ROW, dueCol), text: REGISTER_LABELS.due, style: "header" });
+  d.labels.push({ rect: rect(HEADER_ROW, statusCol), text: REGISTER_LABELS.status, style: "header" });
+
+  // Summary block: year, 表三 as counted, and the check against 表三.
+  const sLabel = statusCol + 2; // N
+  const sFirst = sLabel + 1; // O
+  const t3 = FORMAT_2021.table3;
+  const yearCell = a1(HEADER_ROW, sFirst, true);
+  const Y = yearCell;
+  const start = `DATE(${Y},1,1)`;
+  const end = `DATE(${Y},12,31)`;
+  const stat = REGISTER_LABELS.statusText;
+  const S = (r: number, c: number) => a1(r, c);
+  for (let r = FIRST_ROW; r <= last; r++) {
+    const b = S(r, B);
+    const h = S(r, H);
+    const i = S(r, I);
+    const started = `IF(ISNUMBER(${S(r, F)}),${S(r, F)},${b})`;
+    d.computed.push({
+      row: r,
+      col: dueCol,
+      style: "date",
+      formula: `IF(NOT(ISNUMBER(${b})),"",IFERROR(INDEX(${cal},MATCH(${started},${cal},1)+IF(${S(r, G)}="${YES_NO[0]}",${ANSWER_WORKDAYS + EXTENSION_WORKDAYS},${ANSWER_WORKDAYS})),"${stat.uncovered}"))`,
+    });
+    const due = S(r, dueCol);
+    d.computed.push({
+      row: r,
+      col: statusCol,
+      style: "status",
+      formula:
+        `IF(NOT(ISNUMBER(${due})),"",IF(ISNUMBER(${h}),IF(${h}>${due},"${stat.late}","${stat.answered}"),` +
+        `IF(TODAY()>${due},"${stat.overdue}",IF(COUNTIFS(${cal},">"&TODAY(),${cal},"<="&${due})<=${DUE_SOON_WORKDAYS},"${stat.dueSoon}","${stat.open}"))))`,
+    });
+    const upper = `DATE(${Y}+1,12,31)`;
+    d.helpers.push(
+      {
+        row: r,
+        col: F_VALID,
+        formula:
+          `IF(ISNUMBER(${Y}),IF(AND(ISNUMBER(${b}),${b}>=DATE(2008,1,1),${b}<=${upper},COUNTIF(${abs(types)},${S(r, C)})>0,` +
+          `OR(${i}="",COUNTIF(${abs(outcomes)},${i})>0),OR(${h}="",AND(ISNUMBER(${h}),${h}>=${b},${h}<=${upper},${i}<>""))),1,0),0)`,
+      },
+      { row: r, col: F_REL, formula: `IF(${S(r, F_VALID)}=1,IF(AND(${b}<=${end},OR(${h}="",${h}>=${start})),1,0),0)` },
+      { row: r, col: F_NEW, formula: `IF(${S(r, F_REL)}=1,IF(${b}>=${start},1,0),0)` },
+      { row: r, col: F_ANS, formula: `IF(${S(r, F_REL)}=1,IF(AND(${h}<>"",${h}<=${end}),1,0),0)` },
+    );
+  }
+  d.cf.push(
+    { rect: rect(FIRST_ROW, statusCol, last, statusCol), formula: `OR(${S(FIRST_ROW, statusCol)}="${stat.overdue}",${S(FIRST_ROW, statusCol)}="${stat.late}")`, style: "checkFail" },
+    { rect: rect(FIRST_ROW, statusCol, last, statusCol), formula: `${S(FIRST_ROW, statusCol)}="${stat.dueSoon}"`, style: "checkInvalid" },
+  );
+
+  d.labels.push({ rect: rect(1, sLabel, 1, sFirst + 6), text: REGISTER_LABELS.summary, style: "blockHeader" });
+  d.labels.push({ rect: rect(HEADER_ROW, sLabel), text: REGISTER_LABELS.year, style: "rowLabel" });
+  const yr = yearRef();
+  d.computed.push({ row: HEADER_ROW, col: sFirst, style: "total", formula: `IF(ISNUMBER(${yr}),${yr},"")` });
+  const headRow = 4;
+  const firstSum = headRow + 1;
+  const checkFirst = sFirst + t3.columns.length + 1;
+  d.labels.push({ rect: rect(headRow - 1, checkFirst, headRow - 1, checkFirst + t3.columns.length - 1), text: REGISTER_LABELS.t3Check, style: "blockHeader" });
+  t3.columns.forEach((c, j) => {
+    d.labels.push({ rect: rect(headRow, sFirst + j), text: c.label, style: "header" });
+    d.labels.push({ rect: rect(headRow, checkFirst + j), text: c.label, style: "header" });
+    d.widths[sFirst + j] = 8;
+    d.widths[checkFirst + j] = 8;
+  });
+  d.widths[sLabel] = 24;
+  d.widths[checkFirst - 1] = 2;
+  const t3Design = designT3();
+  const t3Cell = new Map(t3Design.values.map((v) => [v.key, v]));
+  const typeCol = colRange(C, last);
+  const flag = (f: number) => colRange(f, last);
+  const outcomeRowIndex = new Map(OUTCOMES.map((o, k) => [o.code, k]));
+  const checkCells: ComputedCell[] = [];
+  const register = abs(rect(FIRST_ROW, 1, last, columns.length));
+  t3.rows.forEach((row, ri) => {
+    const r = firstSum + ri;
+    d.labels.push({ rect: rect(r, sLabel), text: `${row.code} ${row.short}`, style: "rowLabel" });
+    t3.columns.forEach((c, j) => {
+      const here = sFirst + j;
+      let formula: string;
+      if (c.total) formula = `SUM(${S(r, sFirst)}:${S(r, sFirst + j - 1)})`;
+      else {
+        const type = a1(types.top + j, L_A, true);
+        if (row.role === "new") formula = `COUNTIFS(${typeCol},${type},${flag(F_NEW)},1)`;
+        else if (row.role === "carried") formula = `COUNTIFS(${typeCol},${type},${flag(F_REL)},1,${flag(F_NEW)},0)`;
+        else if (row.role === "outcome") formula = `COUNTIFS(${typeCol},${type},${colRange(I, last)},${a1(outcomes.top + outcomeRowIndex.get(row.code)!, L_B, true)},${flag(F_ANS)},1)`;
+        else if (row.role === "total") formula = `SUM(${S(firstSum + 2, here)}:${S(r - 1, here)})`;
+        else formula = `COUNTIFS(${typeCol},${type},${flag(F_REL)},1,${flag(F_ANS)},0)`;
+      }
+      d.computed.push({ row: r, col: here, style: "total", formula });
+      (d.tally ??= {})[t3Key(row.code, c.code)] = { row: r, col: here };
+      const target = `${quoted(SHEET_NAMES.t3)}${a1(t3Cell.get(t3Key(row.code, c.code))!.row, t3Cell.get(t3Key(row.code, c.code))!.col)}`;
+      checkCells.push({ row: r, col: checkFirst + j, style: "check", formula: checkFormula(target, S(r, here), register) });
+    });
+  });
+  d.computed.push(...checkCells);
+  const summaryRow = firstSum + t3.rows.length + 1;
+  const checkArea = rect(firstSum, checkFirst, summaryRow - 2, checkFirst + t3.columns.length - 1);
+  d.labels.push({ rect: rect(summaryRow, sLabel), text: REGISTER_LABELS.t3Check, style: "checkLabel" });
+  d.computed.push({ row: summaryRow, col: sFirst, style: "check", formula: summaryFormula(checkArea, register, Y) });
+  addCheckFormats(d, checkArea, rect(summaryRow, sFirst));
+  d.labels.push({ rect: rect(summaryRow + 2, sLabel, summaryRow + 2, checkFirst + 6), text: REGISTER_LABELS.note, style: "note" });
+  d.heights[summaryRow + 2] = heightFor(REGISTER_LABELS.note, 24 + 16 * 8);
+  d.hiddenFrom = HIDDEN_FROM;
+  d.print = { area: rect(1, 1, last, statusCol), titleRows: [HEADER_ROW, HEADER_ROW], landscape: true };
+  d.freeze = { rows: HEADER_ROW, cols: 0 };
+  d.heights[1] = 24;
+  return d;
+}
+
+function checkFormula(target: string, counted: string, register: string): string {
+  return `IF(COUNTA(${register})=0,"${REGISTER_LABELS.notApplicable}",IF(N(${target})=${counted},"✓","✗ 差 "&ABS(N(${target})-${counted})))`;
+}
+
+function summaryFormula(checks: Rect, register: string, year: string): string {
+  const fails = `SUMPRODUCT(--(LEFT(${rectAddress(checks)},1)="✗"))`;
+  const [a, b] = REGISTER_LABELS.summaryFail;
+  return (
+    `IF(COUNTA(${register})=0,"${REGISTER_LABELS.summaryEmpty}",IF(NOT(ISNUMBER(${year})),"${REGISTER_LABELS.noYear}",` +
+    `IF(${fails}>0,"${a}"&${fails}&"${b}","${REGISTER_LABELS.summaryOk}")))`
+  );
+}
+
+function addCheckFormats(d: SheetDesign, area: Rect, summary: Rect): void {
+  for (const r of [area, summary]) {
+    const tl = a1(r.top, r.left);
+    d.cf.push({ rect: r, formula: `LEFT(${tl},1)="✗"`, style: "checkFail" });
+    d.cf.push({ rect: r, formula: `LEFT(${tl},1)="✓"`, style: "checkOk" });
+  }
+}
+
+export function designCases(): SheetDesign {
+  const d = emptyDesign("cases", SHEET_NAMES.cases);
+  const last = FIRST_ROW + CASE_REGISTER_ROWS - 1;
+  const kinds = listRect(L_A, CASE_KINDS.length);
+  const results = listRect(L_B, CASE_RESULTS.length);
+  d.lists.push({ col: L_A, firstRow: 1, values: CASE_KINDS.map((k) => k.label) }, { col: L_B, firstRow: 1, values: CASE_RESULTS.map((r) => r.label) });
+  const columns = registerColumns(CASE_COLUMNS, { kind: { kind: "list", list: kinds }, received: { kind: "date" }, result: { kind: "list", list: results } }, { id: 12, kind: 30, received: 12, result: 12, note: 24 });
+  d.register = { headerRow: HEADER_ROW, firstRow: FIRST_ROW, lastRow: last, firstCol: 1, columns };
+  columns.forEach((c, i) => {
+    d.widths[1 + i] = c.width;
+    d.labels.push({ rect: rect(HEADER_ROW, 1 + i), text: c.title, style: "header" });
+  });
+  d.labels.push({ rect: rect(1, 1, 1, columns.length), text: REGISTER_LABELS.casesTitle, style: "title" });
+  const col = (field: string) => 1 + CASE_COLUMNS.findIndex((c) => c.field === field);
+  const [K, R, D] = ["kind", "received", "result"].map(col) as [number, number, number];
+  const sLabel = columns.length + 2; // G
+  const sFirst = sLabel + 1; // H
+  const Y = a1(HEADER_ROW, sFirst, true);
+  const S = (r: number, c: number) => a1(r, c);
+  const openCell = a1(results.top + Number(OPEN_RESULT.code), L_B, true);
+  for (let r = FIRST_ROW; r <= last; r++) {
+    const rc = S(r, R);
+    d.helpers.push(
+      {
+        row: r,
+        col: F_VALID,
+        formula:
+          `IF(ISNUMBER(${Y}),IF(AND(ISNUMBER(${rc}),COUNTIF(${abs(kinds)},${S(r, K)})>0,OR(${S(r, D)}="",COUNTIF(${abs(results)},${S(r, D)})>0),` +
+          `${rc}>=DATE(${Y},1,1),${rc}<=DATE(${Y},12,31)),1,0),0)`,
+      },
+      { row: r, col: F_REL, formula: `IF(${S(r, D)}="",${openCell},${S(r, D)})` },
+    );
+  }
+  d.labels.push({ rect: rect(1, sLabel, 1, sFirst + 4), text: REGISTER_LABELS.summary, style: "blockHeader" });
+  d.labels.push({ rect: rect(HEADER_ROW, sLabel), text: REGISTER_LABELS.year, style: "rowLabel" });
+  const yr = yearRef();
+  d.computed.push({ row: HEADER_ROW, col: sFirst, style: "total", formula: `IF(ISNUMBER(${yr}),${yr},"")` });
+  const headRow = 4;
+  const checkFirst = sFirst + T4_RESULT_LABELS.length + 1;
+  d.labels.push({ rect: rect(headRow - 1, checkFirst, headRow - 1, checkFirst + 4), text: REGISTER_LABELS.t4Check, style: "blockHeader" });
+  T4_RESULT_LABELS.forEach((label, j) => {
+    d.labels.push({ rect: rect(headRow, sFirst + j), text: label, style: "header" });
+    d.labels.push({ rect: rect(headRow, checkFirst + j), text: label, style: "header" });
+    d.widths[sFirst + j] = 9;
+    d.widths[checkFirst + j] = 9;
+  });
+  d.widths[sLabel] = 28;
+  d.widths[checkFirst - 1] = 2;
+  const t4Cell = new Map(designT4().values.map((v) => [v.key, v]));
+  const register = abs(rect(FIRST_ROW, 1, last, columns.length));
+  const checks: ComputedCell[] = [];
+  FORMAT_2021.table4.groups.forEach((g, gi) => {
+    const r = headRow + 1 + gi;
+    d.labels.push({ rect: rect(r, sLabel), text: CASE_KINDS[gi]!.label, style: "rowLabel" });
+    g.columns.forEach((c, j) => {
+      const formula = c.total
+        ? `SUM(${S(r, sFirst)}:${S(r, sFirst + j - 1)})`
+        : `COUNTIFS(${colRange(K, last)},${a1(kinds.top + gi, L_A, true)},${colRange(F_REL, last)},${a1(results.top + j, L_B, true)},${colRange(F_VALID, last)},1)`;
+      d.computed.push({ row: r, col: sFirst + j, style: "total", formula });
+      (d.tally ??= {})[t4Key(c.code)] = { row: r, col: sFirst + j };
+      const v = t4Cell.get(t4Key(c.code))!;
+      checks.push({ row: r, col: checkFirst + j, style: "check", formula: checkFormula(`${quoted(SHEET_NAMES.t4)}${a1(v.row, v.col)}`, S(r, sFirst + j), register) });
+    });
+  });
+  d.computed.push(...checks);
+  const summaryRow = headRow + FORMAT_2021.table4.groups.length + 2;
+  const checkArea = rect(headRow + 1, checkFirst, summaryRow - 2, checkFirst + 4);
+  d.labels.push({ rect: rect(summaryRow, sLabel), text: REGISTER_LABELS.t4Check, style: "checkLabel" });
+  d.computed.push({ row: summaryRow, col: sFirst, style: "check", formula: summaryFormula(checkArea, register, Y) });
+  addCheckFormats(d, checkArea, rect(summaryRow, sFirst));
+  d.hiddenFrom = HIDDEN_FROM;
+  d.print = { area: rect(1, 1, last, columns.length), titleRows: [HEADER_ROW, HEADER_ROW], landscape: false };
+  d.freeze = { rows: HEADER_ROW, cols: 0 };
+  d.heights[1] = 24;
+  return d;
+}
