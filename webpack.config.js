@@ -6,11 +6,16 @@
  *   workbench  – only with `--env workbench`: the pane beside an in-memory Excel fake (no Office).
  *
  * Export code (docx, pdfmake, fonts) is reached only through import() and lands in lazy chunks.
- * office.js is copied from @microsoft/office-js and served from our own origin (intranet: no CDN).
+ * office.js is Microsoft's production library from its CDN (the numbered API sets need it), or a
+ * self-hosted mirror of it for isolated intranets (XXGK_OFFICE_JS, below); never the stale npm
+ * package @microsoft/office-js, which only offline tests use.
  * No devtool uses eval, so the CSP needs no 'unsafe-eval' (see CSP below).
  *
  * Env: XXGK_BASE_URL=https://xxgk.example.gov.cn/addin rewrites https://localhost:3000 in
  * dist/manifest.xml (production). `--env outDir=…` builds elsewhere (tests, bench).
+ * XXGK_OFFICE_JS (or `--env officeJs=…`): unset = the CDN; an https URL of a mirror's office.js;
+ * or a local folder made by scripts/mirror-office-js.mjs, copied to dist/office-js/ and served
+ * from our own origin (docs/deployment.md).
  */
 "use strict";
 const { existsSync, readdirSync, readFileSync, statSync } = require("node:fs");
@@ -24,7 +29,67 @@ const DEV_PORT = 3000;
 const WORKBENCH_PORT = 3001;
 
 /** Content-Security-Policy of every page: one definition, shared with the server (src/security/csp.json). */
-const CSP = require("./src/security/csp.json").directives.join("; ");
+const CSP_SOURCE = require("./src/security/csp.json");
+const OFFICE_JS_CDN = CSP_SOURCE.officeJsCdn;
+const CSP = CSP_SOURCE.directives.join("; ");
+/** Where a local mirror lands in dist/, and so the path the pages load it from. */
+const MIRROR_DIR = "office-js";
+
+/**
+ * Where the pages load office.js from: {src, origin, copyFrom}. `setting` is XXGK_OFFICE_JS:
+ * empty → the CDN; https://… → a mirror on that server; anything else → a local mirror folder,
+ * which must hold office.js (a plain copy of the npm package would be refused: it is stale).
+ */
+function officeJsSource(setting, root = __dirname) {
+  const value = String(setting || "").trim();
+  if (!value || value === "cdn") return { src: OFFICE_JS_CDN, origin: new URL(OFFICE_JS_CDN).origin, copyFrom: null };
+  if (/^[a-z][a-z0-9+.-]*:/i.test(value)) {
+    let url;
+    try {
+      url = new URL(value);
+    } catch {
+      url = null;
+    }
+    if (!url || url.protocol !== "https:" || !/\/office\.js$/.test(url.pathname)) {
+      throw new Error(`XXGK_OFFICE_JS 必须是 https://…/office.js 或本地镜像文件夹 / must be an https URL ending in office.js or a mirror folder, got "${value}"`);
+    }
+    return { src: url.href, origin: url.origin, copyFrom: null };
+  }
+  const dir = path.resolve(root, value);
+  if (!existsSync(path.join(dir, "office.js"))) {
+    throw new Error(`XXGK_OFFICE_JS 文件夹中没有 office.js（先运行 scripts/mirror-office-js.mjs）/ no office.js in "${dir}"`);
+  }
+  return { src: `${MIRROR_DIR}/office.js`, origin: null, copyFrom: dir };
+}
+
+/**
+ * The policy for a build: the CDN's origin in script-src becomes the mirror's origin, or goes
+ * when the mirror is on our own origin ('self' covers it).
+ */
+function cspFor(officeJs) {
+  const cdnOrigin = new URL(OFFICE_JS_CDN).origin;
+  return CSP_SOURCE.directives.map((d) => {
+    if (!d.startsWith("script-src ")) return d;
+    const sources = d.split(/\s+/).slice(1).filter((s) => s !== cdnOrigin);
+    if (officeJs.origin && !sources.includes(officeJs.origin)) sources.push(officeJs.origin);
+    return ["script-src", ...sources].join(" ");
+  });
+}
+
+/** Records the page policy in dist/csp.json, which the server sends as the header (src/server/headers.ts). */
+class EmitCspPlugin {
+  constructor(directives) {
+    this.directives = directives;
+  }
+  apply(compiler) {
+    const { sources, Compilation } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("EmitCspPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "EmitCspPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        compilation.emitAsset("csp.json", new sources.RawSource(JSON.stringify({ directives: this.directives }, null, 2) + "\n"));
+      });
+    });
+  }
+}
 
 /** Rewrite the dev origin in the manifest to the deployment base URL (https only). */
 function rewriteManifestUrls(xml, baseUrl) {
@@ -33,18 +98,6 @@ function rewriteManifestUrls(xml, baseUrl) {
     throw new Error(`XXGK_BASE_URL 必须是 https 地址 / must be an https URL, got "${baseUrl}"`);
   }
   return xml.split(DEV_ORIGIN).join(base);
-}
-
-function officeJsPatterns() {
-  // Excel needs office.js, its Excel host scripts and the locale strings; other hosts' scripts
-  // and the .debug.js twins would only add ~60 MB.
-  return {
-    from: path.resolve(__dirname, "node_modules/@microsoft/office-js/dist"),
-    to: "office",
-    globOptions: {
-      ignore: ["**/*.debug.js", "**/*.d.ts", "**/word*", "**/outlook*", "**/powerpoint*", "**/onenote*", "**/project*", "**/visio*", "**/access*"],
-    },
-  };
 }
 
 /** The template workbook built by scripts/build-template.ts, offered as a download where Excel cannot insert it. */
@@ -96,7 +149,7 @@ function ensureTemplateGenerated() {
   if (r.status !== 0) throw new Error("scripts/build-template.ts failed: the template workbook could not be generated");
 }
 
-function page(name, chunks, title) {
+function page(name, chunks, title, csp, officeJsSrc) {
   return new HtmlWebpackPlugin({
     filename: `${name}.html`,
     template: path.resolve(__dirname, `src/${name === "notice" ? "commands" : name}/${name}.html`),
@@ -105,7 +158,7 @@ function page(name, chunks, title) {
     // type="module": Trident (IE11, Office 2019 volume licence) skips it and runs legacy.js instead.
     scriptLoading: "module",
     inject: "head",
-    templateParameters: { csp: CSP },
+    templateParameters: { csp, officeJs: officeJsSrc },
     minify: false,
   });
 }
@@ -117,6 +170,10 @@ module.exports = (env = {}, argv = {}) => {
   const serving = !!env.WEBPACK_SERVE;
   const outDir = path.resolve(__dirname, env.outDir || (workbench ? "dist/workbench" : "dist"));
   const baseUrl = process.env.XXGK_BASE_URL || "";
+  // The workbench never loads office.js (it runs on the fake), so it keeps the base policy.
+  const officeJs = workbench ? { src: null, origin: null, copyFrom: null } : officeJsSource(env.officeJs ?? process.env.XXGK_OFFICE_JS);
+  const pageCspDirectives = workbench ? CSP_SOURCE.directives : cspFor(officeJs);
+  const pageCsp = pageCspDirectives.join("; ");
   ensureTemplateGenerated();
   if (production && !workbench && !baseUrl && !env.quiet) {
     console.warn("[webpack] XXGK_BASE_URL 未设置：dist/manifest.xml 仍指向 https://localhost:3000。/ XXGK_BASE_URL unset: dist/manifest.xml still points at localhost.");
@@ -138,7 +195,9 @@ module.exports = (env = {}, argv = {}) => {
     copy.push({ from: "src/workbench/workbench.css", to: "workbench.css" });
   } else {
     copy.push(
-      officeJsPatterns(),
+      ...(officeJs.copyFrom
+        ? [{ from: officeJs.copyFrom, to: MIRROR_DIR, globOptions: { ignore: ["**/*.debug.js", "**/*.d.ts", "**/*-vsdoc.js"] } }]
+        : []),
       { from: "src/taskpane/help.html", to: "help.html" },
       {
         from: "manifest.xml",
@@ -180,12 +239,13 @@ module.exports = (env = {}, argv = {}) => {
       ],
     },
     plugins: workbench
-      ? [page("workbench", ["workbench"], "政务公开年报助手 · 工作台"), new CopyWebpackPlugin({ patterns: copy })]
+      ? [page("workbench", ["workbench"], "政务公开年报助手 · 工作台", pageCsp, null), new CopyWebpackPlugin({ patterns: copy })]
       : [
-          page("taskpane", ["taskpane"], "政务公开年报助手"),
-          page("commands", ["commands"], "政务公开年报助手"),
-          page("notice", ["notice"], "政务公开年报助手"),
+          page("taskpane", ["taskpane"], "政务公开年报助手", pageCsp, officeJs.src),
+          page("commands", ["commands"], "政务公开年报助手", pageCsp, officeJs.src),
+          page("notice", ["notice"], "政务公开年报助手", pageCsp, officeJs.src),
           new CopyWebpackPlugin({ patterns: copy }),
+          new EmitCspPlugin(pageCspDirectives),
         ],
     performance: { hints: false },
     stats: env.quiet ? "errors-warnings" : "normal",
@@ -216,7 +276,7 @@ module.exports = (env = {}, argv = {}) => {
   const configs = workbench ? config : [config, legacy];
 
   if (serving) {
-    const headers = { "Content-Security-Policy": CSP, "Cache-Control": "no-store" };
+    const headers = { "Content-Security-Policy": pageCsp, "Cache-Control": "no-store" };
     if (workbench) {
       config.devServer = { port: WORKBENCH_PORT, host: "127.0.0.1", headers, hot: false, static: false };
       return configs;
@@ -239,4 +299,7 @@ module.exports = (env = {}, argv = {}) => {
 
 module.exports.rewriteManifestUrls = rewriteManifestUrls;
 module.exports.CSP = CSP;
+module.exports.cspFor = cspFor;
+module.exports.officeJsSource = officeJsSource;
+module.exports.OFFICE_JS_CDN = OFFICE_JS_CDN;
 module.exports.DEV_ORIGIN = DEV_ORIGIN;
