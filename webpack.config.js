@@ -23,6 +23,7 @@ const { spawnSync } = require("node:child_process");
 const path = require("node:path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { legacyCss, lightValues } = require("./scripts/legacy-css.js");
 
 const DEV_ORIGIN = "https://localhost:3000";
 const DEV_PORT = 3000;
@@ -149,6 +150,63 @@ function ensureTemplateGenerated() {
   if (r.status !== 0) throw new Error("scripts/build-template.ts failed: the template workbook could not be generated");
 }
 
+/**
+ * Script rules for one syntax level. Our TypeScript and the JavaScript of node_modules are both
+ * down-levelled by ts-loader, then by scripts/downlevel-loader.js (regex syntax, duplicate keys) (allowJs for the latter: zod, fflate and others ship ES2018+ syntax
+ * such as `?.`, `??` and object spread, which EdgeHTML 18 and IE11 cannot parse). core-js is
+ * already ES5 and must not be rewritten. Each rule has its own ts-loader instance (options differ).
+ */
+function scriptRules(target, tag) {
+  const es5 = target === "ES5";
+  // ES5: generators, for-of over Map/Set and spread need the iteration protocol (core-js provides it).
+  const common = { target, noEmit: false, sourceMap: !es5, ...(es5 ? { downlevelIteration: true, importHelpers: true } : {}) };
+  // Runs after ts-loader: regex syntax and duplicate keys TypeScript leaves as they are.
+  const downlevel = { loader: path.resolve(__dirname, "scripts/downlevel-loader.js"), options: { target } };
+  return [
+    {
+      test: /\.ts$/,
+      exclude: /node_modules/,
+      // Types are checked by `tsc --noEmit` separately; webpack only strips them.
+      use: [downlevel, { loader: "ts-loader", options: { instance: `${tag}-ts`, transpileOnly: true, compilerOptions: common } }],
+    },
+    {
+      test: /\.m?js$/,
+      include: /node_modules/,
+      exclude: /node_modules[\\/](core-js|whatwg-fetch|tslib)[\\/]/,
+      use: [downlevel, { loader: "ts-loader", options: { instance: `${tag}-js`, transpileOnly: true, compilerOptions: { ...common, allowJs: true, checkJs: false } } }],
+    },
+  ];
+}
+
+/**
+ * The ES5 build of a page's script for Trident (IE11: Office 2016/2019 volume-licensed): its own
+ * compiler, because webpack targets are per config. legacy.js has a fixed name (the pages load it
+ * with nomodule); its lazy chunks are legacy.*.js under their own JSONP global.
+ */
+function legacyConfig({ entry, outDir, mode, stats }) {
+  const production = mode === "production";
+  return {
+    mode,
+    context: __dirname,
+    name: "legacy",
+    entry,
+    output: {
+      path: outDir,
+      filename: "[name].js",
+      chunkFilename: production ? "legacy.[name].[contenthash:8].js" : "legacy.[name].js",
+      publicPath: "auto",
+      uniqueName: "xxgk-legacy",
+      clean: false,
+    },
+    devtool: false,
+    target: ["web", "es5"],
+    resolve: { extensions: [".ts", ".js"] },
+    module: { rules: scriptRules("ES5", "legacy") },
+    performance: { hints: false },
+    stats,
+  };
+}
+
 function page(name, chunks, title, csp, officeJsSrc) {
   return new HtmlWebpackPlugin({
     filename: `${name}.html`,
@@ -186,13 +244,19 @@ module.exports = (env = {}, argv = {}) => {
   const copy = [
     { from: "assets/*.png", to: "assets/[name][ext]" },
     { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
+    // IE11 ignores declarations with var(): the same sheet with the light theme's values filled in.
+    { from: "src/taskpane/taskpane.css", to: "taskpane-legacy.css", transform: (c) => legacyCss(c.toString("utf8")) },
     // PDF fonts (GB2312 subsets, ~16 MB) with their licences: fetched on the first PDF export only.
     { from: "assets/fonts", to: "fonts", noErrorOnMissing: true },
     // Written by `tsx scripts/build-template.ts` (run before webpack); missing only in a bare checkout.
     { from: TEMPLATE_FILE, to: "template/xxgk-template.xlsx", noErrorOnMissing: true },
   ];
   if (workbench) {
-    copy.push({ from: "src/workbench/workbench.css", to: "workbench.css" });
+    const paneTokens = lightValues(readFileSync(path.resolve(__dirname, "src/taskpane/taskpane.css"), "utf8"));
+    copy.push(
+      { from: "src/workbench/workbench.css", to: "workbench.css" },
+      { from: "src/workbench/workbench.css", to: "workbench-legacy.css", transform: (c) => legacyCss(c.toString("utf8"), paneTokens) },
+    );
   } else {
     copy.push(
       ...(officeJs.copyFrom
@@ -218,28 +282,29 @@ module.exports = (env = {}, argv = {}) => {
       chunkFilename: production ? "[name].[contenthash:8].js" : "[name].js",
       // Relative URLs: the add-in may live under a sub-path of the intranet server.
       publicPath: "auto",
-      // legacy.js comes from the second (ES5) compiler writing into the same folder.
-      clean: serving ? false : { keep: /^legacy\.js/ },
+      // legacy*.js come from the second (ES5) compiler writing into the same folder.
+      clean: serving ? false : { keep: /^legacy/ },
     },
     // Never an eval-based devtool: the CSP forbids eval.
     devtool: "source-map",
-    target: ["web", "es2020"],
+    // EdgeHTML 18 (Office 2019 retail, older Microsoft 365 on Windows 10) parses ES2017, no later.
+    target: ["web", "es2017"],
     resolve: { extensions: [".ts", ".js"] },
-    module: {
-      rules: [
-        {
-          test: /\.ts$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            // Types are checked by `tsc --noEmit` separately; webpack only strips them.
-            options: { transpileOnly: true, compilerOptions: { target: "ES2020", noEmit: false, sourceMap: true } },
-          },
-        },
-      ],
-    },
+    module: { rules: scriptRules("ES2017", "modern") },
     plugins: workbench
-      ? [page("workbench", ["workbench"], "政务公开年报助手 · 工作台", pageCsp, null), new CopyWebpackPlugin({ patterns: copy })]
+      ? [
+          page("workbench", ["workbench"], "政务公开年报助手 · 工作台", pageCsp, null),
+          // The same workbench as IE11 would run it: the ES5 bundle and the var()-free stylesheets.
+          new HtmlWebpackPlugin({
+            filename: "workbench-legacy.html",
+            template: path.resolve(__dirname, "src/workbench/workbench-legacy.html"),
+            chunks: [],
+            inject: false,
+            templateParameters: { csp: pageCsp },
+            minify: false,
+          }),
+          new CopyWebpackPlugin({ patterns: copy }),
+        ]
       : [
           page("taskpane", ["taskpane"], "政务公开年报助手", pageCsp, officeJs.src),
           page("commands", ["commands"], "政务公开年报助手", pageCsp, officeJs.src),
@@ -251,29 +316,17 @@ module.exports = (env = {}, argv = {}) => {
     stats: env.quiet ? "errors-warnings" : "normal",
   };
 
-  // Trident fallback: ES5 syntax and runtime, so its own compiler (webpack targets are per config).
-  const legacy = {
+  // Trident (IE11): the whole pane (or, with --env workbench, the whole workbench) as ES5.
+  const legacy = legacyConfig({
+    entry: workbench
+      ? { "legacy-workbench": "./src/workbench/legacy.ts" }
+      : { legacy: "./src/taskpane/legacy.ts", "legacy-commands": "./src/commands/legacy.ts", "legacy-notice": "./src/commands/legacyNotice.ts" },
+    outDir,
     mode,
-    context: __dirname,
-    name: "legacy",
-    entry: { legacy: "./src/taskpane/legacy.ts" },
-    output: { path: outDir, filename: "legacy.js", publicPath: "auto", clean: false },
-    devtool: false,
-    target: ["web", "es5"],
-    resolve: { extensions: [".ts", ".js"] },
-    module: {
-      rules: [
-        {
-          test: /\.ts$/,
-          exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { target: "ES5", noEmit: false } } },
-        },
-      ],
-    },
-    performance: { hints: false },
     stats: config.stats,
-  };
-  const configs = workbench ? config : [config, legacy];
+  });
+  const configs = [config, legacy];
+
 
   if (serving) {
     const headers = { "Content-Security-Policy": pageCsp, "Cache-Control": "no-store" };

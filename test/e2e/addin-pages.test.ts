@@ -115,3 +115,21 @@ test("notice.html shows the command's message literally and refuses foreign link
   await v.page.screenshot({ path: path.join(OUT, "12-command-notice.png") });
   await v.page.close();
 });
+
+test("every add-in bundle parses at its level: legacy*.js (IE11) as ES5, the rest (EdgeHTML 18 and newer) as ES2017", () => {
+  const { readdirSync, readFileSync } = require("node:fs") as typeof import("node:fs");
+  const { parse } = require("acorn") as typeof import("acorn");
+  const files = readdirSync(SITE).filter((f) => f.endsWith(".js"));
+  for (const entry of ["legacy.js", "legacy-commands.js", "legacy-notice.js"]) expect(files).toContain(entry);
+  for (const f of files) {
+    const ecmaVersion = f.startsWith("legacy") ? 5 : 2017;
+    expect(() => parse(readFileSync(path.join(SITE, f), "utf8"), { ecmaVersion, sourceType: "script" })).not.toThrow();
+  }
+});
+
+test("commands.html and notice.html have the same IE11 fallback as the pane", async () => {
+  const { readFileSync } = require("node:fs") as typeof import("node:fs");
+  expect(readFileSync(path.join(SITE, "commands.html"), "utf8")).toMatch(/<script nomodule defer src="legacy-commands\.js"><\/script>/);
+  expect(readFileSync(path.join(SITE, "notice.html"), "utf8")).toMatch(/<script nomodule defer src="legacy-notice\.js"><\/script>/);
+  expect(readFileSync(path.join(SITE, "taskpane.html"), "utf8")).toMatch(/<script nomodule defer src="legacy\.js"><\/script>/);
+});
