@@ -16,6 +16,8 @@
  * template; the caller reports which sheets exist.
  */
 import type { Borders, Fill, Font, Style } from "exceljs";
+import { causeOf, hostError, HostError } from "./hostErrors";
+import { API_BUILD_TEXT, EXCEL_TEXT } from "./messages";
 import { colLetters, coverRects, rectAddress, type Rect } from "../template/address";
 import type { SheetDesign, ValueCell } from "../template/design/types";
 import { PLACEHOLDER_COL, PLACEHOLDER_VALUES } from "../template/formulas";
@@ -122,6 +124,15 @@ function styled(ws: Excel.Worksheet, r: Rect, style: Partial<Style>, merge: bool
   return range;
 }
 
+/**
+ * Text written through Range.values is parsed as if typed ("1" becomes a number, "=…" a
+ * formula); a leading apostrophe keeps it text, as the .xlsx stores it.
+ */
+export function asText(s: string): string {
+  const parsed = s.trim() !== "" && (Number.isFinite(Number(s)) || /^[=+\-@]/.test(s) || /^(true|false)$/i.test(s) || /^\d{1,4}[/-]\d{1,2}([/-]\d{1,4})?$/.test(s));
+  return parsed ? `'${s}` : s;
+}
+
 const topLeft = (ws: Excel.Worksheet, r: Rect): Excel.Range => ws.getRange(rectAddress({ top: r.top, left: r.left, bottom: r.top, right: r.left }));
 
 function valueCell(ws: Excel.Worksheet, v: ValueCell): void {
@@ -157,12 +168,10 @@ function validation(kind: "count" | "amount" | "year"): { rule: Excel.DataValida
 
 function queueSheet(ctx: Ctx, d: SheetDesign, name: string, opts: ApiTemplateOptions): void {
   const ws = ctx.workbook.worksheets.add(name);
-  for (const [col, width] of Object.entries(d.widths)) {
-    const l = colLetters(Number(col));
-    ws.getRange(`${l}:${l}`).format.columnWidth = widthToPoints(width);
-  }
-  ws.getRange(`${colLetters(d.hiddenFrom)}:${colLetters(MARKER_CELL.col)}`).columnHidden = true;
-  for (const [row, h] of Object.entries(d.heights)) ws.getRange(`${row}:${row}`).format.rowHeight = h;
+  // Width, height and hiding apply to whole columns / rows whatever cells of them the range holds.
+  for (const [col, width] of Object.entries(d.widths)) ws.getRange(`${colLetters(Number(col))}1`).format.columnWidth = widthToPoints(width);
+  ws.getRange(`${colLetters(d.hiddenFrom)}1:${colLetters(MARKER_CELL.col)}1`).columnHidden = true;
+  for (const [row, h] of Object.entries(d.heights)) ws.getRange(`A${row}`).format.rowHeight = h;
   if (d.freeze && (d.freeze.rows > 0 || d.freeze.cols > 0)) {
     if (d.freeze.rows > 0 && d.freeze.cols > 0) ws.freezePanes.freezeAt(ws.getRange(rectAddress({ top: 1, left: 1, bottom: d.freeze.rows, right: d.freeze.cols })));
     else if (d.freeze.rows > 0) ws.freezePanes.freezeRows(d.freeze.rows);
@@ -172,7 +181,7 @@ function queueSheet(ctx: Ctx, d: SheetDesign, name: string, opts: ApiTemplateOpt
 
   for (const l of d.labels) {
     styled(ws, l.rect, LABEL_STYLES[l.style], true);
-    topLeft(ws, l.rect).values = [[l.text]];
+    topLeft(ws, l.rect).values = [[asText(l.text)]];
   }
   for (const v of d.values) valueCell(ws, v);
   if (opts.dataValidation) {
@@ -205,7 +214,7 @@ function queueSheet(ctx: Ctx, d: SheetDesign, name: string, opts: ApiTemplateOpt
   }
   if (d.helpers.length) {
     const r = { top: 1, left: PLACEHOLDER_COL, bottom: PLACEHOLDER_VALUES.length, right: PLACEHOLDER_COL };
-    styled(ws, r, HIDDEN_STYLE, false).values = PLACEHOLDER_VALUES.map((p) => [p]);
+    styled(ws, r, HIDDEN_STYLE, false).values = PLACEHOLDER_VALUES.map((p) => [asText(p)]);
   }
   styled(ws, { top: MARKER_CELL.row, left: MARKER_CELL.col, bottom: MARKER_CELL.row, right: MARKER_CELL.col }, HIDDEN_STYLE, false);
 
@@ -247,4 +256,51 @@ export function queueFinish(ctx: Ctx, opts: ApiTemplateOptions): void {
     ws.getRange(MARKER_ADDRESS).values = [[formatMarker(role, opts.set)]];
     ws.protection.protect(PROTECTION);
   }
+}
+
+export interface ApiInsertResult {
+  /** Sheet ids in TEMPLATE_ROLES order. */
+  ids: string[];
+  syncs: number;
+}
+
+/**
+ * Build the template in its two syncs. `finish` queues what the caller adds to the second batch
+ * (the cover fields, 表三 active). After a failed first sync the sheet names are read again and
+ * the error says which of ours exist (they carry no marker, so the add-in never reads them).
+ */
+export async function buildTemplateViaApi(ctx: Ctx, opts: ApiTemplateOptions, finish: (ctx: Ctx) => void): Promise<ApiInsertResult> {
+  let syncs = 0;
+  queueSheets(ctx, opts);
+  try {
+    await ctx.sync();
+    syncs++;
+  } catch (e) {
+    const why = hostError(e).message;
+    let present: string[] = [];
+    try {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load("items/name");
+      await ctx.sync();
+      const ours = new Set(TEMPLATE_ROLES.map((r) => opts.names[r]));
+      present = sheets.items.map((s) => s.name).filter((n) => ours.has(n));
+    } catch {
+      // Unreadable: report the first error alone.
+    }
+    throw new HostError(causeOf(e), present.length ? API_BUILD_TEXT.partly(present, why) : EXCEL_TEXT.insertNone(why), { cause: e });
+  }
+  queueFinish(ctx, opts);
+  finish(ctx);
+  const sheets = TEMPLATE_ROLES.map((r) => {
+    const ws = ctx.workbook.worksheets.getItem(opts.names[r]);
+    ws.load("id");
+    return ws;
+  });
+  try {
+    await ctx.sync();
+    syncs++;
+  } catch (e) {
+    throw new HostError(causeOf(e), API_BUILD_TEXT.notFinished(hostError(e).message), { cause: e });
+  }
+  return { ids: sheets.map((s) => s.id), syncs };
 }

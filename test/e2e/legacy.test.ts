@@ -109,4 +109,17 @@ describe("the ES5 pane on Office 2019 volume-licensed (office2019vl)", () => {
     await page.screenshot({ path: path.join(OUT, "20-legacy-office2019vl.png") });
     expect(problems).toEqual([]);
   });
+
+  test("inserts the template (built through ExcelApi 1.7) and lists the findings", async () => {
+    await page.fill("#agency-input", "某某区人民政府办公室");
+    await page.click('[data-action="insert-form"]');
+    await page.waitForSelector(".message-bar.tone-success", { timeout: 60_000 });
+    await page.evaluate(() => (window as unknown as { xxgk: { pane: { idle(): Promise<void> } } }).xxgk.pane.idle());
+    expect(await page.locator(".message-bar .mb-text").innerText()).toMatch(/^已插入年报模板：封面、正文、表二、表三、表四。/);
+    const names = await page.evaluate(() => (window as unknown as { xxgk: { fake: { workbook: { sheetNames(): string[] } } } }).xxgk.fake.workbook.sheetNames());
+    expect(names).toEqual(expect.arrayContaining(["封面", "正文", "表二", "表三", "表四"]));
+    expect(await page.locator("#summary .summary-text").innerText()).not.toBe("尚未插入年报模板");
+    await page.screenshot({ path: path.join(OUT, "21-legacy-office2019vl-inserted.png") });
+    expect(problems).toEqual([]);
+  });
 });
