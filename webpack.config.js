@@ -200,7 +200,8 @@ function legacyConfig({ entry, outDir, mode, stats }) {
     },
     devtool: false,
     target: ["web", "es5"],
-    resolve: { extensions: [".ts", ".js"] },
+    // tslib's ES module build uses ES2015 shorthand properties; its UMD build is ES5.
+    resolve: { extensions: [".ts", ".js"], alias: { tslib$: require.resolve("tslib/tslib.js") } },
     module: { rules: scriptRules("ES5", "legacy") },
     performance: { hints: false },
     stats,

@@ -28,7 +28,7 @@ beforeAll(async () => {
   );
   server = await serveStatic(SITE);
   browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"] });
-}, 900_000);
+}, 1_800_000);
 
 afterAll(async () => {
   await browser?.close();
