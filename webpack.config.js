@@ -3,7 +3,8 @@
  *   taskpane   – the pane (src/taskpane/index.ts + taskpane.html), the initial bundle kept small;
  *   commands   – the ribbon's function file (src/commands/commands.ts + commands.html);
  *   notice     – the small dialog a ribbon command shows its result in;
- *   workbench  – only with `--env workbench`: the pane beside an in-memory Excel fake (no Office).
+ *   workbench  – only with `--env workbench`: the pane beside an in-memory Excel fake (no Office);
+ *                with `--env legacy` also its ES5 twin, workbench-legacy.html (as IE11 runs it).
  *
  * Export code (docx, pdfmake, fonts) is reached only through import() and lands in lazy chunks.
  * office.js is Microsoft's production library from its CDN (the numbered API sets need it), or a
@@ -326,7 +327,8 @@ module.exports = (env = {}, argv = {}) => {
     mode,
     stats: config.stats,
   });
-  const configs = [config, legacy];
+  // The workbench's ES5 twin (workbench-legacy.html) only with --env legacy: it doubles the build.
+  const configs = workbench && !env.legacy ? [config] : [config, legacy];
 
 
   if (serving) {

@@ -22,7 +22,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   const makeConfig = require(path.join(PROJECT_ROOT, "webpack.config.js")) as (env: object, argv: object) => Configuration[];
-  const configs = makeConfig({ workbench: true, outDir: SITE, quiet: true }, { mode: "production" });
+  const configs = makeConfig({ workbench: true, legacy: true, outDir: SITE, quiet: true }, { mode: "production" });
   await new Promise<Stats>((resolve, reject) =>
     webpack(configs, (err, s) => (err ? reject(err) : s?.hasErrors() ? reject(new Error(s.toString("errors-only"))) : resolve(s as unknown as Stats))),
   );
