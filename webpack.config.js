@@ -3,14 +3,20 @@
  *   taskpane   – the pane (src/taskpane/index.ts + taskpane.html), the initial bundle kept small;
  *   commands   – the ribbon's function file (src/commands/commands.ts + commands.html);
  *   notice     – the small dialog a ribbon command shows its result in;
- *   workbench  – only with `--env workbench`: the pane beside an in-memory Excel fake (no Office).
+ *   workbench  – only with `--env workbench`: the pane beside an in-memory Excel fake (no Office);
+ *                with `--env legacy` also its ES5 twin, workbench-legacy.html (as IE11 runs it).
  *
  * Export code (docx, pdfmake, fonts) is reached only through import() and lands in lazy chunks.
- * office.js is copied from @microsoft/office-js and served from our own origin (intranet: no CDN).
+ * office.js is Microsoft's production library from its CDN (the numbered API sets need it), or a
+ * self-hosted mirror of it for isolated intranets (XXGK_OFFICE_JS, below); never the stale npm
+ * package @microsoft/office-js, which only offline tests use.
  * No devtool uses eval, so the CSP needs no 'unsafe-eval' (see CSP below).
  *
  * Env: XXGK_BASE_URL=https://xxgk.example.gov.cn/addin rewrites https://localhost:3000 in
  * dist/manifest.xml (production). `--env outDir=…` builds elsewhere (tests, bench).
+ * XXGK_OFFICE_JS (or `--env officeJs=…`): unset = the CDN; an https URL of a mirror's office.js;
+ * or a local folder made by scripts/mirror-office-js.mjs, copied to dist/office-js/ and served
+ * from our own origin (docs/deployment.md).
  */
 "use strict";
 const { existsSync, readdirSync, readFileSync, statSync } = require("node:fs");
@@ -18,6 +24,7 @@ const { spawnSync } = require("node:child_process");
 const path = require("node:path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { legacyCss, lightValues } = require("./scripts/legacy-css.js");
 
 const DEV_ORIGIN = "https://localhost:3000";
 const DEV_PORT = 3000;
@@ -36,7 +43,67 @@ function workbenchPort() {
 }
 
 /** Content-Security-Policy of every page: one definition, shared with the server (src/security/csp.json). */
-const CSP = require("./src/security/csp.json").directives.join("; ");
+const CSP_SOURCE = require("./src/security/csp.json");
+const OFFICE_JS_CDN = CSP_SOURCE.officeJsCdn;
+const CSP = CSP_SOURCE.directives.join("; ");
+/** Where a local mirror lands in dist/, and so the path the pages load it from. */
+const MIRROR_DIR = "office-js";
+
+/**
+ * Where the pages load office.js from: {src, origin, copyFrom}. `setting` is XXGK_OFFICE_JS:
+ * empty → the CDN; https://… → a mirror on that server; anything else → a local mirror folder,
+ * which must hold office.js (a plain copy of the npm package would be refused: it is stale).
+ */
+function officeJsSource(setting, root = __dirname) {
+  const value = String(setting || "").trim();
+  if (!value || value === "cdn") return { src: OFFICE_JS_CDN, origin: new URL(OFFICE_JS_CDN).origin, copyFrom: null };
+  if (/^[a-z][a-z0-9+.-]*:/i.test(value)) {
+    let url;
+    try {
+      url = new URL(value);
+    } catch {
+      url = null;
+    }
+    if (!url || url.protocol !== "https:" || !/\/office\.js$/.test(url.pathname)) {
+      throw new Error(`XXGK_OFFICE_JS 必须是 https://…/office.js 或本地镜像文件夹 / must be an https URL ending in office.js or a mirror folder, got "${value}"`);
+    }
+    return { src: url.href, origin: url.origin, copyFrom: null };
+  }
+  const dir = path.resolve(root, value);
+  if (!existsSync(path.join(dir, "office.js"))) {
+    throw new Error(`XXGK_OFFICE_JS 文件夹中没有 office.js（先运行 scripts/mirror-office-js.mjs）/ no office.js in "${dir}"`);
+  }
+  return { src: `${MIRROR_DIR}/office.js`, origin: null, copyFrom: dir };
+}
+
+/**
+ * The policy for a build: the CDN's origin in script-src becomes the mirror's origin, or goes
+ * when the mirror is on our own origin ('self' covers it).
+ */
+function cspFor(officeJs) {
+  const cdnOrigin = new URL(OFFICE_JS_CDN).origin;
+  return CSP_SOURCE.directives.map((d) => {
+    if (!d.startsWith("script-src ")) return d;
+    const sources = d.split(/\s+/).slice(1).filter((s) => s !== cdnOrigin);
+    if (officeJs.origin && !sources.includes(officeJs.origin)) sources.push(officeJs.origin);
+    return ["script-src", ...sources].join(" ");
+  });
+}
+
+/** Records the page policy in dist/csp.json, which the server sends as the header (src/server/headers.ts). */
+class EmitCspPlugin {
+  constructor(directives) {
+    this.directives = directives;
+  }
+  apply(compiler) {
+    const { sources, Compilation } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("EmitCspPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "EmitCspPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        compilation.emitAsset("csp.json", new sources.RawSource(JSON.stringify({ directives: this.directives }, null, 2) + "\n"));
+      });
+    });
+  }
+}
 
 /** Rewrite the dev origin in the manifest to the deployment base URL (https only). */
 function rewriteManifestUrls(xml, baseUrl) {
@@ -45,18 +112,6 @@ function rewriteManifestUrls(xml, baseUrl) {
     throw new Error(`XXGK_BASE_URL 必须是 https 地址 / must be an https URL, got "${baseUrl}"`);
   }
   return xml.split(DEV_ORIGIN).join(base);
-}
-
-function officeJsPatterns() {
-  // Excel needs office.js, its Excel host scripts and the locale strings; other hosts' scripts
-  // and the .debug.js twins would only add ~60 MB.
-  return {
-    from: path.resolve(__dirname, "node_modules/@microsoft/office-js/dist"),
-    to: "office",
-    globOptions: {
-      ignore: ["**/*.debug.js", "**/*.d.ts", "**/word*", "**/outlook*", "**/powerpoint*", "**/onenote*", "**/project*", "**/visio*", "**/access*"],
-    },
-  };
 }
 
 /** The template workbook built by scripts/build-template.ts, offered as a download where Excel cannot insert it. */
@@ -108,7 +163,65 @@ function ensureTemplateGenerated() {
   if (r.status !== 0) throw new Error("scripts/build-template.ts failed: the template workbook could not be generated");
 }
 
-function page(name, chunks, title) {
+/**
+ * Script rules for one syntax level. Our TypeScript and the JavaScript of node_modules are both
+ * down-levelled by ts-loader, then by scripts/downlevel-loader.js (regex syntax, duplicate keys) (allowJs for the latter: zod, fflate and others ship ES2018+ syntax
+ * such as `?.`, `??` and object spread, which EdgeHTML 18 and IE11 cannot parse). core-js is
+ * already ES5 and must not be rewritten. Each rule has its own ts-loader instance (options differ).
+ */
+function scriptRules(target, tag) {
+  const es5 = target === "ES5";
+  // ES5: generators, for-of over Map/Set and spread need the iteration protocol (core-js provides it).
+  const common = { target, noEmit: false, sourceMap: !es5, ...(es5 ? { downlevelIteration: true, importHelpers: true } : {}) };
+  // Runs after ts-loader: regex syntax and duplicate keys TypeScript leaves as they are.
+  const downlevel = { loader: path.resolve(__dirname, "scripts/downlevel-loader.js"), options: { target } };
+  return [
+    {
+      test: /\.ts$/,
+      exclude: /node_modules/,
+      // Types are checked by `tsc --noEmit` separately; webpack only strips them.
+      use: [downlevel, { loader: "ts-loader", options: { instance: `${tag}-ts`, transpileOnly: true, compilerOptions: common } }],
+    },
+    {
+      test: /\.m?js$/,
+      include: /node_modules/,
+      exclude: /node_modules[\\/](core-js|whatwg-fetch|tslib)[\\/]/,
+      use: [downlevel, { loader: "ts-loader", options: { instance: `${tag}-js`, transpileOnly: true, compilerOptions: { ...common, allowJs: true, checkJs: false } } }],
+    },
+  ];
+}
+
+/**
+ * The ES5 build of a page's script for Trident (IE11: Office 2016/2019 volume-licensed): its own
+ * compiler, because webpack targets are per config. legacy.js has a fixed name (the pages load it
+ * with nomodule); its lazy chunks are legacy.*.js under their own JSONP global.
+ */
+function legacyConfig({ entry, outDir, mode, stats }) {
+  const production = mode === "production";
+  return {
+    mode,
+    context: __dirname,
+    name: "legacy",
+    entry,
+    output: {
+      path: outDir,
+      filename: "[name].js",
+      chunkFilename: production ? "legacy.[name].[contenthash:8].js" : "legacy.[name].js",
+      publicPath: "auto",
+      uniqueName: "xxgk-legacy",
+      clean: false,
+    },
+    devtool: false,
+    target: ["web", "es5"],
+    // tslib's ES module build uses ES2015 shorthand properties; its UMD build is ES5.
+    resolve: { extensions: [".ts", ".js"], alias: { tslib$: require.resolve("tslib/tslib.js") } },
+    module: { rules: scriptRules("ES5", "legacy") },
+    performance: { hints: false },
+    stats,
+  };
+}
+
+function page(name, chunks, title, csp, officeJsSrc) {
   return new HtmlWebpackPlugin({
     filename: `${name}.html`,
     template: path.resolve(__dirname, `src/${name === "notice" ? "commands" : name}/${name}.html`),
@@ -117,7 +230,7 @@ function page(name, chunks, title) {
     // type="module": Trident (IE11, Office 2019 volume licence) skips it and runs legacy.js instead.
     scriptLoading: "module",
     inject: "head",
-    templateParameters: { csp: CSP },
+    templateParameters: { csp, officeJs: officeJsSrc },
     minify: false,
   });
 }
@@ -129,6 +242,10 @@ module.exports = (env = {}, argv = {}) => {
   const serving = !!env.WEBPACK_SERVE;
   const outDir = path.resolve(__dirname, env.outDir || (workbench ? "dist/workbench" : "dist"));
   const baseUrl = process.env.XXGK_BASE_URL || "";
+  // The workbench never loads office.js (it runs on the fake), so it keeps the base policy.
+  const officeJs = workbench ? { src: null, origin: null, copyFrom: null } : officeJsSource(env.officeJs ?? process.env.XXGK_OFFICE_JS);
+  const pageCspDirectives = workbench ? CSP_SOURCE.directives : cspFor(officeJs);
+  const pageCsp = pageCspDirectives.join("; ");
   ensureTemplateGenerated();
   if (production && !workbench && !baseUrl && !env.quiet) {
     console.warn("[webpack] XXGK_BASE_URL 未设置：dist/manifest.xml 仍指向 https://localhost:3000。/ XXGK_BASE_URL unset: dist/manifest.xml still points at localhost.");
@@ -141,16 +258,24 @@ module.exports = (env = {}, argv = {}) => {
   const copy = [
     { from: "assets/*.png", to: "assets/[name][ext]" },
     { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
+    // IE11 ignores declarations with var(): the same sheet with the light theme's values filled in.
+    { from: "src/taskpane/taskpane.css", to: "taskpane-legacy.css", transform: (c) => legacyCss(c.toString("utf8")) },
     // PDF fonts (GB2312 subsets, ~16 MB) with their licences: fetched on the first PDF export only.
     { from: "assets/fonts", to: "fonts", noErrorOnMissing: true },
     // Written by `tsx scripts/build-template.ts` (run before webpack); missing only in a bare checkout.
     { from: TEMPLATE_FILE, to: "template/xxgk-template.xlsx", noErrorOnMissing: true },
   ];
   if (workbench) {
-    copy.push({ from: "src/workbench/workbench.css", to: "workbench.css" });
+    const paneTokens = lightValues(readFileSync(path.resolve(__dirname, "src/taskpane/taskpane.css"), "utf8"));
+    copy.push(
+      { from: "src/workbench/workbench.css", to: "workbench.css" },
+      { from: "src/workbench/workbench.css", to: "workbench-legacy.css", transform: (c) => legacyCss(c.toString("utf8"), paneTokens) },
+    );
   } else {
     copy.push(
-      officeJsPatterns(),
+      ...(officeJs.copyFrom
+        ? [{ from: officeJs.copyFrom, to: MIRROR_DIR, globOptions: { ignore: ["**/*.debug.js", "**/*.d.ts", "**/*-vsdoc.js"] } }]
+        : []),
       { from: "src/taskpane/help.html", to: "help.html" },
       {
         from: "manifest.xml",
@@ -171,64 +296,55 @@ module.exports = (env = {}, argv = {}) => {
       chunkFilename: production ? "[name].[contenthash:8].js" : "[name].js",
       // Relative URLs: the add-in may live under a sub-path of the intranet server.
       publicPath: "auto",
-      // legacy.js comes from the second (ES5) compiler writing into the same folder.
-      clean: serving ? false : { keep: /^legacy\.js/ },
+      // legacy*.js come from the second (ES5) compiler writing into the same folder.
+      clean: serving ? false : { keep: /^legacy/ },
     },
     // Never an eval-based devtool: the CSP forbids eval.
     devtool: "source-map",
-    target: ["web", "es2020"],
+    // EdgeHTML 18 (Office 2019 retail, older Microsoft 365 on Windows 10) parses ES2017, no later.
+    target: ["web", "es2017"],
     resolve: { extensions: [".ts", ".js"] },
-    module: {
-      rules: [
-        {
-          test: /\.ts$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            // Types are checked by `tsc --noEmit` separately; webpack only strips them.
-            options: { transpileOnly: true, compilerOptions: { target: "ES2020", noEmit: false, sourceMap: true } },
-          },
-        },
-      ],
-    },
+    module: { rules: scriptRules("ES2017", "modern") },
     plugins: workbench
-      ? [page("workbench", ["workbench"], "政务公开年报助手 · 工作台"), new CopyWebpackPlugin({ patterns: copy })]
-      : [
-          page("taskpane", ["taskpane"], "政务公开年报助手"),
-          page("commands", ["commands"], "政务公开年报助手"),
-          page("notice", ["notice"], "政务公开年报助手"),
+      ? [
+          page("workbench", ["workbench"], "政务公开年报助手 · 工作台", pageCsp, null),
+          // The same workbench as IE11 would run it: the ES5 bundle and the var()-free stylesheets.
+          new HtmlWebpackPlugin({
+            filename: "workbench-legacy.html",
+            template: path.resolve(__dirname, "src/workbench/workbench-legacy.html"),
+            chunks: [],
+            inject: false,
+            templateParameters: { csp: pageCsp },
+            minify: false,
+          }),
           new CopyWebpackPlugin({ patterns: copy }),
+        ]
+      : [
+          page("taskpane", ["taskpane"], "政务公开年报助手", pageCsp, officeJs.src),
+          page("commands", ["commands"], "政务公开年报助手", pageCsp, officeJs.src),
+          page("notice", ["notice"], "政务公开年报助手", pageCsp, officeJs.src),
+          new CopyWebpackPlugin({ patterns: copy }),
+          new EmitCspPlugin(pageCspDirectives),
         ],
     performance: { hints: false },
     stats: env.quiet ? "errors-warnings" : "normal",
   };
 
-  // Trident fallback: ES5 syntax and runtime, so its own compiler (webpack targets are per config).
-  const legacy = {
+  // Trident (IE11): the whole pane (or, with --env workbench, the whole workbench) as ES5.
+  const legacy = legacyConfig({
+    entry: workbench
+      ? { "legacy-workbench": "./src/workbench/legacy.ts" }
+      : { legacy: "./src/taskpane/legacy.ts", "legacy-commands": "./src/commands/legacy.ts", "legacy-notice": "./src/commands/legacyNotice.ts" },
+    outDir,
     mode,
-    context: __dirname,
-    name: "legacy",
-    entry: { legacy: "./src/taskpane/legacy.ts" },
-    output: { path: outDir, filename: "legacy.js", publicPath: "auto", clean: false },
-    devtool: false,
-    target: ["web", "es5"],
-    resolve: { extensions: [".ts", ".js"] },
-    module: {
-      rules: [
-        {
-          test: /\.ts$/,
-          exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { target: "ES5", noEmit: false } } },
-        },
-      ],
-    },
-    performance: { hints: false },
     stats: config.stats,
-  };
-  const configs = workbench ? config : [config, legacy];
+  });
+  // The workbench's ES5 twin (workbench-legacy.html) only with --env legacy: it doubles the build.
+  const configs = workbench && !env.legacy ? [config] : [config, legacy];
+
 
   if (serving) {
-    const headers = { "Content-Security-Policy": CSP, "Cache-Control": "no-store" };
+    const headers = { "Content-Security-Policy": pageCsp, "Cache-Control": "no-store" };
     if (workbench) {
       config.devServer = {
         port: workbenchPort(),
@@ -259,4 +375,7 @@ module.exports = (env = {}, argv = {}) => {
 
 module.exports.rewriteManifestUrls = rewriteManifestUrls;
 module.exports.CSP = CSP;
+module.exports.cspFor = cspFor;
+module.exports.officeJsSource = officeJsSource;
+module.exports.OFFICE_JS_CDN = OFFICE_JS_CDN;
 module.exports.DEV_ORIGIN = DEV_ORIGIN;

@@ -1,6 +1,7 @@
 /** What the pane shows about delivering a file, in Chinese. */
 export const deliveryText = {
   downloaded: (name: string): string => `已开始下载“${name}”。`,
+  savePrompt: (name: string): string => `请在弹出的提示中选择“保存”，保存“${name}”。`,
   opened: (name: string): string => `已在浏览器中打开“${name}”的下载链接，请在浏览器中保存文件。`,
   fallbackLink: (name: string): string =>
     `无法自动打开浏览器。请点击或复制下面的链接，在浏览器中下载“${name}”（链接 2 分钟内有效，只能使用一次）：`,

@@ -4,6 +4,9 @@
  *   Windows / Mac desktop, iPad  → POST the file to our server's hand-off endpoint, then
  *                                  Office.context.ui.openBrowserWindow(one-time https URL): the
  *                                  WebView2 / WKWebView panes cannot download blobs themselves
+ *   Windows in IE11 (Office 2016/2019 volume-licensed, Trident webview)
+ *                                → navigator.msSaveOrOpenBlob: IE's own 打开/保存 prompt, no server
+ *                                  (EdgeHTML and WebView2 do not have it, office-js #1006)
  *   desktop without the API      → hand-off, and a link for the clerk to open
  * Whatever fails, the result carries a link the pane can show; it never fails silently.
  * Nothing reads Office or DOM globals at import time: officeSaveEnv() builds the real environment
@@ -23,6 +26,11 @@ export interface SaveEnv {
   /** Starts a browser download of a blob (an anchor with `download`). */
   downloadBlob(blob: Blob, fileName: string): void;
   createObjectURL(blob: Blob): string;
+  /**
+   * The webview's own save prompt, where there is one: IE11's navigator.msSaveOrOpenBlob (Office
+   * 2019 volume-licensed has no OpenBrowserWindowApi). Throws when the prompt could not start.
+   */
+  saveBlob?: ((blob: Blob, fileName: string) => void) | null;
 }
 
 export type SaveResult =
@@ -67,6 +75,14 @@ export async function saveFile(blob: Blob, fileName: string, env: SaveEnv): Prom
       return { kind: "fallback", url: env.createObjectURL(blob), message: deliveryText.fallbackBlob(fileName), detail: errText(e) };
     }
   }
+  if (env.saveBlob) {
+    try {
+      env.saveBlob(blob, fileName);
+      return { kind: "downloaded", message: deliveryText.savePrompt(fileName) };
+    } catch {
+      // Fall through to the hand-off, which needs no download support in the webview.
+    }
+  }
   let url: string;
   try {
     url = await handOff(blob, fileName, env);
@@ -95,7 +111,14 @@ export async function saveFile(blob: Blob, fileName: string, env: SaveEnv): Prom
 /** The real environment, read from Office and the DOM at call time (in the pane only). */
 export function officeSaveEnv(pageUrl: string = window.location.href): SaveEnv {
   const ctx = Office.context;
+  const ie = (window.navigator ?? {}) as Navigator & { msSaveOrOpenBlob?: (blob: Blob, name: string) => boolean };
   return {
+    saveBlob:
+      typeof ie.msSaveOrOpenBlob === "function"
+        ? (blob, fileName) => {
+            if (!ie.msSaveOrOpenBlob!(blob, fileName)) throw new Error("msSaveOrOpenBlob");
+          }
+        : null,
     platform: String(ctx.platform ?? ""),
     canOpenBrowserWindow: Boolean(ctx.requirements?.isSetSupported("OpenBrowserWindowApi", "1.1")),
     openBrowserWindow: (url) => ctx.ui.openBrowserWindow(url),

@@ -35,6 +35,8 @@ interface PdfMake {
 export class MissingGlyphError extends Error {
   constructor(readonly chars: string) {
     super(`no embedded font has: ${chars}`);
+    // ES5 builds (IE11): Error.call returns a new object; keep the subclass for instanceof.
+    Object.setPrototypeOf(this, new.target.prototype);
   }
 }
 

@@ -14,6 +14,8 @@ export class HostError extends Error {
     options?: { cause?: unknown },
   ) {
     super(message, options);
+    // ES5 builds (IE11): Error.call returns a new object; keep the subclass for instanceof.
+    Object.setPrototypeOf(this, new.target.prototype);
     this.name = "HostError";
   }
 }

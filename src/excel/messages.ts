@@ -1,7 +1,7 @@
 /** Chinese text of the Office.js adapter. */
 export const EXCEL_TEXT = {
   unsupported:
-    "当前 Excel 版本不支持直接插入模板（需要 ExcelApi 1.13：Microsoft 365、Office 2021/2024 或网页版 Excel）。请下载模板文件，在 Excel 中打开后填写。",
+    "当前 Excel 版本不支持插入模板（需要 ExcelApi 1.7：Office 2019 及以上、Microsoft 365 或网页版 Excel）。请下载模板文件，在 Excel 中打开后填写。",
   noRequirements: "无法确定当前 Excel 支持的功能（Office.js 未就绪）。请下载模板文件，在 Excel 中打开后填写。",
   insertFailed: (detail: string) =>
     `插入模板失败：${detail}。可以改为下载模板文件，在 Excel 中打开后填写。`,
@@ -37,4 +37,12 @@ export const WRITE_TEXT = {
     `“${where}”中要写入的单元格已被锁定（工作表受保护），本次没有写入任何内容。请在“审阅”中撤销工作表保护后重试。`,
   formulas: (cells: string) => `以下单元格中是公式：${cells}。为避免覆盖公式，本次没有写入任何内容；请先把公式改为数值或清除后重试。`,
   protectFailed: (detail: string) => `“封面”工作表设置了保护密码，无法写入上年数据：${detail}。本次没有写入任何内容。`,
+};
+
+/** The template built through the API on Office 2019 (buildTemplateViaApi.ts). */
+export const API_BUILD_TEXT = {
+  partly: (names: string[], why: string) =>
+    `建立模板时 Excel 报告错误：${why}已经建立的工作表（${names.join("、")}）不完整，助手不会读取它们。请删除这几张工作表后重试，或下载模板文件。`,
+  notFinished: (why: string) =>
+    `模板工作表已建立，但最后一步（标记、保护、封面）没有完成：${why}请删除新建的模板工作表后重试，或下载模板文件。`,
 };

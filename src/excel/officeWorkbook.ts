@@ -41,6 +41,7 @@ import { formatMarker, MARKER_ADDRESS, parseMarker, type Marker } from "../templ
 import { READ_TEXT, SHEET_NAMES } from "../template/messages";
 import { TEMPLATE_ROLES, type TemplateRole } from "../template/roles";
 import { patchTemplate } from "../template/xlsxPatch";
+import { buildTemplateViaApi, type ApiTemplateOptions } from "./buildTemplateViaApi";
 import { causeOf, hostError, HostError, isCellEdit } from "./hostErrors";
 import { EXCEL_TEXT, WRITE_TEXT } from "./messages";
 import type { HostCapabilities, InsertOutcome, ReadOutcome, TemplateSheets, WorkbookPort, WriteOutcome } from "./port";
@@ -347,7 +348,7 @@ export function createOfficeWorkbook(partial: Partial<OfficeWorkbookDeps> = {}):
       } catch {
         platform = "";
       }
-      return { insertTemplate: supported("ExcelApi", "1.13"), openBrowserWindow: supported("OpenBrowserWindowApi", "1.1"), platform };
+      return { insertTemplate: supported("ExcelApi", "1.7"), openBrowserWindow: supported("OpenBrowserWindowApi", "1.1"), platform };
     },
 
     async findTemplate(): Promise<TemplateSheets | null> {
@@ -412,9 +413,11 @@ export function createOfficeWorkbook(partial: Partial<OfficeWorkbookDeps> = {}):
         requirements = undefined;
       }
       if (!requirements) return { kind: "unsupported", reason: EXCEL_TEXT.noRequirements };
-      if (!supported("ExcelApi", "1.13")) return { kind: "unsupported", reason: EXCEL_TEXT.unsupported };
+      // Below 1.13 (Office 2019: 1.7 volume-licensed, 1.8 retail) the sheets are built through the API.
+      const viaApi = !supported("ExcelApi", "1.13");
+      if (viaApi && !supported("ExcelApi", "1.7")) return { kind: "unsupported", reason: EXCEL_TEXT.unsupported };
       // Start fetching the template chunk now; it is awaited only if an insertion follows.
-      const templateB64 = deps.loadTemplate();
+      const templateB64 = viaApi ? Promise.resolve("") : deps.loadTemplate();
       templateB64.catch(() => undefined);
       return deps.Excel.run(async (ctx) => {
         const counter = { syncs: 0 };
@@ -426,6 +429,7 @@ export function createOfficeWorkbook(partial: Partial<OfficeWorkbookDeps> = {}):
         const set = existing ? newSetNumber(m.sheets.map((s) => s.marker?.set ?? 0)) : 1;
         let b64 = await templateB64;
         const renamed = TEMPLATE_ROLES.some((r) => names[r] !== SHEET_NAMES[r]);
+        if (viaApi) return insertViaApi(ctx, { names, set, dataValidation: supported("ExcelApi", "1.8") }, opts, counter, m.sheets);
         if (renamed || set !== 1) {
           const rename = Object.fromEntries(TEMPLATE_ROLES.map((r) => [SHEET_NAMES[r], names[r]]));
           b64 = bytesToBase64(patchTemplate(base64ToBytes(b64), { rename, set }));
@@ -561,6 +565,21 @@ export function createOfficeWorkbook(partial: Partial<OfficeWorkbookDeps> = {}):
    * After a failed insert sync: read the markers again and say what really happened. Returns
    * (to go on with the cover writes) only when every sheet of the new copy is there.
    */
+  /** Office 2019 (ExcelApi 1.7/1.8): the sheets built through the API (buildTemplateViaApi.ts). */
+  async function insertViaApi(ctx: Ctx, api: ApiTemplateOptions, opts: { year: number; agency: string }, counter: { syncs: number }, before: KnownSheet[]): Promise<InsertOutcome> {
+    memory = null;
+    const built = await buildTemplateViaApi(ctx, api, (c) => {
+      writeMeta(c.workbook.worksheets.getItem(api.names.meta), opts);
+      c.workbook.worksheets.getItem(api.names.t3).activate();
+    });
+    const order = TEMPLATE_ROLES.map((r) => api.names[r]);
+    memory = {
+      activeId: built.ids[TEMPLATE_ROLES.indexOf("t3")]!,
+      sheets: [...before, ...built.ids.map((id, i) => ({ id, name: order[i]!, marker: parseMarker(formatMarker(TEMPLATE_ROLES[i]!, api.set)) }))],
+    };
+    return { kind: "inserted", sheets: order, syncs: counter.syncs + built.syncs };
+  }
+
   async function explainFailedInsert(error: unknown, set: number): Promise<void> {
     const why = hostError(error).message;
     let found: KnownSheet[];

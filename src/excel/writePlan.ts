@@ -136,6 +136,8 @@ function group(targets: Target[]): RectWrite[] {
 export class WriteRefused extends Error {
   constructor(message: string) {
     super(message);
+    // ES5 builds (IE11): Error.call returns a new object; keep the subclass for instanceof.
+    Object.setPrototypeOf(this, new.target.prototype);
     this.name = "WriteRefused";
   }
 }

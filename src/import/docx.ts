@@ -20,6 +20,8 @@ const DOCX_PART = /^(\[Content_Types\]\.xml|_rels\/\.rels|word\/(_rels\/)?[^/]+\
 export class DocxRefused extends Error {
   constructor(readonly problem: ZipProblem) {
     super(`docx refused: ${problem.kind}`);
+    // ES5 builds (IE11): Error.call returns a new object; keep the subclass for instanceof.
+    Object.setPrototypeOf(this, new.target.prototype);
   }
 }
 

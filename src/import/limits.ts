@@ -106,5 +106,7 @@ export class CellBudget {
 export class MarkupTooLarge extends Error {
   constructor(readonly what: "depth" | "elements" | "cells") {
     super(`markup too large: ${what}`);
+    // ES5 builds (IE11): Error.call returns a new object; keep the subclass for instanceof.
+    Object.setPrototypeOf(this, new.target.prototype);
   }
 }

@@ -34,6 +34,8 @@ export type ZipRead = { ok: true; parts: Map<string, Uint8Array>; skipped: strin
 class Stop extends Error {
   constructor(readonly problem: ZipProblem) {
     super(problem.kind);
+    // ES5 builds (IE11): Error.call returns a new object; keep the subclass for instanceof.
+    Object.setPrototypeOf(this, new.target.prototype);
   }
 }
 

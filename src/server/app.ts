@@ -14,7 +14,7 @@ import type { Socket } from "node:net";
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { EXPORT_KINDS, kindOfMimeType, type ExportKind } from "../document/kinds";
 import { DEFAULT_LIMITS, HandoffStore, type HandoffLimits, type Reservation } from "./handoff";
-import { DOWNLOAD_CSP, contentDisposition, paneCsp, DEFAULT_FRAME_ANCESTORS } from "./headers";
+import { DOWNLOAD_CSP, builtPageDirectives, contentDisposition, paneCsp, DEFAULT_FRAME_ANCESTORS } from "./headers";
 import { serverText } from "./messages";
 import { registerStatic } from "./static";
 import { sameOrigin, TokenIssuer, TOKEN_HEADER } from "./uploadGuard";
@@ -133,7 +133,9 @@ export function createServer(opts: ServerOptions = {}): FastifyInstance {
   const app = (opts.https ? Fastify({ ...common, https: { ...node, ...opts.https } }) : Fastify({ ...common, http: node })) as unknown as FastifyInstance;
   // Behind a proxy every connection comes from the proxy: it limits connections, we limit bytes.
   if (!opts.trustProxy) limitConnectionsPerClient(app, timeouts.perClientConnections);
-  const csp = paneCsp(opts.frameAncestors ?? DEFAULT_FRAME_ANCESTORS);
+  // The header must allow what the pages' meta policy allows (browsers enforce both): the build's own record.
+  const builtDirectives = opts.distDir ? builtPageDirectives(opts.distDir) : null;
+  const csp = paneCsp(opts.frameAncestors ?? DEFAULT_FRAME_ANCESTORS, builtDirectives ?? undefined);
   const secure = Boolean(opts.https);
 
   app.addHook("onSend", async (_req, reply, payload) => {

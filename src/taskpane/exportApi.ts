@@ -43,6 +43,8 @@ export interface ExportModule {
 export class ExportNotReadyError extends Error {
   constructor(what: string) {
     super(what);
+    // ES5 builds (IE11): Error.call returns a new object; keep the subclass for instanceof.
+    Object.setPrototypeOf(this, new.target.prototype);
     this.name = "ExportNotReadyError";
   }
 }

@@ -169,7 +169,7 @@ export const S = {
       `工作簿中已有年报模板（${sheets.join("、") || "模板工作表"}），未重复插入。`,
     unsupportedTitle: "此版本 Excel 无法自动插入模板",
     unsupportedBody:
-      "自动插入模板需要 Microsoft 365、Office 2021 或更新版本、Mac 版或网页版 Excel。Office 2019 及更早版本请下载模板文件，用 Excel 打开后填写；打开后本助手仍可校验。",
+      "自动插入模板需要 Office 2019 或更新版本的 Excel，或 Microsoft 365、Mac 版或网页版 Excel。Office 2016 等更早版本请下载模板文件，用 Excel 打开后填写；打开后本助手仍可校验。",
   },
 
   notInExcel: {

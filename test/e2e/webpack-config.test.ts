@@ -30,7 +30,7 @@ test("the dev server (npm run dev-server, started by npm start) is https on 3000
   expect(ds.server).toMatchObject({ type: "https", options: { cert: "CERT" } });
   expect(ds.headers["Content-Security-Policy"]).toBe(makeConfig.CSP);
   expect(makeConfig.CSP).not.toMatch(/unsafe-eval/);
-  expect(makeConfig.CSP).toMatch(/script-src 'self'(;|$)/);
+  expect(makeConfig.CSP).toMatch(/script-src 'self' https:\/\/appsforoffice\.microsoft\.com(;|$)/);
 });
 
 test("the workbench is its own config, served over http on 127.0.0.1:3001", async () => {
@@ -60,4 +60,58 @@ test("both dev servers answer / themselves (setupMiddlewares), the add-in server
   expect(html).toContain('href="taskpane.html"');
   expect(html).toContain('href="manifest.xml"');
   expect(html).toContain("上传我的加载项");
+});
+
+/** templateParameters of one page plugin of the add-in config. */
+function pageParams(config: Config, file: string): { csp: string; officeJs: string | null } {
+  const plugin = (config.plugins ?? []).find((p) => (p as { userOptions?: { filename?: string } }).userOptions?.filename === file) as
+    | { userOptions: { templateParameters: { csp: string; officeJs: string | null } } }
+    | undefined;
+  if (!plugin) throw new Error(`no page ${file}`);
+  return plugin.userOptions.templateParameters;
+}
+
+describe("office.js source", () => {
+  const saved = process.env.XXGK_OFFICE_JS;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.XXGK_OFFICE_JS;
+    else process.env.XXGK_OFFICE_JS = saved;
+  });
+
+  test("by default every page loads Microsoft's production office.js from the CDN, which the CSP allows", async () => {
+    delete process.env.XXGK_OFFICE_JS;
+    const [addin] = await list({}, "production");
+    for (const file of ["taskpane.html", "commands.html", "notice.html"]) {
+      const p = pageParams(addin!, file);
+      expect(p.officeJs).toBe("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
+      expect(p.csp).toMatch(/script-src 'self' https:\/\/appsforoffice\.microsoft\.com(;|$)/);
+    }
+    // The stale npm package is never copied into a page build.
+    const copies = JSON.stringify((addin!.plugins ?? []).map((p) => (p as { patterns?: unknown }).patterns ?? null));
+    expect(copies).not.toContain("@microsoft/office-js");
+  });
+
+  test("XXGK_OFFICE_JS=https://…/office.js: the pages load the mirror and the CSP allows its origin instead of the CDN", async () => {
+    process.env.XXGK_OFFICE_JS = "https://mirror.example.gov.cn/office-js/office.js";
+    const [addin] = await list({}, "production");
+    const p = pageParams(addin!, "commands.html");
+    expect(p.officeJs).toBe("https://mirror.example.gov.cn/office-js/office.js");
+    expect(p.csp).toMatch(/script-src 'self' https:\/\/mirror\.example\.gov\.cn(;|$)/);
+    expect(p.csp).not.toContain("appsforoffice");
+  });
+
+  test("XXGK_OFFICE_JS=<mirror folder>: served from our origin under office-js/, CSP 'self' only", async () => {
+    const makeCfg = require(path.join(PROJECT_ROOT, "webpack.config.js")) as { officeJsSource: (s: string, root?: string) => unknown; cspFor: (o: unknown) => string[] };
+    const dir = path.join(PROJECT_ROOT, "node_modules/@microsoft/office-js/dist");
+    const src = makeCfg.officeJsSource(dir);
+    expect(src).toEqual({ src: "office-js/office.js", origin: null, copyFrom: dir });
+    expect(makeCfg.cspFor(src).find((d) => d.startsWith("script-src"))).toBe("script-src 'self'");
+  });
+
+  test("a bad XXGK_OFFICE_JS stops the build with a reason", () => {
+    const makeCfg = require(path.join(PROJECT_ROOT, "webpack.config.js")) as { officeJsSource: (s: string) => unknown };
+    expect(() => makeCfg.officeJsSource("http://mirror.example.gov.cn/office.js")).toThrow(/https/);
+    expect(() => makeCfg.officeJsSource("https://mirror.example.gov.cn/lib/")).toThrow(/office\.js/);
+    expect(() => makeCfg.officeJsSource("/nonexistent/mirror")).toThrow(/mirror-office-js/);
+  });
 });

@@ -300,8 +300,8 @@ describe("workbench e2e", () => {
     await dark.close();
   });
 
-  test("Office 2019 (no ExcelApi 1.13): says so plainly and offers the template file", async () => {
-    const old = await open("?api=1.7&platform=PC");
+  test("Office 2016 (below ExcelApi 1.7): says so plainly and offers the template file", async () => {
+    const old = await open("?api=1.6&platform=PC");
     const banner = old.locator('[data-banner="missing"]');
     await banner.waitFor();
     expect(await banner.innerText()).toContain("此版本 Excel 无法自动插入模板");

@@ -98,15 +98,23 @@ describe.each(INSERTING)("on %s", (profile) => {
   });
 });
 
-test.each([...NOT_INSERTING, "ExcelApi 1.12"])("without ExcelApi 1.13 (%s) nothing is sent and the reason is given in Chinese", async (which) => {
+test.each([...NOT_INSERTING, "ExcelApi 1.12"])("without ExcelApi 1.13 (%s) the template is built through the API (test/excel/apiTemplate.test.ts)", async (which) => {
   const { fake, port } = await fakeWithPort(which === "ExcelApi 1.12" ? { apiSets: { ExcelApi: "1.12" } } : { profile: which as (typeof NOT_INSERTING)[number] });
   fake.resetCounters();
   const out = await port.insertTemplate({ year: 2024, agency: "某局" });
-  expect(out.kind).toBe("unsupported");
-  expect(out.kind === "unsupported" && out.reason).toMatch(/ExcelApi 1\.13.*下载模板/);
-  expect(fake.syncCount).toBe(0);
+  expect(out).toMatchObject({ kind: "inserted", syncs: 3 });
   const obw = which === "ExcelApi 1.12" ? false : HOST_PROFILES[which as (typeof NOT_INSERTING)[number]].apiSets.OpenBrowserWindowApi !== undefined;
-  expect(port.capabilities()).toEqual({ insertTemplate: false, openBrowserWindow: obw, platform: "PC" });
+  expect(port.capabilities()).toEqual({ insertTemplate: true, openBrowserWindow: obw, platform: "PC" });
+});
+
+test("below ExcelApi 1.7 nothing is sent and the reason is given in Chinese", async () => {
+  const { fake, port } = await fakeWithPort({ apiSets: { ExcelApi: "1.6" } });
+  fake.resetCounters();
+  const out = await port.insertTemplate({ year: 2024, agency: "某局" });
+  expect(out.kind).toBe("unsupported");
+  expect(out.kind === "unsupported" && out.reason).toMatch(/ExcelApi 1\.7.*下载模板/);
+  expect(fake.syncCount).toBe(0);
+  expect(port.capabilities().insertTemplate).toBe(false);
 });
 
 test("the fake refuses a clash on insert, so the adapter is seen never to rely on it", async () => {

@@ -15,6 +15,8 @@ export class FakeOfficeError extends Error {
   readonly debugInfo: { code: FakeErrorCode; message: string; errorLocation?: string };
   constructor(code: FakeErrorCode, message: string, location?: string) {
     super(message);
+    // ES5 builds (IE11): Error.call returns a new object; keep the subclass for instanceof.
+    Object.setPrototypeOf(this, new.target.prototype);
     this.name = "RichApi.Error";
     this.code = code;
     this.debugInfo = { code, message, ...(location ? { errorLocation: location } : {}) };

@@ -48,8 +48,37 @@ interface CellMeta {
   style?: FakeCellStyle;
 }
 
+/**
+ * What the API writes that the fake keeps but does not render or evaluate (formats.ts): widths
+ * and heights in points, borders, fonts, conditional formats, data validation, frozen panes.
+ */
+export interface FakeAppearance {
+  columnPoints: Record<number, number>;
+  rowPoints: Record<number, number>;
+  /** "address|EdgeTop" → {style, weight, color}. */
+  borders: Record<string, Record<string, unknown>>;
+  /** "address" → font name, size, vertical alignment. */
+  fonts: Record<string, Record<string, unknown>>;
+  conditionalFormats: Array<{ address: string; type: string; formula: string | null; fill: string | null; fontColor: string | null; bold: boolean | null; priority: number | null }>;
+  validations: Array<{ address: string; rule: unknown; prompt: unknown; errorAlert: unknown; ignoreBlanks: boolean | null }>;
+  freeze: { rows: number; cols: number } | null;
+  showGridlines: boolean;
+}
+
+export const emptyAppearance = (): FakeAppearance => ({
+  columnPoints: {},
+  rowPoints: {},
+  borders: {},
+  fonts: {},
+  conditionalFormats: [],
+  validations: [],
+  freeze: null,
+  showGridlines: true,
+});
+
 export class FakeSheet {
   readonly meta = new Map<string, CellMeta>();
+  appearance: FakeAppearance = emptyAppearance();
   merges: Rect[] = [];
   readonly widths = new Map<number, number>();
   readonly hiddenColumns = new Set<number>();
@@ -91,7 +120,13 @@ interface Snapshot {
 }
 
 /** Thrown by an action whose effects stay although the sync reports an error (the web's #3179). */
-export class AppliedThenFailed extends Error {}
+export class AppliedThenFailed extends Error {
+  constructor(message?: string, options?: { cause?: unknown }) {
+    super(message, options);
+    // ES5 builds (the IE11 workbench): keep the subclass for instanceof.
+    Object.setPrototypeOf(this, new.target.prototype);
+  }
+}
 
 export class FakeWorkbookModel {
   private hf: HyperFormula;
@@ -276,6 +311,37 @@ export class FakeWorkbookModel {
     this.touch();
     this.hf.setCellContents({ sheet: sheet.hfId, row: row - 1, col: col - 1 }, [[input]]);
     if (numberFormat !== undefined) this.setNumberFormat(sheet, row, col, numberFormat);
+  }
+
+  /** Cell style and lock, as Range.format writes them (formats.ts); no protection check here. */
+  setCellFormat(sheet: FakeSheet, rect: Rect, patch: { style?: FakeCellStyle; locked?: boolean }): void {
+    this.touch();
+    for (let r = rect.top; r <= rect.bottom; r++) {
+      for (let c = rect.left; c <= rect.right; c++) {
+        const m = sheet.meta.get(key(r, c)) ?? { numberFormat: "General", locked: true };
+        const next: CellMeta = { ...m, ...(patch.locked !== undefined ? { locked: patch.locked } : {}) };
+        if (patch.style) next.style = { ...m.style, ...patch.style };
+        sheet.meta.set(key(r, c), next);
+      }
+    }
+  }
+
+  /** A change that only appearance records (formats.ts). */
+  changeAppearance(sheet: FakeSheet, fn: (a: FakeAppearance) => void): void {
+    this.touch();
+    fn(sheet.appearance);
+  }
+
+  /** Range.merge: fails over a part of another merged area (Excel refuses overlapping merges). */
+  merge(sheet: FakeSheet, rect: Rect, across: boolean): void {
+    this.touch();
+    const rects = across ? Array.from({ length: rect.bottom - rect.top + 1 }, (_, i) => ({ ...rect, top: rect.top + i, bottom: rect.top + i })) : [rect];
+    for (const r of rects) {
+      if (r.top === r.bottom && r.left === r.right) continue;
+      const overlap = sheet.merges.find((m) => m.top <= r.bottom && r.top <= m.bottom && m.left <= r.right && r.left <= m.right);
+      if (overlap) throw new FakeOfficeError("InvalidOperation", `Cannot merge over another merged area (${sheet.name}).`);
+      sheet.merges.push(r);
+    }
   }
 
   setNumberFormat(sheet: FakeSheet, row: number, col: number, numberFormat: string): void {
@@ -534,6 +600,7 @@ export class FakeWorkbookModel {
         meta: new Map(s.meta),
         widths: new Map(s.widths),
         hidden: new Set(s.hiddenColumns),
+        appearance: JSON.parse(JSON.stringify(s.appearance)) as FakeAppearance,
       });
     }
     return { contents, sheets: [...this.sheets], state, activeId: this.activeId, selection: this.selection };
@@ -558,6 +625,7 @@ export class FakeWorkbookModel {
       for (const [k, v] of st.meta) s.meta.set(k, v);
       s.widths.clear();
       for (const [k, v] of st.widths) s.widths.set(k, v);
+      s.appearance = st.appearance;
       s.hiddenColumns.clear();
       for (const c of st.hidden) s.hiddenColumns.add(c);
     }

@@ -9,6 +9,7 @@ import { a1, parseRect, quoteSheet, rectAddress, type Rect } from "../../templat
 import { base64ToBytes } from "../../template/base64";
 import { parseEntry, textInput, type EngineInput } from "./entry";
 import { FakeOfficeError, notLoaded } from "./errors";
+import { conditionalFormats, dataValidation, freezePanes, mergeRange, rangeFormat, setColumnHidden, setLocked, setShowGridlines } from "./formats";
 import { ApiGate } from "./gate";
 import { AppliedThenFailed, type FakeEventName, type FakeSheet, type FakeSheetSeed, type FakeWorkbookModel, type OfficeValue } from "./model";
 import { parseXlsx } from "./xlsxImport";
@@ -222,8 +223,8 @@ export class FakeRange extends FakeClientObject {
     "valueTypes",
   ] as const;
 
-  /** Range.format: only `protection` (locked), which the adapter checks before writing. */
-  readonly format: { readonly protection: FakeFormatProtection };
+  /** Range.format: protection (locked) and the formats of formats.ts. */
+  readonly format: { readonly protection: FakeFormatProtection } & Record<string, unknown>;
 
   constructor(
     context: FakeRequestContext,
@@ -231,7 +232,7 @@ export class FakeRange extends FakeClientObject {
     private readonly where: string | Rect,
   ) {
     super(context);
-    this.format = context.gated({ protection: new FakeFormatProtection(context, this) }, "RangeFormat");
+    this.format = rangeFormat(this, new FakeFormatProtection(context, this)) as FakeRange["format"];
     return context.gated(this, "Range");
   }
 
@@ -373,6 +374,19 @@ export class FakeRange extends FakeClientObject {
     });
   }
 
+  merge(across = false): void {
+    mergeRange(this, across);
+  }
+  set columnHidden(v: boolean) {
+    setColumnHidden(this, v);
+  }
+  get conditionalFormats(): Record<string, unknown> {
+    return conditionalFormats(this) as Record<string, unknown>;
+  }
+  get dataValidation(): Record<string, unknown> {
+    return dataValidation(this) as Record<string, unknown>;
+  }
+
   getCell(row: number, column: number): FakeRange {
     return new FakeRange(this.context, this.sheetRef, this.offsetRect(row, column));
   }
@@ -404,6 +418,10 @@ export class FakeFormatProtection extends FakeClientObject {
   }
   get locked(): boolean | null {
     return this.prop("locked");
+  }
+  set locked(v: boolean | null) {
+    this.loadedProps.set("locked", v);
+    setLocked(this.range, Boolean(v));
   }
 }
 
@@ -595,6 +613,13 @@ export class FakeWorksheet extends FakeClientObject {
 
   getCell(row: number, column: number): FakeRange {
     return new FakeRange(this.context, this, { top: row + 1, left: column + 1, bottom: row + 1, right: column + 1 });
+  }
+
+  get freezePanes(): Record<string, unknown> {
+    return freezePanes({ context: this.context, resolve: () => ({ sheet: this.resolve(), rect: { top: 1, left: 1, bottom: 1, right: 1 } }) }) as Record<string, unknown>;
+  }
+  set showGridlines(v: boolean) {
+    setShowGridlines({ context: this.context, resolve: () => ({ sheet: this.resolve(), rect: { top: 1, left: 1, bottom: 1, right: 1 } }) }, v);
   }
 
   activate(): void {
