@@ -19,7 +19,7 @@ import type { Borders, Fill, Font, Style } from "exceljs";
 import { causeOf, hostError, HostError } from "./hostErrors";
 import { API_BUILD_TEXT, EXCEL_TEXT } from "./messages";
 import { colLetters, coverRects, rectAddress, type Rect } from "../template/address";
-import type { SheetDesign, ValueCell } from "../template/design/types";
+import type { ComputedCell, ComputedStyle, SheetDesign, ValueCell } from "../template/design/types";
 import { PLACEHOLDER_COL, PLACEHOLDER_VALUES } from "../template/formulas";
 import { templateDesign } from "../template/layout";
 import { formatMarker, MARKER_ADDRESS, MARKER_CELL } from "../template/marker";
@@ -216,6 +216,7 @@ function queueSheet(ctx: Ctx, d: SheetDesign, name: string, opts: ApiTemplateOpt
     const r = { top: 1, left: PLACEHOLDER_COL, bottom: PLACEHOLDER_VALUES.length, right: PLACEHOLDER_COL };
     styled(ws, r, HIDDEN_STYLE, false).values = PLACEHOLDER_VALUES.map((p) => [asText(p)]);
   }
+  if (d.register || d.lists.length || d.computed.length) queueRegister(ws, d, opts);
   styled(ws, { top: MARKER_CELL.row, left: MARKER_CELL.col, bottom: MARKER_CELL.row, right: MARKER_CELL.col }, HIDDEN_STYLE, false);
 
   // Conditional formats in the order build.ts gives them priorities (first = highest).
@@ -227,6 +228,83 @@ function queueSheet(ctx: Ctx, d: SheetDesign, name: string, opts: ApiTemplateOpt
     if (fill) cf.custom.format.fill.color = fill;
     applyFont(cf.custom.format.font, style.font);
     cf.priority = i;
+  }
+}
+
+/** The register's date cells, as build.ts formats them. */
+const DATE_FORMAT = "yyyy-mm-dd";
+
+const COMPUTED_STYLES: Record<ComputedStyle, Partial<Style>> = {
+  total: TOTAL_STYLE,
+  check: CHECK_STYLE,
+  date: { ...DERIVED_STYLE, alignment: { horizontal: "center", vertical: "middle" } },
+  status: { ...DERIVED_STYLE, alignment: { horizontal: "center", vertical: "middle" } },
+};
+
+/**
+ * The register sheets' formulas name the other template sheets ('表三'!D5): point them at the
+ * names this insertion uses (a second copy is "表三 (2)"), as patchTemplate does for the .xlsx.
+ */
+function retarget(formula: string, names: Record<TemplateRole, string>): string {
+  const designs = templateDesign();
+  let out = formula;
+  for (const role of TEMPLATE_ROLES) {
+    const from = designs[role].name;
+    const to = names[role];
+    if (from !== to) out = out.split(`'${from.replace(/'/g, "''")}'!`).join(`'${to.replace(/'/g, "''")}'!`);
+  }
+  return out;
+}
+
+/**
+ * A register sheet (template v3): hidden lists, the input block column by column (dates as
+ * dates; list and date validation from 1.8), and the computed cells (deadlines, 台账汇总 and its
+ * checks) written as runs of one column, so a 500-row register is a few dozen range writes.
+ */
+function queueRegister(ws: Excel.Worksheet, d: SheetDesign, opts: ApiTemplateOptions): void {
+  for (const l of d.lists) {
+    if (!l.values.length) continue;
+    const r = { top: l.firstRow, left: l.col, bottom: l.firstRow + l.values.length - 1, right: l.col };
+    styled(ws, r, HIDDEN_STYLE, false).values = l.values.map((v) => [typeof v === "string" ? asText(v) : v]);
+  }
+  const g = d.register;
+  if (g) {
+    g.columns.forEach((c, i) => {
+      const col = g.firstCol + i;
+      const r = { top: g.firstRow, left: col, bottom: g.lastRow, right: col };
+      const base = c.kind === "list" || c.kind === "date" ? INPUT_STYLE : TEXT_INPUT_STYLE;
+      const range = styled(ws, r, { ...base, alignment: { ...base.alignment, vertical: "middle" } }, false);
+      if (c.kind === "date") range.numberFormat = Array.from({ length: g.lastRow - g.firstRow + 1 }, () => [DATE_FORMAT]);
+      if (!opts.dataValidation) return;
+      if (c.kind === "date") {
+        range.dataValidation.ignoreBlanks = true;
+        range.dataValidation.rule = { date: { formula1: "2008-01-01", formula2: "2200-12-31", operator: "Between" as Excel.DataValidationOperator } };
+        range.dataValidation.prompt = { showPrompt: true, title: VALIDATION_TEXT.dateTitle, message: VALIDATION_TEXT.datePrompt };
+        range.dataValidation.errorAlert = { showAlert: true, style: "Stop" as Excel.DataValidationAlertStyle, title: VALIDATION_TEXT.dateErrorTitle, message: VALIDATION_TEXT.dateError };
+      }
+      if (c.kind === "list" && c.list) {
+        range.dataValidation.ignoreBlanks = true;
+        range.dataValidation.rule = { list: { inCellDropDown: true, source: `=${rectAddress(c.list, true)}` } };
+        range.dataValidation.prompt = { showPrompt: true, title: VALIDATION_TEXT.listTitle, message: VALIDATION_TEXT.listPrompt };
+        range.dataValidation.errorAlert = { showAlert: true, style: "Stop" as Excel.DataValidationAlertStyle, title: VALIDATION_TEXT.listErrorTitle, message: VALIDATION_TEXT.listError };
+      }
+    });
+  }
+  // Runs of consecutive rows in one column with one style: one styled range, one formulas array.
+  const byCol = new Map<number, ComputedCell[]>();
+  for (const c of d.computed) byCol.set(c.col, [...(byCol.get(c.col) ?? []), c]);
+  for (const cells of byCol.values()) {
+    cells.sort((a, b) => a.row - b.row);
+    for (let i = 0; i < cells.length; ) {
+      let j = i;
+      while (j + 1 < cells.length && cells[j + 1]!.row === cells[j]!.row + 1 && cells[j + 1]!.style === cells[i]!.style) j++;
+      const run = cells.slice(i, j + 1);
+      const r = { top: run[0]!.row, left: run[0]!.col, bottom: run[run.length - 1]!.row, right: run[0]!.col };
+      const range = styled(ws, r, COMPUTED_STYLES[run[0]!.style], false);
+      if (run[0]!.style === "date") range.numberFormat = run.map(() => [DATE_FORMAT]);
+      range.formulas = run.map((c) => [`=${retarget(c.formula, opts.names)}`]);
+      i = j + 1;
+    }
   }
 }
 
