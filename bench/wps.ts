@@ -1,8 +1,8 @@
 /**
  * WPS adapter figures (against the ET fake; every ET call crosses into the WPS process, so calls
  * are what syncs are for Excel):
- *   wpsCallsPerValidation     – calls of one readReport on a known workbook (target ≤ 6);
- *   wpsCallsPerValidationCold – the first readReport of a workbook (six sheets);
+ *   wpsCallsPerValidation     – calls of one readReport on a known workbook (Count + one Value2 per template sheet: 8 in v3);
+ *   wpsCallsPerValidationCold – the first readReport of a workbook (the clerk's sheet and seven template sheets);
  *   wpsInsertCalls            – calls of one insertion, the pane having looked first;
  *   wpsWriteCalls             – calls of a writeInputs of ten 表三 cells and one 正文 block;
  *   wpsReadMs                 – median time of readReport + checkReport (fake, Node).

@@ -115,8 +115,8 @@ describe("the pane on WPS (ET fake)", () => {
     await shot("02-finding");
     await typeCell("T3.R25.C1", "5");
     expect(await page.locator('[data-rule="T3.BALANCE"]').count()).toBe(0);
-    // A validation of the known workbook: 6 calls into WPS.
-    expect(await page.evaluate(async () => (await (window as unknown as { xxgk: Xxgk }).xxgk.port.readReport()).syncs)).toBe(6);
+    // A validation of the known workbook: Worksheets.Count and one Value2 per template sheet (seven in v3).
+    expect(await page.evaluate(async () => (await (window as unknown as { xxgk: Xxgk }).xxgk.port.readReport()).syncs)).toBe(8);
   });
 
   test("import a report: blanks filled, non-empty cells kept; 撤销 puts them back", async () => {

@@ -7,10 +7,15 @@ import { t3Key } from "../../src/report";
 import { parseRect } from "../../src/template/address";
 import { templateLayout, META_KEYS } from "../../src/template/layout";
 import { parseMarker } from "../../src/template/marker";
+import { SHEET_NAMES } from "../../src/template/messages";
+import { TEMPLATE_ROLES } from "../../src/template/roles";
 import { createWpsWorkbook, localPath } from "../../src/wps/wpsWorkbook";
 import { TEMPLATE_URL, templateSeeds, wpsWithPort } from "./support";
 
-const BASE = ["封面", "正文", "表二", "表三", "表四"];
+/** The template's sheets in order (v3: the five report sheets and the two registers). */
+const BASE = TEMPLATE_ROLES.map((r) => SHEET_NAMES[r]);
+/** Known workbook: Worksheets.Count and one Value2 per template sheet. */
+const WARM_CALLS = 1 + BASE.length;
 const layout = templateLayout();
 const cellOf = (key: string) => parseRect(layout.cells.get(key)!.address);
 const addr = (key: string) => layout.cells.get(key)!.address;
@@ -24,7 +29,7 @@ async function inserted() {
 }
 
 describe("insertTemplate", () => {
-  test("copies the five sheets behind the clerk's, fills agency and year, activates 表三, closes the template", async () => {
+  test("copies the template sheets behind the clerk's, fills agency and year, activates 表三, closes the template", async () => {
     const { fake, port } = await wpsWithPort();
     fake.workbook.setCell("Sheet1", "A1", "用户自己的数据");
     const before = port.calls;
@@ -44,7 +49,7 @@ describe("insertTemplate", () => {
     const y = cellOf(META_KEYS.year);
     expect(m.value(meta, a.top, a.left)).toBe("某某市司法局");
     expect(m.value(meta, y.top, y.left)).toBe(2024);
-    BASE.forEach((name, i) => expect(parseMarker(m.value(m.sheet(name)!, 1, 104))?.role).toBe(["meta", "text", "t2", "t3", "t4"][i]));
+    BASE.forEach((name, i) => expect(parseMarker(m.value(m.sheet(name)!, 1, 104))?.role).toBe(TEMPLATE_ROLES[i]));
     // The template workbook was closed again and its temporary file removed.
     expect(fake.Application.Workbooks.Count).toBe(1);
     // Totals are live formulas that reference the copied sheets, not the closed template.
@@ -59,7 +64,7 @@ describe("insertTemplate", () => {
     const copy = await port.insertTemplate({ year: 2025, agency: "y", copy: true });
     expect(copy.kind).toBe("inserted");
     const m = fake.workbook;
-    expect(m.sheetNames().slice(6)).toEqual(BASE.map((n) => `${n} (2)`));
+    expect(m.sheetNames().slice(1 + BASE.length)).toEqual(BASE.map((n) => `${n} (2)`));
     expect(parseMarker(m.value(m.sheet("表三 (2)")!, 1, 104))?.set).toBe(2);
     expect(m.sheet("表三 (2)")!.protected).toBe(true);
     // The copy's formulas point at the copy: typing there changes the copy only.
@@ -130,15 +135,15 @@ describe("insertTemplate", () => {
 });
 
 describe("readReport", () => {
-  test("a known workbook: Worksheets.Count and one Value2 per template sheet — 6 calls, nothing written", async () => {
+  test("a known workbook: Worksheets.Count and one Value2 per template sheet, nothing written", async () => {
     const { fake, port } = await inserted();
     fake.workbook.typeInto("表三", addr(k), "12");
     await port.readReport(); // first read creates the block ranges
     const writes = fake.workbook.writeCount;
     fake.resetCalls();
     const out = await port.readReport();
-    expect(out.syncs).toBe(6);
-    expect(fake.calls).toBe(6); // the fake's own count agrees with the adapter's
+    expect(out.syncs).toBe(WARM_CALLS);
+    expect(fake.calls).toBe(WARM_CALLS); // the fake's own count agrees with the adapter's
     expect(out.report!.cells[k]).toBe(12);
     expect(fake.workbook.writeCount).toBe(writes);
   });
@@ -149,18 +154,18 @@ describe("readReport", () => {
     const port = createWpsWorkbook({ app: fake.Application, templateUrl: TEMPLATE_URL });
     const cold = await port.readReport();
     expect(cold.report!.cells[k]).toBe(3);
-    expect(cold.syncs).toBe(5 + 4 * 6 + 2 * 5); // ActiveWorkbook, Sheets, Count, ActiveSheet, Name; 4 per sheet; Range+Value2 per block
+    expect(cold.syncs).toBe(5 + 4 * (1 + BASE.length) + 2 * BASE.length); // ActiveWorkbook, Sheets, Count, ActiveSheet, Name; 4 per sheet; Range+Value2 per block
 
     fake.workbook.renameSheet("表三", "表三（本局）");
     fake.workbook.typeInto("表三（本局）", addr(k), "4");
     const renamed = await port.readReport();
-    expect(renamed.syncs).toBe(6);
+    expect(renamed.syncs).toBe(WARM_CALLS);
     expect(renamed.report!.cells[k]).toBe(4);
 
     fake.workbook.addSheet("备注");
     const added = await port.readReport();
     expect(added.report!.cells[k]).toBe(4);
-    expect(added.syncs).toBeGreaterThan(6);
+    expect(added.syncs).toBeGreaterThan(WARM_CALLS);
 
     fake.workbook.deleteSheet("表二");
     const deleted = await port.readReport();
