@@ -128,6 +128,13 @@ export class AppliedThenFailed extends Error {
   }
 }
 
+/**
+ * HyperFormula settings of the fake. Its own undo stack is off: the fake never undoes through it
+ * (failed batches restore a snapshot), and keeping old versions of thousands of register formulas
+ * made every template insertion seconds slower.
+ */
+const HF_CONFIG = { licenseKey: "gpl-v3", useArrayArithmetic: true, undoLimit: 0 } as const;
+
 export class FakeWorkbookModel {
   private hf: HyperFormula;
   readonly sheets: FakeSheet[] = [];
@@ -153,7 +160,7 @@ export class FakeWorkbookModel {
   private pending: Promise<unknown>[] = [];
 
   constructor() {
-    this.hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3", useArrayArithmetic: true });
+    this.hf = HyperFormula.buildEmpty(HF_CONFIG);
   }
 
   // ------------------------------------------------------------------ sheets
@@ -610,7 +617,7 @@ export class FakeWorkbookModel {
     const data: Record<string, unknown[][]> = {};
     for (const s of snap.sheets) data[snap.state.get(s)!.name] = snap.contents.get(s)!;
     this.hf.destroy();
-    this.hf = HyperFormula.buildFromSheets(data as never, { licenseKey: "gpl-v3", useArrayArithmetic: true });
+    this.hf = HyperFormula.buildFromSheets(data as never, HF_CONFIG);
     this.sheets.splice(0, this.sheets.length, ...snap.sheets);
     for (const s of this.sheets) {
       const st = snap.state.get(s)!;
