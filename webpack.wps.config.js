@@ -66,7 +66,11 @@ module.exports = (env = {}, argv = {}) => {
         {
           test: /\.ts$/,
           exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { target: "ES2017", noEmit: false, sourceMap: true } } },
+          // As the Office build: ts-loader down to ES2017, then regex syntax (\p{…}) TypeScript leaves as it is.
+          use: [
+            { loader: path.resolve(__dirname, "scripts/downlevel-loader.js"), options: { target: "ES2017" } },
+            { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { target: "ES2017", noEmit: false, sourceMap: true } } },
+          ],
         },
       ],
     },

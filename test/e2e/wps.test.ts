@@ -10,6 +10,7 @@ import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { locate } from "../../src/template/layout";
 import { SHEET_NAMES } from "../../src/template/messages";
+import { TEMPLATE_ROLES } from "../../src/template/roles";
 import { FIXTURES, outputDir } from "../helpers/paths";
 import { serveStatic, type StaticServer } from "./staticServer";
 import { workbenchSite } from "./workbenchSite";
@@ -92,8 +93,9 @@ describe("the pane on WPS (ET fake)", () => {
     await page.click('[data-action="insert-form"]');
     await page.waitForSelector(".message-bar.tone-success");
     await idle();
-    expect(await page.locator(".message-bar .mb-text").innerText()).toMatch(/^已插入年报模板：封面、正文、表二、表三、表四。/);
-    expect(await page.locator(".sheet-tab").allInnerTexts()).toEqual(["Sheet1", "封面", "正文", "表二", "表三", "表四"]);
+    const names = TEMPLATE_ROLES.map((r) => SHEET_NAMES[r]);
+    expect(await page.locator(".message-bar .mb-text").innerText()).toMatch(new RegExp(`^已插入年报模板：${names.join("、")}。`));
+    expect(await page.locator(".sheet-tab").allInnerTexts()).toEqual(["Sheet1", ...names]);
     expect(await page.locator("#report-title").innerText()).toMatch(/^某某县人民政府办公室 · \d{4} 年度$/);
     // An untouched template: the pane's start state (what to fill first), as in Excel.
     expect(await page.locator("#summary .summary-text").innerText()).toBe("未开始填写");
