@@ -7,6 +7,7 @@
  */
 import { appRowKey, countRegister, deadlineState, isoOf, registerOfReport, rowName, todayInChina, yearBounds } from "../ledger";
 import type { CellKey, Report } from "../report";
+import { templateLayout } from "../template/layout";
 import { planImport } from "../workflow/importPlan";
 import { S } from "./strings";
 import type { TransferPreview } from "./transfer";
@@ -83,4 +84,10 @@ export function ledgerFillPreview(current: Report, writable: (key: CellKey) => b
     findings: loaded.findings,
     warnings: [],
   };
+}
+
+/** Totals are template formulas (and kept figures are locked): never written by a fill. */
+export function ledgerWritable(key: CellKey): boolean {
+  const loc = templateLayout().cells.get(key);
+  return loc !== undefined && !loc.computed && !loc.kept;
 }

@@ -26,6 +26,8 @@ export interface ViewHandlers {
   restore(roles: TemplateRole[]): void;
   openLink(href: string, ev: Event): void;
   transferOpen(mode: TransferMode): void;
+  /** 按台账填写表三/表四. */
+  ledgerFill(): void;
   transfer: TransferHandlers;
 }
 

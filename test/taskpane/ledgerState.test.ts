@@ -5,6 +5,8 @@ import type { Report } from "../../src/report";
 import { confirmWrites } from "../../src/taskpane/transfer";
 import { ledgerFillPreview, ledgerSummary } from "../../src/taskpane/ledgerState";
 import { appGrid } from "../ledger/support";
+import { mountPane, type PaneController } from "../../src/taskpane/app";
+import { FULL_TEMPLATE, MemoryPort } from "./memoryPort";
 
 const Y = 2025;
 const today = dayOfIso("2025-06-30");
@@ -69,5 +71,41 @@ describe("ledgerFillPreview", () => {
 
   it("is null without registers", () => {
     expect(ledgerFillPreview(emptyReport("2021", { year: Y }), all)).toBeNull();
+  });
+});
+
+describe("按台账填写表三/表四 in the controller", () => {
+  function mount(port: MemoryPort): PaneController {
+    return mountPane({} as HTMLElement, {
+      port,
+      host: { templateUrl: "https://localhost:3000/template/xxgk-template.xlsx", now: () => Date.UTC(2025, 5, 30) },
+      loadTransfer: () => import("../../src/taskpane/transferModule"),
+      createView: () => ({ root: {} as HTMLElement, update: () => undefined }),
+    });
+  }
+
+  it("previews the counts, writes only empty cells and the ticked ones, and 撤销 puts the clerk's value back", async () => {
+    const port = new MemoryPort();
+    port.template = FULL_TEMPLATE;
+    const clerk = t3Key("R01", "C1");
+    port.report = reportWith(rows, { [clerk]: 7 });
+    const pane = mount(port);
+    await pane.idle();
+    await pane.transfer.ledger();
+    const t = pane.state.transfer;
+    if (t?.step !== "preview") throw new Error("no preview");
+    expect(t.preview.plan.conflicts.map((c) => c.key)).toEqual([clerk]);
+    expect(t.accepted).toEqual([]);
+    await pane.transfer.confirm();
+    const w = port.writes[0]!;
+    expect(w.cells?.[clerk]).toBeUndefined();
+    expect(w.cells?.[t3Key("R01", "C2")]).toBe(1);
+    // 总计 is a template formula: never written.
+    expect(w.cells?.[t3Key("R01", "C7")]).toBeUndefined();
+    expect(port.report.cells[clerk]).toBe(7);
+    expect(port.report.cells[t3Key("R01", "C2")]).toBe(1);
+    await pane.transfer.undo();
+    expect(port.report.cells[t3Key("R01", "C2")] ?? null).toBeNull();
+    await pane.dispose();
   });
 });
