@@ -9,6 +9,7 @@ import { checkReport } from "../report/rules";
 import { ledgerRule } from "../ledger/register";
 import type { Finding, Report } from "../report/schema";
 import { confirmWrites, keyLabel, priorFor, undoForced, undoKeeping, type TransferMode } from "./transfer";
+import { ledgerFillPreview, ledgerWritable } from "./ledgerState";
 import { loadTransferModule, type SourceInput, type SourceReport, type TransferModule } from "./transferApi";
 import { ExportNotReadyError, loadExportModule, type ExportHost, type ExportKind, type ExportModule } from "./exportApi";
 import { defaultReportYear, findingsOf, initialState, reducer, viewModel, type Action, type Notice, type PaneState } from "./state";
@@ -53,6 +54,8 @@ export interface PaneController {
     read(input: SourceInput): Promise<void>;
     confirm(): Promise<void>;
     undo(kind?: "check" | "keep" | "all"): Promise<void>;
+    /** 按台账填写表三/表四: the import preview with the register's counts. */
+    ledger(): Promise<void>;
   };
   readonly state: PaneState;
   readonly view: PaneView;
@@ -99,6 +102,7 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneControll
         if (host.openUrl?.(href)) ev.preventDefault();
       },
       transferOpen: (mode) => transferOpen(mode),
+      ledgerFill: () => void ledgerFill(),
       transfer: {
         close: () => dispatch({ type: "transferClose" }),
         file: (file) => void transferFile(file),
@@ -278,7 +282,23 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneControll
     if (state.busy) return;
     if (state.transfer?.mode === mode) return dispatch({ type: "transferClose" });
     loaded = null;
+    fromLedger = false;
     dispatch({ type: "transferOpen", mode });
+  }
+
+  // Set while the preview shows the register's counts (rebuilt from the workbook, no source file).
+  let fromLedger = false;
+
+  /** 按台账填写表三/表四: the same preview, tick and 撤销 as an import, the counts as the source. */
+  async function ledgerFill(): Promise<void> {
+    if (state.busy) return;
+    await validate();
+    const p = state.report ? ledgerFillPreview(state.report, ledgerWritable) : null;
+    if (!p) return;
+    loaded = null;
+    fromLedger = true;
+    dispatch({ type: "transferOpen", mode: "import" });
+    dispatch({ type: "transferPreview", preview: p });
   }
 
   async function module(): Promise<TransferModule | null> {
@@ -327,15 +347,15 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneControll
 
   async function transferConfirm(): Promise<void> {
     const t = state.transfer;
-    if (!t || t.step !== "preview" || state.busy || !loaded) return;
-    const mod = await module();
-    if (!mod) return;
+    if (!t || t.step !== "preview" || state.busy || (!loaded && !fromLedger)) return;
+    const mod = fromLedger ? null : await module();
+    if (!mod && !fromLedger) return;
     dispatch({ type: "busy", busy: "transfer" });
     dispatch({ type: "transferBusy", busy: true });
     let p = t.preview;
     let accepted = new Set(t.accepted);
     try {
-      if (p.insertFirst && !state.template) {
+      if (p.insertFirst && !state.template && mod && loaded) {
         const outcome = await port.insertTemplate(p.insertFirst);
         if (outcome.kind === "unsupported") {
           dispatch({ type: "inserted", outcome, templateUrl: host.templateUrl });
@@ -348,14 +368,15 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneControll
       const { write, applied } = confirmWrites(p, accepted);
       const out = await port.writeInputs(write);
       if (out.kind === "written") {
-        if (p.mode === "rollForward") priorReport = loaded.source.report;
+        if (p.mode === "rollForward" && loaded) priorReport = loaded.source.report;
         dispatch({ type: "applied", applied });
         dispatch({ type: "transferClose" });
         const text = [S.transfer.done[p.mode](applied.count), ...out.notes].join(" ");
         dispatch({ type: "notice", notice: { tone: "success", text, action: { id: "undo", label: S.transfer.undo[p.mode] } } });
       } else if (out.kind === "changed") {
         dispatch({ type: "busy", busy: null });
-        await preview(mod);
+        if (mod) await preview(mod);
+        else await ledgerFill();
         dispatch({ type: "notice", notice: { tone: "warning", text: S.transfer.changedSincePreview } });
       } else {
         dispatch({ type: "notice", notice: { tone: "error", text: `${out.reason}` } });
@@ -443,7 +464,7 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneControll
     validate,
     idle,
     insert,
-    transfer: { open: transferOpen, read: transferRead, confirm: transferConfirm, undo },
+    transfer: { open: transferOpen, read: transferRead, confirm: transferConfirm, undo, ledger: ledgerFill },
     get state() {
       return state;
     },

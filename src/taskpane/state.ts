@@ -3,6 +3,7 @@
  * exports, clicks) and a view model that turns findings into table groups, severity sections and
  * collapsed blank-cell groups. No DOM, no Office: unit-tested in Node.
  */
+import { ledgerSummaryOf, type LedgerSummary } from "./ledgerState";
 import type { HostCapabilities, InsertOutcome, ReadOutcome, TemplateRole, TemplateSheets } from "../excel/port";
 import { SECTIONS } from "../report/format";
 import { cellInfo } from "../report/keys";
@@ -310,6 +311,8 @@ export interface ViewModel {
   canTransfer: boolean;
   formError: string | null;
   transferDone: number;
+  /** The 台账 section (null: the workbook has no register sheets). */
+  ledger: LedgerSummary | null;
 }
 
 function itemId(f: Finding, seen: Map<string, number>): string {
@@ -440,6 +443,7 @@ export function viewModel(state: PaneState, opts: { canRestore?: boolean } = {})
     canTransfer: state.busy === null && (state.template !== null || state.capabilities?.insertTemplate !== false),
     formError: state.formError,
     transferDone: state.transferDone,
+    ledger: ledgerSummaryOf(state.report),
   };
 }
 

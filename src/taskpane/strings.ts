@@ -191,6 +191,19 @@ export const S = {
     noReport: "请先插入并填写年报模板，再导出。",
   },
 
+  ledger: {
+    title: "台账",
+    counts: (apps: number, answered: number, pending: number, cases: number): string =>
+      `本年收到申请 ${apps} 件，本年已答复 ${answered} 件，尚未答复 ${pending} 件；本年复议、诉讼 ${cases} 件。`,
+    overdueTitle: "已逾期",
+    dueSoonTitle: "即将到期",
+    none: "无",
+    overdue: (name: string, due: string, late: number): string => `${name}：答复期限 ${due}，已超过 ${late} 个工作日`,
+    dueSoon: (name: string, due: string, left: number): string => `${name}：答复期限 ${due}，还剩 ${left} 个工作日`,
+    fill: "按台账填写表三/表四",
+    sourceLabel: (apps: string, cases: string): string => `台账（${apps}、${cases}）统计的表三、表四`,
+  },
+
   errors: {
     readFailed: (why: string): string => `读取工作簿失败：${why}。请稍后点击“重新校验”。`,
     insertFailed: (why: string): string => `插入模板失败：${why}`,

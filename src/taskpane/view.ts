@@ -10,6 +10,7 @@ import { SHEET_NAMES } from "../template/messages";
 import { S } from "./strings";
 import type { TransferMode } from "./transfer";
 import { createTransferView, type TransferHandlers } from "./transferView";
+import { createLedgerView } from "./ledgerView";
 import { rovingKeydown, setTabStop } from "./roving";
 import { focusTarget, type FocusRegion } from "./focusPlan";
 import type { TemplateRole } from "../excel/port";
@@ -26,6 +27,8 @@ export interface ViewHandlers {
   restore(roles: TemplateRole[]): void;
   openLink(href: string, ev: Event): void;
   transferOpen(mode: TransferMode): void;
+  /** 按台账填写表三/表四. */
+  ledgerFill(): void;
   transfer: TransferHandlers;
 }
 
@@ -122,7 +125,8 @@ export function createView(root: HTMLElement, handlers: ViewHandlers, options: V
     summary,
     toolbar,
   );
-  const main = h("main", { class: "pane-main", attrs: { "aria-labelledby": "report-title" } }, noticeSlot, transferSlot, bannerSlot, findingsRegion);
+  const ledgerView = createLedgerView({ select: (cells) => handlers.select(cells), fill: () => handlers.ledgerFill() });
+  const main = h("main", { class: "pane-main", attrs: { "aria-labelledby": "report-title" } }, noticeSlot, transferSlot, bannerSlot, ledgerView.root, findingsRegion);
   replace(root, header, live, noticeStatus, noticeAlert, main);
   root.classList.add("pane");
 
@@ -542,6 +546,7 @@ export function createView(root: HTMLElement, handlers: ViewHandlers, options: V
 
   // ---------------------------------------------------------------- update
   function update(vm: ViewModel): void {
+    ledgerView.render(vm.ledger, vm.busy === null && vm.transfer === null);
     title.textContent = vm.title;
     const sub = [vm.subtitle, vm.checkedAt === null ? null : S.summary.lastChecked(formatTime(vm.checkedAt))].filter((x): x is string => !!x);
     subtitle.textContent = sub.join(" · ");

@@ -1,0 +1,105 @@
+/**
+ * The 台账 view as plain data: the counts of the registers read with the report, the overdue and
+ * due-soon applications (each with the row key the port's select understands, the same key the
+ * LEDGER findings carry), and "按台账填写表三/表四" as an ordinary import preview whose incoming
+ * values are countRegister's cells — so it goes through planImport like any import: fills shown,
+ * non-empty cells changed only when ticked, 撤销 as usual. No DOM, no Office: tested in Node.
+ */
+import { appRowKey, countRegister, deadlineState, isoOf, registerOfReport, rowName, todayInChina, yearBounds } from "../ledger";
+import type { CellKey, Report } from "../report";
+import { templateLayout } from "../template/layout";
+import { planImport } from "../workflow/importPlan";
+import { S } from "./strings";
+import type { TransferPreview } from "./transfer";
+
+export interface DeadlineItem {
+  /** Row key (LEDGER.APP.<line>) for select. */
+  key: string;
+  line: number;
+  text: string;
+}
+
+export interface LedgerSummary {
+  year: number;
+  /** Received in the year (usable rows). */
+  applications: number;
+  /** Answered in the year. */
+  answered: number;
+  /** Received by the end of the year and not answered yet. */
+  pending: number;
+  /** 复议/诉讼 received in the year. */
+  cases: number;
+  overdue: DeadlineItem[];
+  dueSoon: DeadlineItem[];
+}
+
+const cache = new WeakMap<Report, { today: number; summary: LedgerSummary | null }>();
+
+/** ledgerSummary, once per read report and day (the view model is rebuilt on every state change). */
+export function ledgerSummaryOf(report: Report | null, today: number = todayInChina()): LedgerSummary | null {
+  if (!report) return null;
+  const hit = cache.get(report);
+  if (hit && hit.today === today) return hit.summary;
+  const summary = ledgerSummary(report, today);
+  cache.set(report, { today, summary });
+  return summary;
+}
+
+/** The summary of the report's registers, or null when the workbook has no register sheets (or no year). */
+export function ledgerSummary(report: Report, today: number = todayInChina()): LedgerSummary | null {
+  const year = report.meta.year;
+  const loaded = registerOfReport(report, year !== null ? { year } : {});
+  if (!loaded || year === null) return null;
+  const reg = loaded.register;
+  if (!reg.hasApplications && !reg.hasCases) return null;
+  const { start, end } = yearBounds(year);
+  const inYear = (d: number | null) => d !== null && d >= start && d <= end;
+  const out: LedgerSummary = { year, applications: 0, answered: 0, pending: 0, cases: 0, overdue: [], dueSoon: [] };
+  for (const a of reg.applications) {
+    if (a.excluded) continue;
+    if (inYear(a.received)) out.applications++;
+    if (inYear(a.answered)) out.answered++;
+    if (a.received !== null && a.received <= end && a.answered === null) out.pending++;
+    if (a.received === null || a.received > today) continue;
+    const s = deadlineState(a, today);
+    const name = rowName(reg.appSource, a.line, a.id);
+    if (s.kind === "overdue") out.overdue.push({ key: appRowKey(a.line), line: a.line, text: S.ledger.overdue(name, isoOf(s.due), s.late) });
+    else if (s.kind === "dueSoon") out.dueSoon.push({ key: appRowKey(a.line), line: a.line, text: S.ledger.dueSoon(name, isoOf(s.due), s.left) });
+  }
+  for (const c of reg.cases) if (!c.excluded && inYear(c.received)) out.cases++;
+  return out;
+}
+
+/**
+ * "按台账填写表三/表四": the import preview with the register's counts as incoming values (only
+ * 表三/表四 cells; `writable` leaves out template formulas). Null without registers or a year.
+ */
+export function ledgerFillPreview(current: Report, writable: (key: CellKey) => boolean): TransferPreview | null {
+  const year = current.meta.year;
+  const loaded = registerOfReport(current, year !== null ? { year } : {});
+  if (!loaded || year === null) return null;
+  const reg = loaded.register;
+  const derived = countRegister(reg.applications, reg.cases, year);
+  const incoming: Report = { ...current, format: "2021", cells: derived.cells, opening: null, sections: {} as Report["sections"] };
+  const plan = planImport(current, incoming, (k) => (k.startsWith("T3.") || k.startsWith("T4.")) && writable(k));
+  return {
+    mode: "import",
+    sourceLabel: S.ledger.sourceLabel(reg.appSource, reg.caseSource),
+    targetYear: year,
+    insertFirst: null,
+    plan,
+    prefilled: [],
+    drafts: [],
+    priorFigures: null,
+    previousPriorFigures: null,
+    metaFills: [],
+    findings: loaded.findings,
+    warnings: [],
+  };
+}
+
+/** Totals are template formulas (and kept figures are locked): never written by a fill. */
+export function ledgerWritable(key: CellKey): boolean {
+  const loc = templateLayout().cells.get(key);
+  return loc !== undefined && !loc.computed && !loc.kept;
+}
