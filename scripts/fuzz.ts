@@ -16,7 +16,7 @@ async function main(): Promise<number> {
     console.error("用法：npm run fuzz -- --seed <整数> --count <正整数>");
     return 2;
   }
-  const seedText = readFileSync(path.join(__dirname, "..", "..", "shared", "fixtures", "2023-sanmenxia-hubin-qianjin.txt"), "utf8");
+  const seedText = readFileSync(path.join(__dirname, "..", "test", "fixtures", "2023-sanmenxia-hubin-qianjin.txt"), "utf8");
   const started = Date.now();
   const result = await runFuzz(await loadBases(seedText), {
     seed,
