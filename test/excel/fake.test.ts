@@ -66,3 +66,27 @@ test("writes: shape checked, protection enforced, strings parsed like typing, fo
   expect(m.sheetNames()).toEqual(["表四", "Sheet1"]);
   expect(m.value(m.sheet("表四")!, 5, 5)).toBe(3); // 总计 = SUM(A5:D5), recalculated
 });
+
+test("the workbench is told of batches that changed something, not of reads", async () => {
+  const fake = createFakeExcel();
+  let told = 0;
+  fake.workbook.subscribe(() => told++);
+  await fake.Excel.run(async (ctx) => {
+    ctx.workbook.worksheets.getItem("Sheet1").getRange("A1:B2").load("values");
+    await ctx.sync();
+  });
+  expect(told).toBe(0);
+  await fake.Excel.run(async (ctx) => {
+    ctx.workbook.worksheets.getItem("Sheet1").getRange("A1").values = [[1]];
+  });
+  expect(told).toBeGreaterThan(0);
+  // A failed batch that wrote nothing leaves nothing to redraw either.
+  told = 0;
+  await expect(
+    fake.Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("nope").getRange("A1").load("values");
+      await ctx.sync();
+    }),
+  ).rejects.toMatchObject({ code: "ItemNotFound" });
+  expect(told).toBe(0);
+});

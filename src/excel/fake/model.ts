@@ -167,7 +167,7 @@ export class FakeWorkbookModel {
 
   sheet(keyOrName: string): FakeSheet | undefined {
     return (
-      this.sheets.find((s) => s.id === keyOrName) ??
+      this.sheets.find((s) => s.id === keyOrName || s.name === keyOrName) ??
       this.sheets.find((s) => s.name.localeCompare(keyOrName, undefined, { sensitivity: "accent" }) === 0)
     );
   }
@@ -434,7 +434,7 @@ export class FakeWorkbookModel {
    */
   setCells(sheetKey: string, entries: readonly FakeCellEntry[], opts: { event?: boolean } = {}): void {
     const s = this.requireSheet(sheetKey);
-    this.hf.batch(() => {
+    this.writeMany(() => {
       for (const e of entries) {
         const r = parseRect(e.address);
         let input: EngineInput;
@@ -445,6 +445,25 @@ export class FakeWorkbookModel {
       }
     });
     if (opts.event !== false && entries.length) this.changed(s, entries[0]!.address, "Unknown");
+  }
+
+  /**
+   * Run many low-level writes with one recalculation (a 2-D Range write is one operation in
+   * Excel; recalculating the registers' formulas after each of its cells made the fake crawl).
+   * Nothing may read computed values inside `fn`.
+   */
+  writeMany(fn: () => void): void {
+    if (this.hf.isEvaluationSuspended()) return fn();
+    // The batch's snapshot is taken before: HyperFormula serializes nothing while suspended.
+    this.touch();
+    // Not hf.batch(): its undo bookkeeping rescans the whole batch on every write (quadratic),
+    // even with undo off. Suspending evaluation is all that is wanted.
+    this.hf.suspendEvaluation();
+    try {
+      fn();
+    } finally {
+      this.hf.resumeEvaluation();
+    }
   }
 
   /** Put an error value (#REF!, #VALUE!, …) into a cell. */
@@ -473,7 +492,7 @@ export class FakeWorkbookModel {
       if (this.sheet(seed.name)) throw new FakeOfficeError("InvalidOperation", `A worksheet named "${seed.name}" already exists; the fake does not guess how Excel renames on insert.`);
     }
     const ids: string[] = [];
-    this.hf.batch(() => {
+    this.writeMany(() => {
       seeds.forEach((seed, i) => {
         const hfName = this.hf.addSheet(seed.name);
         const s = new FakeSheet(sheetId(++this.seq), seed.name, this.hf.getSheetId(hfName)!);
@@ -576,15 +595,18 @@ export class FakeWorkbookModel {
     const b = this.batch;
     this.batch = null;
     for (const fire of b?.events ?? []) fire();
-    this.notify();
+    // A batch that only read changed nothing the workbench would draw differently.
+    if (b?.snap || b?.events.length) this.notify();
   }
 
   /** The batch failed: nothing of it stays, no event fires. */
   rollbackBatch(): void {
     const b = this.batch;
     this.batch = null;
-    if (b?.snap) this.restore(b.snap);
-    this.notify();
+    if (b?.snap) {
+      this.restore(b.snap);
+      this.notify();
+    }
   }
 
   /** Called before every change. */

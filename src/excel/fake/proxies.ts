@@ -346,21 +346,23 @@ export class FakeRange extends FakeClientObject {
       m.assertWritable(sheet, rect);
       m.assertMergeWrite(sheet, rect, data);
       m.writeCount++;
-      data.forEach((line, i) =>
-        line.forEach((x, j) => {
-          if (x === null || x === undefined) return; // null leaves the cell as it is
-          const row = rect.top + i;
-          const col = rect.left + j;
-          if (typeof x === "string") {
-            const asText = m.numberFormat(sheet, row, col) === "@";
-            const p = asText ? { input: textInput(x) } : parseEntry(x);
-            m.writeCell(sheet, row, col, p.input, "numberFormat" in p ? p.numberFormat : undefined);
-          } else if (typeof x === "number" || typeof x === "boolean") {
-            m.writeCell(sheet, row, col, x as EngineInput);
-          } else {
-            throw new FakeOfficeError("InvalidArgument", `Unsupported cell value ${String(x)}.`);
-          }
-        }),
+      m.writeMany(() =>
+        data.forEach((line, i) =>
+          line.forEach((x, j) => {
+            if (x === null || x === undefined) return; // null leaves the cell as it is
+            const row = rect.top + i;
+            const col = rect.left + j;
+            if (typeof x === "string") {
+              const asText = m.numberFormat(sheet, row, col) === "@";
+              const p = asText ? { input: textInput(x) } : parseEntry(x);
+              m.writeCell(sheet, row, col, p.input, "numberFormat" in p ? p.numberFormat : undefined);
+            } else if (typeof x === "number" || typeof x === "boolean") {
+              m.writeCell(sheet, row, col, x as EngineInput);
+            } else {
+              throw new FakeOfficeError("InvalidArgument", `Unsupported cell value ${String(x)}.`);
+            }
+          }),
+        ),
       );
       m.changed(sheet, rectAddress(rect), "ThisLocalAddin");
     });

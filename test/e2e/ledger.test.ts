@@ -1,0 +1,157 @@
+/**
+ * The 台账 section end to end in Chromium (the workbench build shared through workbenchSite.ts):
+ * rows typed into 申请台账 (the first one and the last one, reached by scrolling the grid) show up
+ * in the counts and the 已逾期 list, a click or Enter selects the register row, "按台账填写表三/表四"
+ * fills 表三 through the import preview with its own wording (and 撤销 puts it back), and axe stays
+ * clean with the section shown.
+ */
+import { copyFileSync } from "node:fs";
+import path from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { appRowKey } from "../../src/ledger";
+import { locate, templateLayout } from "../../src/template/layout";
+import { SHEET_NAMES } from "../../src/template/messages";
+import { PROJECT_ROOT } from "../helpers/paths";
+import { serveStatic, type StaticServer } from "./staticServer";
+import { workbenchSite } from "./workbenchSite";
+
+const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+const problems: string[] = [];
+
+const idle = () => page.evaluate(() => (window as unknown as { xxgk: { pane: { idle(): Promise<void> } } }).xxgk.pane.idle());
+
+async function typeAt(sheet: string, address: string, text: string): Promise<void> {
+  await page.click(`.sheet-tab[data-sheet="${sheet}"]`);
+  await page.click(`td[data-address="${address}"]`);
+  await page.fill("#formula-input", text);
+  await page.press("#formula-input", "Enter");
+  await idle();
+}
+
+/** Scroll the grid until the cell is drawn (the workbench draws long sheets as they scroll). */
+async function reveal(address: string): Promise<void> {
+  for (let i = 0; i < 20 && !(await page.locator(`td[data-address="${address}"]`).count()); i++) {
+    await page.evaluate(() => {
+      const s = document.querySelector<HTMLElement>(".grid-scroller")!;
+      s.scrollTop = s.scrollHeight;
+      s.dispatchEvent(new Event("scroll"));
+    });
+  }
+}
+
+/** Type one 申请台账 row (sheet row `row`), column by column as the template lays them out. */
+async function typeRow(row: number, values: (string | null)[]): Promise<void> {
+  const g = templateLayout().registers.apps;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null || v === undefined) continue;
+    const address = `${String.fromCharCode(64 + g.firstCol + i)}${row}`;
+    await page.click(`.sheet-tab[data-sheet="${SHEET_NAMES.apps}"]`);
+    await reveal(address);
+    await typeAt(SHEET_NAMES.apps, address, v);
+  }
+}
+
+const selection = () =>
+  page.evaluate(() => {
+    const m = (window as unknown as { xxgk: { fake: { workbook: { selection: { sheetId: string; rect: { top: number; bottom: number } } | null; sheet(id: string): { name: string } | undefined } } } }).xxgk.fake.workbook;
+    return m.selection ? { sheet: m.sheet(m.selection.sheetId)?.name, top: m.selection.rect.top, bottom: m.selection.rect.bottom } : null;
+  });
+
+beforeAll(async () => {
+  const site = await workbenchSite();
+  copyFileSync(path.join(PROJECT_ROOT, "node_modules/axe-core/axe.min.js"), path.join(site, "axe.min.js"));
+  server = await serveStatic(site);
+  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  page.setDefaultTimeout(20_000);
+  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.push(`console: ${m.text()}`);
+  });
+  await page.goto(`${server.url}/workbench.html`);
+  await page.waitForSelector("#app .summary");
+  await idle();
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("台账 in the pane", () => {
+  test("typed register rows: counts, a 已逾期 row that selects its sheet row, and 表三 filled through the preview", async () => {
+    await page.fill("#agency-input", "某某区人民政府办公室");
+    const year = Number(await page.locator("#year-select").inputValue());
+    await page.click('[data-action="insert-form"]');
+    await page.waitForSelector(".message-bar.tone-success");
+    await idle();
+    // The template has the register sheets: the section is there, empty.
+    await page.locator(".ledger").waitFor();
+    const { firstRow: first, lastRow: last } = templateLayout().registers.apps;
+    // An answered application in the first row, and in the last row one received early in the year
+    // and never answered (overdue on any day of the year after mid-February).
+    await typeRow(first, ["1", `${year}-01-05`, "自然人", "张三", "某项信息", null, "否", `${year}-01-10`, "（一）予以公开"]);
+    await typeRow(last, ["2", `${year}-01-06`, "商业企业", "某公司", "另一项信息", null, "否"]);
+    const counts = await page.locator(".ledger-counts").innerText();
+    expect(counts).toContain("本年收到申请 2 件");
+    expect(counts).toContain("本年已答复 1 件");
+    expect(counts).toContain("尚未答复 1 件");
+    const overdue = page.locator(`.ledger-overdue[data-key="${appRowKey(last)}"]`);
+    expect(await overdue.innerText()).toMatch(/已超过 \d+ 个工作日/);
+
+    // Click: the register row is selected (the same select as LEDGER findings).
+    await overdue.click();
+    const sel = await selection();
+    expect(sel).toEqual({ sheet: SHEET_NAMES.apps, top: locate(appRowKey(last))!.rect.top, bottom: locate(appRowKey(last))!.rect.bottom });
+    // The grid shows the selected row even when it was never scrolled to.
+    await page.click(`.sheet-tab[data-sheet="${SHEET_NAMES.t3}"]`);
+    await overdue.click();
+    await page.locator(`td[data-address="A${last}"].selected`).waitFor();
+
+    // Keyboard: the list item is the Tab stop; Enter selects too.
+    await overdue.focus();
+    await page.keyboard.press("Enter");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-key"))).toBe(appRowKey(last));
+
+    // 按台账填写表三/表四: preview first, nothing written until confirmed.
+    await page.click('[data-action="ledger-fill"]');
+    await page.locator('[data-transfer-step="preview"]').waitFor();
+    expect(await page.locator("#transfer-title").innerText()).toContain("按台账填写预览");
+    const t3Cell = async (key: string) => {
+      const l = locate(key)!;
+      await page.click(`.sheet-tab[data-sheet="${SHEET_NAMES[l.role]}"]`);
+      return page.locator(`td[data-address="${l.address}"]`).innerText();
+    };
+    expect(await t3Cell("T3.R01.C1")).toBe("");
+    expect(await page.locator('[data-transfer="summary"]').innerText()).toMatch(/^将填入 \d+ 个空白单元格/);
+    expect(await page.locator('[data-action="transfer-confirm"]').innerText()).toBe("确认填写");
+    await page.click('[data-action="transfer-confirm"]');
+    await page.locator('.message-bar.tone-success [data-notice-action="undo"]').filter({ hasText: "撤销填写" }).waitFor();
+    expect(await page.locator(".message-bar.tone-success").innerText()).toMatch(/已按台账填写 \d+ 个单元格/);
+    await idle();
+    expect(await t3Cell("T3.R01.C1")).toBe("1");
+    expect(await t3Cell("T3.R01.C2")).toBe("1");
+    expect(await t3Cell("T3.R03.C1")).toBe("1");
+    // The open one is carried into next year (四、结转下年度继续办理), under 商业企业.
+    expect(await t3Cell("T3.R25.C2")).toBe("1");
+
+    // axe: the section with its lists is clean.
+    await page.addScriptTag({ url: `${server.url}/axe.min.js` });
+    const violations = await page.evaluate(async () => {
+      const r = await (window as unknown as { axe: { run(ctx: string, o: object): Promise<{ violations: { id: string; impact: string }[] }> } }).axe.run("#app", { resultTypes: ["violations"] });
+      return r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id);
+    });
+    expect(violations).toEqual([]);
+
+    // 撤销 puts 表三 back.
+    await page.click('[data-notice-action="undo"]');
+    await page.locator(".message-bar.tone-success").filter({ hasText: "恢复为按台账填写前的内容" }).waitFor();
+    await idle();
+    expect(await t3Cell("T3.R01.C1")).toBe("");
+    expect(problems).toEqual([]);
+  }, 180_000);
+});
