@@ -75,6 +75,15 @@ export function rangeAddress(r: { row: number; col: number; rowCount: number; co
 
 const MIN_ROWS = 30;
 const MIN_COLS = 10;
+/**
+ * Rows and columns drawn at first; more are drawn as the view scrolls near the edge (and always
+ * enough to show the cursor and the selection). The registers run to row 502 and helper columns
+ * to CU: drawing all of them on every change made each keystroke there take seconds.
+ */
+const WINDOW_ROWS = 60;
+const WINDOW_COLS = 26;
+const GROW_ROWS = 100;
+const GROW_COLS = 26;
 
 export function mountGrid(root: HTMLElement, source: GridSource): { refresh(): void } {
   const nameBox = h("output", { class: "name-box", id: "name-box", attrs: { "aria-label": "名称框" } });
@@ -86,6 +95,8 @@ export function mountGrid(root: HTMLElement, source: GridSource): { refresh(): v
   replace(root, bar, scroller, tabs);
 
   let cursor = { row: 0, col: 0 };
+  /** How far the current sheet is drawn (grows with scrolling; reset when the sheet changes). */
+  let drawn = { sheet: null as string | null, rows: WINDOW_ROWS, cols: WINDOW_COLS };
 
   function active(): string | null {
     return source.activeSheet();
@@ -205,14 +216,29 @@ export function mountGrid(root: HTMLElement, source: GridSource): { refresh(): v
       return;
     }
     const size = source.size(sheet);
-    const rows = Math.max(MIN_ROWS, size.rows + 3);
-    const cols = Math.max(MIN_COLS, size.cols);
+    if (drawn.sheet !== sheet) drawn = { sheet, rows: WINDOW_ROWS, cols: WINDOW_COLS };
+    const sel = source.selection();
+    let needRow = cursor.row;
+    let needCol = cursor.col;
+    for (const r of sel && sel.sheet === sheet ? sel.ranges : []) {
+      needRow = Math.max(needRow, r.row + r.rowCount - 1);
+      needCol = Math.max(needCol, r.col + r.colCount - 1);
+    }
+    drawn.rows = Math.max(drawn.rows, needRow + 20);
+    drawn.cols = Math.max(drawn.cols, needCol + 5);
+    const allRows = Math.max(MIN_ROWS, size.rows + 3);
+    const allCols = Math.max(MIN_COLS, size.cols);
+    const rows = Math.min(allRows, drawn.rows);
+    const cols = Math.min(allCols, drawn.cols);
+    more = { rows: rows < allRows, cols: cols < allCols };
     const covered = new Set<string>();
     const spanAt = new Map<string, GridMerge>();
     for (const m of source.merges(sheet)) {
-      if (source.hiddenColumn(sheet, m.col)) continue;
-      spanAt.set(`${m.row}:${m.col}`, m);
-      for (let i = 0; i < m.rows; i++) for (let j = 0; j < m.cols; j++) if (i || j) covered.add(`${m.row + i}:${m.col + j}`);
+      if (m.row >= rows || m.col >= cols || source.hiddenColumn(sheet, m.col)) continue;
+      // A merge reaching past the drawn part is drawn up to its edge.
+      const clipped = { ...m, rows: Math.min(m.rows, rows - m.row), cols: Math.min(m.cols, cols - m.col) };
+      spanAt.set(`${m.row}:${m.col}`, clipped);
+      for (let i = 0; i < clipped.rows; i++) for (let j = 0; j < clipped.cols; j++) if (i || j) covered.add(`${m.row + i}:${m.col + j}`);
     }
     const selected = selectedSet(sheet);
     const visible = Array.from({ length: cols }, (_, c) => c).filter((c) => !source.hiddenColumn(sheet, c));
@@ -288,18 +314,37 @@ export function mountGrid(root: HTMLElement, source: GridSource): { refresh(): v
     formula.value = sheet && cursor.row < size.rows && cursor.col < size.cols ? source.cell(sheet, cursor.row, cursor.col).input : "";
   }
 
+  let more = { rows: false, cols: false };
+  scroller.addEventListener("scroll", () => {
+    const nearBottom = more.rows && scroller.scrollTop + scroller.clientHeight > scroller.scrollHeight - 300;
+    const nearRight = more.cols && scroller.scrollLeft + scroller.clientWidth > scroller.scrollWidth - 300;
+    if (!nearBottom && !nearRight) return;
+    if (nearBottom) drawn.rows += GROW_ROWS;
+    if (nearRight) drawn.cols += GROW_COLS;
+    renderGrid();
+  });
+
+  let stale = false;
   function refresh(): void {
+    stale = false;
     renderTabs();
     renderBar();
     renderGrid();
   }
 
+  // Changes come in bursts (a write, its event, the pane's selection): draw once per burst.
   source.subscribe(() => {
-    // Do not clobber what the user is typing in the formula bar.
-    if (document.activeElement === formula) {
-      renderTabs();
-      renderGrid();
-    } else refresh();
+    if (stale) return;
+    stale = true;
+    queueMicrotask(() => {
+      if (!stale) return;
+      stale = false;
+      // Do not clobber what the user is typing in the formula bar.
+      if (document.activeElement === formula) {
+        renderTabs();
+        renderGrid();
+      } else refresh();
+    });
   });
   refresh();
   return { refresh };
