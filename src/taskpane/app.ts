@@ -371,8 +371,10 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneControll
         if (p.mode === "rollForward" && loaded) priorReport = loaded.source.report;
         dispatch({ type: "applied", applied });
         dispatch({ type: "transferClose" });
-        const text = [S.transfer.done[p.mode](applied.count), ...out.notes].join(" ");
-        dispatch({ type: "notice", notice: { tone: "success", text, action: { id: "undo", label: S.transfer.undo[p.mode] } } });
+        const ledger = p.origin === "ledger";
+        const text = [ledger ? S.ledger.done(applied.count) : S.transfer.done[p.mode](applied.count), ...out.notes].join(" ");
+        const label = ledger ? S.ledger.undo : S.transfer.undo[p.mode];
+        dispatch({ type: "notice", notice: { tone: "success", text, action: { id: "undo", label } } });
       } else if (out.kind === "changed") {
         dispatch({ type: "busy", busy: null });
         if (mod) await preview(mod);
@@ -401,7 +403,7 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneControll
       if (out.kind === "written") {
         if (a.mode === "rollForward" && a.undo.priorFigures !== undefined) priorReport = null;
         dispatch({ type: "applied", applied: null });
-        dispatch({ type: "notice", notice: { tone: "success", text: S.transfer.undone } });
+        dispatch({ type: "notice", notice: { tone: "success", text: a.origin === "ledger" ? S.ledger.undone : S.transfer.undone } });
       } else if (out.kind === "changed") {
         undoChanged = out.changed;
         dispatch({

@@ -84,6 +84,7 @@ export function ledgerFillPreview(current: Report, writable: (key: CellKey) => b
   const plan = planImport(current, incoming, (k) => (k.startsWith("T3.") || k.startsWith("T4.")) && writable(k));
   return {
     mode: "import",
+    origin: "ledger",
     sourceLabel: S.ledger.sourceLabel(reg.appSource, reg.caseSource),
     targetYear: year,
     insertFirst: null,

@@ -201,6 +201,12 @@ export const S = {
     overdue: (name: string, due: string, late: number): string => `${name}：答复期限 ${due}，已超过 ${late} 个工作日`,
     dueSoon: (name: string, due: string, left: number): string => `${name}：答复期限 ${due}，还剩 ${left} 个工作日`,
     fill: "按台账填写表三/表四",
+    previewTitle: "按台账填写预览",
+    confirm: "确认填写",
+    working: "正在填写…",
+    done: (n: number): string => `已按台账填写 ${n} 个单元格。`,
+    undo: "撤销填写",
+    undone: "已撤销，表三、表四恢复为按台账填写前的内容。",
     sourceLabel: (apps: string, cases: string): string => `台账（${apps}、${cases}）统计的表三、表四`,
   },
 

@@ -22,6 +22,8 @@ export interface MetaFill {
 
 export interface TransferPreview {
   mode: TransferMode;
+  /** "按台账填写表三/表四": an import whose source is the workbook's own registers (its own wording). */
+  origin?: "ledger";
   /** Where it came from: "某某办 2023 年度报告（文件名）". */
   sourceLabel: string;
   /** Year of the report being written (this year's template). */
@@ -47,6 +49,7 @@ export interface TransferPreview {
 /** What a confirmed transfer wrote, kept for 撤销. */
 export interface AppliedTransfer {
   mode: TransferMode;
+  origin?: "ledger";
   /** What was written (撤销 expects to find exactly this). */
   wrote: { cells: Record<CellKey, RawCell>; sections: Partial<Record<TextBlockKey, string>> };
   /** The values before, written back by 撤销. */
@@ -101,7 +104,7 @@ export function confirmWrites(p: TransferPreview, accepted: ReadonlySet<string>)
     undo.priorFigures = p.previousPriorFigures ?? null;
   }
   const count = Object.keys(cells).length + Object.keys(sections).length + p.metaFills.length;
-  return { write, applied: { mode: p.mode, wrote: { cells, sections }, undo, count } };
+  return { write, applied: { mode: p.mode, ...(p.origin ? { origin: p.origin } : {}), wrote: { cells, sections }, undo, count } };
 }
 
 /** 撤销 without the keys the clerk changed since (their later edits are kept). */

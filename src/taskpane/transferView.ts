@@ -92,7 +92,7 @@ export function createTransferView(handlers: TransferHandlers): { render(t: Tran
   function previewStep(t: Extract<TransferPanel, { step: "preview" }>): TransferDom {
     const p: TransferPreview = t.preview;
     const counts = previewCounts(p);
-    const heading = h("h2", { class: "card-title", id: "transfer-title", tabIndex: -1 }, icon(p.mode === "import" ? "open" : "carry"), T.previewTitle[p.mode]);
+    const heading = h("h2", { class: "card-title", id: "transfer-title", tabIndex: -1 }, icon(p.mode === "import" ? "open" : "carry"), p.origin === "ledger" ? S.ledger.previewTitle : T.previewTitle[p.mode]);
     const parts: (HTMLElement | null)[] = [
       heading,
       h("p", { class: "card-body" }, T.from(p.sourceLabel), h("br", {}), T.into(p.targetYear)),
@@ -174,7 +174,7 @@ export function createTransferView(handlers: TransferHandlers): { render(t: Tran
           "button",
           { type: "button", class: "btn btn-primary", disabled: t.busy, attrs: { "data-action": "transfer-confirm", "aria-busy": t.busy ? "true" : "false" }, on: { click: () => handlers.confirm() } },
           t.busy ? h("span", { class: "spinner", attrs: { "aria-hidden": "true" } }) : null,
-          h("span", { class: "btn-label" }, t.busy ? T.working[p.mode] : T.confirm[p.mode]),
+          h("span", { class: "btn-label" }, p.origin === "ledger" ? (t.busy ? S.ledger.working : S.ledger.confirm) : t.busy ? T.working[p.mode] : T.confirm[p.mode]),
         ),
         h("button", { type: "button", class: "btn btn-secondary", disabled: t.busy, attrs: { "data-action": "transfer-back" }, on: { click: () => handlers.back() } }, T.back),
       ),

@@ -104,8 +104,13 @@ describe("按台账填写表三/表四 in the controller", () => {
     expect(w.cells?.[t3Key("R01", "C7")]).toBeUndefined();
     expect(port.report.cells[clerk]).toBe(7);
     expect(port.report.cells[t3Key("R01", "C2")]).toBe(1);
+    // Its own wording: the clerk filled from the register, not imported a file.
+    const done = pane.state.notice;
+    expect(done?.text).toMatch(/^已按台账填写 \d+ 个单元格。/);
+    expect(done?.action).toEqual({ id: "undo", label: "撤销填写" });
     await pane.transfer.undo();
     expect(port.report.cells[t3Key("R01", "C2")] ?? null).toBeNull();
+    expect(pane.state.notice?.text).toBe("已撤销，表三、表四恢复为按台账填写前的内容。");
     await pane.dispose();
   });
 });
