@@ -77,7 +77,10 @@ export const emptyAppearance = (): FakeAppearance => ({
 });
 
 export class FakeSheet {
+  /** Formats and locks by cell; write through putMeta, which keeps metaExtent. */
   readonly meta = new Map<string, CellMeta>();
+  /** Last row and column that have an entry in `meta` (usedSize is asked for on every redraw). */
+  metaExtent = { rows: 0, cols: 0 };
   appearance: FakeAppearance = emptyAppearance();
   merges: Rect[] = [];
   readonly widths = new Map<number, number>();
@@ -104,6 +107,12 @@ export type FakeHandler = (args: Record<string, unknown>) => unknown;
 
 const key = (row: number, col: number) => `${row},${col}`;
 
+function putMeta(sheet: FakeSheet, row: number, col: number, m: CellMeta): void {
+  sheet.meta.set(key(row, col), m);
+  if (row > sheet.metaExtent.rows) sheet.metaExtent.rows = row;
+  if (col > sheet.metaExtent.cols) sheet.metaExtent.cols = col;
+}
+
 /** Sheet ids look like Excel desktop's: braces and hex groups. */
 function sheetId(n: number): string {
   const hex = n.toString(16).toUpperCase().padStart(4, "0");
@@ -114,7 +123,7 @@ function sheetId(n: number): string {
 interface Snapshot {
   contents: Map<FakeSheet, unknown[][]>;
   sheets: FakeSheet[];
-  state: Map<FakeSheet, Omit<FakeSheet, "id" | "hfId" | "meta" | "widths" | "hiddenColumns"> & { meta: Map<string, CellMeta>; widths: Map<number, number>; hidden: Set<number> }>;
+  state: Map<FakeSheet, Omit<FakeSheet, "id" | "hfId" | "meta" | "metaExtent" | "widths" | "hiddenColumns"> & { meta: Map<string, CellMeta>; widths: Map<number, number>; hidden: Set<number> }>;
   activeId: string | null;
   selection: FakeWorkbookModel["selection"];
 }
@@ -303,14 +312,7 @@ export class FakeWorkbookModel {
   /** Extent of the cells holding anything (values, formulas or formats). */
   usedSize(sheet: FakeSheet): { rows: number; cols: number } {
     const dims = this.hf.getSheetDimensions(sheet.hfId);
-    let rows = dims.height;
-    let cols = dims.width;
-    for (const k of sheet.meta.keys()) {
-      const [r, c] = k.split(",").map(Number) as [number, number];
-      rows = Math.max(rows, r);
-      cols = Math.max(cols, c);
-    }
-    return { rows, cols };
+    return { rows: Math.max(dims.height, sheet.metaExtent.rows), cols: Math.max(dims.width, sheet.metaExtent.cols) };
   }
 
   /** Low-level write (no protection check, no event). */
@@ -328,7 +330,7 @@ export class FakeWorkbookModel {
         const m = sheet.meta.get(key(r, c)) ?? { numberFormat: "General", locked: true };
         const next: CellMeta = { ...m, ...(patch.locked !== undefined ? { locked: patch.locked } : {}) };
         if (patch.style) next.style = { ...m.style, ...patch.style };
-        sheet.meta.set(key(r, c), next);
+        putMeta(sheet, r, c, next);
       }
     }
   }
@@ -354,7 +356,7 @@ export class FakeWorkbookModel {
   setNumberFormat(sheet: FakeSheet, row: number, col: number, numberFormat: string): void {
     this.touch();
     const m = sheet.meta.get(key(row, col)) ?? { numberFormat: "General", locked: true };
-    sheet.meta.set(key(row, col), { ...m, numberFormat });
+    putMeta(sheet, row, col, { ...m, numberFormat });
   }
 
   /** Lock state of a range as Office.js reports it: true, false, or null when mixed. */
@@ -503,7 +505,7 @@ export class FakeWorkbookModel {
         for (const c of seed.hiddenColumns) s.hiddenColumns.add(c);
         for (const cell of seed.cells) {
           if (cell.input !== null) this.hf.setCellContents({ sheet: s.hfId, row: cell.row - 1, col: cell.col - 1 }, [[cell.input]]);
-          s.meta.set(key(cell.row, cell.col), {
+          putMeta(s, cell.row, cell.col, {
             numberFormat: cell.numberFormat ?? "General",
             locked: cell.locked ?? true,
             ...(cell.style ? { style: cell.style } : {}),
@@ -651,7 +653,11 @@ export class FakeWorkbookModel {
       s.password = st.password;
       s.visible = st.visible;
       s.meta.clear();
-      for (const [k, v] of st.meta) s.meta.set(k, v);
+      s.metaExtent = { rows: 0, cols: 0 };
+      for (const [k, v] of st.meta) {
+        const [r, c] = k.split(",").map(Number) as [number, number];
+        putMeta(s, r, c, v);
+      }
       s.widths.clear();
       for (const [k, v] of st.widths) s.widths.set(k, v);
       s.appearance = st.appearance;

@@ -176,14 +176,10 @@ class FakeEtRange implements EtRange {
   }
 
   set Locked(v: unknown) {
-    const { sheet } = this.ws.live();
+    const { model, sheet } = this.ws.live();
     this.single_area();
     if (sheet.protected) throw new FakeEtError("不能在受保护的工作表上更改单元格的锁定状态。");
-    this.cells((r, c) => {
-      const k = `${r},${c}`;
-      const m = sheet.meta.get(k) ?? { numberFormat: "General", locked: true };
-      sheet.meta.set(k, { ...m, locked: Boolean(v) });
-    });
+    model.setCellFormat(sheet, this.rect, { locked: Boolean(v) });
   }
 
   get NumberFormat(): unknown {
