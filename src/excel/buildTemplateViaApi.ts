@@ -245,7 +245,7 @@ const COMPUTED_STYLES: Record<ComputedStyle, Partial<Style>> = {
  * The register sheets' formulas name the other template sheets ('表三'!D5): point them at the
  * names this insertion uses (a second copy is "表三 (2)"), as patchTemplate does for the .xlsx.
  */
-function retarget(formula: string, names: Record<TemplateRole, string>): string {
+export function retarget(formula: string, names: Record<TemplateRole, string>): string {
   const designs = templateDesign();
   let out = formula;
   for (const role of TEMPLATE_ROLES) {

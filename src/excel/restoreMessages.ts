@@ -6,4 +6,8 @@ export const RESTORE_TEXT = {
   otherVersion: (version: string) =>
     `工作簿中的年报模板是旧版本（模板版本 ${version}），与本助手自带的模板布局不同，不能只恢复其中一张表。请下载新模板，把已填的内容复制过去。`,
   failed: (detail: string) => `恢复工作表失败：${detail}`,
+  relinked: (registers: string[], restored: string[]) =>
+    `${registers.join("、")}中引用${restored.join("、")}的统计和核对公式已重新指向恢复的表格（台账内容未改动）。`,
+  relinkFailed: (registers: string[], restored: string[]) =>
+    `${registers.join("、")}中引用${restored.join("、")}的公式仍显示 #REF!：工作表设有密码，助手不能修改。请撤销工作表保护后删除并恢复${registers.join("、")}，或手工改正这些公式。台账内容未改动，加载项的核对不受影响。`,
 };

@@ -217,7 +217,10 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneControll
     try {
       const out = await port.restoreSheets(roles);
       const notice: Notice =
-        out.kind === "restored" ? { tone: "success", text: S.template.restored(out.sheets) } : { tone: out.kind === "unsupported" ? "warning" : "error", text: out.reason };
+        out.kind === "restored"
+          ? // The registers' formulas may have been pointed at the restored sheets: the notes say so.
+            { tone: "success", text: [out.notes.length ? S.template.restoredBlank(out.sheets) : S.template.restored(out.sheets), ...out.notes].join("") }
+          : { tone: out.kind === "unsupported" ? "warning" : "error", text: out.reason };
       dispatch({ type: "busy", busy: null });
       dispatch({ type: "notice", notice });
     } catch (e) {

@@ -150,6 +150,7 @@ export const S = {
     damagedBody: (names: string): string => `找不到模板工作表：${names}。它可能被删除了。可以只恢复这张表（空白，与原模板相同），其他工作表和已填的内容不受影响。`,
     damagedNoRestore: "此版本 Excel 不能自动恢复工作表：请下载模板文件，把缺少的表复制到本工作簿。",
     restored: (names: string[]): string => `已恢复：${names.join("、")}（空白表格，其他工作表未改动）。`,
+    restoredBlank: (names: string[]): string => `已恢复：${names.join("、")}（空白表格）。`,
     restoreFailed: (why: string): string => `恢复工作表失败：${why}`,
     agencyRequired: "请填写机关名称，它会写入封面和报告标题。",
     startTitle: "未开始填写",

@@ -495,6 +495,8 @@ describe("workbench e2e", () => {
       await shot("20-sheet-missing", p);
       await restore.click();
       await p.locator(".message-bar.tone-success").filter({ hasText: "已恢复" }).waitFor();
+      // 复议诉讼台账 counted 表四's cells: its formulas were pointed at the new sheet, and the clerk is told.
+      expect(await p.locator(".message-bar.tone-success").innerText()).toContain("已恢复：表四（空白表格）。复议诉讼台账中引用表四的统计和核对公式已重新指向恢复的表格（台账内容未改动）。");
       await idle(p);
       expect(await p.locator(".sheet-tab").allInnerTexts()).toEqual(["Sheet1", "封面", "正文", "表二", "表三", "表四", "申请台账", "复议诉讼台账"]);
       expect(await p.locator("[data-banner]").count()).toBe(0);
