@@ -12,3 +12,4 @@ export { LEDGER_MSG, LEDGER_RULE_TITLES, rowName, linesList } from "./messages";
 export * from "./csv";
 export * from "./file";
 export * from "./register";
+export * from "./importPlan";

@@ -56,4 +56,16 @@ export const LEDGER_MSG = {
     `${row}：答复期限为 ${d(due)}，${d(answered)} 才答复，超期 ${late} 个工作日。`,
   calendarUnknown: (years: readonly number[], last: number) =>
     `节假日数据只到 ${last} 年，${years.join("、")} 年的法定节假日和调休尚未公布或未收录，这些年份的答复期限只按周末计算，请核对。`,
+  importBadDate: (title: string) => `“${title}”不是有效日期`,
+  importBadChoice: (title: string, allowed: string) => `“${title}”应为 ${allowed} 之一`,
+  importBadOutcome: "“办理结果”无法对应到表三的办理结果",
+  importUnmapped: (source: string, line: number, title: string, shown: string, why: string, sheet: string, row: number) =>
+    `${source}第 ${line} 行“${title}”为“${shown}”：${why}。已按原文写入${sheet}第 ${row} 行，该行暂不计入统计，请导入后改正。`,
+  importDuplicate: (source: string, line: number, id: string, sheet: string, row: number) =>
+    `${source}第 ${line} 行的编号“${id}”在${sheet}第 ${row} 行已有，仍会导入，请核对是否重复登记。`,
+  importFull: (sheet: string, n: number, free: number, from: number, to: number) =>
+    free > 0
+      ? `${sheet}只剩 ${free} 个空行（第 ${from}–${to} 行），放不下要导入的 ${n} 行，未导入任何内容。请删减来源文件中的行，或另建一份工作簿。`
+      : `${sheet}已没有空行，放不下要导入的 ${n} 行，未导入任何内容。请另建一份工作簿。`,
+  importNoSheet: (sheet: string) => `工作簿中没有“${sheet}”工作表（第 3 版模板才有台账），无法导入。`,
 };

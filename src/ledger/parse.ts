@@ -46,7 +46,8 @@ export const caseRowKey = (line: number) => `LEDGER.CASE.${line}`;
 const HEADER_SEARCH_ROWS = 10;
 const FIRST_DAY = dayOf(2008, 1, 1)!; // 《政府信息公开条例》 in force from 2008-05-01
 
-function text(v: RawCell | undefined): string | null {
+/** A cell's text, trimmed; null when blank. */
+export function cellText(v: RawCell | undefined): string | null {
   if (v === null || v === undefined) return null;
   const s = String(v).trim();
   return s === "" ? null : s;
@@ -70,7 +71,8 @@ function applyUser<F extends string>(m: ColumnMapping<F>, header: readonly RawCe
   return out;
 }
 
-function findHeader<F extends string>(defs: readonly ColumnDef<F>[], src: GridSource): { index: number; mapping: ColumnMapping<F> } | null {
+/** The header row of a grid (among its first rows) and the mapping of its columns. */
+export function findHeader<F extends string>(defs: readonly ColumnDef<F>[], src: GridSource): { index: number; mapping: ColumnMapping<F> } | null {
   const candidates = src.headerIndex !== undefined ? [src.headerIndex] : [...Array(Math.min(HEADER_SEARCH_ROWS, src.rows.length)).keys()];
   let best: { index: number; mapping: ColumnMapping<F> } | null = null;
   for (const i of candidates) {
@@ -85,6 +87,11 @@ function findHeader<F extends string>(defs: readonly ColumnDef<F>[], src: GridSo
 
 const YES = /^(是|y|yes|true|1|√|✓|✔|延期|已延期)$/i;
 const NO = /^(否|n|no|false|0|×|不延期|未延期|无)$/i;
+
+/** 是否延期 as written: true (是), false (否), or null when it says neither. */
+export function parseExtended(text: string): boolean | null {
+  return YES.test(text) ? true : NO.test(text) ? false : null;
+}
 
 function rowRange(year: number | null | undefined): { from: number; to: number } {
   return { from: FIRST_DAY, to: dayOf(year ? year + 1 : 2200, 12, 31)! };
@@ -115,9 +122,9 @@ export function parseApplications(src: GridSource, opts: ParseOptions = {}): Par
   for (let i = found.index + 1; i < src.rows.length; i++) {
     const cells = src.rows[i]!;
     const at = (f: AppField): RawCell => (m[f] === null ? null : (cells[m[f]!] ?? null));
-    if (APP_COLUMNS.every((c) => text(at(c.field)) === null)) continue;
+    if (APP_COLUMNS.every((c) => cellText(at(c.field)) === null)) continue;
     const line = src.firstLine + i;
-    const id = text(at("id"));
+    const id = cellText(at("id"));
     const name = rowName(src.name, line, id);
     const key = [appRowKey(line)];
     const err = (message: string) => findings.push({ rule: "LEDGER.ROW", severity: "error", cells: key, message });
@@ -141,7 +148,7 @@ export function parseApplications(src: GridSource, opts: ParseOptions = {}): Par
       return p.day;
     };
     const received = date("received", true);
-    if (received === null && text(at("received")) === null && m.received !== null) {
+    if (received === null && cellText(at("received")) === null && m.received !== null) {
       err(LEDGER_MSG.missing(name, title("received")));
       excluded = true;
     }
@@ -149,7 +156,7 @@ export function parseApplications(src: GridSource, opts: ParseOptions = {}): Par
     const answered = date("answered", true);
 
     let applicantType: string | null = null;
-    const typeText = text(at("applicantType"));
+    const typeText = cellText(at("applicantType"));
     if (typeText === null) {
       if (m.applicantType !== null) err(LEDGER_MSG.missing(name, title("applicantType")));
       excluded = true;
@@ -163,7 +170,7 @@ export function parseApplications(src: GridSource, opts: ParseOptions = {}): Par
     }
 
     let outcome: string | null = null;
-    const outcomeText = text(at("outcome"));
+    const outcomeText = cellText(at("outcome"));
     if (outcomeText !== null) {
       const o = matchOutcome(outcomeText);
       if (o) outcome = o.choice.code;
@@ -176,13 +183,14 @@ export function parseApplications(src: GridSource, opts: ParseOptions = {}): Par
       err(LEDGER_MSG.answeredNoOutcome(name));
       excluded = true;
     }
-    if (answered === null && outcome !== null && text(at("answered")) === null) warn(LEDGER_MSG.outcomeNoAnswer(name));
+    if (answered === null && outcome !== null && cellText(at("answered")) === null) warn(LEDGER_MSG.outcomeNoAnswer(name));
 
-    const extText = text(at("extended"));
+    const extText = cellText(at("extended"));
     let extended = false;
     if (extText !== null) {
-      if (YES.test(extText)) extended = true;
-      else if (!NO.test(extText)) warn(LEDGER_MSG.badExtended(name, extText));
+      const e = parseExtended(extText);
+      if (e === null) warn(LEDGER_MSG.badExtended(name, extText));
+      else extended = e;
     }
     if (received !== null && answered !== null && answered < received) {
       err(LEDGER_MSG.answerBeforeReceipt(name, received, answered));
@@ -197,7 +205,7 @@ export function parseApplications(src: GridSource, opts: ParseOptions = {}): Par
       id,
       received,
       applicantType,
-      applicant: text(at("applicant")),
+      applicant: cellText(at("applicant")),
       corrected,
       extended,
       answered: outcome === null ? null : answered,
@@ -220,9 +228,9 @@ export function parseCases(src: GridSource, opts: ParseOptions = {}): Parsed<Cas
   for (let i = found.index + 1; i < src.rows.length; i++) {
     const cells = src.rows[i]!;
     const at = (f: CaseField): RawCell => (m[f] === null ? null : (cells[m[f]!] ?? null));
-    if (CASE_COLUMNS.every((c) => text(at(c.field)) === null)) continue;
+    if (CASE_COLUMNS.every((c) => cellText(at(c.field)) === null)) continue;
     const line = src.firstLine + i;
-    const id = text(at("id"));
+    const id = cellText(at("id"));
     const name = rowName(src.name, line, id);
     const err = (message: string) => findings.push({ rule: "LEDGER.ROW", severity: "error", cells: [caseRowKey(line)], message });
     let excluded = blocked;
@@ -239,7 +247,7 @@ export function parseCases(src: GridSource, opts: ParseOptions = {}): Parsed<Cas
       excluded = true;
     } else received = p.day;
     let kind: number | null = null;
-    const kindText = text(at("kind"));
+    const kindText = cellText(at("kind"));
     if (kindText === null) {
       err(LEDGER_MSG.missing(name, title("kind")));
       excluded = true;
@@ -252,7 +260,7 @@ export function parseCases(src: GridSource, opts: ParseOptions = {}): Parsed<Cas
       }
     }
     let result = Number(OPEN_RESULT.code);
-    const resultText = text(at("result"));
+    const resultText = cellText(at("result"));
     if (resultText !== null) {
       const r = matchCaseResult(resultText);
       if (r) result = Number(r.choice.code);
