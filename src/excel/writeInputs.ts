@@ -19,7 +19,7 @@ import { SHEET_NAMES } from "../template/messages";
 import { TEMPLATE_ROLES, type TemplateRole } from "../template/roles";
 import { WRITE_TEXT } from "./messages";
 import type { WriteOutcome } from "./port";
-import { normalizeText, planWrites, WriteRefused, type InputWrites, type MetaValues, type TextBlockKey } from "./writePlan";
+import { changedRegisterRows, normalizeText, planWrites, WriteRefused, type InputWrites, type MetaValues, type TextBlockKey } from "./writePlan";
 
 type Ctx = Excel.RequestContext;
 
@@ -111,7 +111,8 @@ export async function writeInputsWith(
   if (!(await syncAndSettle(known))) return "stale";
 
   if (w.expect) {
-    const changed = changedKeys(w, known.grids());
+    // Register rows are checked against the write ranges themselves (loaded above, same sync).
+    const changed = [...changedKeys(w, known.grids()), ...checks.flatMap(({ write, range }) => changedRegisterRows(write, range.values as unknown[][]))];
     if (changed.length) return { kind: "changed", changed, written: 0, syncs: counter.syncs };
   }
   const unprotect = new Set<TemplateRole>();

@@ -7,7 +7,7 @@ import { PRIOR_KEYS, type CellKey, type RawCell, type Report } from "../report";
 import { coverRects, type Cell, type Rect } from "../template/address";
 import { templateLayout, META_KEYS, PRIOR_YEAR_KEY, priorKey } from "../template/layout";
 import { hasPriorBlock } from "../template/marker";
-import type { TemplateRole } from "../template/roles";
+import { REGISTER_ROLES, type RegisterRole, type TemplateRole } from "../template/roles";
 import { EXCEL_TEXT } from "./messages";
 
 /** The 正文 blocks: the opening paragraphs and sections 一、五、六. */
@@ -21,12 +21,18 @@ export interface InputWrites {
   meta?: MetaValues;
   /** Last year's figures for the locked 封面 block; null clears it; omitted leaves it. */
   priorFigures?: Report["priorFigures"] | null;
+  /** Whole register rows (申请台账 / 复议诉讼台账): sheet row → cells in the template's column order. */
+  registerRows?: RegisterRows;
   /**
    * Write only if the workbook still holds these values (撤销导入 checks that the clerk has not
-   * changed what the import wrote); otherwise nothing is written.
+   * changed what the import wrote); otherwise nothing is written. Register rows: every row named
+   * here must also be written (an import expects its target rows blank: all null).
    */
-  expect?: { cells?: Record<CellKey, RawCell>; sections?: Partial<Record<TextBlockKey, string>>; meta?: MetaValues };
+  expect?: { cells?: Record<CellKey, RawCell>; sections?: Partial<Record<TextBlockKey, string>>; meta?: MetaValues; registerRows?: RegisterRows };
 }
+
+/** Register rows by role and sheet row; cells in the template's column order (missing = blank). */
+export type RegisterRows = Partial<Record<RegisterRole, Record<number, RawCell[]>>>;
 
 /** 封面 fields as writes and `expect` name them (a changed one is reported by its META_KEYS key). */
 export type MetaValues = { agency?: string | null; year?: number | null; contact?: string | null };
@@ -40,6 +46,11 @@ export interface RectWrite {
   values: OfficeInput[][];
   /** Writes into the kept (locked) block of last year's figures. */
   kept: boolean;
+  /**
+   * Register rows: what each row of the rectangle must hold before the write (null: no check),
+   * and the row keys (LEDGER.APP.12) a "changed" outcome names.
+   */
+  expectRows?: { keys: string[]; values: (RawCell[] | null)[] };
 }
 
 export interface WritePlan {
@@ -186,7 +197,76 @@ export function planWrites(w: InputWrites, templateVersion: string): WritePlan {
     }
   }
 
-  const long = targets.find((t) => typeof t.value === "string" && t.value.length > MAX_CELL_TEXT);
+  const registerWrites = planRegisterRows(w);
+  const long = [...targets, ...registerWrites.flatMap((x) => x.values.flat().map((value) => ({ value })))].find((t) => typeof t.value === "string" && t.value.length > MAX_CELL_TEXT);
   if (long) throw new WriteRefused(EXCEL_TEXT.tooLong(MAX_CELL_TEXT));
-  return { writes: group(targets), cells: targets.length, notes };
+  const registerCells = registerWrites.reduce((n, x) => n + x.values.length * (x.values[0]?.length ?? 0), 0);
+  return { writes: [...group(targets), ...registerWrites], cells: targets.length + registerCells, notes };
+}
+
+const ROW_KEY: Record<RegisterRole, string> = { apps: "LEDGER.APP", cases: "LEDGER.CASE" };
+
+/** Register rows as one rectangle per run of consecutive rows (all the register's columns). */
+function planRegisterRows(w: InputWrites): RectWrite[] {
+  const layout = templateLayout();
+  const out: RectWrite[] = [];
+  const bad: string[] = [];
+  for (const role of REGISTER_ROLES) {
+    const rows = w.registerRows?.[role] ?? {};
+    const expect = w.expect?.registerRows?.[role];
+    const g = layout.registers[role];
+    const width = g.columns.length;
+    for (const r of Object.keys(expect ?? {})) if (!(r in rows)) bad.push(`${ROW_KEY[role]}.${r}`);
+    const numbers = Object.keys(rows)
+      .map(Number)
+      .sort((a, b) => a - b);
+    for (const n of numbers) {
+      if (!Number.isInteger(n) || n < g.firstRow || n > g.lastRow || rows[n]!.length > width) bad.push(`${ROW_KEY[role]}.${n}`);
+    }
+    if (bad.length) continue;
+    let run: number[] = [];
+    const flush = () => {
+      if (!run.length) return;
+      const pad = (cells: RawCell[] | undefined): RawCell[] => Array.from({ length: width }, (_, i) => cells?.[i] ?? null);
+      out.push({
+        role,
+        rect: { top: run[0]!, left: g.firstCol, bottom: run[run.length - 1]!, right: g.firstCol + width - 1 },
+        values: run.map((n) => pad(rows[n]).map(officeInput)),
+        kept: false,
+        ...(expect ? { expectRows: { keys: run.map((n) => `${ROW_KEY[role]}.${n}`), values: run.map((n) => (expect[n] ? pad(expect[n]) : null)) } } : {}),
+      });
+      run = [];
+    };
+    for (const n of numbers) {
+      if (run.length && n !== run[run.length - 1]! + 1) flush();
+      run.push(n);
+    }
+    flush();
+  }
+  if (bad.length) throw new WriteRefused(EXCEL_TEXT.notInput(bad));
+  return out;
+}
+
+const blank = (v: unknown) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+
+/**
+ * Keys of the register rows that no longer hold what `expectRows` says, given the rectangle's
+ * current values (Range.values / Value2): blank is blank, numbers by value, text exactly.
+ */
+export function changedRegisterRows(write: RectWrite, current: readonly (readonly unknown[])[]): string[] {
+  const e = write.expectRows;
+  if (!e) return [];
+  const out: string[] = [];
+  e.values.forEach((want, i) => {
+    if (!want) return;
+    const now = current[i] ?? [];
+    const same = want.every((v, j) => {
+      const c = now[j];
+      if (blank(v) || blank(c)) return blank(v) && blank(c);
+      if (typeof v === "number" && typeof c === "number") return Math.abs(v - c) < 1e-9;
+      return String(v) === String(c);
+    });
+    if (!same) out.push(e.keys[i]!);
+  });
+  return out;
 }

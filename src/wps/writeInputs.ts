@@ -15,7 +15,7 @@ import { TEMPLATE_ROLES, type TemplateRole } from "../template/roles";
 import { WRITE_TEXT } from "../excel/messages";
 import type { WriteOutcome } from "../excel/port";
 import { changedKeys, expectedRoles } from "../excel/writeInputs";
-import { officeInput, planWrites, WriteRefused, type InputWrites, type RectWrite } from "../excel/writePlan";
+import { changedRegisterRows, officeInput, planWrites, WriteRefused, type InputWrites, type RectWrite } from "../excel/writePlan";
 import type { EtRange, EtWorksheet } from "./et";
 import { WPS_TEXT } from "./messages";
 import { asGrid, fromEtValue } from "./values";
@@ -86,6 +86,8 @@ export function writeInputsEt(m: Memory | null, w: InputWrites, readGrids: ReadG
     checks.push({ write, range, before });
   }
   if (formulaCells.length) return refused(WRITE_TEXT.formulas(formulaCells.join("、")));
+  const changedRows = checks.flatMap((ch) => changedRegisterRows(ch.write, ch.before.map((line) => line.map((v) => fromEtValue(v)))));
+  if (changedRows.length) return { kind: "changed", changed: changedRows, written: 0, syncs: calls() };
 
   // Writes. Unprotect first: a password stops everything before any value is written.
   const opened: TemplateRole[] = [];
