@@ -10,6 +10,8 @@ import { ledgerRule } from "../ledger/register";
 import type { Finding, Report } from "../report/schema";
 import { confirmWrites, keyLabel, priorFor, undoForced, undoKeeping, type TransferMode } from "./transfer";
 import { ledgerFillPreview, ledgerWritable } from "./ledgerState";
+import { ledgerImportWrites, previewImport, registerSources, remap, rowKeyLabel, undoKeepingRows, type AppliedLedgerImport, type ImportSources } from "./ledgerImport";
+import type { RegisterRole } from "../template/roles";
 import { loadTransferModule, type SourceInput, type SourceReport, type TransferModule } from "./transferApi";
 import { ExportNotReadyError, loadExportModule, type ExportHost, type ExportKind, type ExportModule } from "./exportApi";
 import { defaultReportYear, findingsOf, initialState, reducer, viewModel, type Action, type Notice, type PaneState } from "./state";
@@ -57,6 +59,15 @@ export interface PaneController {
     /** 按台账填写表三/表四: the import preview with the register's counts. */
     ledger(): Promise<void>;
   };
+  /** 导入已有台账 (also driven by the view's handlers; exposed for tests). */
+  ledgerImport: {
+    open(): void;
+    close(): void;
+    read(input: { name: string; data: Uint8Array }): Promise<void>;
+    map(role: RegisterRole, field: string, column: number | null): void;
+    confirm(): Promise<void>;
+    undo(keepChanged?: boolean): Promise<void>;
+  };
   readonly state: PaneState;
   readonly view: PaneView;
   dispose(): Promise<void>;
@@ -103,6 +114,13 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneControll
       },
       transferOpen: (mode) => transferOpen(mode),
       ledgerFill: () => void ledgerFill(),
+      ledgerImport: {
+        open: () => ledgerImportOpen(),
+        close: () => ledgerImportClose(),
+        file: (file) => void ledgerImportFile(file),
+        map: (role, field, column) => ledgerImportMap(role, field, column),
+        confirm: () => void ledgerImportConfirm(),
+      },
       transfer: {
         close: () => dispatch({ type: "transferClose" }),
         file: (file) => void transferFile(file),
@@ -431,7 +449,133 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneControll
     await validate();
   }
 
+  // ------------------------------------------------------------------ 导入已有台账
+  // The file's registers as mapped so far, and the last import while it can be undone.
+  const LI = S.ledger.import;
+  let ledgerSrc: ImportSources | null = null;
+  let ledgerApplied: AppliedLedgerImport | null = null;
+  let ledgerUndoChanged: string[] = [];
+
+  function ledgerImportOpen(): void {
+    if (state.busy || state.transfer) return;
+    ledgerSrc = null;
+    dispatch({ type: "ledgerImport", panel: { step: "file", reading: null, error: null } });
+  }
+
+  function ledgerImportClose(): void {
+    if (state.ledgerImport?.step === "map" && state.ledgerImport.busy) return;
+    ledgerSrc = null;
+    dispatch({ type: "ledgerImport", panel: null });
+  }
+
+  const ledgerFileError = (error: string) => dispatch({ type: "ledgerImport", panel: { step: "file", reading: null, error } });
+
+  async function ledgerImportFile(file: File): Promise<void> {
+    if (!state.ledgerImport) return;
+    if (file.size > MAX_SOURCE_BYTES) return ledgerFileError(LI.tooBig(Math.round(file.size / 1048576)));
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await file.arrayBuffer());
+    } catch (e) {
+      return ledgerFileError(LI.readFailed(reason(e)));
+    }
+    await ledgerImportRead({ name: file.name, data: bytes });
+  }
+
+  async function ledgerImportRead(input: { name: string; data: Uint8Array }): Promise<void> {
+    if (!state.ledgerImport || state.busy) return;
+    dispatch({ type: "ledgerImport", panel: { step: "file", reading: input.name, error: null } });
+    let mod: TransferModule;
+    try {
+      mod = await loadTransfer();
+    } catch (e) {
+      return ledgerFileError(LI.moduleFailed(reason(e)));
+    }
+    const out = await mod.readRegister(input);
+    if (!state.ledgerImport) return; // cancelled meanwhile
+    if (!out.ok) return ledgerFileError(out.message);
+    const src = registerSources(input.name, out.sheets);
+    if ("error" in src) return ledgerFileError(src.error);
+    ledgerSrc = src;
+    // The preview is against the workbook as it is now.
+    await validate();
+    if (!state.ledgerImport || !ledgerSrc) return;
+    dispatch({ type: "ledgerImport", panel: { step: "map", preview: previewImport(ledgerSrc, state.report, state.template), busy: false } });
+  }
+
+  function ledgerImportMap(role: RegisterRole, field: string, column: number | null): void {
+    if (!ledgerSrc || state.ledgerImport?.step !== "map" || state.ledgerImport.busy) return;
+    ledgerSrc = remap(ledgerSrc, role, field, column);
+    dispatch({ type: "ledgerImport", panel: { step: "map", preview: previewImport(ledgerSrc, state.report, state.template), busy: false } });
+  }
+
+  /** Writes the rows the preview showed, into the rows it named; filled meanwhile → nothing written. */
+  async function ledgerImportConfirm(): Promise<void> {
+    const p = state.ledgerImport;
+    if (!p || p.step !== "map" || p.busy || state.busy || !p.preview.canConfirm || !ledgerSrc) return;
+    const plan = p.preview.plan;
+    dispatch({ type: "busy", busy: "transfer" });
+    dispatch({ type: "ledgerImport", panel: { ...p, busy: true } });
+    const { write, applied } = ledgerImportWrites(plan);
+    try {
+      const out = await port.writeInputs(write);
+      if (out.kind === "written") {
+        ledgerApplied = applied;
+        ledgerUndoChanged = [];
+        ledgerSrc = null;
+        dispatch({ type: "ledgerImport", panel: null });
+        const parts = [plan.apps, plan.cases].filter((a) => a !== null).map((a) => LI.donePart(a!.rows.length, a!.sheet, a!.first, a!.last));
+        dispatch({ type: "notice", notice: { tone: "success", text: [LI.done(parts.join("，")), ...out.notes].join(" "), action: { id: "ledger-undo", label: LI.undo } } });
+      } else if (out.kind === "changed") {
+        dispatch({ type: "busy", busy: null });
+        await validate();
+        if (state.ledgerImport && ledgerSrc) dispatch({ type: "ledgerImport", panel: { step: "map", preview: previewImport(ledgerSrc, state.report, state.template), busy: false } });
+        dispatch({ type: "notice", notice: { tone: "warning", text: LI.changedSincePreview } });
+      } else {
+        dispatch({ type: "ledgerImport", panel: { ...p, busy: false } });
+        dispatch({ type: "notice", notice: { tone: "error", text: out.reason } });
+      }
+    } catch (e) {
+      if (state.ledgerImport) dispatch({ type: "ledgerImport", panel: { ...p, busy: false } });
+      dispatch({ type: "notice", notice: { tone: "error", text: LI.writeFailed(reason(e)) } });
+    } finally {
+      dispatch({ type: "busy", busy: null });
+    }
+    await validate();
+  }
+
+  /** 撤销导入台账: only rows still holding what was written; or, when asked, all but the changed ones. */
+  async function ledgerImportUndo(keepChanged = false): Promise<void> {
+    const a = ledgerApplied;
+    if (!a || state.busy) return;
+    const w = keepChanged ? undoKeepingRows(a.undo, ledgerUndoChanged) : a.undo;
+    dispatch({ type: "busy", busy: "transfer" });
+    try {
+      const out = await port.writeInputs(w);
+      if (out.kind === "written") {
+        ledgerApplied = null;
+        dispatch({ type: "notice", notice: { tone: "success", text: LI.undone } });
+      } else if (out.kind === "changed") {
+        ledgerUndoChanged = out.changed;
+        const names = state.template?.sheets ?? {};
+        dispatch({
+          type: "notice",
+          notice: { tone: "warning", text: LI.undoChanged(out.changed.map((k) => rowKeyLabel(k, names)).join("、")), actions: [{ id: "ledger-undo:keep", label: LI.undoKeep }] },
+        });
+      } else {
+        dispatch({ type: "notice", notice: { tone: "error", text: out.reason } });
+      }
+    } catch (e) {
+      dispatch({ type: "notice", notice: { tone: "error", text: LI.writeFailed(reason(e)) } });
+    } finally {
+      dispatch({ type: "busy", busy: null });
+    }
+    await validate();
+  }
+
   async function noticeAction(id: string): Promise<void> {
+    if (id === "ledger-undo") return ledgerImportUndo(false);
+    if (id === "ledger-undo:keep") return ledgerImportUndo(true);
     if (id === "undo") return undo("check");
     if (id === "undo:keep") return undo("keep");
     if (id === "undo:all") return undo("all");
@@ -470,6 +614,7 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneControll
     idle,
     insert,
     transfer: { open: transferOpen, read: transferRead, confirm: transferConfirm, undo, ledger: ledgerFill },
+    ledgerImport: { open: ledgerImportOpen, close: ledgerImportClose, read: ledgerImportRead, map: ledgerImportMap, confirm: ledgerImportConfirm, undo: ledgerImportUndo },
     get state() {
       return state;
     },

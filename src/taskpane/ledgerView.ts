@@ -4,26 +4,34 @@
  * changed; focus on a row that disappears moves to the section heading, never to <body>.
  */
 import { h, replace } from "./dom";
+import { renderLedgerImport, type LedgerImportHandlers } from "./ledgerImportView";
 import type { DeadlineItem, LedgerSummary } from "./ledgerState";
+import type { LedgerImportPanel } from "./state";
 import { rovingKeydown, setTabStop } from "./roving";
 import { S } from "./strings";
+
+export type { LedgerImportHandlers };
 
 export interface LedgerHandlers {
   select(cells: string[]): void;
   fill(): void;
+  import: LedgerImportHandlers;
 }
 
 export interface LedgerView {
   root: HTMLElement;
-  render(summary: LedgerSummary | null, canFill: boolean): void;
+  render(summary: LedgerSummary | null, canFill: boolean, importPanel?: LedgerImportPanel | null): void;
 }
 
-export function createLedgerView(handlers: LedgerHandlers): LedgerView {
+export function createLedgerView(handlers: LedgerHandlers, announce: (kind: "status" | "alert", text: string) => void = () => undefined): LedgerView {
   const heading = h("h2", { class: "ledger-title", id: "ledger-title", tabIndex: -1 }, S.ledger.title);
   const body = h("div", { class: "ledger-body" });
   const root = h("section", { class: "card ledger", hidden: true, attrs: { "aria-labelledby": "ledger-title", "data-region": "ledger" } }, heading, body);
   let signature = "";
   let current: HTMLElement | null = null;
+  /** The import panel's step as last shown ("file:…", "map:file name"), to move focus on a new step. */
+  let importStep = "";
+  let announced = "";
   const items = () => Array.from(body.querySelectorAll<HTMLElement>(".ledger-item"));
   body.addEventListener("keydown", (ev) => {
     const moved = rovingKeydown(ev, items(), "vertical");
@@ -47,32 +55,62 @@ export function createLedgerView(handlers: LedgerHandlers): LedgerView {
     ];
   }
 
-  function render(summary: LedgerSummary | null, canFill: boolean): void {
-    const sig = JSON.stringify([summary, canFill]);
+  function render(summary: LedgerSummary | null, canFill: boolean, importPanel: LedgerImportPanel | null = null): void {
+    const sig = JSON.stringify([summary, canFill, importPanel]);
     if (sig === signature) return;
     signature = sig;
-    const hadFocus = root.contains(document.activeElement);
+    const active = document.activeElement as HTMLElement | null;
+    const hadFocus = root.contains(active);
     const focusedKey = current?.getAttribute("data-key") ?? null;
-    const fillHadFocus = hadFocus && document.activeElement?.getAttribute("data-action") === "ledger-fill";
-    root.hidden = summary === null;
-    if (!summary) {
+    const focusedAction = hadFocus ? (active?.getAttribute("data-action") ?? null) : null;
+    const focusedControl = hadFocus ? (active?.getAttribute("data-focus") ?? null) : null;
+    root.hidden = summary === null && importPanel === null;
+    if (!summary && !importPanel) {
       replace(body);
       current = null;
+      importStep = "";
       return;
     }
+    if (importPanel) {
+      const { el, heading: panelHeading } = renderLedgerImport(importPanel, handlers.import);
+      replace(body, summary ? h("p", { class: "ledger-counts" }, S.ledger.counts(summary.applications, summary.answered, summary.pending, summary.cases)) : null, el);
+      current = null;
+      const step = importPanel.step === "file" ? `file:${importPanel.reading ?? ""}:${importPanel.error ?? ""}` : `map:${importPanel.preview.file}`;
+      if (importPanel.step === "file" && importPanel.error && announced !== importPanel.error) announce("alert", (announced = importPanel.error));
+      if (importPanel.step === "file" && importPanel.reading && announced !== importPanel.reading) announce("status", S.ledger.import.reading((announced = importPanel.reading)));
+      const newStep = step.split(":")[0] !== importStep.split(":")[0] || (importPanel.step === "map" && step !== importStep);
+      importStep = step;
+      // No CSS.escape in IE11 (the legacy pane shares this view): compare the attribute instead.
+      const again = focusedControl ? (Array.from(el.querySelectorAll<HTMLElement>("[data-focus]")).find((x) => x.getAttribute("data-focus") === focusedControl) ?? null) : null;
+      if (newStep) panelHeading.focus();
+      else if (again && !again.hasAttribute("disabled")) again.focus();
+      else if (hadFocus) panelHeading.focus();
+      return;
+    }
+    const wasImporting = importStep !== "";
+    importStep = "";
+    announced = "";
     const fill = h("button", { type: "button", class: "btn-secondary ledger-fill", disabled: !canFill, attrs: { "data-action": "ledger-fill" }, on: { click: () => handlers.fill() } }, S.ledger.fill);
+    const importBtn = h("button", { type: "button", class: "btn-secondary ledger-import-open", disabled: !canFill, attrs: { "data-action": "ledger-import" }, on: { click: () => handlers.import.open() } }, S.ledger.importOpen);
     replace(
       body,
-      h("p", { class: "ledger-counts" }, S.ledger.counts(summary.applications, summary.answered, summary.pending, summary.cases)),
-      ...list(S.ledger.overdueTitle, "ledger-overdue", summary.overdue, "overdue"),
-      ...list(S.ledger.dueSoonTitle, "ledger-due-soon", summary.dueSoon, "dueSoon"),
-      fill,
+      h("p", { class: "ledger-counts" }, S.ledger.counts(summary!.applications, summary!.answered, summary!.pending, summary!.cases)),
+      ...list(S.ledger.overdueTitle, "ledger-overdue", summary!.overdue, "overdue"),
+      ...list(S.ledger.dueSoonTitle, "ledger-due-soon", summary!.dueSoon, "dueSoon"),
+      h("div", { class: "ledger-actions" }, fill, importBtn),
     );
     const all = items();
     current = all.find((el) => el.getAttribute("data-key") === focusedKey) ?? null;
     setTabStop(all, current);
+    // Back from the import panel (cancelled or done): to the button that opened it.
+    if (wasImporting && (hadFocus || document.activeElement === document.body || document.activeElement === null)) {
+      if (!importBtn.disabled) importBtn.focus();
+      else heading.focus();
+      return;
+    }
     if (!hadFocus) return;
-    if (fillHadFocus && !fill.disabled) fill.focus();
+    if (focusedAction === "ledger-fill" && !fill.disabled) fill.focus();
+    else if (focusedAction === "ledger-import" && !importBtn.disabled) importBtn.focus();
     else if (current) current.focus();
     else heading.focus();
   }

@@ -12,6 +12,7 @@ import { locate, templateLayout } from "../template/layout";
 import { SHEET_NAMES } from "../template/messages";
 import { S, type TableGroupId } from "./strings";
 import type { AppliedTransfer, TransferMode, TransferPreview } from "./transfer";
+import type { LedgerImportPreview } from "./ledgerImport";
 
 /** Collapse CELL.BLANK warnings of one table into one expandable row from this many on. */
 export const BLANK_COLLAPSE_MIN = 3;
@@ -64,7 +65,13 @@ export interface PaneState {
   formError: string | null;
   /** Confirmed 结转/导入 so far (the panel forgets pasted text only after one). */
   transferDone: number;
+  /** The 导入已有台账 panel in the 台账 section, when open. */
+  ledgerImport: LedgerImportPanel | null;
 }
+
+export type LedgerImportPanel =
+  | { step: "file"; reading: string | null; error: string | null }
+  | { step: "map"; preview: LedgerImportPreview; busy: boolean };
 
 export type TransferPanel =
   | {
@@ -101,6 +108,7 @@ export const initialState: PaneState = {
   applied: null,
   formError: null,
   transferDone: 0,
+  ledgerImport: null,
 };
 
 export type Action =
@@ -120,7 +128,8 @@ export type Action =
   | { type: "transferToggle"; key: string }
   | { type: "transferBusy"; busy: boolean }
   | { type: "applied"; applied: AppliedTransfer | null }
-  | { type: "formError"; message: string | null };
+  | { type: "formError"; message: string | null }
+  | { type: "ledgerImport"; panel: LedgerImportPanel | null };
 
 export function reducer(state: PaneState, action: Action): PaneState {
   switch (action.type) {
@@ -156,6 +165,8 @@ export function reducer(state: PaneState, action: Action): PaneState {
       };
     case "notice":
       return { ...state, notice: action.notice };
+    case "ledgerImport":
+      return { ...state, ledgerImport: action.panel };
     case "transferOpen":
       return { ...state, transfer: { step: "choose", mode: action.mode, reading: null, error: null } };
     case "transferClose":
@@ -313,6 +324,7 @@ export interface ViewModel {
   transferDone: number;
   /** The 台账 section (null: the workbook has no register sheets). */
   ledger: LedgerSummary | null;
+  ledgerImport: LedgerImportPanel | null;
 }
 
 function itemId(f: Finding, seen: Map<string, number>): string {
@@ -444,6 +456,7 @@ export function viewModel(state: PaneState, opts: { canRestore?: boolean } = {})
     formError: state.formError,
     transferDone: state.transferDone,
     ledger: ledgerSummaryOf(state.report),
+    ledgerImport: state.ledgerImport,
   };
 }
 

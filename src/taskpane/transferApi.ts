@@ -38,7 +38,11 @@ export interface TransferModule {
   readSource(input: SourceInput): Promise<SourceOutcome>;
   /** The preview of a 结转 or 导入 against the workbook's current report. */
   prepare(req: PrepareRequest): TransferPreview;
+  /** 导入已有台账: an .xlsx (every sheet) or a .csv as grids. Never throws. */
+  readRegister(input: { name: string; data: Uint8Array }): Promise<RegisterFileOutcome>;
 }
+
+export type RegisterFileOutcome = { ok: true; sheets: import("../ledger/file").NamedGrid[] } | { ok: false; message: string };
 
 export function loadTransferModule(): Promise<TransferModule> {
   return import(/* webpackChunkName: "transfer" */ "./transferModule");

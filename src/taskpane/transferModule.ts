@@ -10,7 +10,9 @@ import { rollForward } from "../workflow/rollForward";
 import { planImport } from "../workflow/importPlan";
 import type { TextBlockKey } from "../excel/writePlan";
 import { paragraphsOf } from "../excel/writePlan";
-import type { PrepareRequest, SourceInput, SourceOutcome } from "./transferApi";
+import type { PrepareRequest, RegisterFileOutcome, SourceInput, SourceOutcome } from "./transferApi";
+import { parseCsv } from "../ledger/csv";
+import { xlsxGrids } from "../ledger/file";
 import type { MetaFill, TransferPreview } from "./transfer";
 import { S } from "./strings";
 
@@ -127,4 +129,30 @@ export function prepare(req: PrepareRequest): TransferPreview {
     findings: req.findings,
     warnings,
   };
+}
+
+/**
+ * 导入已有台账: the file's grids. ExcelJS loads in its own chunk; CSV needs TextDecoder, which
+ * Internet Explorer (Office 2016 and older on Windows) lacks: then a message, not a crash.
+ */
+export async function readRegister(input: { name: string; data: Uint8Array }): Promise<RegisterFileOutcome> {
+  const L = S.ledger.import;
+  const csv = /\.(csv|txt)$/i.test(input.name) && !isZip(input.data);
+  if (csv) {
+    if (typeof TextDecoder === "undefined") return { ok: false, message: L.csvUnavailable };
+    try {
+      return { ok: true, sheets: [{ name: input.name, rows: parseCsv(input.data) }] };
+    } catch (e) {
+      return { ok: false, message: L.readFailed(e instanceof Error ? e.message : String(e)) };
+    }
+  }
+  let grids;
+  try {
+    // xlsxGrids loads ExcelJS with import() itself.
+    grids = await xlsxGrids(input.data);
+  } catch {
+    return { ok: false, message: L.xlsxUnavailable };
+  }
+  if ("error" in grids) return { ok: false, message: L.readFailed(grids.error) };
+  return { ok: true, sheets: grids };
 }

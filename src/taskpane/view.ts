@@ -10,7 +10,7 @@ import { SHEET_NAMES } from "../template/messages";
 import { S } from "./strings";
 import type { TransferMode } from "./transfer";
 import { createTransferView, type TransferHandlers } from "./transferView";
-import { createLedgerView } from "./ledgerView";
+import { createLedgerView, type LedgerImportHandlers } from "./ledgerView";
 import { rovingKeydown, setTabStop } from "./roving";
 import { focusTarget, type FocusRegion } from "./focusPlan";
 import type { TemplateRole } from "../excel/port";
@@ -29,6 +29,7 @@ export interface ViewHandlers {
   transferOpen(mode: TransferMode): void;
   /** 按台账填写表三/表四. */
   ledgerFill(): void;
+  ledgerImport: LedgerImportHandlers;
   transfer: TransferHandlers;
 }
 
@@ -125,7 +126,7 @@ export function createView(root: HTMLElement, handlers: ViewHandlers, options: V
     summary,
     toolbar,
   );
-  const ledgerView = createLedgerView({ select: (cells) => handlers.select(cells), fill: () => handlers.ledgerFill() });
+  const ledgerView = createLedgerView({ select: (cells) => handlers.select(cells), fill: () => handlers.ledgerFill(), import: handlers.ledgerImport }, announce);
   const main = h("main", { class: "pane-main", attrs: { "aria-labelledby": "report-title" } }, noticeSlot, transferSlot, bannerSlot, ledgerView.root, findingsRegion);
   replace(root, header, live, noticeStatus, noticeAlert, main);
   root.classList.add("pane");
@@ -546,7 +547,7 @@ export function createView(root: HTMLElement, handlers: ViewHandlers, options: V
 
   // ---------------------------------------------------------------- update
   function update(vm: ViewModel): void {
-    ledgerView.render(vm.ledger, vm.busy === null && vm.transfer === null);
+    ledgerView.render(vm.ledger, vm.busy === null && vm.transfer === null, vm.ledgerImport);
     title.textContent = vm.title;
     const sub = [vm.subtitle, vm.checkedAt === null ? null : S.summary.lastChecked(formatTime(vm.checkedAt))].filter((x): x is string => !!x);
     subtitle.textContent = sub.join(" · ");
