@@ -71,8 +71,30 @@ export class MemoryPort implements WorkbookPort {
         .filter(([f, v]) => (r.meta[f as "agency"] ?? null) !== v)
         .map(([f]) => `META.${f.toUpperCase()}`),
     ];
+    // Register rows, as the adapters check them (changedRegisterRows): blank is blank, else equal.
+    const grid = (role: "apps" | "cases") => (role === "apps" ? r.registers?.applications : r.registers?.cases) ?? null;
+    const blank = (v: unknown) => v === null || v === undefined || v === "";
+    for (const role of ["apps", "cases"] as const) {
+      const g = grid(role);
+      for (const [row, want] of Object.entries(w.expect?.registerRows?.[role] ?? {})) {
+        const now = g?.rows[Number(row) - g.firstLine] ?? [];
+        const width = Math.max(want.length, now.length);
+        const same = Array.from({ length: width }, (_, j) => [want[j], now[j]]).every(([a, b]) => (blank(a) ? blank(b) : a === b));
+        if (!same) changed.push(`${role === "apps" ? "LEDGER.APP" : "LEDGER.CASE"}.${row}`);
+      }
+    }
     if (changed.length) return { kind: "changed", changed, written: 0, syncs: 1 };
     let written = 0;
+    for (const role of ["apps", "cases"] as const) {
+      const g = grid(role);
+      for (const [row, cells] of Object.entries(w.registerRows?.[role] ?? {})) {
+        if (!g) return { kind: "refused", reason: "no register", written: 0, syncs: 1 };
+        const i = Number(row) - g.firstLine;
+        while (g.rows.length <= i) g.rows.push([]);
+        g.rows[i] = cells.every(blank) ? [] : [...cells];
+        written += cells.length;
+      }
+    }
     for (const [k, v] of Object.entries(w.cells ?? {})) {
       r.cells[k] = v;
       written++;
