@@ -97,7 +97,7 @@ function mappingBlock(m: RegisterMapping, handlers: LedgerImportHandlers, busy: 
     for (const o of m.options) select.append(h("option", { attrs: { value: String(o.index) } }, o.label));
     select.value = f.column === null ? "" : String(f.column);
     select.addEventListener("change", () => handlers.map(m.role, f.field, select.value === "" ? null : Number(select.value)));
-    return h("div", { class: "ledger-import-field" }, h("label", { attrs: { for: id } }, f.title, f.required ? h("span", { class: "required" }, ` *${L.required}`) : null), select);
+    return h("div", { class: "ledger-import-field" }, h("label", { attrs: { for: id } }, f.title, f.required ? h("span", { class: "required" }, h("span", { attrs: { "aria-hidden": "true" } }, " *"), L.required) : null), select);
   });
   return h("fieldset", { class: "ledger-import-map" }, h("legend", {}, L.register(m.sheet)), h("p", { class: "ledger-import-source" }, m.sourceLabel), ...rows);
 }
