@@ -49,6 +49,20 @@ export function append(el: Node, children: Child[]): void {
   }
 }
 
+/**
+ * A hidden <input type=file> opened by a visible button (its click()); the chosen file goes to
+ * `onFile` and the input is cleared, so choosing the same file again is a new choice.
+ */
+export function hiddenFileInput(accept: string, onFile: (file: File) => void, attrs: Props["attrs"] = {}): HTMLInputElement {
+  const input = h("input", { type: "file", class: "visually-hidden", attrs: { accept, tabindex: -1, "aria-hidden": "true", ...attrs } });
+  input.addEventListener("change", () => {
+    const f = input.files?.[0];
+    if (f) onFile(f);
+    input.value = "";
+  });
+  return input;
+}
+
 /** Replace an element's children. */
 export function replace(el: Element, ...children: Child[]): void {
   el.replaceChildren();

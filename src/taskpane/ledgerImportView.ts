@@ -5,7 +5,7 @@
  * Focus moves to the panel heading on each new step and stays on the control the clerk used
  * while the preview follows a mapping change; Escape cancels.
  */
-import { h, icon } from "./dom";
+import { h, hiddenFileInput, icon } from "./dom";
 import type { RegisterMapping } from "./ledgerImport";
 import type { LedgerImportPanel } from "./state";
 import { S } from "./strings";
@@ -42,12 +42,7 @@ export function renderLedgerImport(p: LedgerImportPanel, handlers: LedgerImportH
     }
   });
   if (p.step === "file") {
-    const input = h("input", { type: "file", class: "visually-hidden", attrs: { accept: ACCEPT, tabindex: -1, "aria-hidden": "true", "data-ledger-import-file": "" } });
-    input.addEventListener("change", () => {
-      const f = input.files?.[0];
-      if (f) handlers.file(f);
-      input.value = "";
-    });
+    const input = hiddenFileInput(ACCEPT, (f) => handlers.file(f), { "data-ledger-import-file": "" });
     const busy = p.reading !== null;
     const choose = h(
       "button",

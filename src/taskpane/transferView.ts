@@ -4,7 +4,7 @@
  * controls only, text through textContent, Escape closes (pasted text is kept). Reading and
  * errors are announced by the pane's persistent live regions (view.ts), not by these elements.
  */
-import { h, icon } from "./dom";
+import { h, hiddenFileInput, icon } from "./dom";
 import type { TransferPanel } from "./state";
 import { S } from "./strings";
 import { blockHeading, previewCounts, type TransferPreview } from "./transfer";
@@ -42,12 +42,7 @@ export function createTransferView(handlers: TransferHandlers): { render(t: Tran
   let pasted = "";
 
   function chooseStep(t: Extract<TransferPanel, { step: "choose" }>): TransferDom {
-    const fileInput = h("input", { type: "file", class: "visually-hidden", attrs: { accept: ACCEPT, tabindex: -1, "aria-hidden": "true", "data-transfer": "file" } });
-    fileInput.addEventListener("change", () => {
-      const f = fileInput.files?.[0];
-      if (f) handlers.file(f);
-      fileInput.value = "";
-    });
+    const fileInput = hiddenFileInput(ACCEPT, (f) => handlers.file(f), { "data-transfer": "file" });
     const busy = t.reading !== null;
     const chooseBtn = h(
       "button",

@@ -8,12 +8,12 @@
 import { APP_COLUMNS, dayOfIso, serialOfDay } from "../../src/ledger";
 import { emptyReport } from "../../src/report/empty";
 import type { RawCell, Report } from "../../src/report";
-import { mountPane, type PaneController } from "../../src/taskpane/app";
+import type { PaneController } from "../../src/taskpane/app";
 import { columnOptions, previewImport, registerSources, remap, undoKeepingRows, ledgerImportWrites } from "../../src/taskpane/ledgerImport";
 import type { LedgerImportPanel } from "../../src/taskpane/state";
 import { templateLayout } from "../../src/template/layout";
 import { encodeGb18030 } from "../import/support/layout";
-import { FULL_TEMPLATE, MemoryPort } from "./memoryPort";
+import { FULL_TEMPLATE, MemoryPort, mountWithoutView } from "./memoryPort";
 
 const REG = templateLayout().registers;
 const HEADER = APP_COLUMNS.map((c) => c.title);
@@ -74,13 +74,18 @@ describe("registerSources / mapping", () => {
 });
 
 describe("导入已有台账 in the controller", () => {
-  function mount(port: MemoryPort): PaneController {
-    return mountPane({} as HTMLElement, {
-      port,
-      host: { templateUrl: "https://localhost:3000/template/xxgk-template.xlsx", now: () => Date.UTC(2025, 5, 30) },
-      loadTransfer: () => import("../../src/taskpane/transferModule"),
-      createView: () => ({ root: {} as HTMLElement, update: () => undefined }),
-    });
+  const mount = mountWithoutView;
+  /** The pane on an empty register, the CSV read and 收到日期 mapped (the mapping step). */
+  async function mappedCsv(): Promise<{ port: MemoryPort & { report: Report }; pane: PaneController }> {
+    const port = new MemoryPort() as MemoryPort & { report: Report };
+    port.template = TEMPLATE_V3;
+    port.report = workbook();
+    const pane = mount(port);
+    await pane.idle();
+    pane.ledgerImport.open();
+    await pane.ledgerImport.read({ name: "登记表.csv", data: new TextEncoder().encode(CSV) });
+    pane.ledgerImport.map("apps", "received", 1);
+    return { port, pane };
   }
   const mapStep = (pane: PaneController): Extract<LedgerImportPanel, { step: "map" }> => {
     const p = pane.state.ledgerImport;
@@ -130,14 +135,7 @@ describe("导入已有台账 in the controller", () => {
   });
 
   test("a target row filled after the preview: nothing written, the preview moves below it, the clerk is told", async () => {
-    const port = new MemoryPort();
-    port.template = TEMPLATE_V3;
-    port.report = workbook();
-    const pane = mount(port);
-    await pane.idle();
-    pane.ledgerImport.open();
-    await pane.ledgerImport.read({ name: "登记表.csv", data: new TextEncoder().encode(CSV) });
-    pane.ledgerImport.map("apps", "received", 1);
+    const { port, pane } = await mappedCsv();
     expect(mapStep(pane).preview.plan.apps!.first).toBe(REG.apps.firstRow);
     port.report.registers!.applications!.rows.push(["刚登记的"]);
     await pane.ledgerImport.confirm();
@@ -148,14 +146,7 @@ describe("导入已有台账 in the controller", () => {
   });
 
   test("撤销 after a row was edited: nothing cleared, then 只撤销未修改的行 keeps the edit", async () => {
-    const port = new MemoryPort();
-    port.template = TEMPLATE_V3;
-    port.report = workbook();
-    const pane = mount(port);
-    await pane.idle();
-    pane.ledgerImport.open();
-    await pane.ledgerImport.read({ name: "登记表.csv", data: new TextEncoder().encode(CSV) });
-    pane.ledgerImport.map("apps", "received", 1);
+    const { port, pane } = await mappedCsv();
     await pane.ledgerImport.confirm();
     port.report.registers!.applications!.rows[1]![3] = "张三（改）";
     await pane.ledgerImport.undo();

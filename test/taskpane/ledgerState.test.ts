@@ -5,8 +5,7 @@ import type { Report } from "../../src/report";
 import { confirmWrites } from "../../src/taskpane/transfer";
 import { ledgerFillPreview, ledgerSummary } from "../../src/taskpane/ledgerState";
 import { appGrid } from "../ledger/support";
-import { mountPane, type PaneController } from "../../src/taskpane/app";
-import { FULL_TEMPLATE, MemoryPort } from "./memoryPort";
+import { FULL_TEMPLATE, MemoryPort, mountWithoutView } from "./memoryPort";
 
 const Y = 2025;
 const today = dayOfIso("2025-06-30");
@@ -75,14 +74,7 @@ describe("ledgerFillPreview", () => {
 });
 
 describe("按台账填写表三/表四 in the controller", () => {
-  function mount(port: MemoryPort): PaneController {
-    return mountPane({} as HTMLElement, {
-      port,
-      host: { templateUrl: "https://localhost:3000/template/xxgk-template.xlsx", now: () => Date.UTC(2025, 5, 30) },
-      loadTransfer: () => import("../../src/taskpane/transferModule"),
-      createView: () => ({ root: {} as HTMLElement, update: () => undefined }),
-    });
-  }
+  const mount = mountWithoutView;
 
   it("previews the counts, writes only empty cells and the ticked ones, and 撤销 puts the clerk's value back", async () => {
     const port = new MemoryPort();

@@ -6,6 +6,17 @@
 import type { HostCapabilities, InputWrites, InsertOutcome, ReadOutcome, TemplateSheets, WorkbookPort, WriteOutcome } from "../../src/excel/port";
 import { normalizeText } from "../../src/excel/writePlan";
 import { emptyReport, type Report } from "../../src/report";
+import { mountPane, type PaneController } from "../../src/taskpane/app";
+
+/** The controller on a port, with the real lazy 结转/导入 module and no view (30 June 2025). */
+export function mountWithoutView(port: WorkbookPort): PaneController {
+  return mountPane({} as HTMLElement, {
+    port,
+    host: { templateUrl: "https://localhost:3000/template/xxgk-template.xlsx", now: () => Date.UTC(2025, 5, 30) },
+    loadTransfer: () => import("../../src/taskpane/transferModule"),
+    createView: () => ({ root: {} as HTMLElement, update: () => undefined }),
+  });
+}
 
 export const FULL_TEMPLATE: TemplateSheets = {
   sheets: { meta: "封面", text: "正文", t2: "表二", t3: "表三", t4: "表四" },
