@@ -302,6 +302,8 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneControll
   function transferOpen(mode: TransferMode): void {
     if (state.busy) return;
     if (state.transfer?.mode === mode) return dispatch({ type: "transferClose" });
+    // One panel at a time: 结转/导入 replaces a 导入已有台账 in progress (nothing was written yet).
+    if (state.ledgerImport) dispatch({ type: "ledgerImport", panel: null });
     loaded = null;
     fromLedger = false;
     dispatch({ type: "transferOpen", mode });

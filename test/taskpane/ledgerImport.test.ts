@@ -55,6 +55,21 @@ describe("registerSources / mapping", () => {
     expect(p.plan.apps!.rows[0]!.shown.slice(1, 3)).toEqual(["2025-01-02", "自然人"]);
   });
 
+  test("an .xlsx with both registers: each sheet to its register, named with the file and sheet", () => {
+    const src = registerSources("e.xlsx", [
+      { name: "申请登记", rows: [["序号", "受理日期", "申请人类别", "办结日期", "答复类型"], ["1", "2025-01-02", "自然人", "2025-01-05", "予以公开"]] },
+      { name: "复议诉讼", rows: [["案号", "案件类型", "立案日期", "审结结果"], ["(2025)1", "行政复议", "2025-03-01", "结果维持"]] },
+    ]);
+    if ("error" in src) throw new Error(src.error);
+    expect(src.apps!.name).toBe("“e.xlsx”的“申请登记”表");
+    expect(src.cases!.name).toBe("“e.xlsx”的“复议诉讼”表");
+    const p = previewImport(src, workbook(), TEMPLATE_V3);
+    expect(p.canConfirm).toBe(true);
+    expect(p.cases!.fields.map((f) => f.column)).toEqual([0, 1, 2, 3, null]);
+    expect(p.plan.cases!.rows[0]!.shown).toEqual(["(2025)1", "行政复议", "2025-03-01", "结果维持", ""]);
+    expect(p.plan.cases!.first).toBe(REG.cases.firstRow);
+  });
+
   test("several sheets without a register are an error naming the file", () => {
     const out = registerSources("c.xlsx", [
       { name: "说明", rows: [["本表说明"]] },
