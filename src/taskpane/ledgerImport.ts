@@ -13,6 +13,7 @@ import type { Report } from "../report/schema";
 import type { RawCell } from "../report/values";
 import { colLetters } from "../template/address";
 import type { TemplateSheets } from "../excel/port";
+import { SHEET_NAMES } from "../template/messages";
 import type { RegisterRole } from "../template/roles";
 import { S } from "./strings";
 
@@ -126,8 +127,8 @@ export function previewImport(src: ImportSources, current: Report | null, templa
     current: { applications: regs?.applications ?? null, cases: regs?.cases ?? null },
     sheetNames: names,
   });
-  const apps = src.apps ? mappingView("apps", names.apps ?? "申请台账", APP_COLUMNS, src.apps) : null;
-  const cases = src.cases ? mappingView("cases", names.cases ?? "复议诉讼台账", CASE_COLUMNS, src.cases) : null;
+  const apps = src.apps ? mappingView("apps", names.apps ?? SHEET_NAMES.apps, APP_COLUMNS, src.apps) : null;
+  const cases = src.cases ? mappingView("cases", names.cases ?? SHEET_NAMES.cases, CASE_COLUMNS, src.cases) : null;
   const rows = (plan.apps?.rows.length ?? 0) + (plan.cases?.rows.length ?? 0);
   const missing = (apps?.missing.length ?? 0) + (cases?.missing.length ?? 0);
   return { file: src.file, apps, cases, plan, rows, canConfirm: missing === 0 && plan.refused.length === 0 && rows > 0 };
@@ -181,5 +182,5 @@ export function rowKeyLabel(key: string, names: Partial<Record<RegisterRole, str
   const m = /^LEDGER\.(APP|CASE)\.(\d+)$/.exec(key);
   if (!m) return key;
   const role: RegisterRole = m[1] === "APP" ? "apps" : "cases";
-  return L.rowName(names[role] ?? (role === "apps" ? "申请台账" : "复议诉讼台账"), Number(m[2]));
+  return L.rowName(names[role] ?? SHEET_NAMES[role], Number(m[2]));
 }
