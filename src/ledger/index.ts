@@ -13,3 +13,4 @@ export * from "./csv";
 export * from "./file";
 export * from "./register";
 export * from "./importPlan";
+export * from "./carry";

@@ -68,4 +68,7 @@ export const LEDGER_MSG = {
       ? `${sheet}只剩 ${free} 个空行（第 ${from}–${to} 行），放不下要导入的 ${n} 行，未导入任何内容。请删减来源文件中的行，或另建一份工作簿。`
       : `${sheet}已没有空行，放不下要导入的 ${n} 行，未导入任何内容。请另建一份工作簿。`,
   importNoSheet: (sheet: string) => `工作簿中没有“${sheet}”工作表（第 3 版模板才有台账），无法导入。`,
+  carrySource: (sheet: string, year: number) => `${year} 年度${sheet}`,
+  carryProblem: (name: string) => `${name}年底尚未办结，但这一行有错误（见上年工作簿的检查结果），没有转入：改正后可再结转一次，或在本年台账中手工补登。`,
+  carryPresent: (name: string) => `${name}已在本年台账中（编号相同），不再转入。`,
 };

@@ -395,7 +395,8 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneControll
         dispatch({ type: "applied", applied });
         dispatch({ type: "transferClose" });
         const ledger = p.origin === "ledger";
-        const text = [ledger ? S.ledger.done(applied.count) : S.transfer.done[p.mode](applied.count), ...out.notes].join(" ");
+        const carried = p.mode === "rollForward" ? p.registerCarry?.append : null;
+        const text = [ledger ? S.ledger.done(applied.count) : S.transfer.done[p.mode](applied.count), ...(carried ? [S.ledger.carried(carried.rows.length, carried.sheet)] : []), ...out.notes].join(" ");
         const label = ledger ? S.ledger.undo : S.transfer.undo[p.mode];
         dispatch({ type: "notice", notice: { tone: "success", text, action: { id: "undo", label } } });
       } else if (out.kind === "changed") {

@@ -208,6 +208,11 @@ export const S = {
     done: (n: number): string => `已按台账填写 ${n} 个单元格。`,
     undo: "撤销填写",
     undone: "已撤销，表三、表四恢复为按台账填写前的内容。",
+    carryHeading: "上年台账中未办结的申请：",
+    carryLine: (n: number, sheet: string, first: number, last: number): string =>
+      `${n} 件在上年年底尚未办结，将转入本年${sheet}第 ${first}–${last} 行（计入表三“上年结转”，并继续计算答复期限）。`,
+    carryNone: "没有要转入本年台账的申请。",
+    carried: (n: number, sheet: string): string => `上年未办结的 ${n} 件申请已转入${sheet}。`,
     sourceLabel: (apps: string, cases: string): string => `台账（${apps}、${cases}）统计的表三、表四`,
     importOpen: "导入已有台账…",
     import: {

@@ -12,6 +12,8 @@ import { cellInfo, type CellKey } from "../report/keys";
 import type { Finding, Report } from "../report/schema";
 import type { RawCell } from "../report/values";
 import type { ImportPlan } from "../workflow/importPlan";
+import type { RegisterCarry } from "../ledger/carry";
+import { rowKeyLabel, undoKeepingRows } from "./ledgerImport";
 
 export type TransferMode = "rollForward" | "import";
 
@@ -40,6 +42,8 @@ export interface TransferPreview {
   previousPriorFigures: Report["priorFigures"] | null;
   /** 封面 fields that are empty now and get a value. */
   metaFills: MetaFill[];
+  /** 结转: last year's open applications going into this year's 申请台账 (template v3 on both sides). */
+  registerCarry?: RegisterCarry | null;
   /** What the importer could not place, or noticed (its own findings, in Chinese). */
   findings: Finding[];
   /** Things to check before confirming (year mismatch…), in Chinese. */
@@ -103,6 +107,16 @@ export function confirmWrites(p: TransferPreview, accepted: ReadonlySet<string>)
     write.priorFigures = p.priorFigures;
     undo.priorFigures = p.previousPriorFigures ?? null;
   }
+  const carried = p.mode === "rollForward" ? (p.registerCarry?.append ?? null) : null;
+  if (carried) {
+    // Appended rows: written only into rows still blank; 撤销 clears only rows still as written.
+    const rows = Object.fromEntries(carried.rows.map((r) => [r.sheetRow, r.cells]));
+    const blanks = Object.fromEntries(carried.rows.map((r) => [r.sheetRow, [] as RawCell[]]));
+    write.registerRows = { apps: rows };
+    write.expect!.registerRows = { apps: blanks };
+    undo.registerRows = { apps: blanks };
+    undo.expect!.registerRows = { apps: rows };
+  }
   const count = Object.keys(cells).length + Object.keys(sections).length + p.metaFills.length;
   return { write, applied: { mode: p.mode, ...(p.origin ? { origin: p.origin } : {}), wrote: { cells, sections }, undo, count } };
 }
@@ -122,6 +136,11 @@ export function undoKeeping(undo: InputWrites, changed: readonly string[]): Inpu
   if (undo.meta) {
     out.meta = pickMeta(undo.meta);
     out.expect!.meta = pickMeta(undo.expect?.meta);
+  }
+  if (undo.registerRows) {
+    const rows = undoKeepingRows(undo, changed);
+    out.registerRows = rows.registerRows!;
+    out.expect!.registerRows = rows.expect!.registerRows!;
   }
   return out;
 }
@@ -164,5 +183,6 @@ export function blockHeading(key: string): string {
 export function keyLabel(key: string): string {
   const field = (Object.keys(META_KEY) as MetaFill["field"][]).find((f) => META_KEY[f] === key);
   if (field) return S.transfer.metaField[field] ?? key;
+  if (key.startsWith("LEDGER.")) return rowKeyLabel(key);
   return cellInfo(key)?.label ?? blockHeading(key);
 }

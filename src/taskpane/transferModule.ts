@@ -13,6 +13,7 @@ import { paragraphsOf } from "../excel/writePlan";
 import type { PrepareRequest, RegisterFileOutcome, SourceInput, SourceOutcome } from "./transferApi";
 import { parseCsv } from "../ledger/csv";
 import { xlsxGrids } from "../ledger/file";
+import { carryOpenApplications, emptyApplicationsGrid } from "../ledger/carry";
 import type { MetaFill, TransferPreview } from "./transfer";
 import { S } from "./strings";
 
@@ -107,6 +108,8 @@ export function prepare(req: PrepareRequest): TransferPreview {
       priorFigures: hasKept ? { year: src.meta.year, cells: rolled.priorSnapshot } : null,
       previousPriorFigures: req.current?.priorFigures ?? null,
       metaFills: hasTemplate ? metaFills(current, rolled.report, year) : [],
+      // A template inserted first has an empty 申请台账; the carry is planned again after it is in.
+      registerCarry: carryOpenApplications(src, hasTemplate ? (req.current!.registers?.applications ?? null) : emptyApplicationsGrid(), req.template?.sheets.apps),
       findings: req.findings,
       warnings,
     };

@@ -112,6 +112,15 @@ export function createTransferView(handlers: TransferHandlers): { render(t: Tran
       if (p.priorFigures) {
         parts.push(h("h3", { class: "transfer-h" }, T.priorHeading), h("p", { class: "card-body" }, T.priorLine(p.priorFigures.year, Object.keys(p.priorFigures.cells).length)));
       }
+      const carry = p.registerCarry;
+      if (carry && (carry.append || carry.notes.length || carry.refused.length)) {
+        const a = carry.append;
+        parts.push(
+          h("h3", { class: "transfer-h" }, S.ledger.carryHeading),
+          h("p", { class: "card-body", attrs: { "data-transfer": "register-carry" } }, a ? S.ledger.carryLine(a.rows.length, a.sheet, a.first, a.last) : S.ledger.carryNone),
+          ...[...carry.refused, ...carry.notes].map((n) => h("p", { class: "transfer-warning", role: "note" }, icon("warning"), h("span", {}, n))),
+        );
+      }
     } else {
       const fills = counts.fills + counts.textFills;
       parts.push(h("p", { class: "transfer-summary", attrs: { "data-transfer": "summary" } }, fills ? T.fillsLine(counts.fills, counts.textFills) : counts.conflicts ? "" : T.nothingToDo));

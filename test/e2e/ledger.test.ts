@@ -7,7 +7,9 @@
  */
 import { copyFileSync } from "node:fs";
 import path from "node:path";
+import ExcelJS from "exceljs";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { buildTemplate } from "../../src/template";
 import { appRowKey } from "../../src/ledger";
 import { locate, templateLayout } from "../../src/template/layout";
 import { SHEET_NAMES } from "../../src/template/messages";
@@ -152,6 +154,53 @@ describe("台账 in the pane", () => {
     await page.locator(".message-bar.tone-success").filter({ hasText: "恢复为按台账填写前的内容" }).waitFor();
     await idle();
     expect(await t3Cell("T3.R01.C1")).toBe("");
+    expect(problems).toEqual([]);
+  }, 180_000);
+
+  test("从上年报告结转 from last year's workbook carries its open applications into this year's 申请台账", async () => {
+    await page.goto(`${server.url}/workbench.html`);
+    await page.waitForSelector("#app .summary");
+    await idle();
+    await page.fill("#agency-input", "某某区人民政府办公室");
+    const year = Number(await page.locator("#year-select").inputValue());
+    await page.click('[data-action="insert-form"]');
+    await page.waitForSelector(".message-bar.tone-success");
+    await idle();
+
+    // Last year's workbook: one application answered in its year, two still open at its end.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await buildTemplate({ year: year - 1, agency: "某某区人民政府办公室" })).buffer as ArrayBuffer);
+    const apps = wb.getWorksheet(SHEET_NAMES.apps)!;
+    const { firstRow: first } = templateLayout().registers.apps;
+    const day = (m: number, d: number) => new Date(Date.UTC(year - 1, m - 1, d));
+    const rows: (string | Date | null)[][] = [
+      ["1", day(3, 1), "自然人", "张三", "某信息", null, "否", day(3, 8), "（一）予以公开"],
+      ["2", day(12, 20), "商业企业", "某公司", "另一信息", null, "否", null, null],
+      ["3", day(12, 27), "其他", "某协会", "第三项", null, "是", null, null],
+    ];
+    rows.forEach((r, i) => r.forEach((v, j) => v !== null && (apps.getCell(first + i, j + 1).value = v)));
+    for (const [key, v] of [["T3.R25.C2", 1], ["T3.R25.C6", 1]] as const) wb.getWorksheet(SHEET_NAMES.t3)!.getCell(locate(key)!.address).value = v;
+    const file = Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+
+    await page.click('[data-action="roll-forward"]');
+    await page.locator('[data-transfer-step="choose"]').waitFor();
+    await page.setInputFiles('[data-transfer="file"]', { name: `${year - 1}年度.xlsx`, mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: file });
+    await page.locator('[data-transfer-step="preview"]').waitFor({ timeout: 60_000 });
+    expect(await page.locator('[data-transfer="register-carry"]').innerText()).toBe(
+      `2 件在上年年底尚未办结，将转入本年申请台账第 ${first}–${first + 1} 行（计入表三“上年结转”，并继续计算答复期限）。`,
+    );
+    await page.click('[data-action="transfer-confirm"]');
+    await page.locator(".message-bar.tone-success").filter({ hasText: "上年未办结的 2 件申请已转入申请台账" }).waitFor();
+    await idle();
+    // In the sheet, as dates and list values; counted as 上年结转 with no mismatch.
+    await page.click(`.sheet-tab[data-sheet="${SHEET_NAMES.apps}"]`);
+    expect(await page.locator(`td[data-address="A${first}"]`).innerText()).toBe("2");
+    expect(await page.locator(`td[data-address="B${first + 1}"]`).innerText()).toBe(`${year - 1}/12/27`);
+    expect(await page.locator(`td[data-address="C${first + 1}"]`).innerText()).toBe("其他");
+    // 二、上年结转 agrees with the register; what is left to fill is this year's 四、结转下年度 (2 open).
+    const match = await page.locator('.findings [data-rule="LEDGER.MATCH"]').evaluateAll((els) => els.map((e) => e.getAttribute("data-cells")));
+    expect(match.sort()).toEqual(["T3.R25.C2", "T3.R25.C6", "T3.R25.C7"]);
+    expect(await page.locator(".ledger-counts").innerText()).toContain("尚未答复 2 件");
     expect(problems).toEqual([]);
   }, 180_000);
 });

@@ -15,6 +15,10 @@ import { planImport } from "../../src/workflow/importPlan";
 import { sampleReport } from "../support/reports";
 import { FIXTURES } from "../helpers/paths";
 import { FULL_TEMPLATE, MemoryPort } from "./memoryPort";
+import ExcelJS from "exceljs";
+import { buildTemplate } from "../../src/template";
+import { locate, templateLayout } from "../../src/template/layout";
+import { emptyApplicationsGrid } from "../../src/ledger";
 
 const FIXTURE = readFileSync(path.join(FIXTURES, "2023-sanmenxia-hubin-qianjin.txt"), "utf8");
 
@@ -67,6 +71,19 @@ describe("preview → writes → 撤销 (pure)", () => {
     expect(write.meta).toEqual({ contact: "电话" });
     expect(applied.undo.priorFigures).toBeNull();
     expect(applied.undo.meta).toEqual({ contact: null });
+  });
+
+  test("carried register rows: written into blank rows only; 撤销 keeping a row the clerk changed since", () => {
+    const row = (sheetRow: number) => ({ sheetRow, sourceLine: sheetRow, cells: ["x", 45600], shown: ["x", "2024-11-04"] });
+    const append = { role: "apps" as const, sheet: "申请台账", first: 3, last: 4, rows: [row(3), row(4)] };
+    const { write, applied } = confirmWrites(preview({ mode: "rollForward", plan, registerCarry: { append, notes: [], refused: [] } }), new Set());
+    expect(write.registerRows).toEqual({ apps: { 3: ["x", 45600], 4: ["x", 45600] } });
+    expect(write.expect!.registerRows).toEqual({ apps: { 3: [], 4: [] } });
+    const keep = undoKeeping(applied.undo, ["LEDGER.APP.4"]);
+    expect(keep.registerRows).toEqual({ apps: { 3: [] } });
+    expect(keep.expect!.registerRows).toEqual({ apps: { 3: ["x", 45600] } });
+    // 导入 never carries rows, whatever the preview holds.
+    expect(confirmWrites(preview({ plan, registerCarry: { append, notes: [], refused: [] } }), new Set()).write.registerRows).toBeUndefined();
   });
 
   test("撤销 keeping the clerk's later edits, or regardless of them", () => {
@@ -149,6 +166,57 @@ describe("从上年报告结转 in the controller", () => {
     h.port.edit(t3Key("R02", "C1"), 3);
     await h.pane.validate();
     expect(rules(h, "PRIOR.CARRYOVER")).toEqual([[t3Key("R02", "C1")]]);
+    await h.pane.dispose();
+  });
+
+  test("last year's workbook with a 申请台账: the open applications go into this year's, after its filled rows; 撤销 clears them", async () => {
+    // Last year's template, with three applications: one answered in 2024, two still open at its end.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await buildTemplate({ year: 2024, agency: "某某局" })).buffer as ArrayBuffer);
+    const apps = wb.getWorksheet("申请台账")!;
+    const reg = templateLayout().registers.apps;
+    const put = (i: number, cells: (string | Date | null)[]) => cells.forEach((v, j) => v !== null && (apps.getCell(reg.firstRow + i, j + 1).value = v));
+    put(0, ["2024-01", new Date(Date.UTC(2024, 2, 1)), "自然人", "张三", "某信息", null, "否", new Date(Date.UTC(2024, 2, 8)), "（一）予以公开"]);
+    put(1, ["2024-02", new Date(Date.UTC(2024, 11, 20)), "商业企业", "某公司", "另一信息", null, "否"]);
+    put(2, ["2024-03", new Date(Date.UTC(2024, 11, 27)), "其他", "某协会", "第三项", null, "是"]);
+    // Its 表三 四、结转下年度继续办理 says the same: one 商业企业, one 其他.
+    for (const [key, v] of [["T3.R25.C2", 1], ["T3.R25.C6", 1]] as const) wb.getWorksheet("表三")!.getCell(locate(key)!.address).value = v;
+    const file = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+
+    // This year's workbook: the template with one application typed already.
+    const port = new MemoryPort();
+    port.template = { ...FULL_TEMPLATE, sheets: { ...FULL_TEMPLATE.sheets, apps: "申请台账", cases: "复议诉讼台账" }, templateVersion: "3" };
+    const grid = emptyApplicationsGrid();
+    port.report = {
+      ...emptyReport("2021", { agency: "某某局", year: 2025 }),
+      registers: { applications: { name: "申请台账", firstLine: grid.firstLine, rows: [...grid.rows.map((r) => [...r]), ["2025-01", 45660, "自然人", "李四"]] }, cases: null },
+    };
+    const h = mount(port);
+    await h.pane.idle();
+    h.handlers().transferOpen("rollForward");
+    await h.pane.transfer.read({ name: "2024年度.xlsx", data: file });
+    const t = h.pane.state.transfer;
+    if (t?.step !== "preview") throw new Error(`no preview: ${JSON.stringify(t)}`);
+    const carry = t.preview.registerCarry!;
+    expect(carry.append!.rows.map((r) => r.cells[0])).toEqual(["2024-02", "2024-03"]);
+    expect([carry.append!.first, carry.append!.last]).toEqual([reg.firstRow + 1, reg.firstRow + 2]);
+
+    await h.pane.transfer.confirm();
+    const w = port.writes[0]!;
+    expect(Object.keys(w.registerRows!.apps!)).toEqual([String(reg.firstRow + 1), String(reg.firstRow + 2)]);
+    // Written only into rows still blank.
+    expect(w.expect!.registerRows!.apps![reg.firstRow + 1]).toEqual([]);
+    expect(h.last().notice?.text).toContain("上年未办结的 2 件申请已转入申请台账。");
+    // This year's 表三 二、上年结转 now follows from the register as from last year's report.
+    const after = port.report!;
+    const rows = after.registers!.applications!.rows;
+    expect(rows[reg.firstRow + 1 - grid.firstLine]![0]).toBe("2024-02");
+    // (总计 is the template's formula, which this memory port does not compute.)
+    expect(after.cells[t3Key("R02", "C2")]).toBe(1);
+    expect(h.pane.state.findings.filter((f) => f.rule === "LEDGER.MATCH" && f.cells.some((c) => c.startsWith("T3.R02") && c !== t3Key("R02", "C7")))).toEqual([]);
+
+    await h.pane.transfer.undo();
+    expect(port.report!.registers!.applications!.rows.slice(2).filter((r) => r.length)).toEqual([]);
     await h.pane.dispose();
   });
 
