@@ -186,7 +186,9 @@ function scriptRules(target, tag) {
       test: /\.m?js$/,
       include: /node_modules/,
       exclude: /node_modules[\\/](core-js|whatwg-fetch|tslib)[\\/]/,
-      use: [downlevel, { loader: "ts-loader", options: { instance: `${tag}-js`, transpileOnly: true, compilerOptions: { ...common, allowJs: true, checkJs: false } } }],
+      // No importHelpers here: in a script that is not a module (ExcelJS's browser bundle), TypeScript
+      // would reference helpers it neither imports nor emits (ReferenceError: __await_1 is not defined).
+      use: [downlevel, { loader: "ts-loader", options: { instance: `${tag}-js`, transpileOnly: true, compilerOptions: { ...common, allowJs: true, checkJs: false, importHelpers: false } } }],
     },
   ];
 }

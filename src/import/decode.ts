@@ -34,6 +34,38 @@ function decoder(encoding: TextEncoding, fatal = false): TextDecoder | null {
   }
 }
 
+/** Thrown when the bytes are GB18030 (not UTF-8) and this engine cannot decode GB18030. */
+export class EncodingUnsupported extends Error {
+  constructor() {
+    super("GB18030 decoding is not available in this engine");
+    // ES5 builds (IE11): keep the subclass for instanceof.
+    Object.setPrototypeOf(this, new.target.prototype);
+  }
+}
+
+/**
+ * Strict UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF), for engines whose
+ * TextDecoder has no `fatal` option: IE11 runs the fast-text-encoding polyfill (UTF-8 only).
+ */
+export function isUtf8(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const n = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (n < 0 || i + n >= bytes.length) return false;
+    const b1 = bytes[i + 1]!;
+    const lo = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
+    const hi = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf;
+    if (b1 < lo || b1 > hi) return false;
+    for (let k = 2; k <= n; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return false;
+    i += n + 1;
+  }
+  return true;
+}
+
 export function decodeBytes(bytes: Uint8Array): { text: string; encoding: TextEncoding } {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder("utf-8").decode(bytes.subarray(3)), encoding: "utf-8" };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), encoding: "utf-16le" };
@@ -41,6 +73,13 @@ export function decodeBytes(bytes: Uint8Array): { text: string; encoding: TextEn
   const declared = declaredCharset(bytes);
   const gb = decoder("gb18030");
   if (declared && GB.test(declared) && gb) return { text: gb.decode(bytes), encoding: "gb18030" };
+  if (!decoder("utf-8", true)) {
+    // A TextDecoder without `fatal` (IE11's polyfill): check UTF-8 by hand, and never decode
+    // GB18030 bytes as UTF-8 garbage.
+    if (isUtf8(bytes)) return { text: new TextDecoder("utf-8").decode(bytes), encoding: "utf-8" };
+    if (gb) return { text: gb.decode(bytes), encoding: "gb18030" };
+    throw new EncodingUnsupported();
+  }
   try {
     return { text: decoder("utf-8", true)!.decode(bytes), encoding: "utf-8" };
   } catch {

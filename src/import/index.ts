@@ -3,7 +3,7 @@
  * by file extension and content, and never throws: whatever goes wrong becomes a finding.
  */
 import { emptyReport, type Finding, type FormatId, type Report } from "../report";
-import { decodeBytes, looksBinary } from "./decode";
+import { decodeBytes, EncodingUnsupported, looksBinary } from "./decode";
 import type { DocumentResult } from "./document";
 import { DocxRefused, readDocx } from "./docx";
 import { readHtml } from "./html";
@@ -83,7 +83,14 @@ async function readBytes(name: string, bytes: Uint8Array): Promise<ImportResult>
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) return failed("unknown", importText.legacyDoc());
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   if (!utf16 && looksBinary(bytes)) return failed("unknown", importText.binary());
-  return readString(name, decodeBytes(bytes).text);
+  let text: string;
+  try {
+    text = decodeBytes(bytes).text;
+  } catch (e) {
+    if (e instanceof EncodingUnsupported) return failed("unknown", importText.gbUnsupported());
+    throw e;
+  }
+  return readString(name, text);
 }
 
 /** Import a report file or pasted text. Never throws. */

@@ -13,6 +13,9 @@ export const importText = {
   empty(): string {
     return "文件是空的，没有可导入的内容。";
   },
+  gbUnsupported(): string {
+    return "这个 Excel 版本（Internet Explorer 内核，例如 Office 2016/2019 批量许可版）不能识别 GBK/GB18030 编码的文件。请把报告全文复制后粘贴到下面的文本框，或把文件另存为 UTF-8 编码后再导入。";
+  },
   binary(): string {
     return "文件不是文本、网页或 Word（.docx）文件，无法导入。";
   },

@@ -224,7 +224,7 @@ export const S = {
       readFailed: (why: string): string => `无法读取这个文件：${why}`,
       moduleFailed: (why: string): string => `读取功能加载失败：${why}。请检查网络后重试。`,
       xlsxUnavailable: "在这个 Excel 版本中无法读取 .xlsx 文件。请把台账另存为 CSV（逗号分隔）后再导入。",
-      csvUnavailable: "在这个 Excel 版本中无法识别 CSV 文件的编码（缺少 TextDecoder，例如 Office 2016 及更早版本）。请改选 .xlsx 文件。",
+      csvUnavailable: "这个 Excel 版本（Internet Explorer 内核，例如 Office 2016/2019 批量许可版）不能识别 GBK/GB18030 编码的 CSV 文件。请在 Excel 中另存为“CSV UTF-8”或 .xlsx 后再导入。",
       noRegister: (name: string): string => `“${name}”中没有找到台账：任何一张表都没有“收到日期”“申请人类型”“办理结果”等列标题。`,
       empty: (name: string): string => `“${name}”的表头下面没有内容，没有可导入的行。`,
       mapTitle: "核对列的对应关系",

@@ -12,6 +12,7 @@ import type { TextBlockKey } from "../excel/writePlan";
 import { paragraphsOf } from "../excel/writePlan";
 import type { PrepareRequest, RegisterFileOutcome, SourceInput, SourceOutcome } from "./transferApi";
 import { parseCsv } from "../ledger/csv";
+import { EncodingUnsupported } from "../import/decode";
 import { xlsxGrids } from "../ledger/file";
 import { carryOpenApplications, emptyApplicationsGrid } from "../ledger/carry";
 import type { MetaFill, TransferPreview } from "./transfer";
@@ -146,6 +147,7 @@ export async function readRegister(input: { name: string; data: Uint8Array }): P
     try {
       return { ok: true, sheets: [{ name: input.name, rows: parseCsv(input.data) }] };
     } catch (e) {
+      if (e instanceof EncodingUnsupported) return { ok: false, message: L.csvUnavailable };
       return { ok: false, message: L.readFailed(e instanceof Error ? e.message : String(e)) };
     }
   }

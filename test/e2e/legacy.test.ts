@@ -14,6 +14,9 @@ import webpack, { type Configuration, type Stats } from "webpack";
 import { SHEET_NAMES } from "../../src/template/messages";
 import { TEMPLATE_ROLES } from "../../src/template/roles";
 import { outputDir, PROJECT_ROOT } from "../helpers/paths";
+import { encodeGb18030, readSeed } from "../import/support/layout";
+import { sampleReport } from "../support/reports";
+import { fillTemplate, templateBytes } from "../template/support";
 import { serveStatic, type StaticServer } from "./staticServer";
 
 const OUT = outputDir("e2e");
@@ -86,6 +89,9 @@ describe("the ES5 pane on Office 2019 volume-licensed (office2019vl)", () => {
         [String.prototype, "padStart"],
         [String.prototype, "replaceAll"],
         [Promise.prototype, "finally"],
+        [Blob.prototype, "arrayBuffer"],
+        [window, "TextDecoder"],
+        [window, "TextEncoder"],
       ];
       for (const [o, k] of gone) delete (o as Record<string, unknown>)[k];
       (window as unknown as { removedForIe11: number }).removedForIe11 = gone.filter(([o, k]) => k in o).length;
@@ -107,6 +113,7 @@ describe("the ES5 pane on Office 2019 volume-licensed (office2019vl)", () => {
     expect(await page.evaluate(() => (window as unknown as { removedForIe11: number }).removedForIe11)).toBe(0);
     // Put back by the bundle's polyfills.
     expect(await page.evaluate(() => typeof Element.prototype.append === "function" && typeof window.fetch === "function" && typeof Object.fromEntries === "function")).toBe(true);
+    expect(await page.evaluate(() => typeof Blob.prototype.arrayBuffer === "function" && typeof TextDecoder === "function")).toBe(true);
     expect(await page.locator("#summary .summary-text").innerText()).toBe("尚未插入年报模板");
     await page.screenshot({ path: path.join(OUT, "20-legacy-office2019vl.png") });
     expect(problems).toEqual([]);
@@ -127,4 +134,22 @@ describe("the ES5 pane on Office 2019 volume-licensed (office2019vl)", () => {
     await page.screenshot({ path: path.join(OUT, "21-legacy-office2019vl-inserted.png") });
     expect(problems).toEqual([]);
   }, 600_000);
+
+  test("导入报告 reads a filled .xlsx (FileReader, the UTF-8 TextDecoder polyfill) and refuses a GBK text file in plain words", async () => {
+    const report = sampleReport(5);
+    report.meta.year = 2024;
+    const xlsx = await fillTemplate(await templateBytes(), report);
+    await page.click('[data-action="import"]');
+    await page.locator('[data-transfer-step="choose"]').waitFor();
+    await page.setInputFiles('[data-transfer="file"]', { name: "填好的年报.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from(xlsx) });
+    await page.locator('[data-transfer-step="preview"], [data-transfer="error"]').first().waitFor({ timeout: 120_000 });
+    expect(await page.locator(".transfer").innerText()).toContain("填好的年报.xlsx");
+    expect(await page.locator('[data-transfer-step="preview"]').count()).toBe(1);
+    await page.click('[data-action="transfer-back"]');
+    await page.locator('[data-transfer-step="choose"]').waitFor();
+    await page.setInputFiles('[data-transfer="file"]', { name: "年报.txt", mimeType: "text/plain", buffer: Buffer.from(encodeGb18030(readSeed())) });
+    await page.locator('[data-transfer="error"]').waitFor({ timeout: 60_000 });
+    expect(await page.locator('[data-transfer="error"]').innerText()).toContain("不能识别 GBK/GB18030 编码的文件");
+    expect(problems).toEqual([]);
+  }, 300_000);
 });
