@@ -20,7 +20,8 @@ export interface DeadlineItem {
 }
 
 export interface LedgerSummary {
-  year: number;
+  /** Null while 封面 has no year: nothing can be counted, the register can still be imported. */
+  year: number | null;
   /** Received in the year (usable rows). */
   applications: number;
   /** Answered in the year. */
@@ -45,13 +46,14 @@ export function ledgerSummaryOf(report: Report | null, today: number = todayInCh
   return summary;
 }
 
-/** The summary of the report's registers, or null when the workbook has no register sheets (or no year). */
+/** The summary of the report's registers, or null when the workbook has no register sheets. */
 export function ledgerSummary(report: Report, today: number = todayInChina()): LedgerSummary | null {
   const year = report.meta.year;
   const loaded = registerOfReport(report, year !== null ? { year } : {});
-  if (!loaded || year === null) return null;
+  if (!loaded) return null;
   const reg = loaded.register;
   if (!reg.hasApplications && !reg.hasCases) return null;
+  if (year === null) return { year: null, applications: 0, answered: 0, pending: 0, cases: 0, overdue: [], dueSoon: [] };
   const { start, end } = yearBounds(year);
   const inYear = (d: number | null) => d !== null && d >= start && d <= end;
   const out: LedgerSummary = { year, applications: 0, answered: 0, pending: 0, cases: 0, overdue: [], dueSoon: [] };

@@ -73,7 +73,7 @@ export function createLedgerView(handlers: LedgerHandlers, announce: (kind: "sta
     }
     if (importPanel) {
       const { el, heading: panelHeading } = renderLedgerImport(importPanel, handlers.import);
-      replace(body, summary ? h("p", { class: "ledger-counts" }, S.ledger.counts(summary.applications, summary.answered, summary.pending, summary.cases)) : null, el);
+      replace(body, summary && summary.year !== null ? h("p", { class: "ledger-counts" }, S.ledger.counts(summary.applications, summary.answered, summary.pending, summary.cases)) : null, el);
       current = null;
       const step = importPanel.step === "file" ? `file:${importPanel.reading ?? ""}:${importPanel.error ?? ""}` : `map:${importPanel.preview.file}`;
       if (importPanel.step === "file" && importPanel.error && announced !== importPanel.error) announce("alert", (announced = importPanel.error));
@@ -90,13 +90,19 @@ export function createLedgerView(handlers: LedgerHandlers, announce: (kind: "sta
     const wasImporting = importStep !== "";
     importStep = "";
     announced = "";
-    const fill = h("button", { type: "button", class: "btn-secondary ledger-fill", disabled: !canFill, attrs: { "data-action": "ledger-fill" }, on: { click: () => handlers.fill() } }, S.ledger.fill);
+    const noYear = summary!.year === null;
+    const fill = h("button", { type: "button", class: "btn-secondary ledger-fill", disabled: !canFill || noYear, attrs: { "data-action": "ledger-fill" }, on: { click: () => handlers.fill() } }, S.ledger.fill);
     const importBtn = h("button", { type: "button", class: "btn-secondary ledger-import-open", disabled: !canFill, attrs: { "data-action": "ledger-import" }, on: { click: () => handlers.import.open() } }, S.ledger.importOpen);
     replace(
       body,
-      h("p", { class: "ledger-counts" }, S.ledger.counts(summary!.applications, summary!.answered, summary!.pending, summary!.cases)),
-      ...list(S.ledger.overdueTitle, "ledger-overdue", summary!.overdue, "overdue"),
-      ...list(S.ledger.dueSoonTitle, "ledger-due-soon", summary!.dueSoon, "dueSoon"),
+      ...(noYear
+        ? // Without 封面's year there is nothing to count by; importing a register needs no year.
+          [h("p", { class: "ledger-counts ledger-no-year" }, S.ledger.noYear)]
+        : [
+            h("p", { class: "ledger-counts" }, S.ledger.counts(summary!.applications, summary!.answered, summary!.pending, summary!.cases)),
+            ...list(S.ledger.overdueTitle, "ledger-overdue", summary!.overdue, "overdue"),
+            ...list(S.ledger.dueSoonTitle, "ledger-due-soon", summary!.dueSoon, "dueSoon"),
+          ]),
       h("div", { class: "ledger-actions" }, fill, importBtn),
     );
     const all = items();

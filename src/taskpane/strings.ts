@@ -202,6 +202,7 @@ export const S = {
     overdue: (name: string, due: string, late: number): string => `${name}：答复期限 ${due}，已超过 ${late} 个工作日`,
     dueSoon: (name: string, due: string, left: number): string => `${name}：答复期限 ${due}，还剩 ${left} 个工作日`,
     fill: "按台账填写表三/表四",
+    noYear: "封面还没有填写报告年度：填写后，这里按年度统计台账，并列出已逾期和即将到期的申请。",
     previewTitle: "按台账填写预览",
     confirm: "确认填写",
     working: "正在填写…",

@@ -27,6 +27,12 @@ describe("ledgerSummary", () => {
     expect(ledgerSummary(emptyReport("2021", { year: Y }), today)).toBeNull();
   });
 
+  it("without a year on 封面: shown, empty (nothing to count by), so the register can still be imported", () => {
+    const r = reportWith(rows);
+    const s = ledgerSummary({ ...r, meta: { ...r.meta, year: null } }, today)!;
+    expect(s).toEqual({ year: null, applications: 0, answered: 0, pending: 0, cases: 0, overdue: [], dueSoon: [] });
+  });
+
   it("counts the year's applications, answers and pending ones, and lists overdue and due-soon rows by row key", () => {
     const s = ledgerSummary(reportWith(rows), today)!;
     expect(s).toMatchObject({ year: Y, applications: 4, answered: 1, pending: 3, cases: 0 });
