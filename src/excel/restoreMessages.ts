@@ -9,5 +9,5 @@ export const RESTORE_TEXT = {
   relinked: (registers: string[], restored: string[]) =>
     `${registers.join("、")}中引用${restored.join("、")}的统计和核对公式已重新指向恢复的表格（台账内容未改动）。`,
   relinkFailed: (registers: string[], restored: string[]) =>
-    `${registers.join("、")}中引用${restored.join("、")}的公式仍显示 #REF!：工作表设有密码，助手不能修改。请撤销工作表保护后删除并恢复${registers.join("、")}，或手工改正这些公式。台账内容未改动，加载项的核对不受影响。`,
+    `${registers.join("、")}中引用${restored.join("、")}的公式仍显示 #REF!：助手未能修改这些公式（例如工作表设有密码）。请撤销工作表保护后删除并恢复${registers.join("、")}，或手工改正这些公式。台账内容未改动，加载项的核对不受影响。`,
 };

@@ -5,7 +5,7 @@
  */
 import { PRIOR_KEYS, type CellKey, type RawCell, type Report } from "../report";
 import { coverRects, type Cell, type Rect } from "../template/address";
-import { templateLayout, META_KEYS, PRIOR_YEAR_KEY, priorKey } from "../template/layout";
+import { templateLayout, META_KEYS, PRIOR_YEAR_KEY, priorKey, registerRowKey } from "../template/layout";
 import { hasPriorBlock } from "../template/marker";
 import { REGISTER_ROLES, type RegisterRole, type TemplateRole } from "../template/roles";
 import { EXCEL_TEXT } from "./messages";
@@ -204,7 +204,6 @@ export function planWrites(w: InputWrites, templateVersion: string): WritePlan {
   return { writes: [...group(targets), ...registerWrites], cells: targets.length + registerCells, notes };
 }
 
-const ROW_KEY: Record<RegisterRole, string> = { apps: "LEDGER.APP", cases: "LEDGER.CASE" };
 
 /** Register rows as one rectangle per run of consecutive rows (all the register's columns). */
 function planRegisterRows(w: InputWrites): RectWrite[] {
@@ -216,12 +215,12 @@ function planRegisterRows(w: InputWrites): RectWrite[] {
     const expect = w.expect?.registerRows?.[role];
     const g = layout.registers[role];
     const width = g.columns.length;
-    for (const r of Object.keys(expect ?? {})) if (!(r in rows)) bad.push(`${ROW_KEY[role]}.${r}`);
+    for (const r of Object.keys(expect ?? {})) if (!(r in rows)) bad.push(registerRowKey(role, Number(r)));
     const numbers = Object.keys(rows)
       .map(Number)
       .sort((a, b) => a - b);
     for (const n of numbers) {
-      if (!Number.isInteger(n) || n < g.firstRow || n > g.lastRow || rows[n]!.length > width) bad.push(`${ROW_KEY[role]}.${n}`);
+      if (!Number.isInteger(n) || n < g.firstRow || n > g.lastRow || rows[n]!.length > width) bad.push(registerRowKey(role, n));
     }
     if (bad.length) continue;
     let run: number[] = [];
@@ -233,7 +232,7 @@ function planRegisterRows(w: InputWrites): RectWrite[] {
         rect: { top: run[0]!, left: g.firstCol, bottom: run[run.length - 1]!, right: g.firstCol + width - 1 },
         values: run.map((n) => pad(rows[n]).map(officeInput)),
         kept: false,
-        ...(expect ? { expectRows: { keys: run.map((n) => `${ROW_KEY[role]}.${n}`), values: run.map((n) => (expect[n] ? pad(expect[n]) : null)) } } : {}),
+        ...(expect ? { expectRows: { keys: run.map((n) => registerRowKey(role, n)), values: run.map((n) => (expect[n] ? pad(expect[n]) : null)) } } : {}),
       });
       run = [];
     };

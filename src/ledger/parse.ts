@@ -5,6 +5,7 @@
  */
 import type { Finding, RawCell } from "../report";
 import { looseKey } from "../import/labels";
+import { registerRowKey } from "../template/layout";
 import { APP_COLUMNS, CASE_COLUMNS, mappedCount, missingRequired, proposeMapping, type ColumnDef, type ColumnMapping, type AppField, type CaseField } from "./columns";
 import { dayOf, parseDate } from "./dates";
 import { LEDGER_MSG, rowName } from "./messages";
@@ -40,8 +41,8 @@ export interface Parsed<T> {
 }
 
 /** Key for a register row in findings (the pane jumps to it): LEDGER.APP.12, LEDGER.CASE.4. */
-export const appRowKey = (line: number) => `LEDGER.APP.${line}`;
-export const caseRowKey = (line: number) => `LEDGER.CASE.${line}`;
+export const appRowKey = (line: number) => registerRowKey("apps", line);
+export const caseRowKey = (line: number) => registerRowKey("cases", line);
 
 const HEADER_SEARCH_ROWS = 10;
 const FIRST_DAY = dayOf(2008, 1, 1)!; // 《政府信息公开条例》 in force from 2008-05-01

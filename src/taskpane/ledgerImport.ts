@@ -12,6 +12,7 @@ import { cellText, findHeader } from "../ledger/parse";
 import type { Report } from "../report/schema";
 import type { RawCell } from "../report/values";
 import { colLetters } from "../template/address";
+import { registerRowKey, registerRowOf } from "../template/layout";
 import type { TemplateSheets } from "../excel/port";
 import { SHEET_NAMES } from "../template/messages";
 import type { RegisterRole } from "../template/roles";
@@ -165,12 +166,11 @@ export function ledgerImportWrites(plan: RegisterImportPlan): { write: InputWrit
 /** 撤销 without the rows the clerk changed since (LEDGER.APP.12 …): their edits are kept. */
 export function undoKeepingRows(undo: InputWrites, changed: readonly string[]): InputWrites {
   const drop = new Set(changed);
-  const prefix: Record<RegisterRole, string> = { apps: "LEDGER.APP.", cases: "LEDGER.CASE." };
   const pick = (rows: RegisterRows | undefined): RegisterRows => {
     const out: RegisterRows = {};
     for (const role of ["apps", "cases"] as const) {
       const r = rows?.[role];
-      if (r) out[role] = Object.fromEntries(Object.entries(r).filter(([n]) => !drop.has(`${prefix[role]}${n}`)));
+      if (r) out[role] = Object.fromEntries(Object.entries(r).filter(([n]) => !drop.has(registerRowKey(role, Number(n)))));
     }
     return out;
   };
@@ -179,8 +179,6 @@ export function undoKeepingRows(undo: InputWrites, changed: readonly string[]): 
 
 /** "申请台账第 12 行" for a row key. */
 export function rowKeyLabel(key: string, names: Partial<Record<RegisterRole, string>> = {}): string {
-  const m = /^LEDGER\.(APP|CASE)\.(\d+)$/.exec(key);
-  if (!m) return key;
-  const role: RegisterRole = m[1] === "APP" ? "apps" : "cases";
-  return L.rowName(names[role] ?? SHEET_NAMES[role], Number(m[2]));
+  const r = registerRowOf(key);
+  return r ? L.rowName(names[r.role] ?? SHEET_NAMES[r.role], r.row) : key;
 }

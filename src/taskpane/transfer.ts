@@ -13,7 +13,7 @@ import type { Finding, Report } from "../report/schema";
 import type { RawCell } from "../report/values";
 import type { ImportPlan } from "../workflow/importPlan";
 import type { RegisterCarry } from "../ledger/carry";
-import { rowKeyLabel, undoKeepingRows } from "./ledgerImport";
+import { ledgerImportWrites, rowKeyLabel, undoKeepingRows } from "./ledgerImport";
 
 export type TransferMode = "rollForward" | "import";
 
@@ -109,13 +109,12 @@ export function confirmWrites(p: TransferPreview, accepted: ReadonlySet<string>)
   }
   const carried = p.mode === "rollForward" ? (p.registerCarry?.append ?? null) : null;
   if (carried) {
-    // Appended rows: written only into rows still blank; 撤销 clears only rows still as written.
-    const rows = Object.fromEntries(carried.rows.map((r) => [r.sheetRow, r.cells]));
-    const blanks = Object.fromEntries(carried.rows.map((r) => [r.sheetRow, [] as RawCell[]]));
-    write.registerRows = { apps: rows };
-    write.expect!.registerRows = { apps: blanks };
-    undo.registerRows = { apps: blanks };
-    undo.expect!.registerRows = { apps: rows };
+    // The same writes as 导入已有台账: only into rows still blank; 撤销 clears only rows still as written.
+    const rows = ledgerImportWrites({ apps: carried, cases: null, issues: [], duplicates: [], refused: [] });
+    write.registerRows = rows.write.registerRows!;
+    write.expect!.registerRows = rows.write.expect!.registerRows!;
+    undo.registerRows = rows.applied.undo.registerRows!;
+    undo.expect!.registerRows = rows.applied.undo.expect!.registerRows!;
   }
   const count = Object.keys(cells).length + Object.keys(sections).length + p.metaFills.length;
   return { write, applied: { mode: p.mode, ...(p.origin ? { origin: p.origin } : {}), wrote: { cells, sections }, undo, count } };

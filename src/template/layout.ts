@@ -106,6 +106,19 @@ export interface KeyLocation {
 
 const TABLE_SECTIONS: Record<string, TemplateRole> = { S2: "t2", S3: "t3", S4: "t4" };
 
+const ROW_KEY_PREFIX: Record<RegisterRole, string> = { apps: "LEDGER.APP", cases: "LEDGER.CASE" };
+
+/** The key of a register row (LEDGER.APP.12): what findings carry and select and writes name. */
+export function registerRowKey(role: RegisterRole, row: number): string {
+  return `${ROW_KEY_PREFIX[role]}.${row}`;
+}
+
+/** The register and sheet row of a row key, or null for any other key. */
+export function registerRowOf(key: string): { role: RegisterRole; row: number } | null {
+  const m = /^LEDGER\.(APP|CASE)\.(\d+)$/.exec(key);
+  return m ? { role: m[1] === "APP" ? "apps" : "cases", row: Number(m[2]) } : null;
+}
+
 /**
  * Where a key lives: a cell key, META.*, a text block (OPENING, S1, S5, S6) or a table section
  * (S2–S4: the table's value area), or a register row (LEDGER.APP.12, LEDGER.CASE.4). Unknown keys give null.
@@ -116,11 +129,10 @@ export function locate(key: string): KeyLocation | null {
   if (c) return { role: c.role, address: c.address, rect: rect(c.row, c.col) };
   const b = l.blocks.get(key);
   if (b) return { role: b.role, address: b.address, rect: b.rect };
-  const reg = /^LEDGER\.(APP|CASE)\.(\d+)$/.exec(key);
+  const reg = registerRowOf(key);
   if (reg) {
-    const role: RegisterRole = reg[1] === "APP" ? "apps" : "cases";
+    const { role, row } = reg;
     const g = l.registers[role];
-    const row = Number(reg[2]);
     if (row < g.firstRow || row > g.lastRow) return null;
     const r = rect(row, g.firstCol, row, g.firstCol + g.columns.length - 1);
     return { role, address: rectAddress(r), rect: r };

@@ -11,6 +11,7 @@ import ExcelJS from "exceljs";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { buildTemplate } from "../../src/template";
 import { appRowKey } from "../../src/ledger";
+import { colLetters } from "../../src/template/address";
 import { locate, templateLayout } from "../../src/template/layout";
 import { SHEET_NAMES } from "../../src/template/messages";
 import { PROJECT_ROOT } from "../helpers/paths";
@@ -50,7 +51,7 @@ async function typeRow(row: number, values: (string | null)[]): Promise<void> {
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (v === null || v === undefined) continue;
-    const address = `${String.fromCharCode(64 + g.firstCol + i)}${row}`;
+    const address = `${colLetters(g.firstCol + i)}${row}`;
     await page.click(`.sheet-tab[data-sheet="${SHEET_NAMES.apps}"]`);
     await reveal(address);
     await typeAt(SHEET_NAMES.apps, address, v);
