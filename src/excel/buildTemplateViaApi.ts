@@ -18,6 +18,7 @@
 import type { Borders, Fill, Font, Style } from "exceljs";
 import { causeOf, hostError, HostError } from "./hostErrors";
 import { API_BUILD_TEXT, EXCEL_TEXT } from "./messages";
+import { officeInput } from "./writePlan";
 import { colLetters, coverRects, rectAddress, type Rect } from "../template/address";
 import type { ComputedCell, ComputedStyle, SheetDesign, ValueCell } from "../template/design/types";
 import { PLACEHOLDER_COL, PLACEHOLDER_VALUES } from "../template/formulas";
@@ -126,11 +127,10 @@ function styled(ws: Excel.Worksheet, r: Rect, style: Partial<Style>, merge: bool
 
 /**
  * Text written through Range.values is parsed as if typed ("1" becomes a number, "=…" a
- * formula); a leading apostrophe keeps it text, as the .xlsx stores it.
+ * formula); the one escaping path of every host text write keeps it text, as the .xlsx stores it.
  */
 export function asText(s: string): string {
-  const parsed = s.trim() !== "" && (Number.isFinite(Number(s)) || /^[=+\-@]/.test(s) || /^(true|false)$/i.test(s) || /^\d{1,4}[/-]\d{1,2}([/-]\d{1,4})?$/.test(s));
-  return parsed ? `'${s}` : s;
+  return officeInput(s) as string;
 }
 
 const topLeft = (ws: Excel.Worksheet, r: Rect): Excel.Range => ws.getRange(rectAddress({ top: r.top, left: r.left, bottom: r.top, right: r.left }));

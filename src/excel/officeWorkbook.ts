@@ -46,6 +46,7 @@ import { causeOf, hostError, HostError, isCellEdit } from "./hostErrors";
 import { EXCEL_TEXT, WRITE_TEXT } from "./messages";
 import type { HostCapabilities, InsertOutcome, ReadOutcome, TemplateSheets, WorkbookPort, WriteOutcome } from "./port";
 import { writeInputsWith } from "./writeInputs";
+import { officeInput } from "./writePlan";
 import { restoreMissingSheets } from "./restoreSheets";
 import { RESTORE_TEXT } from "./restoreMessages";
 
@@ -626,11 +627,13 @@ function writeMeta(meta: Excel.Worksheet, opts: { year: number; agency: string }
   const agency = locate(META_KEYS.agency)!.rect;
   const year = locate(META_KEYS.year)!.rect;
   const values: [Rect, RawCell][] = [];
-  if (opts.agency) values.push([agency, opts.agency]);
+  // 机关名称 comes from an imported file: written as text, never as a formula ("=HYPERLINK(…)").
+  const name = officeInput(opts.agency);
+  if (opts.agency) values.push([agency, name]);
   if (opts.year) values.push([year, opts.year]);
   if (values.length === 2 && agency.left === year.left && year.top === agency.bottom + 1) {
     // One write for both (they are adjacent in 封面).
-    meta.getRange(rectAddress(mkRect(agency.top, agency.left, year.top, agency.left))).values = [[opts.agency], [opts.year]];
+    meta.getRange(rectAddress(mkRect(agency.top, agency.left, year.top, agency.left))).values = [[name], [opts.year]];
     return;
   }
   for (const [r, v] of values) meta.getRange(rectAddress(r)).values = [[v]];

@@ -31,6 +31,7 @@ import { READ_TEXT, SHEET_NAMES } from "../template/messages";
 import { TEMPLATE_ROLES, type TemplateRole } from "../template/roles";
 import { distinctSheetNames } from "../excel/officeWorkbook";
 import type { HostCapabilities, InsertOutcome, ReadOutcome, TemplateSheets, WorkbookPort, WriteOutcome } from "../excel/port";
+import { officeInput } from "../excel/writePlan";
 import { counted, type CallCounter } from "./calls";
 import type { EtApplication, EtListener, EtRange, EtSheets, EtWorkbook, EtWorksheet, EtEventName } from "./et";
 import { WPS_TEXT } from "./messages";
@@ -390,10 +391,12 @@ export function localPath(url: string): string | null {
 function writeMeta(meta: EtWorksheet, opts: { year: number; agency: string }): void {
   const agency = locate(META_KEYS.agency)!.rect;
   const year = locate(META_KEYS.year)!.rect;
+  // 机关名称 comes from an imported file: written as text, never as a formula ("=HYPERLINK(…)").
+  const name = officeInput(opts.agency);
   if (opts.agency && opts.year && agency.left === year.left && year.top === agency.bottom + 1) {
-    meta.Range(rectAddress(mkRect(agency.top, agency.left, year.top, agency.left))).Value2 = [[opts.agency], [opts.year]];
+    meta.Range(rectAddress(mkRect(agency.top, agency.left, year.top, agency.left))).Value2 = [[name], [opts.year]];
     return;
   }
-  if (opts.agency) meta.Range(rectAddress(agency)).Value2 = opts.agency;
+  if (opts.agency) meta.Range(rectAddress(agency)).Value2 = name;
   if (opts.year) meta.Range(rectAddress(year)).Value2 = opts.year;
 }
