@@ -1,16 +1,33 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI directly through tsx, so `npx xxgk-report` works after `npm install`
-// without a build step. Both loaders are hooked: require() for the static graph and the ESM
-// loader for the commands' lazy import().
+// `xxgk-report`: runs the compiled CLI (dist-cli/main.cjs, built at install by scripts/build-cli.js)
+// when it is current, so a start costs about one bare Node start; when a source under src/ is newer
+// than the bundle (a developer editing) or there is no bundle, it runs the TypeScript through tsx.
 "use strict";
 const path = require("node:path");
-require("tsx/cjs");
+const { readFileSync } = require("node:fs");
+const root = path.join(__dirname, "..");
 
-import("tsx/esm")
-  .then(() => {
-    const { main } = require(path.join(__dirname, "..", "src", "cli", "main.ts"));
-    return main(process.argv.slice(2));
-  })
+function compiled() {
+  if (process.env.XXGK_CLI_FROM_SOURCE) return null;
+  try {
+    const { BUNDLE, STAMP, newestSource } = require(path.join(root, "scripts", "cliBundle.js"));
+    const stamp = JSON.parse(readFileSync(path.join(root, STAMP), "utf8"));
+    if (!(typeof stamp.newest === "number" && newestSource(root) <= stamp.newest)) return null;
+    return require(path.join(root, BUNDLE));
+  } catch {
+    return null;
+  }
+}
+
+function fromSource() {
+  // Both loaders are hooked: require() for the static graph and the ESM loader for lazy import().
+  require("tsx/cjs");
+  return import("tsx/esm").then(() => require(path.join(root, "src", "cli", "main.ts")));
+}
+
+const cli = compiled();
+Promise.resolve(cli || fromSource())
+  .then(({ main }) => main(process.argv.slice(2)))
   .then(
     (code) => {
       process.exitCode = code;
