@@ -25,6 +25,15 @@ function fromSource() {
   return import("tsx/esm").then(() => require(path.join(root, "src", "cli", "main.ts")));
 }
 
+// Output piped into `head` or a pager that closes early: stop quietly, as other command-line tools
+// do, instead of crashing with EPIPE.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (err) => {
+    if (err && err.code === "EPIPE") process.exit(process.exitCode || 0);
+    throw err;
+  });
+}
+
 const cli = compiled();
 Promise.resolve(cli || fromSource())
   .then(({ main }) => main(process.argv.slice(2)))

@@ -7,6 +7,7 @@ const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
   template: () => import("./commands/template"),
   export: () => import("./commands/export"),
   ledger: () => import("./commands/ledger"),
+  rollup: () => import("./commands/rollup"),
 };
 
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {

@@ -60,14 +60,14 @@ export function formatFindings(findings: Finding[], name: PlaceNamer = placeName
 }
 
 /** What a folder walk finds: report files, folders it could not read, symlinked folders it skipped. */
-type Listed = { file: string } | { unreadableDir: string } | { linkDir: string };
+export type Listed = { file: string } | { unreadableDir: string } | { linkDir: string };
 
 /**
  * Report files under dir, depth first. A folder that cannot be read is listed as such and the
  * walk goes on; symlinked folders are not entered (no loops, no file counted twice) but listed,
  * so the batch says what it skipped. Symlinked files are read like files.
  */
-async function listReports(dir: string): Promise<Listed[]> {
+export async function listReports(dir: string): Promise<Listed[]> {
   let entries;
   try {
     entries = await readdir(dir, { withFileTypes: true });
