@@ -18,11 +18,25 @@ export async function canonical(file: string): Promise<string> {
   }
 }
 
-/** Index pairs of paths that name the same file (by realpath: other spellings and symlinks too). */
+/** Device and inode of an existing file ("" when it does not exist): hard links share them. */
+async function identity(file: string): Promise<string> {
+  return stat(file, { bigint: true }).then(
+    (s) => `${s.dev}:${s.ino}`,
+    () => "",
+  );
+}
+
+/**
+ * Index pairs of paths that name the same file: by device and inode where the file exists (hard
+ * links, other spellings, symlinks), by realpath where it does not yet (two outputs into one file).
+ */
 export async function sameFiles(files: string[]): Promise<Array<[number, number]>> {
   const real = await Promise.all(files.map(canonical));
+  const ids = await Promise.all(files.map(identity));
   const pairs: Array<[number, number]> = [];
-  for (let i = 0; i < real.length; i++) for (let j = i + 1; j < real.length; j++) if (real[i] === real[j]) pairs.push([i, j]);
+  for (let i = 0; i < real.length; i++) {
+    for (let j = i + 1; j < real.length; j++) if (real[i] === real[j] || (ids[i] !== "" && ids[i] === ids[j])) pairs.push([i, j]);
+  }
   return pairs;
 }
 

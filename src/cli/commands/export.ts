@@ -5,7 +5,6 @@
  * the embedded fonts lack is never written (EXPORT.GLYPH), the other formats still are.
  * Exit: 0 written · 1 errors without --force, or a PDF refused · 2 input unreadable or output unwritable.
  */
-import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { countBySeverity, type Finding } from "../../report";
 import { exportReport } from "../../document/exportReport";
@@ -16,7 +15,8 @@ import { parse } from "../args";
 import { EXIT, type CliIO } from "../io";
 import { loadReportFile } from "../load";
 import { cliText } from "../messages";
-import { ensureParentDir, FsFailure, sameFiles } from "../paths";
+import { FsFailure, sameFiles } from "../paths";
+import { writeOutput } from "../writeOutput";
 import { findingsFor, formatFindings } from "./check";
 
 const KINDS: ExportKind[] = ["docx", "pdf", "html"];
@@ -55,7 +55,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return EXIT.unreadable;
   }
 
-  // Never write over the input, nor two outputs into one file (other spellings and symlinks too).
+  // Never write over the input, nor two outputs into one file (other spellings, symlinks, hard links).
   const inputAbs = path.resolve(io.cwd, input);
   for (const [i, j] of await sameFiles([inputAbs, ...outputs.map((o) => o.file)])) {
     io.err(i === 0 ? cliText.outputIsInput(outputs[j - 1]!.shown, input) : cliText.outputTwice(outputs[i - 1]!.shown, outputs[j - 1]!.shown));
@@ -91,8 +91,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     }
     for (const f of res.findings.filter((x) => x.rule === "EXPORT.GLYPH")) io.err(text.finding(f.severity, f.rule, f.message));
     try {
-      await ensureParentDir(out.file);
-      await writeFile(out.file, res.file.bytes);
+      await writeOutput(out.file, res.file.bytes);
     } catch (e) {
       const code = e instanceof FsFailure ? e.code : ((e as NodeJS.ErrnoException).code ?? "EIO");
       const at = e instanceof FsFailure ? e.at : out.file;
