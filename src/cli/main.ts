@@ -1,6 +1,7 @@
 /** `xxgk-report`: the command-line entry. Commands load lazily so `check` stays quick to start. */
 import { EXIT, processIO, type CliIO, type Command } from "./io";
 import { cliText } from "./messages";
+import { forTerminal } from "./terminal";
 
 const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
   check: () => import("./commands/check"),
@@ -9,7 +10,13 @@ const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
   ledger: () => import("./commands/ledger"),
 };
 
-export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+/** Every command writes through this: nothing from a file reaches the terminal unescaped. */
+function terminalIO(io: CliIO): CliIO {
+  return { out: (t) => io.out(forTerminal(t)), err: (t) => io.err(forTerminal(t)), cwd: io.cwd };
+}
+
+export async function main(argv: string[], raw: CliIO = processIO): Promise<number> {
+  const io = terminalIO(raw);
   const [name, ...rest] = argv;
   if (!name || name === "help" || name === "--help" || name === "-h") {
     io.out(cliText.usage);

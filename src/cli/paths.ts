@@ -1,7 +1,6 @@
 /**
  * File-system care for the CLI: never write over an input, create output folders without
- * spinning on paths that can never exist (/proc/nope), and print file names so that a newline
- * or a control character in a name cannot forge a line of output.
+ * spinning on paths that can never exist (/proc/nope), recognise one file under several names.
  */
 import { mkdir, realpath, stat } from "node:fs/promises";
 import path from "node:path";
@@ -70,13 +69,4 @@ export async function ensureParentDir(file: string): Promise<void> {
       if (e.code !== "EEXIST") throw new FsFailure(e.code ?? "EIO", d);
     });
   }
-}
-
-/** A name for one line of terminal output: control characters (newline, ESC…) shown escaped. */
-export function printable(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  return name.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (ch) => {
-    const map: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
-    return map[ch] ?? `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`;
-  });
 }

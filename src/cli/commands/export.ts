@@ -16,6 +16,7 @@ import { EXIT, type CliIO } from "../io";
 import { loadReportFile } from "../load";
 import { cliText } from "../messages";
 import { FsFailure, sameFiles } from "../paths";
+import { printable } from "../terminal";
 import { writeOutput } from "../writeOutput";
 import { findingsFor, formatFindings } from "./check";
 
@@ -84,12 +85,12 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     if (res.status !== "ok") {
       // Only the glyph check (or unloadable fonts) can stop an export here: list what it found.
       const own: Finding[] = res.findings.filter((f) => f.rule === "EXPORT.GLYPH");
-      for (const f of own) io.err(text.finding(f.severity, f.rule, f.message));
+      for (const f of own) io.err(text.finding(f.severity, f.rule, printable(f.message)));
       io.err(res.status === "refused" && own.length ? text.pdfRefused(out.shown) : res.message);
       status = Math.max(status, EXIT.errors);
       continue;
     }
-    for (const f of res.findings.filter((x) => x.rule === "EXPORT.GLYPH")) io.err(text.finding(f.severity, f.rule, f.message));
+    for (const f of res.findings.filter((x) => x.rule === "EXPORT.GLYPH")) io.err(text.finding(f.severity, f.rule, printable(f.message)));
     try {
       await writeOutput(out.file, res.file.bytes);
     } catch (e) {
