@@ -16,7 +16,9 @@ import("tsx/esm")
       process.exitCode = code;
     },
     (err) => {
-      process.stderr.write(`内部错误：${err && err.stack ? err.stack : err}\n`);
+      // Through the CLI's output boundary: an exception may quote a file's content.
+      const { forTerminal } = require(path.join(__dirname, "..", "src", "cli", "terminal.ts"));
+      process.stderr.write(`内部错误：${forTerminal(String(err && err.stack ? err.stack : err))}\n`);
       process.exitCode = 2;
     },
   );

@@ -9,7 +9,7 @@ import http from "node:http";
 import net from "node:net";
 import path from "node:path";
 import { createServer, DEFAULT_TIMEOUTS } from "../../src/server/app";
-import { settingsFromEnv } from "../../src/server/main";
+import { main as serverMain, settingsFromEnv } from "../../src/server/main";
 import { outputDir } from "../helpers/paths";
 import { PDF, peakRssMb, request, spawnServer, startServer, token, upload, uploadStorm } from "../helpers/server";
 
@@ -187,6 +187,12 @@ test("limits and timeouts come from the environment", () => {
     timeouts: { requestMs: 30_000, perClientConnections: 8, uploadsInFlight: 4 },
   });
   expect(() => settingsFromEnv({ XXGK_STORE_MB: "lots" })).toThrow("XXGK_STORE_MB");
+});
+
+test("a public URL that is no web address stops the server at start, in Chinese", async () => {
+  await expect(serverMain({ XXGK_HTTP: "1", XXGK_DIST: outputDir("harden-env"), XXGK_PUBLIC_URL: "xxgk.example.gov.cn" })).rejects.toThrow(
+    "XXGK_PUBLIC_URL=xxgk.example.gov.cn 无效",
+  );
 });
 
 /** Budget for the peak resident memory of the server under 40 × 19 MB uploads (docs/deployment.md). */
