@@ -8,8 +8,8 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSyn
 import path from "node:path";
 import { run as exportRun } from "../../src/cli/commands/export";
 import { run as templateRun } from "../../src/cli/commands/template";
-import type { CliIO } from "../../src/cli/io";
 import { TEMP_PREFIX, writeOutput } from "../../src/cli/writeOutput";
+import { captureIO } from "../helpers/cliIO";
 import { FIXTURES, PROJECT_ROOT, outputDir } from "../helpers/paths";
 
 jest.setTimeout(60_000);
@@ -17,11 +17,7 @@ jest.setTimeout(60_000);
 const SEED = path.join(FIXTURES, "2023-sanmenxia-hubin-qianjin.txt");
 const ROOT = outputDir("harden-write");
 
-function io(cwd = ROOT): CliIO & { outText: string[]; errText: string[] } {
-  const outText: string[] = [];
-  const errText: string[] = [];
-  return { out: (t) => outText.push(t), err: (t) => errText.push(t), cwd, outText, errText };
-}
+const io = (cwd = ROOT) => captureIO(cwd);
 
 function freshDir(name: string): string {
   const dir = path.join(ROOT, name);
