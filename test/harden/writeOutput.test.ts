@@ -3,7 +3,7 @@
  * beside the target, flushes it and renames it into place, so a failure half-way or a killed
  * process leaves the old file; a hard link of the input is recognised as the input.
  */
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, chmodSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { run as exportRun } from "../../src/cli/commands/export";
@@ -108,4 +108,28 @@ test("a process killed (SIGKILL) in the middle of a write leaves the old file in
   const left = temps(dir);
   expect(left).toHaveLength(1);
   expect(statSync(path.join(dir, left[0]!)).size).toBe(1 << 20);
+});
+
+test("a folder the user may not write to: the old file stays, a Chinese reason, nothing left behind", () => {
+  const dir = freshDir("locked");
+  const out = path.join(dir, "r.html");
+  writeFileSync(out, "the good one");
+  chmodSync(ROOT, 0o755);
+  chmodSync(dir, 0o555);
+  chmodSync(out, 0o666);
+  try {
+    const r = spawnSync(process.execPath, [path.join(PROJECT_ROOT, "bin", "xxgk-report.js"), "export", SEED, "--html", out], {
+      cwd: PROJECT_ROOT,
+      encoding: "utf8",
+      timeout: 60_000,
+      // As root every folder is writable: the real CLI then runs as nobody, as in cli.test.ts.
+      ...(process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {}),
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/无法写入 .*r\.html：“.*locked”没有权限/);
+    expect(readFileSync(out, "utf8")).toBe("the good one");
+    expect(temps(dir)).toEqual([]);
+  } finally {
+    chmodSync(dir, 0o755);
+  }
 });
