@@ -35,14 +35,21 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 const cli = compiled();
+let loaded = null;
 Promise.resolve(cli || fromSource())
-  .then(({ main }) => main(process.argv.slice(2)))
+  .then((mod) => {
+    loaded = mod;
+    return mod.main(process.argv.slice(2));
+  })
   .then(
     (code) => {
       process.exitCode = code;
     },
     (err) => {
-      process.stderr.write(`内部错误：${err && err.stack ? err.stack : err}\n`);
+      // Through the CLI's output boundary: an exception may quote a file's content. (Before the CLI
+      // loaded, there is no file content to escape.)
+      const text = String(err && err.stack ? err.stack : err);
+      process.stderr.write(`内部错误：${loaded && loaded.forTerminal ? loaded.forTerminal(text) : text}\n`);
       process.exitCode = 2;
     },
   );

@@ -1,10 +1,11 @@
 /** Every sentence the CLI prints, in Chinese, kept together for review. */
 import type { Finding } from "../report";
+import { printable } from "./terminal";
 
 const firstMessages = (fs: Finding[]) =>
   fs
     .slice(0, 3)
-    .map((f) => `  ${f.message}`)
+    .map((f) => `  ${printable(f.message)}`)
     .join("\n");
 
 export const cliText = {

@@ -10,7 +10,7 @@ import { parse } from "../args";
 import { EXIT, type CliIO } from "../io";
 import { loadReportFile, SUPPORTED_EXTENSIONS, type Loaded } from "../load";
 import { cliText } from "../messages";
-import { printable } from "../paths";
+import { printable } from "../terminal";
 import { placeNamer, whereText, type PlaceNamer } from "../places";
 
 export interface CheckResult {
@@ -53,7 +53,8 @@ export function formatFindings(findings: Finding[], name: PlaceNamer = placeName
       continue;
     }
     const where = whereText(f, name, format);
-    lines.push(`  ${f.severity === "error" ? "✗" : f.severity === "warning" ? "!" : "·"} ${cliText.severity[f.severity]} [${f.rule}] ${f.message}${where}`);
+    // A message may quote a cell: its newlines must not start a line of their own.
+    lines.push(`  ${f.severity === "error" ? "✗" : f.severity === "warning" ? "!" : "·"} ${cliText.severity[f.severity]} [${f.rule}] ${printable(f.message)}${where}`);
   }
   for (const [t, n] of blanks) lines.push(`  ! ${cliText.severity.warning} [CELL.BLANK] ${cliText.blankGroup(n, t)}`);
   return lines;

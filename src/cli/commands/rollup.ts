@@ -11,7 +11,7 @@ import path from "node:path";
 import { cellInfo, type Report } from "../../report";
 import { createRollup, DEFAULT_SIMILAR_THRESHOLD, KEY_NUMBERS, parentDifferences, rosterFromGrid, type ParentDifference, type RollupResult, type RosterUnit } from "../../workflow/rollup";
 import { parse } from "../args";
-import { EXIT, processIO, type CliIO } from "../io";
+import { EXIT, type CliIO } from "../io";
 import { loadReportFile, MAX_INPUT_BYTES } from "../load";
 import { cliText } from "../messages";
 import { canonical, printable } from "../paths";
@@ -113,15 +113,18 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       if (!own.has(await canonical(item.file))) files.push(item.file);
     } else if ("unreadableDir" in item) rollup.addUnreadable(path.relative(abs, item.unreadableDir), cliText.unreadableFolder(path.relative(abs, item.unreadableDir)));
   }
-  const progress = io === processIO && process.stderr.isTTY && files.length > 20;
+  const progress = files.length > 20 ? io.progress : undefined;
   for (const [k, file] of files.entries()) {
-    if (progress && k % 10 === 0) process.stderr.write(`\r${T.progress(k, files.length)}`);
+    if (progress && k % 10 === 0) progress(T.progress(k, files.length));
     const rel = path.relative(abs, file);
     const loaded = await loadReportFile(file);
     if (!loaded.ok) rollup.addUnreadable(rel, loaded.error.split("\n")[0]!);
     else rollup.add({ file: rel, report: loaded.report, findings: findingsFor(loaded, null) });
   }
-  if (progress) process.stderr.write(`\r${T.progress(files.length, files.length)}\n`);
+  if (progress) {
+    progress(T.progress(files.length, files.length));
+    io.err("");
+  }
 
   if (typeof v.prior === "string") {
     const priorDir = path.resolve(io.cwd, v.prior);
