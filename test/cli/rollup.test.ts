@@ -122,6 +122,17 @@ test("--out: the 汇总 workbook reads back as the totals, with 单位一览 and
   const again = await cli(dir, "rollup", UNITS, "--year", "2024", "--out", "汇总.xlsx");
   expect(again.code).toBe(2);
   expect(again.stderr).toContain("已存在，未覆盖");
+  // A roster kept as a workbook is read as well; and never written over, not even with --force.
+  const roster = new ExcelJS.Workbook();
+  const sheet = roster.addWorksheet("名单");
+  for (const line of readFileSync(path.join(dir, "名单.csv"), "utf8").split("\n")) sheet.addRow(line.split(","));
+  await roster.xlsx.writeFile(path.join(dir, "名单.xlsx"));
+  const fromXlsx = JSON.parse((await cli(dir, "rollup", UNITS, "--year", "2024", "--roster", "名单.xlsx", "--json")).stdout);
+  expect(fromXlsx.missing).toEqual(j.missing);
+  const before = readFileSync(path.join(dir, "名单.xlsx"));
+  const over = await cli(dir, "rollup", UNITS, "--year", "2024", "--roster", "名单.xlsx", "--out", "名单.xlsx", "--force");
+  expect(over).toMatchObject({ code: 2, stderr: expect.stringContaining("不能覆盖输入") });
+  expect(readFileSync(path.join(dir, "名单.xlsx")).equals(before)).toBe(true);
 });
 
 test("--parent: the district's own report beside the sum, as differences to explain", async () => {

@@ -14,7 +14,8 @@ import { parse } from "../args";
 import { EXIT, type CliIO } from "../io";
 import { loadReportFile, MAX_INPUT_BYTES } from "../load";
 import { cliText } from "../messages";
-import { canonical, printable } from "../paths";
+import { canonical, sameFiles } from "../paths";
+import { printable } from "../terminal";
 import { findingsFor, listReports } from "./check";
 import { ROLLUP_CLI as T } from "./rollupMessages";
 
@@ -138,6 +139,11 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const diffs = parent ? parentDifferences(parent, result.totals.cells) : null;
 
   if (typeof v.out === "string") {
+    // Never over anything this run read (--force or not): a unit's report, the roster, the parent.
+    const outAbs = path.resolve(io.cwd, v.out);
+    const inputs = [...files, ...[v.roster, v.parent].filter((x): x is string => typeof x === "string").map((f) => path.resolve(io.cwd, f))];
+    const clash = (await sameFiles([outAbs, ...inputs])).find(([i]) => i === 0);
+    if (clash) return fail(cliText.outputIsInput(printable(v.out), printable(path.relative(io.cwd, inputs[clash[1] - 1]!))));
     const { writeRollupWorkbook } = await import("./rollupWorkbook");
     const wrote = await writeRollupWorkbook(path.resolve(io.cwd, v.out), result, v.force === true);
     if (!wrote.ok) return fail(wrote.error);
