@@ -3,13 +3,14 @@
  * beside the target, flushes it and renames it into place, so a failure half-way or a killed
  * process leaves the old file; a hard link of the input is recognised as the input.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, chmodSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { run as exportRun } from "../../src/cli/commands/export";
 import { run as templateRun } from "../../src/cli/commands/template";
 import { TEMP_PREFIX, writeOutput } from "../../src/cli/writeOutput";
 import { captureIO } from "../helpers/cliIO";
+import { cliRunner } from "../helpers/otherUser";
 import { FIXTURES, PROJECT_ROOT, outputDir } from "../helpers/paths";
 
 jest.setTimeout(60_000);
@@ -111,25 +112,26 @@ test("a process killed (SIGKILL) in the middle of a write leaves the old file in
 });
 
 test("a folder the user may not write to: the old file stays, a Chinese reason, nothing left behind", () => {
-  const dir = freshDir("locked");
+  // As root every folder is writable: the real CLI then runs as nobody from a sandbox (helpers/otherUser).
+  const runner = cliRunner("harden-write", ROOT);
+  const dir = path.join(runner.dir, "locked");
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir);
+  const input = path.join(runner.dir, "seed.txt");
+  copyFileSync(SEED, input);
+  chmodSync(input, 0o644);
   const out = path.join(dir, "r.html");
   writeFileSync(out, "the good one");
-  chmodSync(ROOT, 0o755);
   chmodSync(dir, 0o555);
   chmodSync(out, 0o666);
   try {
-    const r = spawnSync(process.execPath, [path.join(PROJECT_ROOT, "bin", "xxgk-report.js"), "export", SEED, "--html", out], {
-      cwd: PROJECT_ROOT,
-      encoding: "utf8",
-      timeout: 60_000,
-      // As root every folder is writable: the real CLI then runs as nobody, as in cli.test.ts.
-      ...(process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {}),
-    });
+    const r = runner.run(["export", input, "--html", out]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/无法写入 .*r\.html：“.*locked”没有权限/);
     expect(readFileSync(out, "utf8")).toBe("the good one");
     expect(temps(dir)).toEqual([]);
   } finally {
     chmodSync(dir, 0o755);
+    if (runner.dir !== ROOT) rmSync(runner.dir, { recursive: true, force: true });
   }
 });
