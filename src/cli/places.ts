@@ -22,8 +22,9 @@ export function whereText(f: Finding, name: PlaceNamer, format: FormatId): strin
   }
   if (f.cells.length === 0) return "";
   const place = name(f.cells);
-  // The importer's messages quote the row and its position in the source ("表三 第 24 行…").
-  if (f.rule.startsWith("IMPORT.") && !/!/.test(place)) return "";
+  // The importer's messages quote the row and its position in the source ("表三 第 24 行…"); a
+  // register's name its file and row ("“台账.csv”第 3 行"): only a sheet address adds anything.
+  if ((f.rule.startsWith("IMPORT.") || f.rule.startsWith("LEDGER.")) && !/!/.test(place)) return "";
   const only = f.cells.length === 1 ? f.cells[0]! : undefined;
   const label = only === undefined ? undefined : (cellInfo(only, format)?.label ?? FORMATS[format].sections.find((s) => s.key === only)?.heading);
   if (f.message.includes(place) || (label !== undefined && f.message.includes(label) && !/!/.test(place))) return "";

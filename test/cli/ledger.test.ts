@@ -59,6 +59,10 @@ describe("xxgk-report ledger", () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("“bad.csv”第 3 行（编号 2）：申请人类型“公司”");
     expect(r.stdout).toContain("已逾期");
+    // Plain output speaks the clerk's words: each row's label before its numbers, no internal keys.
+    expect(r.stdout).toMatch(/^ {2}本年新收 +\d+ +\d+/m);
+    expect(r.stdout).toMatch(/^ {2}行政复议 +结果维持 \d+/m);
+    expect(r.stdout).not.toMatch(/\bR\d\d\b|LEDGER\.(APP|CASE)\.\d|T[234]\.[RC]\d/);
   });
 
   test("--columns maps headers the tool does not know; without --year a CSV is refused (exit 2)", async () => {

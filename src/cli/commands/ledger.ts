@@ -27,13 +27,25 @@ function parseColumns(spec: string): UserMapping | { error: string } {
   return out;
 }
 
+/** Columns a text takes in a terminal: CJK characters and full-width forms take two. */
+function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  return w;
+}
+
+const padLabel = (text: string, width: number) => text + " ".repeat(Math.max(0, width - displayWidth(text)));
+
+/** The matrix as a clerk reads a table: each row's label first, then its numbers under the column heads. */
 function matrixLines(cells: Record<string, number>): string[] {
   const t3 = FORMAT_2021.table3;
+  const width = Math.max(...t3.rows.map((r) => displayWidth(r.short)));
   const lines = [LEDGER_CLI.t3Head(t3.columns.map((c) => c.label))];
-  for (const r of t3.rows) lines.push(`  ${r.code} ${t3.columns.map((c) => String(cells[t3Key(r.code, c.code)] ?? 0).padStart(6)).join(" ")}  ${r.short}`);
+  for (const r of t3.rows) lines.push(`  ${padLabel(r.short, width)} ${t3.columns.map((c) => String(cells[t3Key(r.code, c.code)] ?? 0).padStart(6)).join(" ")}`);
   lines.push(LEDGER_CLI.t4Head);
+  const gWidth = Math.max(...FORMAT_2021.table4.groups.map((g) => displayWidth(g.short)));
   for (const g of FORMAT_2021.table4.groups) {
-    lines.push(`  ${g.short.padEnd(8, "\u3000")} ${g.columns.map((c) => `${c.label} ${cells[t4Key(c.code)] ?? 0}`).join("  ")}`);
+    lines.push(`  ${padLabel(g.short, gWidth)}  ${g.columns.map((c) => `${c.label} ${cells[t4Key(c.code)] ?? 0}`).join("  ")}`);
   }
   return lines;
 }
