@@ -4,6 +4,7 @@
  * The one reader behind every front end.
  */
 import {
+  cellsOf,
   emptyReport,
   periodYears,
   SECTIONS,
@@ -110,6 +111,7 @@ export function readDocument(blocks: readonly Block[], hints: DocumentHints = {}
   const recognised = recogniseTables(tables);
   const report = emptyReport(recognised.format);
   Object.assign(report.cells, recognised.cells);
+  const unread = new Set(recognised.unread);
 
   // ---- sections
   const sectionOf = new Map<SectionKey, { hit: HeadingHit; body: string[] }>();
@@ -135,6 +137,7 @@ export function readDocument(blocks: readonly Block[], hints: DocumentHints = {}
     }
     if (s.table !== undefined && !tableFound) {
       findings.push({ rule: "IMPORT.MISSING", severity: "error", cells: [s.key], message: importText.missingTable(TABLE_NAMES[s.table], s.heading) });
+      for (const c of cellsOf(report.format)) if (c.table === s.table) unread.add(c.key);
     } else if (!found && s.table === undefined) {
       findings.push({ rule: "IMPORT.MISSING", severity: "warning", cells: [s.key], message: importText.missingSection(s.heading) });
     }
@@ -154,6 +157,7 @@ export function readDocument(blocks: readonly Block[], hints: DocumentHints = {}
   }
 
   for (const f of recognised.findings) findings.push(f);
+  if (unread.size) report.unread = [...unread];
   return { report, findings: capFindings(findings), recognised: true };
 }
 

@@ -88,7 +88,7 @@ export const importText = {
 
   // ---- tables
   missingTable(table: string, heading: string): string {
-    return `没有找到${table}（${heading}）的表格，表中数据全部未导入。`;
+    return `没有找到${table}（${heading}）的表格，表中数据全部未导入，不参与勾稽校验。`;
   },
   unknownTable(index: number, first: string): string {
     return `第 ${index} 个表格（首行${quote(first)}）不是标准格式中的表二、表三或表四，其中的数据未导入。`;
@@ -104,10 +104,10 @@ export const importText = {
     return `${table} 第 ${rowNo} 行${quote(label)}与前面的行重复，已保留前面的数值，本行未导入。`;
   },
   extraValues(table: string, rowNo: number, label: string, values: string[]): string {
-    return `${table} 第 ${rowNo} 行${quote(label)}的数值比表格的列多，${list(values)} 无法确定所属的列，未导入。`;
+    return `${table} 第 ${rowNo} 行${quote(label)}的数值比表格的列多，${list(values)} 无法确定所属的列，未导入；本行不参与勾稽校验。`;
   },
   shortRow(table: string, rowNo: number, label: string, found: number, expected: number, columns: string[]): string {
-    return `${table} 第 ${rowNo} 行${quote(label)}只找到 ${found} 个数值（应为 ${expected} 个），已按从左到右的顺序填入，${columns.join("、")} 按空白处理，请核对。`;
+    return `${table} 第 ${rowNo} 行${quote(label)}只找到 ${found} 个数值（应为 ${expected} 个），无法确定各数值所在的列（${columns.join("、")} 可能为空白），已按从左到右的顺序暂填；本行不参与勾稽校验，请核对。`;
   },
   columnOrder(table: string, labels: string[]): string {
     return `${table}的列顺序与标准格式不同（${labels.join("、")}），已按表头的列名导入。`;
@@ -116,7 +116,7 @@ export const importText = {
     return `${table} 第 ${rowNo} 行只有一行${quote(label)}（2019 年旧格式的写法）；2021 年格式要求分为 ${rows.length} 行：${rows.map(quote).join("、")}。已把这一行的数字读入${quote(into)}，其余 ${rows.length - 1} 行为空；请按各种情形分别填写。`;
   },
   missingRow(table: string, label: string): string {
-    return `${table}中没有找到${quote(label)}这一行，相应单元格为空。`;
+    return `${table}中没有找到${quote(label)}这一行，相应单元格未能读出，不参与勾稽校验。`;
   },
   approxLabel(table: string, rowNo: number, found: string, label: string): string {
     return `${table} 第 ${rowNo} 行${quote(found)}与标准行名${quote(label)}不完全一致，已按${quote(label)}导入，请核对。`;
@@ -124,7 +124,7 @@ export const importText = {
   /** How 表四's single row of values is named in messages. */
   t4Row: "数值行",
   t4NoValues(): string {
-    return "表四中没有找到数值行，表四数据未导入。";
+    return "表四中没有找到数值行，表四数据未导入，不参与勾稽校验。";
   },
   feeUnit(written: string, value: number): string {
     return `${cellInfo(FEE_CELL)?.label ?? FEE_CELL}写的是${quote(written)}，本栏单位是万元；已按原数 ${fmt(value)} 导入，换算为万元应为 ${fmt(value / 10000)}（${fmt(value)} ÷ 10000），请核对后改正。`;

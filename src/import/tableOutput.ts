@@ -11,10 +11,16 @@ export interface TableOutput {
   findings: Finding[];
   placed: number;
   unplaced: number;
+  /** Cells not read with confidence: the rules must not judge them (Report.unread). */
+  unread: Set<string>;
 }
 
 export function newOutput(): TableOutput {
-  return { cells: {}, findings: [], placed: 0, unplaced: 0 };
+  return { cells: {}, findings: [], placed: 0, unplaced: 0, unread: new Set() };
+}
+
+export function markUnread(out: TableOutput, keys: readonly string[]): void {
+  for (const k of keys) out.unread.add(k);
 }
 
 export function warn(out: TableOutput, rule: "IMPORT.UNPLACED" | "IMPORT.MISSING", message: string, cells: string[] = []): void {

@@ -24,7 +24,7 @@ export function priorCarryover(ctx: RuleContext): Finding[] {
     if (last === null) continue;
     const key = t3Key("R02", col.code);
     const cell = ctx.cell(key);
-    if (cell.kind === "invalid") continue; // CELL.TYPE reports it
+    if (cell.kind === "invalid" || ctx.unread(key)) continue; // CELL.TYPE or the importer says it
     const now = cell.kind === "number" ? cell.value : null;
     if ((now ?? 0) !== last) {
       const f: Finding = {
