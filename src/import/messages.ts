@@ -19,8 +19,23 @@ export const importText = {
   binary(): string {
     return "文件不是文本、网页或 Word（.docx）文件，无法导入。";
   },
-  pdf(): string {
-    return "暂不支持导入 PDF 文件。请在 PDF 阅读器中全选复制正文和表格，粘贴为文本后导入，或导入网页版、Word 版报告。";
+  pdfScanned(pages: number): string {
+    return `这个 PDF 文件（${pages} 页）只有图片、没有文字，是扫描件，无法读出其中的数字。请导入同一报告的网页版、Word 版或可复制文字的 PDF；或用文字识别（OCR）软件转成文字，核对后粘贴为文本导入。`;
+  },
+  pdfEncrypted(): string {
+    return "这个 PDF 文件设有打开密码或已加密，无法读取。请导入未加密的 PDF，或同一报告的网页版、Word 版。";
+  },
+  pdfBroken(): string {
+    return "这个 PDF 文件已损坏或不是有效的 PDF，无法读取。请重新下载，或导入同一报告的网页版、Word 版。";
+  },
+  pdfTooLong(pages: number, max: number): string {
+    return `这个 PDF 文件有 ${pages} 页，超过年度报告的篇幅（最多读取 ${max} 页），未读取。请确认文件是否为年度报告本身。`;
+  },
+  pdfTooSlow(): string {
+    return "读取这个 PDF 文件超时，未读取。请导入同一报告的网页版、Word 版，或复制 PDF 中的文字粘贴为文本导入。";
+  },
+  pdfUnavailable(): string {
+    return "这里无法加载 PDF 读取组件。请复制 PDF 中的文字粘贴为文本导入，或导入网页版、Word 版报告。";
   },
   legacyDoc(): string {
     return "这是旧版 Word（.doc）文件，无法直接导入。请在 Word 或 WPS 中另存为 .docx 后再导入。";

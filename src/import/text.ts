@@ -7,6 +7,7 @@ import type { Block } from "./blocks";
 import { cellKind } from "./cells";
 import { readDocument, type DocumentResult } from "./document";
 import { cleanText } from "./labels";
+import { linesToBlocks, looksLikeLayout, textLine } from "./layout";
 import { TABLE_LABELS } from "./vocabulary";
 
 type Line = { kind: "blank" } | { kind: "row"; cells: string[] } | { kind: "para"; text: string };
@@ -74,7 +75,8 @@ export function textToBlocks(text: string): Block[] {
   return blocks;
 }
 
-/** Read a report from plain text. */
+/** Read a report from plain text: a page layout (pdftotext -layout, a PDF copy) or a web/Word copy. */
 export function readText(text: string): DocumentResult {
+  if (looksLikeLayout(text)) return readDocument(linesToBlocks(text.split(/\r\n|\r|\n/).map(textLine)));
   return readDocument(textToBlocks(text));
 }
