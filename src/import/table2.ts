@@ -8,15 +8,16 @@ import { readCell } from "./cells";
 import type { LabelMatch } from "./labelIndex";
 import { cleanText, shownLabel } from "./labels";
 import { importText } from "./messages";
-import { findRowLabel, hasValues, info, labelEnd, markUnread, newOutput, rowName, valueTexts, warn, type TableOutput } from "./tableOutput";
+import { findRowLabel, hasValues, info, joinDetachedLabels, labelEnd, markUnread, newOutput, rowName, valueTexts, warn, type TableOutput } from "./tableOutput";
 import type { T2Target, Vocabulary } from "./vocabulary";
 
 const NAME = TABLE_NAMES[2];
 
-export function readTable2(rows: readonly string[][], v: Vocabulary): TableOutput {
+export function readTable2(source: readonly string[][], v: Vocabulary): TableOutput {
   const out = newOutput();
   const isColumnLabel = (text: string) => [...v.t2Columns.values()].some((idx) => idx.has(text, "core"));
   const known = (text: string) => v.t2Headers.has(text) || v.t2Content.has(text) || isColumnLabel(text);
+  const rows = joinDetachedLabels(source, known);
   const leaf = (text: string): LabelMatch<T2Target> | null => v.t2Rows.find(text);
   /** The latest 信息内容 row: its cells name the columns of the rows below it. */
   let columnRow: readonly string[] | null = null;

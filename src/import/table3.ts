@@ -8,7 +8,7 @@ import { readCell } from "./cells";
 import type { LabelMatch } from "./labelIndex";
 import { shownLabel } from "./labels";
 import { importText } from "./messages";
-import { findRowLabel, hasValues, info, labelEnd, markUnread, newOutput, rowName, valueTexts, warn, type TableOutput } from "./tableOutput";
+import { findRowLabel, hasValues, info, joinDetachedLabels, labelEnd, markUnread, newOutput, rowName, valueTexts, warn, type TableOutput } from "./tableOutput";
 import type { Vocabulary } from "./vocabulary";
 
 const NAME = TABLE_NAMES[3];
@@ -21,8 +21,9 @@ interface DataRow {
   collapsed?: T3Row[];
 }
 
-export function readTable3(rows: readonly string[][], v: Vocabulary): TableOutput {
+export function readTable3(source: readonly string[][], v: Vocabulary): TableOutput {
   const out = newOutput();
+  const rows = joinDetachedLabels(source, (c) => v.t3Columns.has(c, "exact"));
   const t3 = v.format.table3;
   const leaf = (text: string) => v.t3Leaves.find(text) ?? combinedLabel(text, v);
   const exactLeaf = (text: string) => v.t3Leaves.find(text, "exact") ?? combinedLabel(text, v);

@@ -10,7 +10,8 @@ import path from "node:path";
 import { promisify } from "node:util";
 import PDFDocument from "pdfkit";
 import { checkReport, t3Key, t4Key, type Finding, type RawCell } from "../../src/report";
-import { readText } from "../../src/import";
+import { readHtml, readText } from "../../src/import";
+import { reportAsText } from "./support/layout";
 import { FIXTURES, PROJECT_ROOT, outputDir } from "../helpers/paths";
 
 const run = promisify(execFile);
@@ -127,6 +128,25 @@ describe("pdftotext -layout text", () => {
       expect.stringMatching(/“行政复议”：总计为 0，但结果维持、结果纠正、其他结果、尚未审结之和为 7，相差 7/),
       expect.stringMatching(/“复议后起诉”：总计为 0，但结果维持、结果纠正、其他结果、尚未审结之和为 19，相差 19/),
     ]);
+  });
+});
+
+describe("extractor markdown with each label on its own line above its numbers", () => {
+  test("the label and the number row below it are one row; every cell as published", () => {
+    const page = readFileSync(path.join(FIXTURES, "real", "2024-pingtan-zonghe-shiyanqu.html"), "utf8");
+    const md = reportAsText(readHtml(page).report)
+      .split("\n")
+      .flatMap((line) => {
+        const cells = line.split("\t");
+        const first = cells.findIndex((c) => /^\d+(\.\d+)?$/.test(c));
+        if (!line.includes("\t") || first <= 0) return [line.includes("\t") ? `| ${cells.join(" | ")} |` : line];
+        return [`| ${cells.slice(0, first).filter((c) => c).join(" | ")} |`, `| ${cells.slice(first).join(" | ")} |`];
+      })
+      .join("\n");
+    expect(md).toMatch(/\| 一、本年新收政府信息公开申请数量 \|\n\| 217 \| 1 \|/);
+    const res = readText(md);
+    for (const [key, value] of Object.entries(expected("2024"))) expect([key, res.report.cells[key]]).toEqual([key, value]);
+    expect([...res.findings, ...checkReport(res.report)].filter((f) => f.severity === "error")).toEqual([]);
   });
 });
 
