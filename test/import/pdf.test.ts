@@ -97,6 +97,39 @@ describe("pdftotext -layout text", () => {
     for (const key of Object.keys(all).filter((k) => !k.startsWith("T3."))) expect([key, res.report.cells[key]]).toEqual([key, all[key]]);
   });
 
+  test.each([true, false])("表三 continued on the next page (header repeated: %s)", (repeat) => {
+    const text = readFileSync(path.join(PDFS, "2024-pingtan.export-libreoffice.layout.txt"), "utf8");
+    const lines = text.split("\n");
+    const head = lines.findIndex((l) => /申请人情况/.test(l));
+    const first = lines.findIndex((l) => /一、本年新收/.test(l));
+    const cut = lines.findIndex((l) => /4\.保护第三方合法权益/.test(l));
+    const header = repeat ? lines.slice(head, first) : [];
+    const broken = [...lines.slice(0, cut), "", "                                   — 4 —", "\f", ...header, ...lines.slice(cut)].join("\n");
+    const res = readText(broken);
+    for (const [key, value] of Object.entries(expected("2024"))) expect([key, res.report.cells[key]]).toEqual([key, value]);
+    expect(res.report.unread).toBeUndefined();
+  });
+
+  test("OCR text whose column heads read 数据1…数据7: rows by their labels, columns in the format's order", () => {
+    const page = readFileSync(path.join(FIXTURES, "real", "2024-pingtan-zonghe-shiyanqu.html"), "utf8");
+    let inT3 = false;
+    const ocr = reportAsText(readHtml(page).report)
+      .split("\n")
+      .map((line) => {
+        if (/^三、收到/.test(line)) inT3 = true;
+        if (/^四、/.test(line)) inT3 = false;
+        if (!inT3 || !line.includes("\t")) return line;
+        if (/自然人/.test(line)) return "| 项目 | | | 数据1 | 数据2 | 数据3 | 数据4 | 数据5 | 数据6 | 数据7 |";
+        if (/商业企业/.test(line)) return "";
+        return `| ${line.split("\t").join(" | ")} |`;
+      })
+      .join("\n");
+    expect(ocr).toMatch(/数据1/);
+    const res = readText(ocr);
+    for (const [key, value] of Object.entries(expected("2024"))) expect([key, res.report.cells[key]]).toEqual([key, value]);
+    expect([...res.findings, ...checkReport(res.report)].filter((f) => f.severity === "error")).toEqual([]);
+  });
+
   test("（六）其他处理 printed as one row: read into 3.其他, the sums still judged, nothing false", () => {
     const text = readFileSync(path.join(PDFS, "2024-pingtan.export-libreoffice.layout.txt"), "utf8");
     const lines = text.split("\n");
@@ -148,6 +181,15 @@ describe("extractor markdown with each label on its own line above its numbers",
     for (const [key, value] of Object.entries(expected("2024"))) expect([key, res.report.cells[key]]).toEqual([key, value]);
     expect([...res.findings, ...checkReport(res.report)].filter((f) => f.severity === "error")).toEqual([]);
   });
+});
+
+test("a folder of PDFs and text: each file checked, one line each", async () => {
+  const dir = outputDir("pdf-folder");
+  for (const f of ["2024-pingtan.export-libreoffice.pdf", "2022-pingtan.export-pdfmake.layout.txt"]) writeFileSync(path.join(dir, f), readFileSync(path.join(PDFS, f)));
+  const r = await run(process.execPath, [BIN, "check", dir], { cwd: PROJECT_ROOT });
+  expect(r.stdout).toMatch(/2024-pingtan\.export-libreoffice\.pdf/);
+  expect(r.stdout).toMatch(/2022-pingtan\.export-pdfmake\.layout\.txt/);
+  expect(r.stdout).toMatch(/共 2 个文件：通过 2 个，有错误 0 个，无法读取 0 个。/);
 });
 
 describe("PDFs that cannot be read are refused plainly", () => {
