@@ -10,6 +10,8 @@ import type { Finding, Report } from "./schema";
 import { interpret } from "./values";
 
 function priorNum(prior: Report, key: string): number | null {
+  // Last year's cells that could not be read are not compared with anything.
+  if (prior.unread?.includes(key)) return null;
   const i = interpret(prior.cells[key], "count");
   return i.kind === "number" ? i.value : null;
 }

@@ -188,7 +188,7 @@ function feeRule(ctx: RuleContext): Finding[] {
     return [{ rule: "T2.FEE_UNIT", severity: "warning", cells: [FEE_CELL], message: msg.feeUnitText(raw.trim()) }];
   }
   const now = ctx.cell(FEE_CELL);
-  if (ctx.prior && now.kind === "number" && ctx.prior.format === "2021") {
+  if (ctx.prior && now.kind === "number" && ctx.prior.format === "2021" && !ctx.prior.unread?.includes(FEE_CELL)) {
     const p = interpret(ctx.prior.cells[FEE_CELL], "amount");
     if (p.kind === "number" && p.value > 0 && now.value >= 1000 * p.value) {
       return [

@@ -5,7 +5,9 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { checkReport, t3Key, t4Key, type Finding } from "../../src/report";
+import { checkReport, emptyReport, t3Key, t4Key, type Finding } from "../../src/report";
+import { planImport, planText } from "../../src/workflow/importPlan";
+import { rollForward } from "../../src/workflow/rollForward";
 import { readHtml, readText } from "../../src/import";
 import { FIXTURES } from "../helpers/paths";
 import { reportAsText } from "../import/support/layout";
@@ -81,4 +83,26 @@ test("a table not found at all is said by the importer, not called empty", () =>
   const { res, found } = check(`${cut}四、政府信息公开行政复议、行政诉讼情况\n\n${rest}`);
   expect(res.findings.some((f) => f.rule === "IMPORT.MISSING" && /没有找到表四/.test(f.message))).toBe(true);
   expect(found.filter((f) => f.rule === "DOC.SECTIONS" || f.rule === "T4.GROUP_SUM")).toEqual([]);
+});
+
+describe("what was not read is not carried: 导入报告, 上年结转, --prior", () => {
+  const lost = readText(edit(asText, "结转下年度继续办理", () => null)).report;
+
+  test("the import plan skips unread cells and says so", () => {
+    const plan = planImport(emptyReport("2021"), lost, () => true);
+    expect(plan.fills.some((f) => f.key.startsWith("T3.R25"))).toBe(false);
+    expect(plan.fills.some((f) => f.key === t3Key("R01", "C1"))).toBe(true);
+    expect(plan.notes).toContain(planText.unread(7));
+  });
+
+  test("a roll-forward does not prefill 上年结转 from an unread 结转下年度", () => {
+    const r = rollForward(lost, 2025);
+    expect(r.prefilled).toEqual([]);
+    expect(Object.keys(r.priorSnapshot).some((k) => k.startsWith("T3.R25"))).toBe(false);
+  });
+
+  test("PRIOR.CARRYOVER does not compare with last year's unread cells", () => {
+    const now = readText(edit(asText, "二、上年结转", (l) => l.replace(/\t0\t/, "\t5\t").replace(/\t0$/, "\t5"))).report;
+    expect(checkReport(now, { prior: lost }).filter((f) => f.rule === "PRIOR.CARRYOVER")).toEqual([]);
+  });
 });
