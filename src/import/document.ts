@@ -157,7 +157,11 @@ export function readDocument(blocks: readonly Block[], hints: DocumentHints = {}
   }
 
   for (const f of recognised.findings) findings.push(f);
-  if (unread.size) report.unread = [...unread];
+  if (unread.size) {
+    // A guess is never handed on (to an export, the workbook or the JSON): the cell stays empty, marked.
+    for (const key of unread) report.cells[key] = null;
+    report.unread = [...unread];
+  }
   return { report, findings: capFindings(findings), recognised: true };
 }
 

@@ -121,8 +121,8 @@ export const importText = {
   extraValues(table: string, rowNo: number, label: string, values: string[]): string {
     return `${table} 第 ${rowNo} 行${quote(label)}的数值比表格的列多，${list(values)} 无法确定所属的列，未导入；本行不参与勾稽校验。`;
   },
-  shortRow(table: string, rowNo: number, label: string, found: number, expected: number, columns: string[]): string {
-    return `${table} 第 ${rowNo} 行${quote(label)}只找到 ${found} 个数值（应为 ${expected} 个），无法确定各数值所在的列（${columns.join("、")} 可能为空白），已按从左到右的顺序暂填；本行不参与勾稽校验，请核对。`;
+  shortRow(table: string, rowNo: number, label: string, found: number, expected: number, columns: string[], values: string[]): string {
+    return `${table} 第 ${rowNo} 行${quote(label)}只找到 ${found} 个数值（应为 ${expected} 个），无法确定各数值所在的列（${columns.join("、")} 可能为空白），本行未导入，不参与勾稽校验；数值为 ${list(values)}，请对照原件填写。`;
   },
   columnOrder(table: string, labels: string[]): string {
     return `${table}的列顺序与标准格式不同（${labels.join("、")}），已按表头的列名导入。`;

@@ -76,7 +76,7 @@ export function readTable2(source: readonly string[][], v: Vocabulary): TableOut
     if (aligned.extra.length) warn(out, "IMPORT.UNPLACED", importText.extraValues(NAME, index + 1, shown, aligned.extra.map((c) => shownLabel(c, 20))), keys);
     if (aligned.missing > 0) {
       const cols = block.columns.slice(block.columns.length - aligned.missing).map((c) => c.label);
-      warn(out, "IMPORT.MISSING", importText.shortRow(NAME, index + 1, shown, block.columns.length - aligned.missing, block.columns.length, cols), keys);
+      warn(out, "IMPORT.MISSING", importText.shortRow(NAME, index + 1, shown, block.columns.length - aligned.missing, block.columns.length, cols, valueTexts(aligned.values)), keys);
     }
   });
 

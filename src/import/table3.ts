@@ -113,7 +113,7 @@ export function readTable3(source: readonly string[][], v: Vocabulary): TableOut
     if (aligned.missing > 0) {
       markUnread(out, keys);
       const cols = header.order.slice(header.order.length - aligned.missing).map((code) => t3.columns.find((c) => c.code === code)!.label);
-      warn(out, "IMPORT.MISSING", importText.shortRow(NAME, d.index + 1, shown, header.order.length - aligned.missing, header.order.length, cols), keys);
+      warn(out, "IMPORT.MISSING", importText.shortRow(NAME, d.index + 1, shown, header.order.length - aligned.missing, header.order.length, cols, valueTexts(aligned.values)), keys);
     }
   }
 

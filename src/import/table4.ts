@@ -57,7 +57,7 @@ export function readTable4(rows: readonly string[][], v: Vocabulary): TableOutpu
       return `${g.short}·${g.columns.find((c) => c.code === code)!.label}`;
     };
     const cols = header.order.slice(header.order.length - aligned.missing).map(labelOf);
-    warn(out, "IMPORT.MISSING", importText.shortRow(NAME, dataIndex + 1, label, header.order.length - aligned.missing, header.order.length, cols), keys);
+    warn(out, "IMPORT.MISSING", importText.shortRow(NAME, dataIndex + 1, label, header.order.length - aligned.missing, header.order.length, cols, valueTexts(aligned.values)), keys);
   }
   return out;
 }
