@@ -37,12 +37,15 @@ export interface DocumentResult {
 /** Portal furniture that sometimes sits between the title and the report. */
 const NOISE = /^(发布(时间|日期|机构|单位)|来源|信息来源|浏览次数|访问量|点击数|字号|【\s*字体|打印|关闭|分享到|索引号|文号|主题分类|发文机关|成文日期)/;
 
+/** Input beyond a bound: nothing read, one finding saying why. */
+export function refused(message: string): DocumentResult {
+  return { report: emptyReport("2021"), findings: [{ rule: "IMPORT.MISSING", severity: "error", cells: [], message }], recognised: false };
+}
+
 export function readDocument(blocks: readonly Block[], hints: DocumentHints = {}): DocumentResult {
   let rows = 0;
   for (const b of blocks) if (b.kind === "table") rows += b.rows.length;
-  if (rows > MAX_DOCUMENT_ROWS) {
-    return { report: emptyReport("2021"), findings: [{ rule: "IMPORT.MISSING", severity: "error", cells: [], message: importText.tooManyRows(rows, MAX_DOCUMENT_ROWS) }], recognised: false };
-  }
+  if (rows > MAX_DOCUMENT_ROWS) return refused(importText.tooManyRows(rows, MAX_DOCUMENT_ROWS));
   const texts = blocks.map((b) => (b.kind === "para" ? b.text : null));
   const headings = findHeadings(texts);
   const grids: { index: number; table: TableNo | null; block: TableBlock }[] = [];

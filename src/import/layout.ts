@@ -136,7 +136,7 @@ function table2Rows(lines: readonly Line[], _tolerance: number, precise: boolean
   let group: { header: Line | null; rows: { label: string; values: Token[] }[] } | null = null;
   const flush = () => {
     if (!group) return;
-    const count = Math.max(...group.rows.map((r) => r.values.length));
+    const count = group.rows.reduce((n, r) => Math.max(n, r.values.length), 0);
     const fromHeader = precise && group.header ? group.header.tokens.slice(1).map(centre) : null;
     const centres = centresOf(group.rows.map((r) => r.values), count) ?? (fromHeader && fromHeader.length === count ? fromHeader : null);
     for (const r of group.rows) rows.push([r.label, ...placeByColumns(r.values, count, centres)]);

@@ -115,3 +115,5 @@ export class MarkupTooLarge extends Error {
 export const MAX_PDF_PAGES = 60;
 export const MAX_PDF_ITEMS_PER_PAGE = 20_000;
 export const MAX_PDF_MS = 30_000;
+/** Lines of laid-out text (PDF or pdftotext -layout) read by position; a report has a few hundred. */
+export const MAX_LAYOUT_LINES = 20_000;

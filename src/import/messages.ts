@@ -31,6 +31,9 @@ export const importText = {
   pdfTooLong(pages: number, max: number): string {
     return `这个 PDF 文件有 ${pages} 页，超过年度报告的篇幅（最多读取 ${max} 页），未读取。请确认文件是否为年度报告本身。`;
   },
+  tooManyLines(lines: number, max: number): string {
+    return `无法读取：按版面排列的文字共有 ${lines} 行，超过上限 ${max} 行（年度报告只有几百行），不像是一份年度报告。`;
+  },
   pdfTooSlow(): string {
     return "读取这个 PDF 文件超时，未读取。请导入同一报告的网页版、Word 版，或复制 PDF 中的文字粘贴为文本导入。";
   },

@@ -8,7 +8,7 @@
 import type { Block } from "./blocks";
 import { readDocument, type DocumentResult } from "./document";
 import { linesToBlocks, type Line, type Token } from "./layout";
-import { MAX_PDF_ITEMS_PER_PAGE, MAX_PDF_MS, MAX_PDF_PAGES } from "./limits";
+import { MAX_LAYOUT_LINES, MAX_PDF_ITEMS_PER_PAGE, MAX_PDF_MS, MAX_PDF_PAGES } from "./limits";
 import { importText } from "./messages";
 
 /** The part of pdf.js this reader uses. */
@@ -105,6 +105,7 @@ export async function pdfToBlocks(bytes: Uint8Array, lib: PdfLib, now: () => num
       if (read.lines.length) heights.push(read.height);
     }
     if (chars < 20) throw new PdfRefused(importText.pdfScanned(doc.numPages));
+    if (lines.length > MAX_LAYOUT_LINES) throw new PdfRefused(importText.tooManyLines(lines.length, MAX_LAYOUT_LINES));
     heights.sort((a, b) => a - b);
     const height = heights[Math.floor(heights.length / 2)] ?? 10;
     // Numbers of one column sit within most of a character of each other (centred or right-aligned).

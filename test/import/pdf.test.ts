@@ -164,6 +164,14 @@ describe("pdftotext -layout text", () => {
   });
 });
 
+test("laid-out text beyond its bound is refused with a plain message, quickly", () => {
+  const lines = ["三、收到和处理政府信息公开申请情况"];
+  for (let i = 0; i < 25_000; i++) lines.push(`  1.属于国家秘密   1   2   3   4   5   6   21`);
+  const res = readText(lines.join("\n"));
+  expect(res.recognised).toBe(false);
+  expect(res.findings[0]!.message).toMatch(/按版面排列的文字共有 25001 行，超过上限 20000 行/);
+});
+
 describe("extractor markdown with each label on its own line above its numbers", () => {
   test("the label and the number row below it are one row; every cell as published", () => {
     const page = readFileSync(path.join(FIXTURES, "real", "2024-pingtan-zonghe-shiyanqu.html"), "utf8");
