@@ -240,9 +240,12 @@ function table3Rows(lines: readonly Line[], tolerance: number, precise: boolean)
         return code === null || code === own(o[i]!);
       }),
   );
+  // A line of numbers that no label took may belong to a row printed without numbers: then such a
+  // row is not "all blank" but unknown (no cells, so the reader reports it and nothing is judged).
+  const stray = !order && rows.some((r) => r.labelX === -Infinity);
   const out: string[][] = [["", ...T3_COLUMNS]];
   rows.forEach((r, i) => {
-    const values = r.values ? placeByColumns(r.values, T3_COLUMNS.length, centres) : Array<string>(T3_COLUMNS.length).fill("");
+    const values = r.values ? placeByColumns(r.values, T3_COLUMNS.length, centres) : stray ? [] : Array<string>(T3_COLUMNS.length).fill("");
     out.push([order ? order[i]! : r.label, ...values]);
   });
   return out;
