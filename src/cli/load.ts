@@ -8,6 +8,7 @@ import type { Finding, Report } from "../report";
 import { cliText } from "./messages";
 import { printable } from "./terminal";
 import type { SheetNames } from "../template/places";
+import type { PdfLib } from "../import/pdf";
 
 export type Loaded =
   /** sheetNames: a workbook's template sheets as named in the file (for 表三!E5 in messages). */
@@ -17,7 +18,10 @@ export type Loaded =
 /** Largest input read at all (a report is well under 5 MB; the pane's own limit is 20 MB). */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
-export const SUPPORTED_EXTENSIONS = [".xlsx", ".txt", ".text", ".md", ".html", ".htm", ".docx"];
+export const SUPPORTED_EXTENSIONS = [".xlsx", ".txt", ".text", ".md", ".html", ".htm", ".docx", ".pdf"];
+
+/** pdf.js for Node: the legacy build (no DOM, no worker file to serve), loaded only for a PDF. */
+const loadPdfjs = async () => (await import("pdfjs-dist/legacy/build/pdf.mjs")) as unknown as PdfLib;
 
 export async function loadReportFile(file: string): Promise<Loaded> {
   let data: Buffer;
@@ -44,7 +48,7 @@ export async function loadReportFile(file: string): Promise<Loaded> {
       return { ok: true, file, report: res.report, findings: res.findings, sheetNames };
     }
     const { importReport } = await import("../import/index");
-    const res = await importReport({ name: path.basename(file), data: new Uint8Array(data) });
+    const res = await importReport({ name: path.basename(file), data: new Uint8Array(data), pdf: loadPdfjs });
     if (!res.recognised) return { ok: false, file, error: cliText.unrecognised(file, res.findings) };
     return { ok: true, file, report: res.report, findings: res.findings };
   } catch {

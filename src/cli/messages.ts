@@ -11,7 +11,7 @@ const firstMessages = (fs: Finding[]) =>
 export const cliText = {
   usage: `用法：
   xxgk-report check <文件或文件夹> [--json] [--prior <上年报告文件>] [--details|-v]
-      校验年度报告（.xlsx 模板、.txt 粘贴文本、.html 网页、.docx Word 文件）。
+      校验年度报告（.xlsx 模板、.txt 粘贴文本或从 PDF 取出的文字、.html 网页、.docx Word 文件、.pdf 文件）。
       给出文件夹时逐个校验其中的报告，每个文件一行，最后给出汇总；
       加 --details（-v）时在每个文件下面列出它的全部问题。
   xxgk-report template --out <文件.xlsx> [--year 年度] [--agency 机关名称]

@@ -26,7 +26,16 @@ export function alignValues(cells: readonly string[], start: number, count: numb
   }
   const seq = cells.slice(start);
   while (seq.length > 0 && cellKind(seq[seq.length - 1]!) === "empty") seq.pop();
-  while (seq.length > count && cellKind(seq[0]!) === "empty") seq.shift();
+  let shifted = false;
+  while (seq.length > count && cellKind(seq[0]!) === "empty") {
+    seq.shift();
+    shifted = true;
+  }
+  // Some of the empty cells after the label were merge leftovers and some, maybe, a blank first
+  // column: which is which cannot be told, so the values are not given columns by their order.
+  if (shifted && cellKind(seq[0]!) === "empty") {
+    while (seq.length > 0 && cellKind(seq[0]!) === "empty") seq.shift();
+  }
   if (seq.length > count) {
     // Empty cells between values are what a merge left behind when the count of values is right.
     const filled = seq.filter((c) => cellKind(c) !== "empty");

@@ -4,6 +4,7 @@
  * The one reader behind every front end.
  */
 import {
+  cellsOf,
   emptyReport,
   periodYears,
   SECTIONS,
@@ -36,12 +37,15 @@ export interface DocumentResult {
 /** Portal furniture that sometimes sits between the title and the report. */
 const NOISE = /^(发布(时间|日期|机构|单位)|来源|信息来源|浏览次数|访问量|点击数|字号|【\s*字体|打印|关闭|分享到|索引号|文号|主题分类|发文机关|成文日期)/;
 
+/** Input beyond a bound: nothing read, one finding saying why. */
+export function refused(message: string): DocumentResult {
+  return { report: emptyReport("2021"), findings: [{ rule: "IMPORT.MISSING", severity: "error", cells: [], message }], recognised: false };
+}
+
 export function readDocument(blocks: readonly Block[], hints: DocumentHints = {}): DocumentResult {
   let rows = 0;
   for (const b of blocks) if (b.kind === "table") rows += b.rows.length;
-  if (rows > MAX_DOCUMENT_ROWS) {
-    return { report: emptyReport("2021"), findings: [{ rule: "IMPORT.MISSING", severity: "error", cells: [], message: importText.tooManyRows(rows, MAX_DOCUMENT_ROWS) }], recognised: false };
-  }
+  if (rows > MAX_DOCUMENT_ROWS) return refused(importText.tooManyRows(rows, MAX_DOCUMENT_ROWS));
   const texts = blocks.map((b) => (b.kind === "para" ? b.text : null));
   const headings = findHeadings(texts);
   const grids: { index: number; table: TableNo | null; block: TableBlock }[] = [];
@@ -110,6 +114,7 @@ export function readDocument(blocks: readonly Block[], hints: DocumentHints = {}
   const recognised = recogniseTables(tables);
   const report = emptyReport(recognised.format);
   Object.assign(report.cells, recognised.cells);
+  const unread = new Set(recognised.unread);
 
   // ---- sections
   const sectionOf = new Map<SectionKey, { hit: HeadingHit; body: string[] }>();
@@ -135,6 +140,7 @@ export function readDocument(blocks: readonly Block[], hints: DocumentHints = {}
     }
     if (s.table !== undefined && !tableFound) {
       findings.push({ rule: "IMPORT.MISSING", severity: "error", cells: [s.key], message: importText.missingTable(TABLE_NAMES[s.table], s.heading) });
+      for (const c of cellsOf(report.format)) if (c.table === s.table) unread.add(c.key);
     } else if (!found && s.table === undefined) {
       findings.push({ rule: "IMPORT.MISSING", severity: "warning", cells: [s.key], message: importText.missingSection(s.heading) });
     }
@@ -154,6 +160,11 @@ export function readDocument(blocks: readonly Block[], hints: DocumentHints = {}
   }
 
   for (const f of recognised.findings) findings.push(f);
+  if (unread.size) {
+    // A guess is never handed on (to an export, the workbook or the JSON): the cell stays empty, marked.
+    for (const key of unread) report.cells[key] = null;
+    report.unread = [...unread];
+  }
   return { report, findings: capFindings(findings), recognised: true };
 }
 

@@ -7,15 +7,18 @@ import { decodeBytes, EncodingUnsupported, looksBinary } from "./decode";
 import type { DocumentResult } from "./document";
 import { DocxRefused, readDocx } from "./docx";
 import { readHtml } from "./html";
+import { PdfRefused, readPdf, type PdfLib } from "./pdf";
 import { importText } from "./messages";
 import { readText } from "./text";
 
-export type InputKind = "text" | "html" | "docx" | "unknown";
+export type InputKind = "text" | "html" | "docx" | "pdf" | "unknown";
 
 export interface ImportInput {
   /** File name (for its extension); "" for pasted text. */
   name: string;
   data: Uint8Array | string;
+  /** Loads pdf.js (the host's own build); without it a PDF is refused with a plain message. */
+  pdf?: () => Promise<PdfLib>;
 }
 
 export interface ImportResult {
@@ -69,7 +72,22 @@ function readString(name: string, text: string): ImportResult {
   return html ? done("html", readHtml(text)) : done("text", readText(text));
 }
 
-async function readBytes(name: string, bytes: Uint8Array): Promise<ImportResult> {
+async function readPdfBytes(bytes: Uint8Array, load: ImportInput["pdf"]): Promise<ImportResult> {
+  let lib: PdfLib;
+  try {
+    if (!load) return failed("pdf", importText.pdfUnavailable());
+    lib = await load();
+  } catch {
+    return failed("pdf", importText.pdfUnavailable());
+  }
+  try {
+    return done("pdf", await readPdf(bytes, lib));
+  } catch (e) {
+    return failed("pdf", e instanceof PdfRefused ? e.message : importText.pdfBroken());
+  }
+}
+
+async function readBytes(name: string, bytes: Uint8Array, pdf?: ImportInput["pdf"]): Promise<ImportResult> {
   if (bytes.length === 0) return failed("unknown", importText.empty());
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
     if (containsAscii(bytes, "xl/workbook")) return failed("unknown", importText.spreadsheet());
@@ -79,7 +97,7 @@ async function readBytes(name: string, bytes: Uint8Array): Promise<ImportResult>
       return failed("docx", e instanceof DocxRefused ? importText.container(e.problem, "docx") : importText.brokenDocx());
     }
   }
-  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return failed("unknown", importText.pdf());
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return readPdfBytes(bytes, pdf);
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) return failed("unknown", importText.legacyDoc());
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   if (!utf16 && looksBinary(bytes)) return failed("unknown", importText.binary());
@@ -103,7 +121,7 @@ export async function importReport(input: ImportInput): Promise<ImportResult> {
     }
     // Callers from the browser sometimes hand over the File's ArrayBuffer itself.
     const data: unknown = input.data;
-    return await readBytes(name, data instanceof ArrayBuffer ? new Uint8Array(data) : input.data);
+    return await readBytes(name, data instanceof ArrayBuffer ? new Uint8Array(data) : input.data, input.pdf);
   } catch {
     return failed("unknown", importText.internalError());
   }
@@ -112,5 +130,6 @@ export async function importReport(input: ImportInput): Promise<ImportResult> {
 export { readText, textToBlocks } from "./text";
 export { readHtml, htmlToBlocks } from "./html";
 export { readDocx, docxToHtml } from "./docx";
+export { readPdf, pdfToBlocks, type PdfLib } from "./pdf";
 export { decodeBytes } from "./decode";
 export type { DocumentResult } from "./document";

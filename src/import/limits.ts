@@ -110,3 +110,10 @@ export class MarkupTooLarge extends Error {
     Object.setPrototypeOf(this, new.target.prototype);
   }
 }
+
+/** PDF: pages read (a report has 4–12), text items per page, and the whole read's time. */
+export const MAX_PDF_PAGES = 60;
+export const MAX_PDF_ITEMS_PER_PAGE = 20_000;
+export const MAX_PDF_MS = 30_000;
+/** Lines of laid-out text (PDF or pdftotext -layout) read by position; a report has a few hundred. */
+export const MAX_LAYOUT_LINES = 20_000;

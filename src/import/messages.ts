@@ -19,8 +19,26 @@ export const importText = {
   binary(): string {
     return "文件不是文本、网页或 Word（.docx）文件，无法导入。";
   },
-  pdf(): string {
-    return "暂不支持导入 PDF 文件。请在 PDF 阅读器中全选复制正文和表格，粘贴为文本后导入，或导入网页版、Word 版报告。";
+  pdfScanned(pages: number): string {
+    return `这个 PDF 文件（${pages} 页）只有图片、没有文字，是扫描件，无法读出其中的数字。请导入同一报告的网页版、Word 版或可复制文字的 PDF；或用文字识别（OCR）软件转成文字，核对后粘贴为文本导入。`;
+  },
+  pdfEncrypted(): string {
+    return "这个 PDF 文件设有打开密码或已加密，无法读取。请导入未加密的 PDF，或同一报告的网页版、Word 版。";
+  },
+  pdfBroken(): string {
+    return "这个 PDF 文件已损坏或不是有效的 PDF，无法读取。请重新下载，或导入同一报告的网页版、Word 版。";
+  },
+  pdfTooLong(pages: number, max: number): string {
+    return `这个 PDF 文件有 ${pages} 页，超过年度报告的篇幅（最多读取 ${max} 页），未读取。请确认文件是否为年度报告本身。`;
+  },
+  tooManyLines(lines: number, max: number): string {
+    return `无法读取：按版面排列的文字共有 ${lines} 行，超过上限 ${max} 行（年度报告只有几百行），不像是一份年度报告。`;
+  },
+  pdfTooSlow(): string {
+    return "读取这个 PDF 文件超时，未读取。请导入同一报告的网页版、Word 版，或复制 PDF 中的文字粘贴为文本导入。";
+  },
+  pdfUnavailable(): string {
+    return "这里无法加载 PDF 读取组件。请复制 PDF 中的文字粘贴为文本导入，或导入网页版、Word 版报告。";
   },
   legacyDoc(): string {
     return "这是旧版 Word（.doc）文件，无法直接导入。请在 Word 或 WPS 中另存为 .docx 后再导入。";
@@ -88,7 +106,7 @@ export const importText = {
 
   // ---- tables
   missingTable(table: string, heading: string): string {
-    return `没有找到${table}（${heading}）的表格，表中数据全部未导入。`;
+    return `没有找到${table}（${heading}）的表格，表中数据全部未导入，不参与勾稽校验。`;
   },
   unknownTable(index: number, first: string): string {
     return `第 ${index} 个表格（首行${quote(first)}）不是标准格式中的表二、表三或表四，其中的数据未导入。`;
@@ -104,10 +122,10 @@ export const importText = {
     return `${table} 第 ${rowNo} 行${quote(label)}与前面的行重复，已保留前面的数值，本行未导入。`;
   },
   extraValues(table: string, rowNo: number, label: string, values: string[]): string {
-    return `${table} 第 ${rowNo} 行${quote(label)}的数值比表格的列多，${list(values)} 无法确定所属的列，未导入。`;
+    return `${table} 第 ${rowNo} 行${quote(label)}的数值比表格的列多，${list(values)} 无法确定所属的列，未导入；本行不参与勾稽校验。`;
   },
-  shortRow(table: string, rowNo: number, label: string, found: number, expected: number, columns: string[]): string {
-    return `${table} 第 ${rowNo} 行${quote(label)}只找到 ${found} 个数值（应为 ${expected} 个），已按从左到右的顺序填入，${columns.join("、")} 按空白处理，请核对。`;
+  shortRow(table: string, rowNo: number, label: string, found: number, expected: number, columns: string[], values: string[]): string {
+    return `${table} 第 ${rowNo} 行${quote(label)}只找到 ${found} 个数值（应为 ${expected} 个），无法确定各数值所在的列（${columns.join("、")} 可能为空白），本行未导入，不参与勾稽校验；数值为 ${list(values)}，请对照原件填写。`;
   },
   columnOrder(table: string, labels: string[]): string {
     return `${table}的列顺序与标准格式不同（${labels.join("、")}），已按表头的列名导入。`;
@@ -116,7 +134,7 @@ export const importText = {
     return `${table} 第 ${rowNo} 行只有一行${quote(label)}（2019 年旧格式的写法）；2021 年格式要求分为 ${rows.length} 行：${rows.map(quote).join("、")}。已把这一行的数字读入${quote(into)}，其余 ${rows.length - 1} 行为空；请按各种情形分别填写。`;
   },
   missingRow(table: string, label: string): string {
-    return `${table}中没有找到${quote(label)}这一行，相应单元格为空。`;
+    return `${table}中没有找到${quote(label)}这一行，相应单元格未能读出，不参与勾稽校验。`;
   },
   approxLabel(table: string, rowNo: number, found: string, label: string): string {
     return `${table} 第 ${rowNo} 行${quote(found)}与标准行名${quote(label)}不完全一致，已按${quote(label)}导入，请核对。`;
@@ -124,7 +142,7 @@ export const importText = {
   /** How 表四's single row of values is named in messages. */
   t4Row: "数值行",
   t4NoValues(): string {
-    return "表四中没有找到数值行，表四数据未导入。";
+    return "表四中没有找到数值行，表四数据未导入，不参与勾稽校验。";
   },
   feeUnit(written: string, value: number): string {
     return `${cellInfo(FEE_CELL)?.label ?? FEE_CELL}写的是${quote(written)}，本栏单位是万元；已按原数 ${fmt(value)} 导入，换算为万元应为 ${fmt(value / 10000)}（${fmt(value)} ÷ 10000），请核对后改正。`;

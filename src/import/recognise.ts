@@ -63,6 +63,8 @@ export interface Recognised {
   format: FormatId;
   cells: Record<string, RawCell>;
   findings: Finding[];
+  /** Keys of cells not read with confidence. */
+  unread: string[];
 }
 
 const READERS: Record<TableNo, typeof readTable3> = { 2: readTable2, 3: readTable3, 4: readTable4 };
@@ -105,9 +107,11 @@ export function recogniseTables(tables: ReportTables): Recognised {
   const best = runs[0]!;
   const cells: Record<string, RawCell> = {};
   const findings: Finding[] = [];
+  const unread: string[] = [];
   for (const o of best.outputs) {
     Object.assign(cells, o.cells);
+    unread.push(...o.unread);
     for (const f of o.findings) findings.push(f); // no spread: a hostile page can hold 10⁵ findings
   }
-  return { format: best.id, cells, findings };
+  return { format: best.id, cells, findings, unread };
 }

@@ -8,15 +8,16 @@ import { readCell } from "./cells";
 import type { LabelMatch } from "./labelIndex";
 import { cleanText, shownLabel } from "./labels";
 import { importText } from "./messages";
-import { findRowLabel, hasValues, info, labelEnd, newOutput, rowName, valueTexts, warn, type TableOutput } from "./tableOutput";
+import { findRowLabel, hasValues, info, joinDetachedLabels, labelEnd, markUnread, newOutput, rowName, valueTexts, warn, type TableOutput } from "./tableOutput";
 import type { T2Target, Vocabulary } from "./vocabulary";
 
 const NAME = TABLE_NAMES[2];
 
-export function readTable2(rows: readonly string[][], v: Vocabulary): TableOutput {
+export function readTable2(source: readonly string[][], v: Vocabulary): TableOutput {
   const out = newOutput();
   const isColumnLabel = (text: string) => [...v.t2Columns.values()].some((idx) => idx.has(text, "core"));
   const known = (text: string) => v.t2Headers.has(text) || v.t2Content.has(text) || isColumnLabel(text);
+  const rows = joinDetachedLabels(source, known);
   const leaf = (text: string): LabelMatch<T2Target> | null => v.t2Rows.find(text);
   /** The latest 信息内容 row: its cells name the columns of the rows below it. */
   let columnRow: readonly string[] | null = null;
@@ -71,16 +72,20 @@ export function readTable2(rows: readonly string[][], v: Vocabulary): TableOutpu
         out.findings.push({ rule: "T2.FEE_UNIT", severity: "warning", cells: [key], message: importText.feeUnit(cell.shown, cell.raw), actual: cell.raw });
       }
     });
+    if (aligned.extra.length || aligned.missing > 0) markUnread(out, keys);
     if (aligned.extra.length) warn(out, "IMPORT.UNPLACED", importText.extraValues(NAME, index + 1, shown, aligned.extra.map((c) => shownLabel(c, 20))), keys);
     if (aligned.missing > 0) {
       const cols = block.columns.slice(block.columns.length - aligned.missing).map((c) => c.label);
-      warn(out, "IMPORT.MISSING", importText.shortRow(NAME, index + 1, shown, block.columns.length - aligned.missing, block.columns.length, cols), keys);
+      warn(out, "IMPORT.MISSING", importText.shortRow(NAME, index + 1, shown, block.columns.length - aligned.missing, block.columns.length, cols, valueTexts(aligned.values)), keys);
     }
   });
 
   for (const block of v.format.table2.blocks) {
     for (const row of block.rows) {
-      if (!seen.has(row.code)) warn(out, "IMPORT.MISSING", importText.missingRow(NAME, row.label), block.columns.map((c) => t2Key(row.code, c.code)));
+      if (seen.has(row.code)) continue;
+      const keys = block.columns.map((c) => t2Key(row.code, c.code));
+      markUnread(out, keys);
+      warn(out, "IMPORT.MISSING", importText.missingRow(NAME, row.label), keys);
     }
   }
   return out;

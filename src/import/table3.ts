@@ -8,7 +8,7 @@ import { readCell } from "./cells";
 import type { LabelMatch } from "./labelIndex";
 import { shownLabel } from "./labels";
 import { importText } from "./messages";
-import { findRowLabel, hasValues, info, labelEnd, newOutput, rowName, valueTexts, warn, type TableOutput } from "./tableOutput";
+import { findRowLabel, hasValues, info, joinDetachedLabels, labelEnd, markUnread, newOutput, rowName, valueTexts, warn, type TableOutput } from "./tableOutput";
 import type { Vocabulary } from "./vocabulary";
 
 const NAME = TABLE_NAMES[3];
@@ -21,8 +21,9 @@ interface DataRow {
   collapsed?: T3Row[];
 }
 
-export function readTable3(rows: readonly string[][], v: Vocabulary): TableOutput {
+export function readTable3(source: readonly string[][], v: Vocabulary): TableOutput {
   const out = newOutput();
+  const rows = joinDetachedLabels(source, (c) => v.t3Columns.has(c, "exact"));
   const t3 = v.format.table3;
   const leaf = (text: string) => v.t3Leaves.find(text) ?? combinedLabel(text, v);
   const exactLeaf = (text: string) => v.t3Leaves.find(text, "exact") ?? combinedLabel(text, v);
@@ -104,16 +105,23 @@ export function readTable3(rows: readonly string[][], v: Vocabulary): TableOutpu
     } else if (d.match.how === "fuzzy") info(out, "IMPORT.UNPLACED", importText.approxLabel(NAME, d.index + 1, shown, d.match.label), keys);
     const aligned = alignValues(row, d.labelIndex + 1, header.order.length, header.positions);
     aligned.values.forEach((text, i) => (out.cells[keys[i]!] = readCell(text).raw));
-    if (aligned.extra.length) warn(out, "IMPORT.UNPLACED", importText.extraValues(NAME, d.index + 1, shown, aligned.extra.map((c) => shownLabel(c, 20))), keys);
+    // Too many or too few numbers: which column each belongs to is a guess, so none is judged.
+    if (aligned.extra.length) {
+      markUnread(out, keys);
+      warn(out, "IMPORT.UNPLACED", importText.extraValues(NAME, d.index + 1, shown, aligned.extra.map((c) => shownLabel(c, 20))), keys);
+    }
     if (aligned.missing > 0) {
+      markUnread(out, keys);
       const cols = header.order.slice(header.order.length - aligned.missing).map((code) => t3.columns.find((c) => c.code === code)!.label);
-      warn(out, "IMPORT.MISSING", importText.shortRow(NAME, d.index + 1, shown, header.order.length - aligned.missing, header.order.length, cols), keys);
+      warn(out, "IMPORT.MISSING", importText.shortRow(NAME, d.index + 1, shown, header.order.length - aligned.missing, header.order.length, cols, valueTexts(aligned.values)), keys);
     }
   }
 
   for (const row of t3.rows) {
     if (seen.has(row.code)) continue;
-    warn(out, "IMPORT.MISSING", importText.missingRow(NAME, row.path[row.path.length - 1]!), t3.columns.map((c) => t3Key(row.code, c.code)));
+    const keys = t3.columns.map((c) => t3Key(row.code, c.code));
+    markUnread(out, keys);
+    warn(out, "IMPORT.MISSING", importText.missingRow(NAME, row.path[row.path.length - 1]!), keys);
   }
   return out;
 }

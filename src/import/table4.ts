@@ -7,7 +7,7 @@ import { alignValues } from "./align";
 import { readCell } from "./cells";
 import { shownLabel } from "./labels";
 import { importText } from "./messages";
-import { hasValues, labelEnd, newOutput, valueTexts, warn, type TableOutput } from "./tableOutput";
+import { hasValues, labelEnd, markUnread, newOutput, valueTexts, warn, type TableOutput } from "./tableOutput";
 import type { Vocabulary } from "./vocabulary";
 
 const NAME = TABLE_NAMES[4];
@@ -36,6 +36,7 @@ export function readTable4(rows: readonly string[][], v: Vocabulary): TableOutpu
 
   const keysAll = standard.map((code) => t4Key(code));
   if (dataIndex < 0) {
+    markUnread(out, keysAll);
     out.findings.push({ rule: "IMPORT.MISSING", severity: "error", cells: keysAll, message: importText.t4NoValues() });
     return out;
   }
@@ -47,6 +48,8 @@ export function readTable4(rows: readonly string[][], v: Vocabulary): TableOutpu
   const keys = header.order.map((code) => t4Key(code));
   aligned.values.forEach((text, i) => (out.cells[keys[i]!] = readCell(text).raw));
   const label = importText.t4Row;
+  // A second row of numbers, too many or too few numbers: which column each is in is a guess.
+  if (out.unplaced > 0 || aligned.extra.length || aligned.missing > 0) markUnread(out, keys);
   if (aligned.extra.length) warn(out, "IMPORT.UNPLACED", importText.extraValues(NAME, dataIndex + 1, label, aligned.extra), keys);
   if (aligned.missing > 0) {
     const labelOf = (code: string) => {
@@ -54,7 +57,7 @@ export function readTable4(rows: readonly string[][], v: Vocabulary): TableOutpu
       return `${g.short}·${g.columns.find((c) => c.code === code)!.label}`;
     };
     const cols = header.order.slice(header.order.length - aligned.missing).map(labelOf);
-    warn(out, "IMPORT.MISSING", importText.shortRow(NAME, dataIndex + 1, label, header.order.length - aligned.missing, header.order.length, cols), keys);
+    warn(out, "IMPORT.MISSING", importText.shortRow(NAME, dataIndex + 1, label, header.order.length - aligned.missing, header.order.length, cols, valueTexts(aligned.values)), keys);
   }
   return out;
 }

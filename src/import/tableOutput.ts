@@ -11,10 +11,16 @@ export interface TableOutput {
   findings: Finding[];
   placed: number;
   unplaced: number;
+  /** Cells not read with confidence: the rules must not judge them (Report.unread). */
+  unread: Set<string>;
 }
 
 export function newOutput(): TableOutput {
-  return { cells: {}, findings: [], placed: 0, unplaced: 0 };
+  return { cells: {}, findings: [], placed: 0, unplaced: 0, unread: new Set() };
+}
+
+export function markUnread(out: TableOutput, keys: readonly string[]): void {
+  for (const k of keys) out.unread.add(k);
 }
 
 export function warn(out: TableOutput, rule: "IMPORT.UNPLACED" | "IMPORT.MISSING", message: string, cells: string[] = []): void {
@@ -78,4 +84,25 @@ export function findRowLabel<T>(
     if (known(c)) return null;
   }
   return null;
+}
+
+/**
+ * Labels detached from their numbers (extractor markdown: "| 一、本年新收… |" then "| 2 | 1 | … |"):
+ * a row of label text alone followed by a row of numbers alone is one row. The second row is left
+ * empty so that row numbers in messages still count the source's rows.
+ */
+export function joinDetachedLabels(rows: readonly string[][], isHeader: (text: string) => boolean): string[][] {
+  const out = rows.map((r) => [...r]);
+  for (let i = 0; i + 1 < out.length; i++) {
+    const label = out[i]!;
+    const next = out[i + 1]!;
+    // A header row (自然人 … 总计, 信息内容 …) above an unlabelled row of numbers is not that row's label.
+    const labelOnly = !hasValues(label) && label.some((c) => cellKind(c) === "text") && !label.some(isHeader);
+    const valuesOnly = hasValues(next) && next.slice(0, labelEnd(next)).every((c) => cellKind(c) === "empty");
+    if (!labelOnly || !valuesOnly) continue;
+    out[i] = [...label.filter((c) => cellKind(c) !== "empty"), ...next.slice(labelEnd(next))];
+    out[i + 1] = [];
+    i++;
+  }
+  return out;
 }

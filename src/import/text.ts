@@ -5,8 +5,11 @@
  */
 import type { Block } from "./blocks";
 import { cellKind } from "./cells";
-import { readDocument, type DocumentResult } from "./document";
+import { readDocument, refused, type DocumentResult } from "./document";
 import { cleanText } from "./labels";
+import { linesToBlocks, looksLikeLayout, textLine } from "./layout";
+import { MAX_LAYOUT_LINES } from "./limits";
+import { importText } from "./messages";
 import { TABLE_LABELS } from "./vocabulary";
 
 type Line = { kind: "blank" } | { kind: "row"; cells: string[] } | { kind: "para"; text: string };
@@ -74,7 +77,12 @@ export function textToBlocks(text: string): Block[] {
   return blocks;
 }
 
-/** Read a report from plain text. */
+/** Read a report from plain text: a page layout (pdftotext -layout, a PDF copy) or a web/Word copy. */
 export function readText(text: string): DocumentResult {
+  if (looksLikeLayout(text)) {
+    const lines = text.split(/\r\n|\r|\n/);
+    if (lines.length > MAX_LAYOUT_LINES) return refused(importText.tooManyLines(lines.length, MAX_LAYOUT_LINES));
+    return readDocument(linesToBlocks(lines.map(textLine)));
+  }
   return readDocument(textToBlocks(text));
 }

@@ -25,6 +25,7 @@ export const RULE_TITLES: Record<string, string> = {
   "TEXT.FEE": "发出收费通知时应在第六部分报告信息处理费",
   "TEXT.SIMILAR": "正文与上年报告雷同",
   "TEXT.YEAR": "正文把往年写成本年（年份与报告年度不符）",
+  "CHECK.UNREAD": "未能读出的单元格，相关勾稽关系未校验",
   "IMPORT.UNPLACED": "导入时无法识别的内容",
   "IMPORT.MISSING": "导入时未找到的内容",
 };
@@ -99,6 +100,9 @@ export const msg = {
     const shown = items.slice(0, 4).map((x) => `${x.scope}应为 ${fmt(x.expected)}`);
     const more = items.length > 4 ? `等 ${items.length} 处` : "";
     return `${where}未填写：${shown.join("，")}${more}。请填写总计（各项之和）；其余各项已照常校验。`;
+  },
+  notJudged(table: 3 | 4, checks: number, place: string): string {
+    return `${table === 3 ? "表三" : "表四"}有 ${checks} 项勾稽关系未校验：${place}未能从来源读出（见导入提示），用到它们的加总不作判断。请对照原件核对这些数字。`;
   },
   feeUnitText(shown: string): string {
     return `表二“行政事业性收费”·本年收费金额：写的是“${shown}”，本栏单位是万元（1 万元 = 10000 元），请换算后只填数字。`;

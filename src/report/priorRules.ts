@@ -10,6 +10,8 @@ import type { Finding, Report } from "./schema";
 import { interpret } from "./values";
 
 function priorNum(prior: Report, key: string): number | null {
+  // Last year's cells that could not be read are not compared with anything.
+  if (prior.unread?.includes(key)) return null;
   const i = interpret(prior.cells[key], "count");
   return i.kind === "number" ? i.value : null;
 }
@@ -24,7 +26,7 @@ export function priorCarryover(ctx: RuleContext): Finding[] {
     if (last === null) continue;
     const key = t3Key("R02", col.code);
     const cell = ctx.cell(key);
-    if (cell.kind === "invalid") continue; // CELL.TYPE reports it
+    if (cell.kind === "invalid" || ctx.unread(key)) continue; // CELL.TYPE or the importer says it
     const now = cell.kind === "number" ? cell.value : null;
     if ((now ?? 0) !== last) {
       const f: Finding = {

@@ -6,6 +6,7 @@
 import { FORMATS, type SectionKey } from "./format";
 import { cellsOf, cellInfo, FEE_CELL, type CellKey } from "./keys";
 import { msg } from "./messages";
+import { labelPlaces } from "./places";
 import type { Finding, Report } from "./schema";
 import { sumRules, type SumRule } from "./sumRules";
 import { interpret, numericValue, type Interpreted } from "./values";
@@ -26,8 +27,10 @@ export interface RuleContext {
   prior: Report | null;
   /** Interpreted value of each checked cell. */
   cell(key: CellKey): Interpreted;
-  /** Arithmetic value: number, 0 for blank, null for invalid. */
+  /** Arithmetic value: number, 0 for blank, null for invalid or unread. */
   num(key: CellKey): number | null;
+  /** Whether the importer could not read this cell (Report.unread): nothing may judge it. */
+  unread(key: CellKey): boolean;
 }
 
 export function makeContext(report: Report, prior: Report | null = null): RuleContext {
@@ -41,7 +44,14 @@ export function makeContext(report: Report, prior: Report | null = null): RuleCo
     }
     return i;
   };
-  return { report, prior, cell, num: (k) => numericValue(cell(k)) };
+  const unread = new Set(report.unread ?? []);
+  return {
+    report,
+    prior,
+    cell,
+    num: (k) => (unread.has(k) ? null : numericValue(cell(k))),
+    unread: (k) => unread.has(k),
+  };
 }
 
 function shown(raw: unknown): string {
@@ -52,7 +62,7 @@ function cellRules(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   const blanks = blankTotals(ctx);
   for (const info of cellsOf(ctx.report.format)) {
-    if (!info.checked) continue;
+    if (!info.checked || ctx.unread(info.key)) continue;
     const i = ctx.cell(info.key);
     if (i.kind === "invalid") {
       const f: Finding = {
@@ -87,7 +97,7 @@ function blankTotals(ctx: RuleContext): Map<CellKey, BlankTotal> {
   for (const rule of sumRules(ctx.report.format)) {
     if (rule.total.length !== 1) continue;
     const key = rule.total[0]!.key;
-    if (out.has(key) || ctx.cell(key).kind !== "blank") continue;
+    if (out.has(key) || ctx.unread(key) || ctx.cell(key).kind !== "blank") continue;
     const parts = rule.parts.map((t) => ctx.num(t.key));
     if (parts.some((v) => v === null)) continue;
     const expected = (parts as number[]).reduce((a, b) => a + b, 0);
@@ -117,8 +127,14 @@ function blankTotalRules(ctx: RuleContext, blanks: Map<CellKey, BlankTotal>): Fi
 function arithmeticRules(ctx: RuleContext): Finding[] {
   const blanks = blankTotals(ctx);
   const out: Finding[] = blankTotalRules(ctx, blanks);
+  const notJudged: SumRule[] = [];
   for (const rule of sumRules(ctx.report.format)) {
     const terms = [...rule.parts, ...rule.total];
+    // A sum over cells the importer could not read is not judged: it is said instead (below).
+    if (terms.some((t) => ctx.unread(t.key))) {
+      notJudged.push(rule);
+      continue;
+    }
     // A sum through a blank total repeats that omission; the blank total is reported once above.
     if (terms.some((t) => blanks.has(t.key))) continue;
     const values = new Map<string, number>();
@@ -145,6 +161,23 @@ function arithmeticRules(ctx: RuleContext): Finding[] {
       });
     }
   }
+  return [...out, ...unjudgedFindings(ctx, notJudged)];
+}
+
+/** One finding per table naming the checks left undone and the cells that were not read. */
+function unjudgedFindings(ctx: RuleContext, rules: readonly SumRule[]): Finding[] {
+  const out: Finding[] = [];
+  for (const table of [3, 4] as const) {
+    const list = rules.filter((r) => r.table === table);
+    if (!list.length) continue;
+    const unread = [...new Set(list.flatMap((r) => [...r.parts, ...r.total].map((t) => t.key)))].filter((k) => ctx.unread(k));
+    out.push({
+      rule: "CHECK.UNREAD",
+      severity: "warning",
+      cells: unread,
+      message: msg.notJudged(table, list.length, labelPlaces(unread, ctx.report.format)),
+    });
+  }
   return out;
 }
 
@@ -155,7 +188,7 @@ function feeRule(ctx: RuleContext): Finding[] {
     return [{ rule: "T2.FEE_UNIT", severity: "warning", cells: [FEE_CELL], message: msg.feeUnitText(raw.trim()) }];
   }
   const now = ctx.cell(FEE_CELL);
-  if (ctx.prior && now.kind === "number" && ctx.prior.format === "2021") {
+  if (ctx.prior && now.kind === "number" && ctx.prior.format === "2021" && !ctx.prior.unread?.includes(FEE_CELL)) {
     const p = interpret(ctx.prior.cells[FEE_CELL], "amount");
     if (p.kind === "number" && p.value > 0 && now.value >= 1000 * p.value) {
       return [
@@ -179,6 +212,8 @@ function sectionRules(ctx: RuleContext): Finding[] {
     const sec = ctx.report.sections[s.key as SectionKey];
     if (s.table) {
       const cells = cellsOf(ctx.report.format).filter((c) => c.table === s.table);
+      // A table the importer could not read is said by the importer, not called empty here.
+      if (cells.some((c) => ctx.unread(c.key))) continue;
       const anyValue = cells.some((c) => ctx.cell(c.key).kind !== "blank");
       if (!sec && !anyValue) {
         out.push({ rule: "DOC.SECTIONS", severity: "error", cells: [s.key], message: msg.sectionMissing(s.heading) });

@@ -42,6 +42,11 @@ export const reportSchema = z.object({
   /** Value cells by key, exactly as written (numbers, text, booleans, null for empty). */
   cells: z.record(z.string(), rawCellSchema),
   /**
+   * Value cells an importer could not read with confidence (a row lost, numbers whose columns are
+   * unknown). The rules never judge them, nor any sum through them; they are said instead.
+   */
+  unread: z.array(z.string()).optional(),
+  /**
    * Last year's figures kept by a roll-forward (see priorSnapshot.ts), so the cross-year checks
    * work without last year's file.
    */

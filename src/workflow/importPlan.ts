@@ -55,6 +55,7 @@ function targetKey(key: CellKey, from: Report["format"]): CellKey | null {
 export const planText = {
   format2019Table2: "来源是 2019 年旧格式，表二的栏目含义不同，未导入表二。",
   format2019Other: "来源是 2019 年旧格式，其“（六）其他处理”一行已填入“3.其他”。",
+  unread: (n: number) => `来源中有 ${n} 个单元格未能读出（见导入提示），未导入，请对照原件填写。`,
 };
 
 /**
@@ -64,7 +65,11 @@ export const planText = {
 export function planImport(current: Report, incoming: Report, writable: (key: CellKey) => boolean): ImportPlan {
   const plan: ImportPlan = { fills: [], conflicts: [], unchanged: 0, sectionFills: [], sectionConflicts: [], notes: [] };
   if (incoming.format === "2019") plan.notes.push(planText.format2019Table2, planText.format2019Other);
+  // A cell the importer could not read is never written: a guess would make the sheet's checks accuse.
+  const unread = new Set(incoming.unread ?? []);
+  if (unread.size) plan.notes.push(planText.unread(unread.size));
   for (const src of cellsOf(incoming.format)) {
+    if (unread.has(src.key)) continue;
     const key = targetKey(src.key, incoming.format);
     if (!key || !cellInfo(key, current.format) || !writable(key)) continue;
     const value = incoming.cells[src.key] ?? null;

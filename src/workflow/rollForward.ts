@@ -41,8 +41,11 @@ export function rollForward(prior: Report, year?: number): RollForwardResult {
   });
 
   const prefilled: RollForwardResult["prefilled"] = [];
+  // What could not be read from last year's report is neither carried nor kept for the checks.
+  const unread = new Set(prior.unread ?? []);
   for (const col of FORMATS["2021"].table3.columns) {
     const from = t3Key("R25", col.code);
+    if (unread.has(from)) continue;
     const v = interpret(prior.cells[from], "count");
     if (v.kind !== "number") continue;
     const key = t3Key("R02", col.code);
@@ -63,6 +66,7 @@ export function rollForward(prior: Report, year?: number): RollForwardResult {
   if (prior.format === "2021" || prior.format === "2019") {
     for (const key of PRIOR_KEYS) {
       if (prior.format === "2019" && key.startsWith("T2.")) continue; // 2019 表二 means other things
+      if (unread.has(key)) continue;
       const v = interpret(prior.cells[key], key === "T2.R6.C1" ? "amount" : "count");
       if (v.kind === "number") priorSnapshot[key] = v.value;
     }

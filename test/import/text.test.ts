@@ -95,14 +95,13 @@ describe("synthetic variants of the seed", () => {
     expect(res.findings).toEqual([]);
   });
 
-  test("a row with a missing cell is read left to right and reported", () => {
+  test("a row with a missing cell is not guessed: marked unread, its numbers quoted", () => {
     const text = editLine(seed, "(一) 予以公开", () => "三、本年度办理结果\t(一) 予以公开\t1\t0\t0\t0\t0\t1");
     const res = readText(text);
-    expect(res.report.cells[t3Key("R03", "C1")]).toBe(1);
-    expect(res.report.cells[t3Key("R03", "C6")]).toBe(1);
-    expect(res.report.cells[t3Key("R03", "C7")]).toBeNull();
+    for (const c of ["C1", "C6", "C7"]) expect(res.report.cells[t3Key("R03", c)]).toBeNull();
+    expect(res.report.unread).toEqual(expect.arrayContaining([t3Key("R03", "C1"), t3Key("R03", "C7")]));
     const f = res.findings.find((x) => x.rule === "IMPORT.MISSING" && x.cells.includes(t3Key("R03", "C7")));
-    expect(f?.message).toMatch(/表三 第 \d+ 行“\(一\) 予以公开”只找到 6 个数值（应为 7 个）/);
+    expect(f?.message).toMatch(/表三 第 \d+ 行“\(一\) 予以公开”只找到 6 个数值（应为 7 个）.*本行未导入.*数值为 “1”、“0”、“0”、“0”、“0”、“1”/);
   });
 
   test("\"/\" and \"无\" are kept as written and reported by the rules as blank", () => {

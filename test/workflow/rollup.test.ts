@@ -72,6 +72,14 @@ describe("totals", () => {
     expect(r.findings.filter((f) => f.cells.includes("T3.R01.C1"))).toEqual([]);
   });
 
+  test("a cell the reader could not read is unknown in the total, never 0", () => {
+    const t = createTotals();
+    t.add("甲", unit({ "T3.R01.C1": 2 }));
+    t.add("乙", unit({ "T3.R01.C1": null }), ["T3.R01.C1"]);
+    expect(t.result().cells["T3.R01.C1"]).toBeNull();
+    expect(t.result().incomplete["T3.R01.C1"]).toEqual(["乙"]);
+  });
+
   test("sums that do not add up are reported by the report's own rules", () => {
     const t = createTotals();
     t.add("甲", unit({ "T3.R01.C1": 2, "T3.R01.C7": 5 }));

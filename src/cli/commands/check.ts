@@ -18,17 +18,20 @@ export interface CheckResult {
   year: number | null;
   agency: string | null;
   cells: Record<string, number | null>;
+  /** Cells the importer could not read (null in `cells`, never judged). */
+  unread: string[];
   findings: Finding[];
 }
 
 /** The JSON shape of one checked report (the CLI's stable output contract). */
 export function toResult(report: Report, findings: Finding[]): CheckResult {
   const cells: Record<string, number | null> = {};
+  const unread = new Set(report.unread ?? []);
   for (const c of cellsOf(report.format)) {
     const i = interpret(report.cells[c.key], c.type);
-    cells[c.key] = i.kind === "number" ? i.value : null;
+    cells[c.key] = i.kind === "number" && !unread.has(c.key) ? i.value : null;
   }
-  return { format: report.format, year: report.meta.year, agency: report.meta.agency, cells, findings };
+  return { format: report.format, year: report.meta.year, agency: report.meta.agency, cells, unread: [...unread], findings };
 }
 
 export function findingsFor(loaded: Extract<Loaded, { ok: true }>, prior: Report | null): Finding[] {

@@ -26,7 +26,7 @@ export const ROLLUP_CLI = {
   keyLine: (parts: string[]) => `  ${parts.join("，")}`,
   keyPart: (label: string, v: number | null) => `${label} ${v === null ? "无法合计" : v}`,
   blanks: (cells: number, total: number) => `  空白单元格按 0 计入：共 ${total} 格次，涉及 ${cells} 个单元格。`,
-  incompleteHead: (n: number) => `  无法合计的单元格（${n} 个，有单位填的不是数字）：`,
+  incompleteHead: (n: number) => `  无法合计的单元格（${n} 个：有单位填的不是数字，或其报告中这一格未能读出）：`,
   incomplete: (label: string, units: readonly string[]) => `    ${label}：${units.join("、")}`,
   sumsOk: "  汇总数勾稽关系：全部相符。",
   sumsBad: (n: number) => `  汇总数勾稽关系不相符 ${n} 处（源于单位报告本身的错误，见上）：`,

@@ -71,6 +71,7 @@ interface Held {
   shingles: SectionShingles[];
   /** Only the cells of a unit that goes into the totals (not its text: memory stays small). */
   cells: Report["cells"] | null;
+  unread: readonly CellKey[];
 }
 
 function keyNumbers(report: Report): Record<string, number | null> {
@@ -135,7 +136,7 @@ export function createRollup(opts: RollupOptions): Rollup {
         match: where.how,
       };
       const list = held.get(where.name) ?? [];
-      list.push({ unit, shingles: shinglesOf(report), cells: note === null ? report.cells : null });
+      list.push({ unit, shingles: shinglesOf(report), cells: note === null ? report.cells : null, unread: report.unread ?? [] });
       held.set(where.name, list);
     },
     addUnreadable(file, reason) {
@@ -147,6 +148,7 @@ export function createRollup(opts: RollupOptions): Rollup {
             unit: { name: m.unit.name, file, agency: null, year: null, verdict: "无法读取", errors: 0, warnings: 0, key: {}, inTotals: false, note: reason, match: "file" },
             shingles: [],
             cells: null,
+            unread: [],
           },
         ]);
       }
@@ -168,7 +170,7 @@ export function createRollup(opts: RollupOptions): Rollup {
         }
         const h = list[0]!;
         units.push(h.unit);
-        if (h.unit.inTotals && h.cells) totals.add(name, h.cells);
+        if (h.unit.inTotals && h.cells) totals.add(name, h.cells, h.unread);
         if (h.shingles.length) texts.push({ name, shingles: h.shingles });
       }
       const similar = similarUnits(texts, threshold);

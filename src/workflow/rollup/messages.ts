@@ -20,6 +20,6 @@ export const ROLLUP_TEXT = {
     unreadable: "无法读取",
     unplacedName: "（无法归属的文件）",
     similarHead: ["单位甲", "单位乙", "章节", "重合比例"],
-    incompleteNote: (units: readonly string[]) => `无法合计：${list(units)} 在此格填的不是数字，请核实后补填。`,
+    incompleteNote: (units: readonly string[]) => `无法合计：${list(units)} 在此格填的不是数字，或其报告中这一格未能读出，请核实后补填。`,
   },
 } as const;

@@ -2,7 +2,7 @@
  * The district's tables as the sums of its units', cell by cell (表二, 表三, 表四 of the 2021
  * format): a blank cell counts as 0 and is counted as such; a cell that holds something other
  * than a number (text, a negative count…) makes that total unknown, never a guess, and names the
- * units. The sums are then checked by the report's own arithmetic rules, over known totals only.
+ * units; so does a cell its reader could not read (a PDF's lost row), never summed as 0. The sums are then checked by the report's own arithmetic rules, over known totals only.
  */
 import { cellsOf, checkReport, emptyReport, interpret, type CellKey, type Finding, type Report } from "../../report";
 
@@ -11,7 +11,8 @@ const FORMAT = "2021";
 const SCALE = 1_000_000;
 
 export interface TotalsAccumulator {
-  add(unit: string, cells: Report["cells"]): void;
+  /** A unit's cells; `unread`: cells its reader could not read with confidence (never counted as 0). */
+  add(unit: string, cells: Report["cells"], unread?: readonly CellKey[]): void;
   result(): RollupTotals;
 }
 
@@ -36,10 +37,11 @@ export function createTotals(): TotalsAccumulator {
   const incomplete = new Map<CellKey, string[]>();
   let units = 0;
   return {
-    add(unit, cells) {
+    add(unit, cells, unread = []) {
       units++;
+      const notRead = new Set(unread);
       for (const c of CELLS) {
-        const i = interpret(cells[c.key], c.type);
+        const i = notRead.has(c.key) ? ({ kind: "unread" } as const) : interpret(cells[c.key], c.type);
         if (i.kind === "number") sums.set(c.key, sums.get(c.key)! + Math.round(i.value * SCALE));
         else if (i.kind === "blank") blanks.set(c.key, (blanks.get(c.key) ?? 0) + 1);
         else incomplete.set(c.key, [...(incomplete.get(c.key) ?? []), unit]);
