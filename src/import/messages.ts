@@ -57,6 +57,9 @@ export const importText = {
   tooManyCells(limit: number): string {
     return `无法读取这个网页：表格展开后超过 ${limit} 个单元格（年度报告的表格合计只有几百个），文件可能已损坏或被篡改。`;
   },
+  tooSlow(seconds: number): string {
+    return `无法读取这个网页：读取网页标签超过 ${seconds} 秒仍未完成，已停止。正常的网页不到一秒即可读完，文件可能已损坏或被篡改。`;
+  },
   tooManyRows(rows: number, limit: number): string {
     return `无法读取：文件中的表格共有 ${rows} 行，超过上限 ${limit} 行（年度报告的三张表合计不到 100 行），不像是一份年度报告。`;
   },
