@@ -11,7 +11,7 @@ import { tableGrid, cellText } from "./htmlGrid";
 import { CellBudget, MarkupTooLarge, MAX_DEPTH, MAX_ELEMENTS, MAX_MARKUP_MS, MAX_PAGE_CELLS } from "./limits";
 import { boundMarkup } from "./markup";
 import { cleanText } from "./labels";
-import { importText } from "./messages";
+import { importText, type MarkupSource } from "./messages";
 import { emptyReport } from "../report";
 import { isTitleLike, titleFromPageTitle } from "./meta";
 import { classifyGrid } from "./recognise";
@@ -141,18 +141,18 @@ export function htmlToBlocks(page: string): { blocks: Block[]; titles: string[] 
   return { blocks, titles };
 }
 
-/** Read a report from an HTML page. */
-export function readHtml(html: string): DocumentResult {
+/** Read a report from an HTML page (or the HTML mammoth made of a Word file: `source` names it in messages). */
+export function readHtml(html: string, source: MarkupSource = "page"): DocumentResult {
   let page: { blocks: Block[]; titles: string[] };
   try {
     page = htmlToBlocks(html);
   } catch (e) {
     if (!(e instanceof MarkupTooLarge)) throw e;
     const message = {
-      depth: () => importText.tooDeep(MAX_DEPTH),
-      elements: () => importText.tooManyElements(MAX_ELEMENTS),
-      cells: () => importText.tooManyCells(MAX_PAGE_CELLS),
-      time: () => importText.tooSlow(MAX_MARKUP_MS / 1000),
+      depth: () => importText.tooDeep(MAX_DEPTH, source),
+      elements: () => importText.tooManyElements(MAX_ELEMENTS, source),
+      cells: () => importText.tooManyCells(MAX_PAGE_CELLS, source),
+      time: () => importText.tooSlow(MAX_MARKUP_MS / 1000, source),
     }[e.what]();
     return { report: emptyReport("2021"), findings: [{ rule: "IMPORT.MISSING", severity: "error", cells: [], message }], recognised: false };
   }

@@ -10,6 +10,12 @@
 export const MAX_DEPTH = 400;
 /** Elements in one page; a saved portal page has a few thousand (each costs the parser ~1 KB). */
 export const MAX_ELEMENTS = 200_000;
+/**
+ * Paragraphs and runs of a Word file, counted before mammoth builds them (~2 KB each). A report has
+ * about a thousand paragraphs (every table cell holds one); 470 000 used to exhaust a 1 GB heap.
+ */
+export const MAX_WORD_PARAGRAPHS = 50_000;
+export const MAX_WORD_RUNS = 200_000;
 /** Time the markup pass may take; a 10 MB page takes well under a second. */
 export const MAX_MARKUP_MS = 10_000;
 /** HTML table model limits (WHATWG §4.9.11): colspan ≤ 1000, rowspan ≤ 65534. */

@@ -7,7 +7,8 @@ import type { RawCell } from "../report";
 import { APP_COLUMNS, CASE_COLUMNS, mappedCount, missingRequired, proposeMapping, type ColumnDef, type ColumnMapping } from "./columns";
 import type { UserMapping } from "./parse";
 import { parseCsv } from "./csv";
-import { LEDGER_MSG } from "./messages";
+import { MAX_REGISTER_CELLS, MAX_REGISTER_MS, MAX_REGISTER_ROWS, MAX_XLSX_COLUMNS, RegisterTooLarge } from "./limits";
+import { LEDGER_LIMIT_MSG, LEDGER_MSG } from "./messages";
 import { registerFromGrids, type RegisterGrids } from "./register";
 import type { GridSource, ParseOptions } from "./parse";
 
@@ -37,29 +38,57 @@ export function pickRegisterGrids(sheets: readonly NamedGrid[], mapping?: UserMa
   return { applications: app ? src(app.s) : null, cases: cases ? src(cases.s) : null };
 }
 
-/** Every sheet of an .xlsx as RawCell rows (dates as ISO text, formulas as their cached results). */
-export async function xlsxGrids(bytes: Uint8Array): Promise<NamedGrid[] | { error: string }> {
+/**
+ * Every sheet of an .xlsx as RawCell rows (dates as ISO text, formulas as their cached results).
+ * Only the rows that exist and hold a value are visited (never the empty ones before a far cell:
+ * ExcelJS makes a Row object for each), in the first MAX_XLSX_COLUMNS columns, within
+ * MAX_REGISTER_ROWS rows per sheet, MAX_REGISTER_CELLS cells per file and MAX_REGISTER_MS.
+ */
+export async function xlsxGrids(bytes: Uint8Array, now: () => number = Date.now): Promise<NamedGrid[] | { error: string }> {
   const { openXlsxBounded } = await import("../template/read");
   const { fromExcelJsValue } = await import("../template/cellValue");
+  const deadline = now() + MAX_REGISTER_MS;
   // The same bounds as every workbook reader: a hostile register file is refused, not inflated.
   const opened = await openXlsxBounded(bytes);
   if (!opened.ok) return { error: opened.message };
-  return opened.workbook.worksheets.map((ws) => {
-    const rows: RawCell[][] = [];
-    ws.eachRow({ includeEmpty: true }, (row, n) => {
-      const line: RawCell[] = [];
-      // Register columns sit at the left; the summary block and hidden helpers are not read.
-      for (let c = 1; c <= Math.min(row.cellCount, 30); c++) {
-        const cell = row.getCell(c);
-        let v = cell.value as unknown;
-        if (v && typeof v === "object" && ("formula" in v || "sharedFormula" in v)) v = (v as { result?: unknown }).result ?? null;
-        line.push(fromExcelJsValue(v, cell.numFmt));
+  const sheets = opened.workbook.worksheets;
+  const out: NamedGrid[] = [];
+  let cells = 0;
+  try {
+    for (const ws of sheets) {
+      const rows: RawCell[][] = [];
+      let beyond: number | null = null;
+      ws.eachRow((row, n) => {
+        if (n > MAX_REGISTER_ROWS + 1) {
+          beyond ??= n;
+          return;
+        }
+        if (now() > deadline) throw new RegisterTooLarge(LEDGER_LIMIT_MSG.tooSlow(MAX_REGISTER_MS / 1000));
+        const line: RawCell[] = [];
+        for (let c = 1; c <= Math.min(row.cellCount, MAX_XLSX_COLUMNS); c++) {
+          const cell = row.getCell(c);
+          let v = cell.value as unknown;
+          if (v && typeof v === "object" && ("formula" in v || "sharedFormula" in v)) v = (v as { result?: unknown }).result ?? null;
+          line.push(fromExcelJsValue(v, cell.numFmt));
+        }
+        cells += line.length;
+        if (cells > MAX_REGISTER_CELLS) throw new RegisterTooLarge(LEDGER_LIMIT_MSG.tooManyCells(MAX_REGISTER_CELLS));
+        rows[n - 1] = line;
+      });
+      for (let i = 0; i < rows.length; i++) rows[i] ??= [];
+      const grid = { name: ws.name, rows };
+      // Rows past the bound are never read: refused where they would belong to a register (the
+      // sheet's header names register columns, or it is the only sheet), left out elsewhere.
+      if (beyond !== null && (sheets.length === 1 || score(APP_COLUMNS, rows) > 0 || score(CASE_COLUMNS, rows) > 0)) {
+        return { error: LEDGER_LIMIT_MSG.rowBeyond(ws.name, beyond, MAX_REGISTER_ROWS + 1) };
       }
-      rows[n - 1] = line;
-    });
-    for (let i = 0; i < rows.length; i++) rows[i] ??= [];
-    return { name: ws.name, rows };
-  });
+      out.push(grid);
+    }
+  } catch (e) {
+    if (e instanceof RegisterTooLarge) return { error: e.message };
+    throw e;
+  }
+  return out;
 }
 
 export type RegisterFileKind = "xlsx" | "csv";
@@ -71,7 +100,13 @@ export async function loadRegisterFile(
   name: string,
   opts: ParseOptions & { mapping?: UserMapping } = {},
 ): Promise<ReturnType<typeof registerFromGrids> | { error: string }> {
-  const sheets = kind === "csv" ? [{ name, rows: parseCsv(bytes) }] : await xlsxGrids(bytes);
+  let sheets: NamedGrid[] | { error: string };
+  try {
+    sheets = kind === "csv" ? [{ name, rows: parseCsv(bytes) }] : await xlsxGrids(bytes);
+  } catch (e) {
+    if (!(e instanceof RegisterTooLarge)) throw e;
+    sheets = { error: e.message };
+  }
   if ("error" in sheets) return { error: `${name}：${sheets.error}` };
   const grids = pickRegisterGrids(sheets, opts.mapping);
   if (!grids.applications && !grids.cases) {
