@@ -4,6 +4,11 @@
  *   · nothing throws, and no reader falls back to its "unexpected error" message;
  *   · the same input gives the same result twice (determinism);
  *   · a consistent report, exported to HTML and read back, has no error.
+ *   · every case ends within CASE_BUDGET_MS (a reader that goes quadratic or walks a million
+ *     empty rows is a failure, not a slow run).
+ * Issue 25 added shapes at the sizes that broke the readers: markup the parser re-nests, register
+ * CSV (a 32 MB field, a million rows, 10⁵ findings or equal 编号), register .xlsx with a cell at
+ * row 1 048 576 per sheet and Word files of 470 000 paragraphs; `scale` shrinks them for jest.
  * Seeded (fast-check's generator), so a failure is reproduced by its seed and index. Used by
  * `npm run fuzz -- --seed N --count M` (scripts/fuzz.ts) and, small, by jest.
  */
@@ -15,9 +20,14 @@ import { importText } from "../../src/import/messages";
 import { readWorkbook } from "../../src/template/read";
 import { buildTemplate } from "../../src/template/build";
 import { exportReport } from "../../src/document/exportReport";
+import { loadRegisterFile, registerFindings } from "../../src/ledger";
 import { consistentReport, seedsArb } from "../../test/support/reports";
+import { badDateRow, docxParagraphs, farCellXlsx, longFieldCsv, MARKUP_SHAPES, markupRepeat, registerCsv, sameIdRow } from "../../test/harden/hostile";
 
-export type CaseKind = "text" | "html" | "bytes" | "zip" | "xlsx" | "consistent";
+export type CaseKind = "text" | "html" | "bytes" | "zip" | "xlsx" | "consistent" | "markup" | "csv" | "register" | "word";
+
+/** Longest one case may take to read, twice over (the determinism check): far past any bound's cost. */
+export const CASE_BUDGET_MS = 10_000;
 
 export interface FuzzCase {
   kind: CaseKind;
@@ -25,6 +35,8 @@ export interface FuzzCase {
   data: string | Uint8Array;
   /** For "consistent": the report the input was exported from. */
   report?: Report;
+  /** Big inputs are built when their case runs, not when the cases are drawn (all at once). */
+  build?: () => string | Uint8Array;
 }
 
 export interface FuzzFailure {
@@ -100,8 +112,25 @@ export async function loadBases(seedText: string): Promise<FuzzBases> {
   return { text: seedText, html: new TextDecoder().decode(html.file.bytes), xlsx: await buildTemplate() };
 }
 
-export function caseArb(b: FuzzBases): fc.Arbitrary<FuzzCase> {
+/** Sizes from small to the size that broke a reader, times `scale`. */
+const sizes = (scale: number, ...full: number[]) => fc.constantFrom(...full.map((n) => Math.max(1, Math.round(n * scale))));
+
+/** Register CSVs: random small ones, and the shapes of issue 25 at `scale`. */
+const csvArb = (scale: number): fc.Arbitrary<() => string> =>
+  fc.oneof(
+    sizes(scale, 1000, 16 << 20, 40 << 20).map((n) => () => longFieldCsv(n)),
+    sizes(scale, 100, 70_000, 1_200_000).map((n) => () => registerCsv(n, badDateRow)),
+    sizes(scale, 100, 100_000).map((n) => () => registerCsv(n, sameIdRow)),
+    mutated(registerCsv(20, (i) => (i % 2 ? badDateRow(i) : sameIdRow()))).map((s) => () => s),
+  );
+const lazy = (kind: CaseKind, name: string, build: () => string | Uint8Array): FuzzCase => ({ kind, name, data: "", build });
+
+export function caseArb(b: FuzzBases, scale = 1): fc.Arbitrary<FuzzCase> {
   return fc.oneof(
+    fc.tuple(fc.constantFrom(...MARKUP_SHAPES), sizes(scale, 1000, 40_000, 200_000)).map(([shape, n]) => lazy("markup", "x.html", () => markupRepeat(shape, n))),
+    csvArb(scale).map((build) => lazy("csv", "x.csv", build)),
+    fc.tuple(fc.constantFrom(1, 4, 50), fc.boolean()).map(([sheets, header]) => lazy("register", "x.xlsx", () => farCellXlsx(sheets, header))),
+    sizes(scale, 100, 470_000).map((n) => lazy("word", "x.docx", () => docxParagraphs(n))),
     mutated(b.text).map((data): FuzzCase => ({ kind: "text", name: "x.txt", data })),
     mutated(b.html).map((data): FuzzCase => ({ kind: "html", name: "x.html", data })),
     fc.oneof(fc.uint8Array({ maxLength: 3000 }), bytesFrom(strToU8(b.html))).map((data): FuzzCase => ({ kind: "bytes", name: "x.html", data })),
@@ -114,6 +143,14 @@ export function caseArb(b: FuzzBases): fc.Arbitrary<FuzzCase> {
 /** One case's observable result (compared for determinism). */
 async function observe(c: FuzzCase): Promise<{ text: string; problems: string[] }> {
   const problems: string[] = [];
+  if (c.kind === "csv" || c.kind === "register") {
+    const bytes = typeof c.data === "string" ? strToU8(c.data) : c.data;
+    const r = await loadRegisterFile(c.kind === "csv" ? "csv" : "xlsx", bytes, c.name, { year: 2025 });
+    if ("error" in r) return { text: r.error, problems };
+    // A fixed today: deadlines are part of what is compared.
+    const rows = registerFindings(r.register, 2025, { today: 20_200 });
+    return { text: JSON.stringify([r.findings.length, rows.length, r.findings.slice(0, 50), rows.slice(0, 50)]), problems };
+  }
   if (c.kind === "xlsx") {
     const r = await readWorkbook(c.data as Uint8Array);
     const findings = r.report ? checkReport(r.report) : [];
@@ -137,15 +174,22 @@ async function observe(c: FuzzCase): Promise<{ text: string; problems: string[] 
 
 const show = (c: FuzzCase) => (typeof c.data === "string" ? JSON.stringify(c.data.slice(0, 120)) : Buffer.from(c.data.subarray(0, 60)).toString("hex"));
 
-export async function runFuzz(bases: FuzzBases, opts: { seed: number; count: number; onProgress?: (done: number) => void }): Promise<{ cases: number; byKind: Record<string, number>; failures: FuzzFailure[] }> {
-  const cases = fc.sample(caseArb(bases), { seed: opts.seed, numRuns: opts.count });
+export async function runFuzz(
+  bases: FuzzBases,
+  opts: { seed: number; count: number; scale?: number; onProgress?: (done: number) => void },
+): Promise<{ cases: number; byKind: Record<string, number>; failures: FuzzFailure[] }> {
+  const cases = fc.sample(caseArb(bases, opts.scale ?? 1), { seed: opts.seed, numRuns: opts.count });
   const failures: FuzzFailure[] = [];
   const byKind: Record<string, number> = {};
-  for (const [index, c] of cases.entries()) {
+  for (const [index, drawn] of cases.entries()) {
+    const c = drawn.build ? { ...drawn, data: drawn.build() } : drawn;
     byKind[c.kind] = (byKind[c.kind] ?? 0) + 1;
     try {
+      const start = Date.now();
       const a = await observe(c);
       const b = await observe(c);
+      const ms = Date.now() - start;
+      if (ms > CASE_BUDGET_MS) failures.push({ index, kind: c.kind, problem: `took ${ms} ms (budget ${CASE_BUDGET_MS} ms)`, sample: show(c) });
       for (const p of a.problems) failures.push({ index, kind: c.kind, problem: p, sample: show(c) });
       if (a.text !== b.text) failures.push({ index, kind: c.kind, problem: "not deterministic", sample: show(c) });
     } catch (e) {

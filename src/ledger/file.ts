@@ -58,10 +58,11 @@ export async function xlsxGrids(bytes: Uint8Array, now: () => number = Date.now)
     for (const ws of sheets) {
       const rows: RawCell[][] = [];
       let beyond: number | null = null;
-      ws.eachRow((row, n) => {
+      for (const row of existingRows(ws)) {
+        const n = row.number;
         if (n > MAX_REGISTER_ROWS + 1) {
           beyond ??= n;
-          return;
+          continue;
         }
         if (now() > deadline) throw new RegisterTooLarge(LEDGER_LIMIT_MSG.tooSlow(MAX_REGISTER_MS / 1000));
         const line: RawCell[] = [];
@@ -74,7 +75,7 @@ export async function xlsxGrids(bytes: Uint8Array, now: () => number = Date.now)
         cells += line.length;
         if (cells > MAX_REGISTER_CELLS) throw new RegisterTooLarge(LEDGER_LIMIT_MSG.tooManyCells(MAX_REGISTER_CELLS));
         rows[n - 1] = line;
-      });
+      }
       for (let i = 0; i < rows.length; i++) rows[i] ??= [];
       const grid = { name: ws.name, rows };
       // Rows past the bound are never read: refused where they would belong to a register (the
@@ -87,6 +88,29 @@ export async function xlsxGrids(bytes: Uint8Array, now: () => number = Date.now)
   } catch (e) {
     if (e instanceof RegisterTooLarge) return { error: e.message };
     throw e;
+  }
+  return out;
+}
+
+type SheetLike = import("exceljs").Worksheet;
+type RowLike = import("exceljs").Row;
+
+/**
+ * The rows of a sheet that exist and hold a value, in order. ExcelJS keeps them in a sparse array
+ * (`_rows`) whose length is the last row number: eachRow, even without includeEmpty, visits every
+ * index up to it (50 sheets × 1 048 576 = 7 s). Object.keys lists only the rows there are; eachRow
+ * stays the fallback should a later ExcelJS keep them otherwise.
+ */
+function existingRows(ws: SheetLike): RowLike[] {
+  const sparse = (ws as unknown as { _rows?: unknown })._rows;
+  const out: RowLike[] = [];
+  if (!Array.isArray(sparse)) {
+    ws.eachRow((row) => out.push(row));
+    return out;
+  }
+  for (const key of Object.keys(sparse)) {
+    const row = sparse[Number(key)] as RowLike | undefined;
+    if (row && row.hasValues) out.push(row);
   }
   return out;
 }
