@@ -3,7 +3,7 @@
  * its own bench module; keys stay stable across releases. Performance targets live here, never in
  * timed tests.
  */
-const AREAS = ["core", "import", "template", "export", "taskpane", "excel", "harden", "wps", "ledger", "legacy", "regimport"] as const;
+const AREAS = ["core", "import", "template", "export", "taskpane", "excel", "harden", "wps", "ledger", "legacy", "regimport", "bounds"] as const;
 
 async function run(): Promise<void> {
   const figures: Record<string, number | string> = {};

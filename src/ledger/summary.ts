@@ -15,9 +15,31 @@ export function appendAll<T>(into: T[], items: readonly T[]): void {
 /** The first `max` findings and, when there were more, one more counting them (an error if any left out was). */
 export function summariseRowFindings(findings: Finding[], source: string, max: number = MAX_ROW_FINDINGS): Finding[] {
   if (findings.length <= max) return findings;
-  const kept = findings.slice(0, max);
   let error = false;
   for (let i = max; i < findings.length && !error; i++) error = findings[i]!.severity === "error";
-  kept.push({ rule: "LEDGER.ROW", severity: error ? "error" : "warning", cells: [], message: LEDGER_LIMIT_MSG.findingsCapped(source, max, findings.length) });
-  return kept;
+  return [...findings.slice(0, max), leftOut(source, max, findings.length, error)];
+}
+
+/**
+ * Findings of one register as they are made: the first `max` kept, the rest only counted (10⁵
+ * kept findings cost seconds of garbage collection). list() adds the summary.
+ */
+export class RowFindings {
+  private readonly kept: Finding[] = [];
+  private total = 0;
+  private errorLeftOut = false;
+  constructor(private readonly max: number = MAX_ROW_FINDINGS) {}
+  push(f: Finding): void {
+    this.total++;
+    if (this.kept.length < this.max) this.kept.push(f);
+    else if (f.severity === "error") this.errorLeftOut = true;
+  }
+  list(source: string): Finding[] {
+    if (this.total <= this.max) return this.kept;
+    return [...this.kept, leftOut(source, this.max, this.total, this.errorLeftOut)];
+  }
+}
+
+function leftOut(source: string, shown: number, total: number, error: boolean): Finding {
+  return { rule: "LEDGER.ROW", severity: error ? "error" : "warning", cells: [], message: LEDGER_LIMIT_MSG.findingsCapped(source, shown, total) };
 }
