@@ -1,7 +1,7 @@
 /**
  * webpack for the add-in pages:
- *   taskpane   – the pane (src/taskpane/index.ts + taskpane.html), the initial bundle kept small;
- *   commands   – the ribbon's function file (src/commands/commands.ts + commands.html);
+ *   taskpane   – the pane on Office.js (src/hosts/office/taskpane.ts + taskpane.html), the initial bundle kept small;
+ *   commands   – the ribbon's function file (src/hosts/office/commands/commands.ts + commands.html);
  *   notice     – the small dialog a ribbon command shows its result in;
  *   workbench  – only with `--env workbench`: the pane beside an in-memory Excel fake (no Office);
  *                with `--env legacy` also its ES5 twin, workbench-legacy.html (as IE11 runs it).
@@ -226,7 +226,7 @@ function legacyConfig({ entry, outDir, mode, stats }) {
 function page(name, chunks, title, csp, officeJsSrc) {
   return new HtmlWebpackPlugin({
     filename: `${name}.html`,
-    template: path.resolve(__dirname, `src/${name === "notice" ? "commands" : name}/${name}.html`),
+    template: path.resolve(__dirname, `src/hosts/office/${name === "taskpane" ? "" : "commands/"}${name}.html`),
     chunks,
     title,
     // type="module": Trident (IE11, Office 2019 volume licence) skips it and runs legacy.js instead.
@@ -255,20 +255,20 @@ module.exports = (env = {}, argv = {}) => {
 
   const entry = workbench
     ? { workbench: "./src/workbench/index.ts" }
-    : { taskpane: "./src/taskpane/index.ts", commands: "./src/commands/commands.ts", notice: "./src/commands/notice.ts" };
+    : { taskpane: "./src/hosts/office/taskpane.ts", commands: "./src/hosts/office/commands/commands.ts", notice: "./src/hosts/office/commands/notice.ts" };
 
   const copy = [
     { from: "assets/*.png", to: "assets/[name][ext]" },
-    { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
+    { from: "src/pane/taskpane.css", to: "taskpane.css" },
     // IE11 ignores declarations with var(): the same sheet with the light theme's values filled in.
-    { from: "src/taskpane/taskpane.css", to: "taskpane-legacy.css", transform: (c) => legacyCss(c.toString("utf8")) },
+    { from: "src/pane/taskpane.css", to: "taskpane-legacy.css", transform: (c) => legacyCss(c.toString("utf8")) },
     // PDF fonts (GB2312 subsets, ~16 MB) with their licences: fetched on the first PDF export only.
     { from: "assets/fonts", to: "fonts", noErrorOnMissing: true },
     // Written by `tsx scripts/build-template.ts` (run before webpack); missing only in a bare checkout.
     { from: TEMPLATE_FILE, to: "template/xxgk-template.xlsx", noErrorOnMissing: true },
   ];
   if (workbench) {
-    const paneTokens = lightValues(readFileSync(path.resolve(__dirname, "src/taskpane/taskpane.css"), "utf8"));
+    const paneTokens = lightValues(readFileSync(path.resolve(__dirname, "src/pane/taskpane.css"), "utf8"));
     copy.push(
       { from: "src/workbench/workbench.css", to: "workbench.css" },
       { from: "src/workbench/workbench.css", to: "workbench-legacy.css", transform: (c) => legacyCss(c.toString("utf8"), paneTokens) },
@@ -278,7 +278,7 @@ module.exports = (env = {}, argv = {}) => {
       ...(officeJs.copyFrom
         ? [{ from: officeJs.copyFrom, to: MIRROR_DIR, globOptions: { ignore: ["**/*.debug.js", "**/*.d.ts", "**/*-vsdoc.js"] } }]
         : []),
-      { from: "src/taskpane/help.html", to: "help.html" },
+      { from: "src/pane/help.html", to: "help.html" },
       {
         from: "manifest.xml",
         to: "manifest.xml",
@@ -336,7 +336,7 @@ module.exports = (env = {}, argv = {}) => {
   const legacy = legacyConfig({
     entry: workbench
       ? { "legacy-workbench": "./src/workbench/legacy.ts" }
-      : { legacy: "./src/taskpane/legacy.ts", "legacy-commands": "./src/commands/legacy.ts", "legacy-notice": "./src/commands/legacyNotice.ts" },
+      : { legacy: "./src/hosts/office/taskpaneLegacy.ts", "legacy-commands": "./src/hosts/office/commands/legacy.ts", "legacy-notice": "./src/hosts/office/commands/legacyNotice.ts" },
     outDir,
     mode,
     stats: config.stats,

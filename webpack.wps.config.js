@@ -1,7 +1,7 @@
 /**
  * webpack for the WPS 表格 add-in (WPS加载项), `npm run build:wps` → dist-wps/wps/:
  *   index.html + index.js   – the page WPS loads hidden; defines the callbacks ribbon.xml names;
- *   taskpane.html + .js     – the same pane as in Excel, on the WPS adapter (src/wps);
+ *   taskpane.html + .js     – the same pane as in Excel, on the WPS adapter (src/hosts/wps);
  *   ribbon.xml, manifest.xml (wpsjs's <JsPlugin> description), taskpane.css, assets/, template/xxgk-template.xlsx (inserted by opening it),
  *   fonts/ (PDF export).
  * No office.js. scripts/package-wps.js then writes the publish files (jsplugins.xml for online
@@ -31,7 +31,7 @@ function ensureTemplateFile() {
 function page(name, title) {
   return new HtmlWebpackPlugin({
     filename: `${name}.html`,
-    template: path.resolve(__dirname, `src/wps/${name}.html`),
+    template: path.resolve(__dirname, `src/hosts/wps/${name}.html`),
     chunks: [name],
     title,
     scriptLoading: "defer",
@@ -50,7 +50,7 @@ module.exports = (env = {}, argv = {}) => {
     name: "wps",
     mode,
     context: __dirname,
-    entry: { index: "./src/wps/ribbon.ts", taskpane: "./src/wps/taskpane.ts" },
+    entry: { index: "./src/hosts/wps/ribbon.ts", taskpane: "./src/hosts/wps/taskpane.ts" },
     output: {
       path: outDir,
       filename: production ? "[name].[contenthash:8].js" : "[name].js",
@@ -79,11 +79,11 @@ module.exports = (env = {}, argv = {}) => {
       page("taskpane", "政务公开年报助手"),
       new CopyWebpackPlugin({
         patterns: [
-          { from: "src/wps/ribbon.xml", to: "ribbon.xml" },
-          { from: "src/wps/manifest.xml", to: "manifest.xml" },
+          { from: "src/hosts/wps/ribbon.xml", to: "ribbon.xml" },
+          { from: "src/hosts/wps/manifest.xml", to: "manifest.xml" },
           { from: "assets/*.png", to: "assets/[name][ext]" },
-          { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
-          { from: "src/taskpane/help.html", to: "help.html" },
+          { from: "src/pane/taskpane.css", to: "taskpane.css" },
+          { from: "src/pane/help.html", to: "help.html" },
           { from: "assets/fonts", to: "fonts", noErrorOnMissing: true },
           { from: TEMPLATE_FILE, to: "template/xxgk-template.xlsx" },
         ],

@@ -5,8 +5,8 @@
  *   insertSyncsByProfile.<profile>     – one insertion after the pane looked (hosts with ExcelApi 1.13)
  *   cellEditRetriesOffice2019          – quiet retries of a read while the clerk types (no delayForCellEdit)
  */
-import { createFakeExcel, HOST_PROFILE_IDS, parseXlsx, type HostProfileId } from "../src/excel/fake";
-import { createOfficeWorkbook } from "../src/excel/officeWorkbook";
+import { createFakeExcel, HOST_PROFILE_IDS, parseXlsx, type HostProfileId } from "../src/hosts/office/fake";
+import { createOfficeWorkbook } from "../src/hosts/office/officeWorkbook";
 import { base64ToBytes } from "../src/template/base64";
 import { buildTemplate } from "../src/template/xlsx";
 import { bytesToBase64 } from "../src/template/base64";

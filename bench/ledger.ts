@@ -7,8 +7,8 @@
  *   ledgerRegisterRowsRead   – register rows that pass saw (proof the registers were read).
  */
 import { performance } from "node:perf_hooks";
-import { createFakeExcel } from "../src/excel/fake";
-import { createOfficeWorkbook } from "../src/excel/officeWorkbook";
+import { createFakeExcel } from "../src/hosts/office/fake";
+import { createOfficeWorkbook } from "../src/hosts/office/officeWorkbook";
 import { APPLICANT_TYPES, OUTCOMES, countRegister, dayOfIso, isoOf, parseApplications, registerFindings, registerOfReport, emptyRegister } from "../src/ledger";
 import { bytesToBase64 } from "../src/template/base64";
 import { templateLayout } from "../src/template/layout";

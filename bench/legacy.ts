@@ -14,8 +14,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import webpack, { type Configuration, type Stats } from "webpack";
-import { createFakeExcel } from "../src/excel/fake";
-import { createOfficeWorkbook } from "../src/excel/officeWorkbook";
+import { createFakeExcel } from "../src/hosts/office/fake";
+import { createOfficeWorkbook } from "../src/hosts/office/officeWorkbook";
 
 const ROOT = path.resolve(__dirname, "..");
 

@@ -12,8 +12,8 @@
  *   readMs             – median time of readReport + checkReport on a filled template (fake, Node).
  */
 import { checkReport } from "../src/report";
-import { createFakeExcel } from "../src/excel/fake";
-import { createOfficeWorkbook } from "../src/excel/officeWorkbook";
+import { createFakeExcel } from "../src/hosts/office/fake";
+import { createOfficeWorkbook } from "../src/hosts/office/officeWorkbook";
 import { bytesToBase64 } from "../src/template/base64";
 import { templateLayout } from "../src/template/layout";
 import { buildTemplate } from "../src/template/xlsx";

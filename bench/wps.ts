@@ -9,9 +9,9 @@
  * The fake's own count is checked against the adapter's, so neither can drift.
  */
 import { checkReport, t3Key } from "../src/report";
-import { parseXlsx } from "../src/excel/fake";
-import { createFakeEt } from "../src/wps/fake";
-import { createWpsWorkbook } from "../src/wps/wpsWorkbook";
+import { parseXlsx } from "../src/hosts/office/fake";
+import { createFakeEt } from "../src/hosts/wps/fake";
+import { createWpsWorkbook } from "../src/hosts/wps/wpsWorkbook";
 import { buildTemplate } from "../src/template/xlsx";
 import { medianMs, round } from "./stats";
 

@@ -1,9 +1,9 @@
 /**
- * Generates src/excel/fake/generated/excelApiSets.json: for every class and interface of the
+ * Generates src/hosts/office/fake/generated/excelApiSets.json: for every class and interface of the
  * `Excel` namespace in @types/office-js, the requirement set each member belongs to, read from the
  * `[Api set: ExcelApi 1.x]` annotations of its doc comment (a member without one inherits its
  * class's). The fake Excel uses it to hide what a host profile lacks. Run `npm run gen:api-sets`
- * after updating @types/office-js; test/excel/apiSets.test.ts checks the committed file is current.
+ * after updating @types/office-js; test/hosts/office/apiSets.test.ts checks the committed file is current.
  *
  * Annotations with several versions ("ExcelApi 1.1 for get, 1.8 for set", "1.1 / 1.3") give the
  * member's first version: the member exists from then on.
@@ -12,7 +12,7 @@ import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 
-export const OUTPUT = path.join("src", "excel", "fake", "generated", "excelApiSets.json");
+export const OUTPUT = path.join("src", "hosts", "office", "fake", "generated", "excelApiSets.json");
 
 /** "ExcelApi 1.9" → { set: "ExcelApi", version: "1.9" }; the first set/version named wins. */
 function parseAnnotation(comment: string): string | null {

@@ -3,7 +3,7 @@
  * formula bar, column letters and row numbers, merged cells, and the current selection. Just
  * enough Excel to try the pane without Excel. Cell text is set with textContent only.
  */
-import { h, replace } from "../taskpane/dom";
+import { h, replace } from "../pane/dom";
 
 export interface GridCell {
   /** What Excel would show in the cell. */

@@ -6,22 +6,22 @@
  * simulated Excel (default web; ?api=1.7 is an alias, see profile.ts); ?theme=dark the dark
  * Office theme; ?platform=PC the desktop delivery path; ?celledit=1 makes typing in the grid hold
  * Excel's cell-edit mode (batches fail or wait) until Enter, Tab or Esc;
- * ?host=wps the same pane on the WPS adapter over an ET object model fake (src/wps/workbench.ts).
+ * ?host=wps the same pane on the WPS adapter over an ET object model fake (src/hosts/wps/workbench.ts).
  */
 import type { SaveEnv } from "../delivery";
-import { createFakeExcel } from "../excel/fake";
+import { createFakeExcel } from "../hosts/office/fake";
 import { workbenchHost } from "./profile";
-import { createOfficeWorkbook, type ExcelLike, type OfficeLike } from "../excel/officeWorkbook";
-import { runInsertTemplate } from "../commands/insert";
-import { mountPane } from "../taskpane/app";
-import { h, icon, replace } from "../taskpane/dom";
-import type { Notice } from "../taskpane/state";
-import { S } from "../taskpane/strings";
-import { applyTheme } from "../taskpane/theme";
+import { createOfficeWorkbook, type ExcelLike, type OfficeLike } from "../hosts/office/officeWorkbook";
+import { runInsertTemplate } from "../pane/insertCommand";
+import { mountPane } from "../pane/app";
+import { h, icon, replace } from "../pane/dom";
+import type { Notice } from "../pane/state";
+import { S } from "../pane/strings";
+import { applyTheme } from "../pane/theme";
 import { mountGrid } from "./grid";
 import { fakeGridSource } from "./source";
 import { W } from "./strings";
-import { WPS_WORKBENCH_HINT, wpsWorkbench } from "../wps/workbench";
+import { WPS_WORKBENCH_HINT, wpsWorkbench } from "../hosts/wps/workbench";
 
 const params = new URLSearchParams(location.search);
 const theme = params.get("theme") === "dark" ? "dark" : "light";

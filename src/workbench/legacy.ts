@@ -1,3 +1,3 @@
 /** The workbench as IE11 would run it (ES5 build, polyfills, var()-free styles): workbench-legacy.html. */
-import "../taskpane/legacyRuntime";
+import "../pane/legacyRuntime";
 import "./index";

@@ -4,7 +4,7 @@
  * version, else the web profile with that version); ?platform= overrides the platform. Default:
  * the web profile (the workbench runs in a browser).
  */
-import { HOST_PROFILE_IDS, HOST_PROFILES, isHostProfileId, type FakeExcelOptions, type HostProfileId } from "../excel/fake";
+import { HOST_PROFILE_IDS, HOST_PROFILES, isHostProfileId, type FakeExcelOptions, type HostProfileId } from "../hosts/office/fake";
 
 export function workbenchHost(params: URLSearchParams): FakeExcelOptions & { profile: HostProfileId } {
   const requested = params.get("profile") ?? "";

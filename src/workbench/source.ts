@@ -1,11 +1,11 @@
 /**
- * The grid's view of the in-memory Excel fake (src/excel/fake): 0-based rows and columns over
+ * The grid's view of the in-memory Excel fake (src/hosts/office/fake): 0-based rows and columns over
  * the model's 1-based ones, visible sheets only, Excel-like typing (protection, parsing,
  * change events) and the selection the pane makes through the port.
  */
 import { rectAddress } from "../template/address";
 import { W } from "./strings";
-import type { FakeWorkbookModel } from "../excel/fake";
+import type { FakeWorkbookModel } from "../hosts/office/fake";
 import type { GridCell, GridMerge, GridSelection, GridSource } from "./grid";
 
 /** ExcelJS column widths are in characters; Excel draws about 7 px per character plus padding. */

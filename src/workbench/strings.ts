@@ -1,4 +1,4 @@
-/** The workbench's own labels (the pane's texts stay in src/taskpane/strings.ts). */
+/** The workbench's own labels (the pane's texts stay in src/pane/strings.ts). */
 import { INPUT_CELLS } from "../template/messages";
 
 export const W = {

@@ -45,7 +45,7 @@ test("ES5: an earlier duplicate key without side effects is dropped (the later o
 });
 
 test("the IE11 stylesheet has every var() resolved to the light theme and no custom property left", () => {
-  const css = readFileSync(path.join(PROJECT_ROOT, "src/taskpane/taskpane.css"), "utf8");
+  const css = readFileSync(path.join(PROJECT_ROOT, "src/pane/taskpane.css"), "utf8");
   const out = legacyCss(css);
   expect(out).not.toMatch(/var\(|--[\w-]+\s*:/);
   expect(legacyCss(":root{--a:#111;--b:var(--a)}\n.x{color:var(--b);border:1px solid var(--c, #222)}")).toBe(":root{}\n.x{color:#111;border:1px solid #222}");

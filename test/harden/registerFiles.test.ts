@@ -2,11 +2,11 @@
  * Register files built to exhaust the readers (issue 25): a few KB of .xlsx with a cell at row
  * 1 048 576, CSV with a 32 MB field, a million rows, 10⁵ findings or 10⁵ equal 编号. Each runs
  * through `xxgk-report ledger` under a 1 GB heap (a plain Chinese message or a correct result in
- * < 30 s, never exit 134) and through the pane's reader (src/taskpane/transferModule), which
+ * < 30 s, never exit 134) and through the pane's reader (src/pane/transferModule), which
  * reads with the same module.
  */
-import { readRegister } from "../../src/taskpane/transferModule";
-import { registerSources } from "../../src/taskpane/ledgerImport";
+import { readRegister } from "../../src/pane/transferModule";
+import { registerSources } from "../../src/pane/ledgerImport";
 import { MAX_FIELD_CHARS, MAX_REGISTER_ROWS, MAX_ROW_FINDINGS } from "../../src/ledger/limits";
 import { outputDir } from "../helpers/paths";
 import { badDateRow, farCellXlsx, longFieldCsv, registerCsv, sameIdRow } from "./hostile";

@@ -8,7 +8,7 @@ import fc from "fast-check";
 import { checkReport, interpret, cellInfo, sumRules, type Finding, type RawCell } from "../../src/report";
 import { templateDesign, templateLayout } from "../../src/template/layout";
 import { CHECK_STATE_CHAR } from "../../src/template/messages";
-import type { FakeCellEntry } from "../../src/excel/fake";
+import type { FakeCellEntry } from "../../src/hosts/office/fake";
 import { consistentReport, seedsArb } from "../support/reports";
 import { fakeWithPort, type FakeSetup } from "./support";
 

@@ -4,8 +4,8 @@ import { cellsOf, emptyReport, sumRules, type RawCell, type Report } from "../..
 import { bytesToBase64 } from "../../src/template/base64";
 import { templateLayout, META_KEYS, OPENING_KEY, PRIOR_YEAR_KEY } from "../../src/template/layout";
 import { buildTemplate } from "../../src/template/xlsx";
-import { createFakeExcel, HOST_PROFILE_IDS, parseXlsx, type FakeExcel, type HostProfileId } from "../../src/excel/fake";
-import { createOfficeWorkbook, type OfficeWorkbook } from "../../src/excel/officeWorkbook";
+import { createFakeExcel, HOST_PROFILE_IDS, parseXlsx, type FakeExcel, type HostProfileId } from "../../src/hosts/office/fake";
+import { createOfficeWorkbook, type OfficeWorkbook } from "../../src/hosts/office/officeWorkbook";
 
 let cached: Promise<Uint8Array> | null = null;
 

@@ -1,3 +1,0 @@
-/** The command's result dialog for IE11 (ES5 build; see src/taskpane/legacy.ts). */
-import "../taskpane/legacyRuntime";
-import "./notice";

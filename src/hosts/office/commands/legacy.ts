@@ -1,0 +1,3 @@
+/** The ribbon's function file for IE11 (ES5 build; see src/hosts/office/taskpaneLegacy.ts). */
+import "../../../pane/legacyRuntime";
+import "./commands";

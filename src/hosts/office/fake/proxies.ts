@@ -1,0 +1,783 @@
+/**
+ * Proxy objects shaped like Office.js's Excel API, over FakeWorkbookModel. They keep Office.js's
+ * batching rules: methods and property writes are queued and run at context.sync(); a property
+ * can be read only after it was loaded AND a sync ran (else PropertyNotLoaded is thrown);
+ * ClientResult.value is available only after a sync; errors (ItemNotFound, …) surface at sync.
+ * Only what the adapter, the pane and the workbench use is implemented — faithfully.
+ */
+import { a1, parseRect, quoteSheet, rectAddress, type Rect } from "../../../template/address";
+import { base64ToBytes } from "../../../template/base64";
+import { parseEntry, textInput, type EngineInput } from "../../../workbook/memory/entry";
+import { FakeOfficeError, notLoaded } from "../../../workbook/memory/errors";
+import { conditionalFormats, dataValidation, freezePanes, mergeRange, rangeFormat, setColumnHidden, setLocked, setShowGridlines } from "./formats";
+import { ApiGate } from "./gate";
+import { AppliedThenFailed, type FakeEventName, type FakeSheet, type FakeSheetSeed, type FakeWorkbookModel, type OfficeValue } from "../../../workbook/memory/model";
+import { parseXlsx } from "../../../workbook/memory/xlsxImport";
+
+type Action = () => void | Promise<void>;
+
+export class FakeRequestContext {
+  readonly workbook: FakeWorkbook;
+  private queue: Action[] = [];
+  /** Excel.run({ delayForCellEdit: true }, …): batches wait for cell-edit mode to end. */
+  delayForCellEdit = false;
+  constructor(
+    readonly model: FakeWorkbookModel,
+    /** What the host profile has (default: everything the map knows). */
+    readonly gate: ApiGate = new ApiGate(() => ({ ExcelApi: "99.0", ExcelApiOnline: "99.0", ExcelApiDesktop: "99.0" })),
+  ) {
+    this.workbook = new FakeWorkbook(this);
+  }
+
+  /** Wrap a proxy so members of Excel type `type` outside the host profile are missing. */
+  gated<T extends object>(target: T, type: string): T {
+    return this.gate.wrap(target, type, (member) =>
+      this.enqueue(() => {
+        throw new FakeOfficeError("ApiNotFound", `The API you are trying to use could not be found (${type}.${member}). It may be available in a newer version of Excel.`);
+      }),
+    );
+  }
+
+  enqueue(action: Action): void {
+    this.queue.push(action);
+  }
+
+  get hasPending(): boolean {
+    return this.queue.length > 0;
+  }
+
+  /**
+   * Run the queued batch. In cell-edit mode it fails with InvalidOperationInCellEditMode unless
+   * the run asked for delayForCellEdit (honoured from ExcelApi 1.11 — an assumption, see
+   * docs/hosts.md), which waits until the edit ends. A failing batch leaves the workbook as it
+   * was and fires no event (all or nothing), except the simulated web insertion that reports an
+   * error after inserting (model.insertThenFail).
+   */
+  async sync<T>(passThroughValue?: T): Promise<T> {
+    const m = this.model;
+    m.syncCount++;
+    const q = this.queue;
+    this.queue = [];
+    if (m.cellEditing) {
+      if (this.delayForCellEdit && this.gate.supports("ExcelApi", "1.11")) await m.cellEditEnded();
+      else throw new FakeOfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.");
+    }
+    m.beginBatch();
+    try {
+      for (const action of q) await action();
+    } catch (e) {
+      if (e instanceof AppliedThenFailed) {
+        m.commitBatch();
+        throw new FakeOfficeError("GeneralException", "An internal error has occurred.");
+      }
+      m.rollbackBatch();
+      throw e;
+    }
+    m.commitBatch();
+    return passThroughValue as T;
+  }
+}
+
+/** Property names asked for by load(): "a,b", ["a","b"], {select:"a,b"}; "items/x" for collections. */
+function parseLoad(arg: unknown): string[] | null {
+  if (arg === undefined || arg === null) return null;
+  if (typeof arg === "string") return arg.split(",").map((s) => s.trim()).filter(Boolean);
+  if (Array.isArray(arg)) return arg.flatMap((s) => String(s).split(",")).map((s) => s.trim()).filter(Boolean);
+  if (typeof arg === "object" && "select" in arg) return parseLoad((arg as { select?: unknown }).select);
+  throw new FakeOfficeError("InvalidArgument", "Unsupported load option.");
+}
+
+abstract class FakeClientObject {
+  protected readonly loadedProps = new Map<string, unknown>();
+  constructor(readonly context: FakeRequestContext) {}
+
+  protected abstract readonly scalarProps: readonly string[];
+  /** The Excel type this proxy stands for (its members are gated by the host profile). */
+  abstract get apiType(): string;
+  /** Read a property from the model; runs at sync time. */
+  protected abstract readProp(name: string): unknown;
+
+  load(arg?: unknown): this {
+    const names = parseLoad(arg) ?? [...this.scalarProps];
+    for (const n of names) {
+      if (!this.scalarProps.includes(n)) throw new FakeOfficeError("InvalidArgument", `Cannot load unknown property '${n}'.`);
+    }
+    const missing = names.filter((n) => !this.context.gate.has(this.apiType, n));
+    if (missing.length) {
+      this.context.enqueue(() => {
+        throw new FakeOfficeError("ApiNotFound", `The API you are trying to use could not be found (${this.apiType}.${missing.join(", ")}).`);
+      });
+      return this;
+    }
+    this.context.enqueue(() => {
+      for (const n of names) this.loadedProps.set(n, this.readProp(n));
+    });
+    return this;
+  }
+
+  protected prop<T>(name: string): T {
+    if (!this.loadedProps.has(name)) throw notLoaded(name);
+    return this.loadedProps.get(name) as T;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return Object.fromEntries(this.loadedProps);
+  }
+}
+
+export class FakeClientResult<T> {
+  private set = false;
+  private v: T | undefined;
+  resolve(v: T): void {
+    this.v = v;
+    this.set = true;
+  }
+  get value(): T {
+    if (!this.set) {
+      throw new FakeOfficeError(
+        "PropertyNotLoaded",
+        'The value of the result object has not been loaded yet. Before reading the value property, call "context.sync()" on the associated request context.',
+      );
+    }
+    return this.v as T;
+  }
+}
+
+export class FakeEventHandlerResult {
+  constructor(
+    readonly context: FakeRequestContext,
+    private readonly unregister: () => (() => void) | null,
+  ) {}
+  remove(): void {
+    this.context.enqueue(() => {
+      this.unregister()?.();
+    });
+  }
+}
+
+const EVENT_ARGS: Record<FakeEventName, string> = {
+  changed: "WorksheetChangedEventArgs",
+  activated: "WorksheetActivatedEventArgs",
+  added: "WorksheetAddedEventArgs",
+  deleted: "WorksheetDeletedEventArgs",
+};
+
+export class FakeEventHandlers {
+  constructor(
+    private readonly context: FakeRequestContext,
+    private readonly event: FakeEventName,
+    private readonly sheet?: FakeWorksheet,
+  ) {}
+  add(handler: (args: never) => Promise<unknown> | unknown): FakeEventHandlerResult {
+    let off: (() => void) | null = null;
+    this.context.enqueue(() => {
+      const sheetId = this.sheet ? this.sheet.resolve().id : undefined;
+      const type = EVENT_ARGS[this.event];
+      const gate = this.context.gate;
+      const h = handler as (args: Record<string, unknown>) => unknown;
+      // The host sends only the fields its requirement sets define (triggerSource is 1.14).
+      off = this.context.model.addHandler(this.event, (args) => h(gate.filterArgs(type, args)), sheetId);
+    });
+    return new FakeEventHandlerResult(this.context, () => off);
+  }
+}
+
+// ---------------------------------------------------------------------------------- Range
+
+function dims(r: Rect): { rows: number; cols: number } {
+  return { rows: r.bottom - r.top + 1, cols: r.right - r.left + 1 };
+}
+
+function grid<T>(r: Rect, f: (row: number, col: number) => T): T[][] {
+  const out: T[][] = [];
+  for (let row = r.top; row <= r.bottom; row++) {
+    const line: T[] = [];
+    for (let col = r.left; col <= r.right; col++) line.push(f(row, col));
+    out.push(line);
+  }
+  return out;
+}
+
+/** Expand a value for a range: a 2-D array of the range's shape, or one value for every cell. */
+function shape<T>(r: Rect, value: unknown, what: string): (T | null)[][] {
+  const { rows, cols } = dims(r);
+  if (!Array.isArray(value)) return grid(r, () => value as T);
+  if (value.length !== rows || value.some((line) => !Array.isArray(line) || line.length !== cols)) {
+    throw new FakeOfficeError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${what}).`);
+  }
+  return value as (T | null)[][];
+}
+
+export class FakeRange extends FakeClientObject {
+  protected readonly scalarProps = [
+    "values",
+    "formulas",
+    "numberFormat",
+    "text",
+    "address",
+    "addressLocal",
+    "rowCount",
+    "columnCount",
+    "rowIndex",
+    "columnIndex",
+    "valueTypes",
+  ] as const;
+
+  /** Range.format: protection (locked) and the formats of formats.ts. */
+  readonly format: { readonly protection: FakeFormatProtection } & Record<string, unknown>;
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly sheetRef: FakeWorksheet,
+    private readonly where: string | Rect,
+  ) {
+    super(context);
+    this.format = rangeFormat(this, new FakeFormatProtection(context, this)) as FakeRange["format"];
+    return context.gated(this, "Range");
+  }
+
+  get apiType(): string {
+    return "Range";
+  }
+
+  resolve(): { sheet: FakeSheet; rect: Rect } {
+    const sheet = this.sheetRef.resolve();
+    if (typeof this.where !== "string") return { sheet, rect: this.where };
+    try {
+      return { sheet, rect: parseRect(this.where) };
+    } catch {
+      throw new FakeOfficeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: "${this.where}".`);
+    }
+  }
+
+  protected readProp(name: string): unknown {
+    const { sheet, rect } = this.resolve();
+    const m = this.context.model;
+    switch (name) {
+      case "values":
+        return grid(rect, (r, c) => m.value(sheet, r, c));
+      case "formulas":
+        return grid(rect, (r, c) => m.formula(sheet, r, c));
+      case "numberFormat":
+        return grid(rect, (r, c) => m.numberFormat(sheet, r, c));
+      case "text":
+        return grid(rect, (r, c) => m.text(sheet, r, c));
+      case "valueTypes":
+        return grid(rect, (r, c) => {
+          const v = m.value(sheet, r, c);
+          if (v === "") return "Empty";
+          if (typeof v === "boolean") return "Boolean";
+          if (typeof v === "number") return Number.isInteger(v) ? "Integer" : "Double";
+          return /^#/.test(v) && m.isFormula(sheet, r, c) ? "Error" : "String";
+        });
+      case "address":
+      case "addressLocal":
+        return `${quoteSheet(sheet.name)}!${rectAddress(rect)}`;
+      case "rowCount":
+        return dims(rect).rows;
+      case "columnCount":
+        return dims(rect).cols;
+      case "rowIndex":
+        return rect.top - 1;
+      case "columnIndex":
+        return rect.left - 1;
+    }
+    return undefined;
+  }
+
+  get values(): OfficeValue[][] {
+    return this.prop("values");
+  }
+  set values(v: unknown) {
+    this.loadedProps.set("values", v);
+    this.write(v, "values");
+  }
+  get formulas(): OfficeValue[][] {
+    return this.prop("formulas");
+  }
+  set formulas(v: unknown) {
+    this.loadedProps.set("formulas", v);
+    this.write(v, "formulas");
+  }
+  get numberFormat(): string[][] {
+    return this.prop("numberFormat");
+  }
+  set numberFormat(v: unknown) {
+    this.loadedProps.set("numberFormat", v);
+    this.context.enqueue(() => {
+      const { sheet, rect } = this.resolve();
+      const f = shape<string>(rect, v, "numberFormat");
+      const m = this.context.model;
+      m.assertWritable(sheet, rect);
+      m.writeCount++;
+      f.forEach((line, i) => line.forEach((fmt, j) => fmt !== null && m.setNumberFormat(sheet, rect.top + i, rect.left + j, String(fmt))));
+    });
+  }
+  get text(): string[][] {
+    return this.prop("text");
+  }
+  get valueTypes(): string[][] {
+    return this.prop("valueTypes");
+  }
+  get address(): string {
+    return this.prop("address");
+  }
+  get addressLocal(): string {
+    return this.prop("addressLocal");
+  }
+  get rowCount(): number {
+    return this.prop("rowCount");
+  }
+  get columnCount(): number {
+    return this.prop("columnCount");
+  }
+  get rowIndex(): number {
+    return this.prop("rowIndex");
+  }
+  get columnIndex(): number {
+    return this.prop("columnIndex");
+  }
+
+  private write(v: unknown, what: "values" | "formulas"): void {
+    this.context.enqueue(() => {
+      const { sheet, rect } = this.resolve();
+      const m = this.context.model;
+      const data = shape<unknown>(rect, v, what);
+      m.assertWritable(sheet, rect);
+      m.assertMergeWrite(sheet, rect, data);
+      m.writeCount++;
+      m.writeMany(() =>
+        data.forEach((line, i) =>
+          line.forEach((x, j) => {
+            if (x === null || x === undefined) return; // null leaves the cell as it is
+            const row = rect.top + i;
+            const col = rect.left + j;
+            if (typeof x === "string") {
+              const asText = m.numberFormat(sheet, row, col) === "@";
+              const p = asText ? { input: textInput(x) } : parseEntry(x);
+              m.writeCell(sheet, row, col, p.input, "numberFormat" in p ? p.numberFormat : undefined);
+            } else if (typeof x === "number" || typeof x === "boolean") {
+              m.writeCell(sheet, row, col, x as EngineInput);
+            } else {
+              throw new FakeOfficeError("InvalidArgument", `Unsupported cell value ${String(x)}.`);
+            }
+          }),
+        ),
+      );
+      m.changed(sheet, rectAddress(rect), "ThisLocalAddin");
+    });
+  }
+
+  select(): void {
+    this.context.enqueue(() => {
+      const { sheet, rect } = this.resolve();
+      this.context.model.uiCount++;
+      this.context.model.select(sheet.id, rectAddress(rect));
+    });
+  }
+
+  merge(across = false): void {
+    mergeRange(this, across);
+  }
+  set columnHidden(v: boolean) {
+    setColumnHidden(this, v);
+  }
+  get conditionalFormats(): Record<string, unknown> {
+    return conditionalFormats(this) as Record<string, unknown>;
+  }
+  get dataValidation(): Record<string, unknown> {
+    return dataValidation(this) as Record<string, unknown>;
+  }
+
+  getCell(row: number, column: number): FakeRange {
+    return new FakeRange(this.context, this.sheetRef, this.offsetRect(row, column));
+  }
+
+  private offsetRect(row: number, column: number): string {
+    // Resolved lazily: the range's own address is only known at sync.
+    const base = typeof this.where === "string" ? this.where : rectAddress(this.where);
+    const r = parseRect(base);
+    return a1(r.top + row, r.left + column);
+  }
+}
+
+/** Range.format.protection (ExcelApi 1.2): `locked` is true, false, or null for a mixed range. */
+export class FakeFormatProtection extends FakeClientObject {
+  protected readonly scalarProps = ["locked"] as const;
+  constructor(
+    context: FakeRequestContext,
+    private readonly range: FakeRange,
+  ) {
+    super(context);
+    return context.gated(this, "FormatProtection");
+  }
+  get apiType(): string {
+    return "FormatProtection";
+  }
+  protected readProp(): unknown {
+    const { sheet, rect } = this.range.resolve();
+    return this.context.model.lockedState(sheet, rect);
+  }
+  get locked(): boolean | null {
+    return this.prop("locked");
+  }
+  set locked(v: boolean | null) {
+    this.loadedProps.set("locked", v);
+    setLocked(this.range, Boolean(v));
+  }
+}
+
+export class FakeRangeAreas extends FakeClientObject {
+  protected readonly scalarProps = ["address", "areaCount"] as const;
+  constructor(
+    context: FakeRequestContext,
+    private readonly sheetRef: FakeWorksheet,
+    private readonly addresses: string,
+  ) {
+    super(context);
+    return context.gated(this, "RangeAreas");
+  }
+  get apiType(): string {
+    return "RangeAreas";
+  }
+  private rects(): Rect[] {
+    return this.addresses.split(/[,;]/).map((a) => parseRect(a.trim()));
+  }
+  protected readProp(name: string): unknown {
+    const sheet = this.sheetRef.resolve();
+    const rects = this.rects();
+    if (name === "areaCount") return rects.length;
+    return rects.map((r) => `${quoteSheet(sheet.name)}!${rectAddress(r)}`).join(",");
+  }
+  get address(): string {
+    return this.prop("address");
+  }
+  get areaCount(): number {
+    return this.prop("areaCount");
+  }
+  select(): void {
+    this.context.enqueue(() => {
+      const sheet = this.sheetRef.resolve();
+      this.context.model.uiCount++;
+      this.context.model.select(sheet.id, this.rects());
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------- Worksheet
+
+export class FakeWorksheetProtection extends FakeClientObject {
+  protected readonly scalarProps = ["protected", "options"] as const;
+  constructor(
+    context: FakeRequestContext,
+    private readonly sheetRef: FakeWorksheet,
+  ) {
+    super(context);
+    return context.gated(this, "WorksheetProtection");
+  }
+  get apiType(): string {
+    return "WorksheetProtection";
+  }
+  protected readProp(name: string): unknown {
+    const s = this.sheetRef.resolve();
+    return name === "options" ? { ...s.protectionOptions } : s.protected;
+  }
+  get protected(): boolean {
+    return this.prop("protected");
+  }
+  get options(): Record<string, unknown> {
+    return this.prop("options");
+  }
+  /** Fails when already protected (Excel: "Fails if the worksheet has already been protected"). */
+  protect(options?: Record<string, unknown>, password?: string): void {
+    this.context.enqueue(() => {
+      const m = this.context.model;
+      m.writeCount++;
+      m.protect(this.sheetRef.resolve(), options, password);
+    });
+  }
+  unprotect(password?: string): void {
+    this.context.enqueue(() => {
+      const m = this.context.model;
+      m.writeCount++;
+      m.unprotect(this.sheetRef.resolve(), password);
+    });
+  }
+}
+
+export class FakeWorksheet extends FakeClientObject {
+  protected readonly scalarProps = ["id", "name", "position", "visibility"] as const;
+  private boundId: string | null = null;
+  readonly protection: FakeWorksheetProtection;
+  readonly onChanged: FakeEventHandlers;
+  readonly onActivated: FakeEventHandlers;
+
+  constructor(
+    context: FakeRequestContext,
+    /** Looks the sheet up at sync time; null means "null object". */
+    private readonly lookup: () => FakeSheet | null,
+    private readonly nullable = false,
+  ) {
+    super(context);
+    this.protection = new FakeWorksheetProtection(context, this);
+    this.onChanged = new FakeEventHandlers(context, "changed", this);
+    this.onActivated = new FakeEventHandlers(context, "activated", this);
+    if (nullable) {
+      context.enqueue(() => {
+        this.loadedProps.set("isNullObject", this.lookup() === null);
+      });
+    }
+    return context.gated(this, "Worksheet");
+  }
+
+  get apiType(): string {
+    return "Worksheet";
+  }
+
+  /** The sheet this proxy stands for; ItemNotFound if it does not exist (or is a null object). */
+  resolve(): FakeSheet {
+    if (this.boundId) {
+      const s = this.context.model.sheet(this.boundId);
+      if (s) return s;
+    } else {
+      const s = this.lookup();
+      if (s) {
+        this.boundId = s.id;
+        return s;
+      }
+    }
+    throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist.");
+  }
+
+  /** Fill loaded properties now (the collection's load does this for its items at sync). */
+  prime(props: readonly string[]): void {
+    for (const p of props) this.loadedProps.set(p, this.readProp(p));
+  }
+
+  get isNullObject(): boolean {
+    if (!this.nullable) return false;
+    return this.prop("isNullObject");
+  }
+
+  protected readProp(name: string): unknown {
+    const s = this.resolve();
+    switch (name) {
+      case "id":
+        return s.id;
+      case "name":
+        return s.name;
+      case "position":
+        return this.context.model.sheets.indexOf(s);
+      case "visibility":
+        return s.visible ? "Visible" : "Hidden";
+    }
+    return undefined;
+  }
+
+  get id(): string {
+    return this.prop("id");
+  }
+  get name(): string {
+    return this.prop("name");
+  }
+  set name(v: string) {
+    this.loadedProps.set("name", v);
+    this.context.enqueue(() => {
+      const s = this.resolve();
+      this.context.model.writeCount++;
+      this.context.model.renameSheet(s.id, v);
+    });
+  }
+  get position(): number {
+    return this.prop("position");
+  }
+  get visibility(): string {
+    return this.prop("visibility");
+  }
+
+  getRange(address?: string): FakeRange {
+    if (address === undefined) return new FakeRange(this.context, this, { top: 1, left: 1, bottom: 1048576, right: 16384 });
+    return new FakeRange(this.context, this, address);
+  }
+
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
+    return new FakeRange(this.context, this, {
+      top: startRow + 1,
+      left: startColumn + 1,
+      bottom: startRow + rowCount,
+      right: startColumn + columnCount,
+    });
+  }
+
+  getRanges(address: string): FakeRangeAreas {
+    return new FakeRangeAreas(this.context, this, address);
+  }
+
+  getCell(row: number, column: number): FakeRange {
+    return new FakeRange(this.context, this, { top: row + 1, left: column + 1, bottom: row + 1, right: column + 1 });
+  }
+
+  get freezePanes(): Record<string, unknown> {
+    return freezePanes({ context: this.context, resolve: () => ({ sheet: this.resolve(), rect: { top: 1, left: 1, bottom: 1, right: 1 } }) }) as Record<string, unknown>;
+  }
+  set showGridlines(v: boolean) {
+    setShowGridlines({ context: this.context, resolve: () => ({ sheet: this.resolve(), rect: { top: 1, left: 1, bottom: 1, right: 1 } }) }, v);
+  }
+
+  activate(): void {
+    this.context.enqueue(() => {
+      const s = this.resolve();
+      this.context.model.uiCount++;
+      this.context.model.activate(s.id);
+    });
+  }
+
+  delete(): void {
+    this.context.enqueue(() => {
+      const s = this.resolve();
+      this.context.model.writeCount++;
+      this.context.model.deleteSheet(s.id);
+    });
+  }
+}
+
+export class FakeWorksheetCollection extends FakeClientObject {
+  protected readonly scalarProps = ["items"] as const;
+  private itemProxies: FakeWorksheet[] | null = null;
+  readonly onChanged: FakeEventHandlers;
+  readonly onActivated: FakeEventHandlers;
+  readonly onAdded: FakeEventHandlers;
+  readonly onDeleted: FakeEventHandlers;
+
+  constructor(context: FakeRequestContext) {
+    super(context);
+    this.onChanged = new FakeEventHandlers(context, "changed");
+    this.onActivated = new FakeEventHandlers(context, "activated");
+    this.onAdded = new FakeEventHandlers(context, "added");
+    this.onDeleted = new FakeEventHandlers(context, "deleted");
+    return context.gated(this, "WorksheetCollection");
+  }
+
+  get apiType(): string {
+    return "WorksheetCollection";
+  }
+
+  protected readProp(): unknown {
+    return undefined;
+  }
+
+  /** load("items/name,items/id"), load("name,id") or load() — item properties. */
+  override load(arg?: unknown): this {
+    const names = (parseLoad(arg) ?? ["items"]).map((n) => n.replace(/^items\/?/, "")).filter(Boolean);
+    const props = names.length ? names : ["id", "name", "position", "visibility"];
+    const allowed = ["id", "name", "position", "visibility"];
+    for (const p of props) if (!allowed.includes(p)) throw new FakeOfficeError("InvalidArgument", `Cannot load unknown property '${p}'.`);
+    this.context.enqueue(() => {
+      this.itemProxies = this.context.model.sheets.map((s) => {
+        const id = s.id;
+        const ws = new FakeWorksheet(this.context, () => this.context.model.sheet(id) ?? null);
+        ws.prime(props);
+        return ws;
+      });
+      this.loadedProps.set("items", true);
+    });
+    return this;
+  }
+
+  get items(): FakeWorksheet[] {
+    if (!this.itemProxies) throw notLoaded("items");
+    return this.itemProxies;
+  }
+
+  getItem(key: string): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => this.context.model.sheet(key) ?? null);
+  }
+
+  getItemOrNullObject(key: string): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => this.context.model.sheet(key) ?? null, true);
+  }
+
+  getActiveWorksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => this.context.model.activeSheet());
+  }
+
+  getFirst(visibleOnly = false): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => this.context.model.sheets.find((s) => !visibleOnly || s.visible) ?? null);
+  }
+
+  getLast(visibleOnly = false): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => [...this.context.model.sheets].reverse().find((s) => !visibleOnly || s.visible) ?? null);
+  }
+
+  getCount(): FakeClientResult<number> {
+    const r = new FakeClientResult<number>();
+    this.context.enqueue(() => r.resolve(this.context.model.sheets.length));
+    return r;
+  }
+
+  add(name?: string): FakeWorksheet {
+    let id: string | null = null;
+    this.context.enqueue(() => {
+      this.context.model.writeCount++;
+      id = this.context.model.addSheet(name).id;
+    });
+    return new FakeWorksheet(this.context, () => (id ? (this.context.model.sheet(id) ?? null) : null));
+  }
+}
+
+// ---------------------------------------------------------------------------------- Workbook
+
+export interface FakeInsertOptions {
+  sheetNamesToInsert?: string[];
+  positionType?: "None" | "Before" | "After" | "Beginning" | "End";
+  relativeTo?: FakeWorksheet | string;
+}
+
+export class FakeWorkbook {
+  readonly worksheets: FakeWorksheetCollection;
+  constructor(readonly context: FakeRequestContext) {
+    this.worksheets = new FakeWorksheetCollection(context);
+    return context.gated(this, "Workbook");
+  }
+
+  insertWorksheetsFromBase64(base64File: string, options: FakeInsertOptions = {}): FakeClientResult<string[]> {
+    const result = new FakeClientResult<string[]>();
+    this.context.enqueue(async () => {
+      const m = this.context.model;
+      let seeds: FakeSheetSeed[];
+      try {
+        seeds = await parseXlsx(base64ToBytes(base64File));
+      } catch (e) {
+        throw new FakeOfficeError("InvalidArgument", `The base64 string is not a valid workbook: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      const wanted = options.sheetNamesToInsert;
+      if (wanted && wanted.length) {
+        const missing = wanted.filter((n) => !seeds.some((s) => s.name === n));
+        if (missing.length) throw new FakeOfficeError("InvalidArgument", `Source workbook has no sheet named ${missing.join(", ")}.`);
+        seeds = seeds.filter((s) => wanted.includes(s.name));
+      }
+      let position = m.sheets.length;
+      const type = options.positionType ?? "End";
+      if (type === "Beginning") position = 0;
+      if (type === "Before" || type === "After") {
+        const rel = options.relativeTo;
+        const sheet = typeof rel === "string" ? m.requireSheet(rel) : rel ? rel.resolve() : null;
+        if (!sheet) throw new FakeOfficeError("InvalidArgument", "relativeTo is required for Before/After.");
+        position = m.sheets.indexOf(sheet) + (type === "After" ? 1 : 0);
+      }
+      m.writeCount++;
+      result.resolve(m.importSheets(seeds, position));
+      if (m.insertThenFail > 0) {
+        m.insertThenFail--;
+        throw new AppliedThenFailed();
+      }
+    });
+    return result;
+  }
+
+  getSelectedRange(): FakeRange {
+    const m = this.context.model;
+    const sheetRef = new FakeWorksheet(this.context, () => (m.selection ? (m.sheet(m.selection.sheetId) ?? null) : m.activeSheet()));
+    return new FakeRange(this.context, sheetRef, m.selection ? rectAddress(m.selection.rect) : "A1");
+  }
+}

@@ -1,0 +1,663 @@
+/**
+ * The Office.js adapter: the WorkbookPort over Excel's JavaScript API. Thin on purpose — every
+ * position comes from the template's layout map, every decision about content from src/report.
+ *
+ * Sync budget (each context.sync() is a round trip, slowest on the web):
+ *  - the adapter remembers each sheet's marker by sheet id (ids survive renames), so a read of a
+ *    known workbook is ONE sync: sheet count + markers + every input range, queued together;
+ *  - the first read of a workbook (cold) needs the sheet list first: 2 syncs (list; markers and
+ *    ranges of every sheet);
+ *  - insertion: 3 syncs (list with the markers of the active, first and last sheets; the insert
+ *    alone; cover writes + activate) when the workbook is known or those three are all its sheets
+ *    (a new workbook); a cold adapter on a larger workbook needs one more sync for the other
+ *    markers. The insert syncs on its own so that an error is known to concern the insert (Excel
+ *    on the web may insert and still report an internal error: OfficeDev/office-js #3179, #6142);
+ *    after any error the markers are read again and the clerk told what really happened.
+ * A stale memory (sheet deleted, sheets added, marker changed) is detected in the same sync and
+ * costs one rediscovery.
+ *
+ * APIs and requirement sets (checked against the Office.js reference / @types/office-js):
+ * worksheets.load items/name,id, getItem, getActiveWorksheet, Worksheet.getRange,
+ * WorksheetCollection.getCount (1.4), getFirst/getLast (1.5),
+ * Range.values/numberFormat, Range.select, Worksheet.activate (ExcelApi 1.1);
+ * WorksheetCollection.onActivated (1.7); WorksheetCollection.onChanged (1.9), below it
+ * Worksheet.onChanged (1.7) per template sheet; WorksheetChangedEventArgs.triggerSource (1.14,
+ * absent below); Workbook.insertWorksheetsFromBase64 (1.13); Worksheet.getRanges (1.9) with
+ * RangeAreas.select (1.18) — each feature-detected with isSetSupported before use.
+ *
+ * Cell-edit mode (the clerk is typing in a cell): background reads run with delayForCellEdit
+ * (Excel waits for the edit to end); a host that ignores it fails the batch with
+ * InvalidOperationInCellEditMode, and the read is retried quietly, keeping the last result.
+ * User actions fail at once with HostError("cellEdit") — 请先按 Enter 结束单元格编辑.
+ */
+import type { RawCell } from "../../report";
+import { coverRects, rect as mkRect, rectAddress, type Rect } from "../../template/address";
+import { assembleReport, type RoleGrids } from "../../template/assemble";
+import { base64ToBytes, bytesToBase64 } from "../../template/base64";
+import { fromOfficeValue } from "../../template/cellValue";
+import { chooseTemplate, type ChosenTemplate, type SheetInfo } from "../../template/discover";
+import { locate, templateLayout, META_KEYS } from "../../template/layout";
+import { formatMarker, MARKER_ADDRESS, parseMarker, type Marker } from "../../template/marker";
+import { READ_TEXT, SHEET_NAMES } from "../../template/messages";
+import { TEMPLATE_ROLES, type TemplateRole } from "../../template/roles";
+import { patchTemplate } from "../../template/xlsxPatch";
+import { buildTemplateViaApi, type ApiTemplateOptions } from "./buildTemplateViaApi";
+import { causeOf, hostError, HostError, isCellEdit } from "../../workbook/hostErrors";
+import { EXCEL_TEXT, WRITE_TEXT } from "../../workbook/messages";
+import type { HostCapabilities, InsertOutcome, ReadOutcome, TemplateSheets, WorkbookPort, WriteOutcome } from "../../workbook/port";
+import { writeInputsWith } from "./writeInputs";
+import { officeInput } from "../../workbook/writePlan";
+import { restoreMissingSheets } from "./restoreSheets";
+import { RESTORE_TEXT } from "./restoreMessages";
+
+/** What the adapter needs from the Excel namespace (the real one, the fake, or a mock). */
+export interface ExcelLike {
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  run<T>(options: { delayForCellEdit?: boolean }, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  run<T>(context: OfficeExtension.ClientRequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+}
+
+export interface OfficeLike {
+  context: {
+    requirements: { isSetSupported(name: string, minVersion?: string): boolean };
+    platform?: unknown;
+  };
+}
+
+export interface OfficeWorkbookDeps {
+  Excel: ExcelLike;
+  Office: OfficeLike;
+  /** The template .xlsx as base64 (default: the bundle generated at build time). */
+  loadTemplate: () => Promise<string>;
+  /** Waits between quiet retries of a read in cell-edit mode (tests pass a fake clock). */
+  sleep?: (ms: number) => Promise<void>;
+  /** How long a read keeps retrying in cell-edit mode before it returns the last result (ms). */
+  cellEditWaitMs?: number;
+}
+
+interface KnownSheet {
+  id: string;
+  name: string;
+  marker: Marker | null;
+}
+
+/** What the adapter remembers between calls: every sheet of the workbook, by id, in order. */
+interface Memory {
+  sheets: KnownSheet[];
+  activeId: string | null;
+}
+
+type Ctx = Excel.RequestContext;
+
+const NUMBER_ROLES: ReadonlySet<TemplateRole> = new Set(["meta", "t2", "t3", "t4"]);
+
+/** The globals, looked up when used (the port may be created before Office.onReady). */
+function defaultDeps(): OfficeWorkbookDeps {
+  const g = () => globalThis as unknown as { Excel: ExcelLike; Office: OfficeLike };
+  return {
+    Excel: { run: ((a: never, b?: never) => (g().Excel.run as (x: unknown, y?: unknown) => Promise<unknown>)(a, b)) as ExcelLike["run"] },
+    Office: {
+      get context() {
+        return g().Office.context;
+      },
+    },
+    loadTemplate: () => import("../../template/bundled").then((m) => m.loadBundledTemplate()),
+  };
+}
+
+function toTemplateSheets(c: ChosenTemplate<string>): TemplateSheets {
+  const sheets: TemplateSheets["sheets"] = {};
+  for (const role of TEMPLATE_ROLES) if (c.sheets[role]) sheets[role] = c.sheets[role]!.name;
+  return { sheets, formatVersion: c.formatVersion, templateVersion: c.templateVersion, missing: c.missing, set: c.set, sets: c.sets };
+}
+
+function sameNames(a: string, b: string): boolean {
+  // Excel compares sheet names case-insensitively.
+  return a.localeCompare(b, undefined, { sensitivity: "accent" }) === 0;
+}
+
+/** Sheet names for a new copy: the plain names when free, else "表三 (n)" with the first free n. */
+export function distinctSheetNames(existing: readonly string[], forceSuffix: boolean): Record<TemplateRole, string> {
+  const taken = (n: string) => existing.some((e) => sameNames(e, n));
+  const base = SHEET_NAMES;
+  if (!forceSuffix && TEMPLATE_ROLES.every((r) => !taken(base[r]))) return { ...base };
+  for (let n = 2; ; n++) {
+    const names = Object.fromEntries(TEMPLATE_ROLES.map((r) => [r, `${base[r]} (${n})`])) as Record<TemplateRole, string>;
+    if (TEMPLATE_ROLES.every((r) => !taken(names[r]))) return names;
+  }
+}
+
+interface RangeRead {
+  role: TemplateRole;
+  rect: Rect;
+  values: Excel.Range;
+  numberFormat: boolean;
+}
+
+function queueRoleRead(ws: Excel.Worksheet, role: TemplateRole): RangeRead {
+  const r = templateLayout().readRects[role];
+  const range = ws.getRange(rectAddress(r));
+  const withFormat = NUMBER_ROLES.has(role);
+  range.load(withFormat ? ["values", "numberFormat"] : ["values"]);
+  return { role, rect: r, values: range, numberFormat: withFormat };
+}
+
+function gridOf(read: RangeRead): RawCell[][] {
+  const values = read.values.values as unknown[][];
+  const formats = read.numberFormat ? (read.values.numberFormat as unknown[][]) : null;
+  return values.map((row, i) => row.map((v, j) => fromOfficeValue(v, formats ? String(formats[i]?.[j] ?? "") : null)));
+}
+
+function isItemNotFound(e: unknown): boolean {
+  return typeof e === "object" && e !== null && (e as { code?: string }).code === "ItemNotFound";
+}
+
+export interface OfficeWorkbook extends WorkbookPort {
+  /** Forget what is known about the workbook (the next call rediscovers). */
+  forget(): void;
+}
+
+export function createOfficeWorkbook(partial: Partial<OfficeWorkbookDeps> = {}): OfficeWorkbook {
+  const fallback = defaultDeps();
+  const deps: OfficeWorkbookDeps = {
+    Excel: partial.Excel ?? fallback.Excel,
+    Office: partial.Office ?? fallback.Office,
+    loadTemplate: partial.loadTemplate ?? fallback.loadTemplate,
+  };
+  const sleep = partial.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const cellEditWaitMs = partial.cellEditWaitMs ?? 30_000;
+  let memory: Memory | null = null;
+  /** The last successful read, kept while the clerk is typing in a cell. */
+  let lastRead: ReadOutcome | null = null;
+
+  const supported = (set: string, version: string): boolean => {
+    try {
+      return deps.Office.context.requirements.isSetSupported(set, version);
+    } catch {
+      return false;
+    }
+  };
+
+  /**
+   * Sync: the sheet list and the active sheet — plus the markers of the active, first and last
+   * sheets (getActiveWorksheet 1.1, getFirst/getLast 1.5 always exist), so a workbook of one or
+   * two sheets (a new one, typically) needs no second sync to know its markers.
+   */
+  async function listSheets(
+    ctx: Ctx,
+    counter: { syncs: number },
+  ): Promise<{ sheets: { id: string; name: string }[]; activeId: string; probed: Map<string, unknown> }> {
+    const coll = ctx.workbook.worksheets;
+    coll.load("items/id,items/name");
+    const probes = [coll.getActiveWorksheet(), coll.getFirst(), coll.getLast()].map((ws) => {
+      ws.load("id");
+      const marker = ws.getRange(MARKER_ADDRESS);
+      marker.load("values");
+      return { ws, marker };
+    });
+    await ctx.sync();
+    counter.syncs++;
+    const probed = new Map(probes.map((p) => [p.ws.id, p.marker.values[0]?.[0] as unknown]));
+    return { sheets: coll.items.map((w) => ({ id: w.id, name: w.name })), activeId: probes[0]!.ws.id, probed };
+  }
+
+  /** Make the memory current: the sheet list (1 sync) and markers of sheets not seen before (1 sync). */
+  async function refresh(ctx: Ctx, counter: { syncs: number }): Promise<Memory> {
+    const { sheets, activeId, probed } = await listSheets(ctx, counter);
+    const old = new Map((memory?.sheets ?? []).map((s) => [s.id, s]));
+    const unknown = sheets.filter((s) => !old.has(s.id) && !probed.has(s.id));
+    const markers = new Map<string, Excel.Range>();
+    for (const s of unknown) {
+      const r = ctx.workbook.worksheets.getItem(s.id).getRange(MARKER_ADDRESS);
+      r.load("values");
+      markers.set(s.id, r);
+    }
+    if (unknown.length) {
+      await ctx.sync();
+      counter.syncs++;
+    }
+    const markerOf = (id: string): Marker | null => {
+      if (markers.has(id)) return parseMarker(markers.get(id)!.values[0]?.[0]);
+      if (probed.has(id)) return parseMarker(probed.get(id));
+      return old.get(id)?.marker ?? null;
+    };
+    memory = { activeId, sheets: sheets.map((s) => ({ id: s.id, name: s.name, marker: markerOf(s.id) })) };
+    return memory;
+  }
+
+  function choose(m: Memory): ChosenTemplate<string> | null {
+    const infos: SheetInfo<string>[] = m.sheets.map((s) => ({ id: s.id, name: s.name, marker: s.marker }));
+    return chooseTemplate(infos, m.activeId);
+  }
+
+  function outcome(chosen: ChosenTemplate<string> | null, grids: RoleGrids, syncs: number): ReadOutcome {
+    if (!chosen) {
+      return { report: null, findings: [{ rule: "TEMPLATE.NOT_FOUND", severity: "error", cells: [], message: READ_TEXT.noTemplate }], template: null, syncs };
+    }
+    const { report, findings } = assembleReport(grids);
+    return { report, findings: [...chosen.findings, ...findings], template: toTemplateSheets(chosen), syncs };
+  }
+
+  /**
+   * Queue what a warm call needs to trust its memory — the sheet count, the active sheet, each
+   * chosen sheet's marker and name — plus the read rectangles of `roles` (default: all). After
+   * the sync, `settle()` returns false when the memory turned out stale (sheets added or
+   * deleted, a marker changed, the clerk switched to another copy of the template).
+   */
+  function queueKnown(ctx: Ctx, m: Memory, roles: readonly TemplateRole[] = TEMPLATE_ROLES) {
+    const chosen = choose(m);
+    const coll = ctx.workbook.worksheets;
+    const count = coll.getCount();
+    const active = coll.getActiveWorksheet();
+    active.load("id");
+    const reads: RangeRead[] = [];
+    const sheets: Partial<Record<TemplateRole, Excel.Worksheet>> = {};
+    const queued: { id: string; ws: Excel.Worksheet; marker: Excel.Range }[] = [];
+    if (chosen) {
+      for (const role of TEMPLATE_ROLES) {
+        const info = chosen.sheets[role];
+        if (!info) continue;
+        const ws = coll.getItem(info.id);
+        ws.load("name");
+        const marker = ws.getRange(MARKER_ADDRESS);
+        marker.load("values");
+        queued.push({ id: info.id, ws, marker });
+        sheets[role] = ws;
+        if (roles.includes(role)) reads.push(queueRoleRead(ws, role));
+      }
+    }
+    const settle = (): boolean => {
+      if (count.value !== m.sheets.length) return false;
+      for (const q of queued) {
+        const now = parseMarker(q.marker.values[0]?.[0]);
+        const known = m.sheets.find((s) => s.id === q.id)!;
+        if (!now || !known.marker || now.role !== known.marker.role || now.set !== known.marker.set) return false;
+        known.name = q.ws.name; // renamed sheets keep their id
+      }
+      if (active.id !== m.activeId) {
+        const again = choose({ ...m, activeId: active.id });
+        if (again?.set !== chosen?.set) return false;
+        m.activeId = active.id;
+      }
+      return true;
+    };
+    const grids = (): RoleGrids => {
+      const g: RoleGrids = {};
+      for (const r of reads) g[r.role] = gridOf(r);
+      return g;
+    };
+    return { chosen, sheets, settle, grids };
+  }
+
+  /** Sync, telling a deleted sheet (stale memory: false) from other failures (thrown). */
+  async function syncKnown(ctx: Ctx, counter: { syncs: number }): Promise<boolean> {
+    try {
+      await ctx.sync();
+      counter.syncs++;
+      return true;
+    } catch (e) {
+      counter.syncs++;
+      if (isItemNotFound(e)) return false; // a template sheet was deleted
+      throw e;
+    }
+  }
+
+  /** Warm read: ONE sync. Returns null when the memory turned out stale. */
+  async function readKnown(ctx: Ctx, m: Memory, counter: { syncs: number }): Promise<ReadOutcome | null> {
+    const known = queueKnown(ctx, m);
+    if (!(await syncKnown(ctx, counter)) || !known.settle()) return null;
+    return outcome(choose(m), known.grids(), counter.syncs);
+  }
+
+  /** Cold read: the sheet list, then markers and every role's ranges of every sheet (2 syncs). */
+  async function readCold(ctx: Ctx, counter: { syncs: number }): Promise<ReadOutcome> {
+    const { sheets, activeId } = await listSheets(ctx, counter);
+    const coll = ctx.workbook.worksheets;
+    const queued = sheets.map((s) => {
+      const ws = coll.getItem(s.id);
+      const marker = ws.getRange(MARKER_ADDRESS);
+      marker.load("values");
+      // The role is known only after this sync, so every role's ranges are queued: a few hundred
+      // cells per sheet, cheaper than another round trip.
+      const reads = TEMPLATE_ROLES.map((role) => queueRoleRead(ws, role));
+      return { ...s, marker, reads };
+    });
+    await ctx.sync();
+    counter.syncs++;
+    memory = { activeId, sheets: queued.map((q) => ({ id: q.id, name: q.name, marker: parseMarker(q.marker.values[0]?.[0]) })) };
+    const chosen = choose(memory);
+    const grids: RoleGrids = {};
+    if (chosen) {
+      for (const role of TEMPLATE_ROLES) {
+        const info = chosen.sheets[role];
+        const q = info && queued.find((x) => x.id === info.id);
+        if (q) grids[role] = gridOf(q.reads.find((r) => r.role === role)!);
+      }
+    }
+    return outcome(chosen, grids, counter.syncs);
+  }
+
+  const port: OfficeWorkbook = {
+    forget() {
+      memory = null;
+    },
+
+    capabilities(): HostCapabilities {
+      let platform: string;
+      try {
+        platform = String(deps.Office.context.platform ?? "");
+      } catch {
+        platform = "";
+      }
+      return { insertTemplate: supported("ExcelApi", "1.7"), openBrowserWindow: supported("OpenBrowserWindowApi", "1.1"), platform };
+    },
+
+    async findTemplate(): Promise<TemplateSheets | null> {
+      return deps.Excel.run(async (ctx) => {
+        const m = await refresh(ctx, { syncs: 0 });
+        const c = choose(m);
+        return c ? toTemplateSheets(c) : null;
+      });
+    },
+
+    async readReport(): Promise<ReadOutcome> {
+      const once = (ctx: Ctx) => {
+        const counter = { syncs: 0 };
+        return (async () => {
+          if (memory) {
+            const warm = await readKnown(ctx, memory, counter);
+            if (warm) return warm;
+            memory = null;
+          }
+          return readCold(ctx, counter);
+        })();
+      };
+      // A background read: Excel waits for a cell edit to end (delayForCellEdit); a host that
+      // ignores the option fails the batch, and the read is retried quietly.
+      let waited = 0;
+      for (let delay = 200; ; delay = Math.min(delay * 2, 2000)) {
+        try {
+          lastRead = await deps.Excel.run({ delayForCellEdit: true }, once);
+          return lastRead;
+        } catch (e) {
+          if (!isCellEdit(e)) throw hostError(e);
+          if (waited >= cellEditWaitMs) {
+            if (lastRead) return { ...lastRead, syncs: 0, heldWhileEditing: true };
+            throw hostError(e);
+          }
+          await sleep(delay);
+          waited += delay;
+        }
+      }
+    },
+
+    async writeInputs(w): Promise<WriteOutcome> {
+      return wrapErrors(() => deps.Excel.run(async (ctx) => {
+        const counter = { syncs: 0 };
+        // A stale memory (sheet deleted or added since the last read) costs one rediscovery.
+        for (let attempt = 0; ; attempt++) {
+          // No template in memory may mean one was inserted since (from the ribbon): look again.
+          const m = memory && choose(memory) ? memory : await refresh(ctx, counter);
+          if (!choose(m)) return { kind: "refused", reason: WRITE_TEXT.noTemplate, written: 0, syncs: counter.syncs };
+          const out = await writeInputsWith(ctx, w, counter, (roles) => queueKnown(ctx, m, roles), (known) => syncKnown(ctx, counter).then((ok) => ok && known.settle()));
+          if (out !== "stale" || attempt > 0) return out === "stale" ? { kind: "refused", reason: EXCEL_TEXT.staleWorkbook, written: 0, syncs: counter.syncs } : out;
+          memory = null;
+        }
+      }));
+    },
+
+    async insertTemplate(opts): Promise<InsertOutcome> {
+      let requirements: unknown;
+      try {
+        requirements = deps.Office.context?.requirements;
+      } catch {
+        requirements = undefined;
+      }
+      if (!requirements) return { kind: "unsupported", reason: EXCEL_TEXT.noRequirements };
+      // Below 1.13 (Office 2019: 1.7 volume-licensed, 1.8 retail) the sheets are built through the API.
+      const viaApi = !supported("ExcelApi", "1.13");
+      if (viaApi && !supported("ExcelApi", "1.7")) return { kind: "unsupported", reason: EXCEL_TEXT.unsupported };
+      // Start fetching the template chunk now; it is awaited only if an insertion follows.
+      const templateB64 = viaApi ? Promise.resolve("") : deps.loadTemplate();
+      templateB64.catch(() => undefined);
+      return deps.Excel.run(async (ctx) => {
+        const counter = { syncs: 0 };
+        const m = await wrapErrors(() => refresh(ctx, counter));
+        const existing = choose(m);
+        if (existing && !opts.copy) return { kind: "exists", existing: toTemplateSheets(existing) };
+
+        const names = distinctSheetNames(m.sheets.map((s) => s.name), existing !== null);
+        const set = existing ? newSetNumber(m.sheets.map((s) => s.marker?.set ?? 0)) : 1;
+        let b64 = await templateB64;
+        const renamed = TEMPLATE_ROLES.some((r) => names[r] !== SHEET_NAMES[r]);
+        if (viaApi) return insertViaApi(ctx, { names, set, dataValidation: supported("ExcelApi", "1.8") }, opts, counter, m.sheets);
+        if (renamed || set !== 1) {
+          const rename = Object.fromEntries(TEMPLATE_ROLES.map((r) => [SHEET_NAMES[r], names[r]]));
+          b64 = bytesToBase64(patchTemplate(base64ToBytes(b64), { rename, set }));
+        }
+        const order = TEMPLATE_ROLES.map((r) => names[r]);
+        // Sync 1: the insert alone, so that an error is known to be the insert's.
+        ctx.workbook.insertWorksheetsFromBase64(b64, { sheetNamesToInsert: order, positionType: "End" });
+        try {
+          await ctx.sync();
+          counter.syncs++;
+        } catch (e) {
+          counter.syncs++;
+          memory = null;
+          await explainFailedInsert(e, set);
+          // Every sheet is there although the sync failed (the web's internal error): go on.
+        }
+        // Sync 2: the cover fields, the new sheets' ids, 表三 active.
+        const coll = ctx.workbook.worksheets;
+        writeMeta(coll.getItem(names.meta), opts);
+        const inserted = order.map((name) => {
+          const ws = coll.getItem(name);
+          ws.load("id,name");
+          return ws;
+        });
+        coll.getItem(names.t3).activate();
+        try {
+          await ctx.sync();
+          counter.syncs++;
+        } catch (e) {
+          memory = null;
+          throw new HostError(causeOf(e), EXCEL_TEXT.insertCoverNotWritten(hostError(e).message), { cause: e });
+        }
+        memory = {
+          activeId: inserted[TEMPLATE_ROLES.indexOf("t3")]!.id,
+          sheets: [
+            ...m.sheets,
+            ...inserted.map((ws, i) => ({ id: ws.id, name: ws.name, marker: parseMarker(formatMarker(TEMPLATE_ROLES[i]!, set)) })),
+          ],
+        };
+        return { kind: "inserted", sheets: order, syncs: counter.syncs };
+      });
+    },
+
+    async restoreSheets(roles) {
+      if (!supported("ExcelApi", "1.13")) return { kind: "unsupported", reason: RESTORE_TEXT.unsupported };
+      const b64 = deps.loadTemplate();
+      b64.catch(() => undefined);
+      return deps.Excel.run(async (ctx) => {
+        const counter = { syncs: 0 };
+        const m = await refresh(ctx, counter);
+        const out = await restoreMissingSheets(ctx, m.sheets, m.activeId, roles, b64, counter);
+        if (out.kind === "restored") memory = null; // the next read rediscovers the sheets
+        return out;
+      });
+    },
+
+    async select(keys: string[]): Promise<void> {
+      const located = keys.map((k) => locate(k)).filter((l): l is NonNullable<typeof l> => l !== null);
+      if (located.length === 0) return;
+      const role = located[0]!.role;
+      const rects = located.filter((l) => l.role === role).map((l) => l.rect);
+      await wrapErrors(() =>
+        deps.Excel.run(async (ctx) => {
+          const counter = { syncs: 0 };
+          for (let attempt = 0; attempt < 2; attempt++) {
+            const m = memory ?? (await refresh(ctx, counter));
+            const info = choose(m)?.sheets[role];
+            if (!info) throw new HostError("sheetMissing", EXCEL_TEXT.cause.sheetMissing(""));
+            const ws = ctx.workbook.worksheets.getItem(info.id);
+            ws.activate();
+            selectRects(ws, rects, supported("ExcelApi", "1.18"));
+            try {
+              await ctx.sync();
+              return;
+            } catch (e) {
+              if (causeOf(e) !== "sheetMissing" || attempt > 0) throw e;
+              memory = null; // stale memory: the sheet was deleted or replaced; look again once
+            }
+          }
+        }),
+      );
+    },
+
+    async onChanged(handler: () => void): Promise<() => Promise<void>> {
+      const onEvent = async (e: Excel.WorksheetChangedEventArgs) => {
+        // Our own writes (the insertion's year and agency) are not the clerk's edits; below
+        // ExcelApi 1.14 triggerSource is absent and they cost one more read.
+        if (e.triggerSource === "ThisLocalAddin") return;
+        if (!isTemplateSheet(e.worksheetId)) return;
+        handler();
+      };
+      if (supported("ExcelApi", "1.9")) {
+        return deps.Excel.run(async (ctx) => {
+          const res = ctx.workbook.worksheets.onChanged.add(onEvent);
+          await ctx.sync();
+          return () => removeHandler(res);
+        });
+      }
+      if (!supported("ExcelApi", "1.7")) throw new HostError("apiMissing", EXCEL_TEXT.cause.apiMissing("Worksheet.onChanged, ExcelApi 1.7"));
+      // ExcelApi 1.7–1.8: one handler per template sheet (the pane subscribes again when the
+      // template's sheets change).
+      return deps.Excel.run(async (ctx) => {
+        const m = memory ?? (await refresh(ctx, { syncs: 0 }));
+        const results = m.sheets.filter((s) => s.marker).map((s) => ctx.workbook.worksheets.getItem(s.id).onChanged.add(onEvent));
+        await ctx.sync();
+        return async () => {
+          for (const res of results) await removeHandler(res).catch(() => undefined);
+        };
+      });
+    },
+
+    async onActivated(handler: () => void): Promise<() => Promise<void>> {
+      return deps.Excel.run(async (ctx) => {
+        const res = ctx.workbook.worksheets.onActivated.add(async () => {
+          handler();
+        });
+        await ctx.sync();
+        return () => removeHandler(res);
+      });
+    },
+  };
+
+  /** Run a user action; its failure becomes a HostError naming the real cause. */
+  async function wrapErrors<T>(f: () => Promise<T>): Promise<T> {
+    try {
+      return await f();
+    } catch (e) {
+      throw hostError(e);
+    }
+  }
+
+  /**
+   * After a failed insert sync: read the markers again and say what really happened. Returns
+   * (to go on with the cover writes) only when every sheet of the new copy is there.
+   */
+  /** Office 2019 (ExcelApi 1.7/1.8): the sheets built through the API (buildTemplateViaApi.ts). */
+  async function insertViaApi(ctx: Ctx, api: ApiTemplateOptions, opts: { year: number; agency: string }, counter: { syncs: number }, before: KnownSheet[]): Promise<InsertOutcome> {
+    memory = null;
+    const built = await buildTemplateViaApi(ctx, api, (c) => {
+      writeMeta(c.workbook.worksheets.getItem(api.names.meta), opts);
+      c.workbook.worksheets.getItem(api.names.t3).activate();
+    });
+    const order = TEMPLATE_ROLES.map((r) => api.names[r]);
+    memory = {
+      activeId: built.ids[TEMPLATE_ROLES.indexOf("t3")]!,
+      sheets: [...before, ...built.ids.map((id, i) => ({ id, name: order[i]!, marker: parseMarker(formatMarker(TEMPLATE_ROLES[i]!, api.set)) }))],
+    };
+    return { kind: "inserted", sheets: order, syncs: counter.syncs + built.syncs };
+  }
+
+  async function explainFailedInsert(error: unknown, set: number): Promise<void> {
+    const why = hostError(error).message;
+    let found: KnownSheet[];
+    try {
+      found = await deps.Excel.run({ delayForCellEdit: true }, async (ctx) => {
+        const m = await refresh(ctx, { syncs: 0 });
+        return m.sheets.filter((s) => s.marker?.set === set);
+      });
+    } catch (e) {
+      // In cell-edit mode Excel refuses the whole batch: nothing was inserted.
+      if (isCellEdit(error)) throw new HostError("cellEdit", EXCEL_TEXT.insertNone(why), { cause: error });
+      throw new HostError(causeOf(error), EXCEL_TEXT.insertUnknown(why, hostError(e).message), { cause: error });
+    }
+    const roles = new Set(found.map((s) => s.marker!.role));
+    if (TEMPLATE_ROLES.every((r) => roles.has(r))) return;
+    if (found.length === 0) throw new HostError(causeOf(error), EXCEL_TEXT.insertNone(why), { cause: error });
+    throw new HostError(causeOf(error), EXCEL_TEXT.insertPartly(found.map((s) => s.name), why), { cause: error });
+  }
+
+  function isTemplateSheet(id: string): boolean {
+    // Unknown workbook state: let the pane decide (it re-reads anyway).
+    if (!memory) return true;
+    const s = memory.sheets.find((x) => x.id === id);
+    return s === undefined || s.marker !== null;
+  }
+
+  async function removeHandler(res: OfficeExtension.EventHandlerResult<unknown>): Promise<void> {
+    // Handlers are removed in the context that added them ("Handle events using the Excel JavaScript API").
+    await deps.Excel.run(res.context, async (ctx) => {
+      res.remove();
+      await ctx.sync();
+    });
+  }
+
+  return port;
+}
+
+/** A copy number not used in the workbook yet (copies are told apart by it, not by sheet names). */
+function newSetNumber(used: number[]): number {
+  return Math.max(1, ...used) + 1;
+}
+
+function writeMeta(meta: Excel.Worksheet, opts: { year: number; agency: string }): void {
+  const agency = locate(META_KEYS.agency)!.rect;
+  const year = locate(META_KEYS.year)!.rect;
+  const values: [Rect, RawCell][] = [];
+  // 机关名称 comes from an imported file: written as text, never as a formula ("=HYPERLINK(…)").
+  const name = officeInput(opts.agency);
+  if (opts.agency) values.push([agency, name]);
+  if (opts.year) values.push([year, opts.year]);
+  if (values.length === 2 && agency.left === year.left && year.top === agency.bottom + 1) {
+    // One write for both (they are adjacent in 封面).
+    meta.getRange(rectAddress(mkRect(agency.top, agency.left, year.top, agency.left))).values = [[name], [opts.year]];
+    return;
+  }
+  for (const [r, v] of values) meta.getRange(rectAddress(r)).values = [[v]];
+}
+
+/**
+ * Select exactly the cells named: one rectangle when they form one; several areas with
+ * RangeAreas.select (ExcelApi 1.18); below 1.18 the first named cell only (a bounding box
+ * would select cells the finding does not name).
+ */
+function selectRects(ws: Excel.Worksheet, rects: Rect[], areas: boolean): void {
+  const cells = rects.flatMap((r) => {
+    const out: { row: number; col: number }[] = [];
+    for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) out.push({ row, col });
+    return out;
+  });
+  const cover = coverRects(cells);
+  if (cover.length === 1) {
+    ws.getRange(rectAddress(cover[0]!)).select();
+    return;
+  }
+  if (areas) {
+    ws.getRanges(cover.map((r) => rectAddress(r)).join(",")).select();
+    return;
+  }
+  ws.getRange(rectAddress(rects[0]!)).select();
+}

@@ -1,0 +1,49 @@
+/**
+ * The pane's view of reading a report file and preparing a 结转/导入 preview. The readers
+ * (src/import with node-html-parser and mammoth, ExcelJS for .xlsx) are large, so the pane only
+ * knows this interface and loads the implementation with import() on first use: they land in
+ * lazy chunks, never in the initial pane bundle.
+ */
+import type { TemplateSheets } from "../workbook/port";
+import type { Report } from "../report/schema";
+import type { TransferMode, TransferPreview } from "./transfer";
+
+export interface SourceInput {
+  /** File name ("" for pasted text). */
+  name: string;
+  data: Uint8Array | string;
+}
+
+export interface SourceReport {
+  report: Report;
+  /** Shown in the preview: "某某办 2023 年度报告（文件名）". */
+  label: string;
+}
+
+export type SourceOutcome = { ok: true; source: SourceReport; findings: import("../report/schema").Finding[] } | { ok: false; message: string; details: string[] };
+
+export interface PrepareRequest {
+  mode: TransferMode;
+  source: SourceReport;
+  findings: import("../report/schema").Finding[];
+  /** The workbook's report as last read (null: no template yet). */
+  current: Report | null;
+  template: TemplateSheets | null;
+  /** Year offered for a new template when there is none and the source has no year. */
+  defaultYear: number;
+}
+
+export interface TransferModule {
+  /** Read a file or pasted text into a report. Never throws: failures become a Chinese message. */
+  readSource(input: SourceInput): Promise<SourceOutcome>;
+  /** The preview of a 结转 or 导入 against the workbook's current report. */
+  prepare(req: PrepareRequest): TransferPreview;
+  /** 导入已有台账: an .xlsx (every sheet) or a .csv as grids. Never throws. */
+  readRegister(input: { name: string; data: Uint8Array }): Promise<RegisterFileOutcome>;
+}
+
+export type RegisterFileOutcome = { ok: true; sheets: import("../ledger/file").NamedGrid[] } | { ok: false; message: string };
+
+export function loadTransferModule(): Promise<TransferModule> {
+  return import(/* webpackChunkName: "transfer" */ "./transferModule");
+}
