@@ -23,6 +23,20 @@ export const BUDGETS: Record<string, Budget> = {
   // The pane (issue 23): first load and the IE11 pane, gzipped.
   paneInitialKbGz: { max: 60, why: "issue 23: register rules and calendar in lazy chunks" },
   legacyPaneKbGz: { max: 120, why: "issue 23: Office 2019 volume-licensed (IE11)" },
+  // Every reader bounded (issue 25, points 2–5; bench/bounds.ts): in process, on an idle machine.
+  readMarkupCase40kMs: { max: 2000, why: "issue 25: 40 000 <DIV></div> took 21–33 s" },
+  refuseMarkupUnderscore40kMs: { max: 100, why: "issue 25: 40 000 <x_a></x_b> took 21–50 s" },
+  refuseMarkupUnderscore99kMs: { max: 100, why: "issue 25: 99 000 <x_a></x_b> took 140–160 s" },
+  refuseMarkupUnderscore200kMs: { max: 100, why: "issue 25: 200 000 <x_a></x_b> ran past 10 min" },
+  refuseMarkupCase200kMs: { max: 3000, why: "issue 25: 200 000 tags, parsed in quadratic time" },
+  refuseXlsxFarRow4SheetsMs: { max: 500, why: "issue 25: a cell at row 1 048 576 in 4 sheets took 1 GB" },
+  refuseXlsxFarRow50SheetsMs: { max: 1000, why: "issue 25: … in 50 sheets crashed a 1 GB heap" },
+  refuseDocx470kParagraphsMs: { max: 2000, why: "issue 25: 470 000 paragraphs crashed a 1 GB heap" },
+  refuseDocx8MbParagraphsMs: { max: 1500, why: "issue 25: the 8 MB version was refused at 18 s, as a 网页" },
+  refuseCsvField32MbMs: { max: 3000, why: "issue 25: one 32 MB field crashed" },
+  refuseCsvRows1MMs: { max: 3000, why: "issue 25: a million rows printed a million warnings" },
+  readCsvFindings200kMs: { max: 5000, why: "issue 25: 120 000 findings threw RangeError" },
+  readCsvSameId100kMs: { max: 5000, why: "issue 25: 100 000 equal 编号 took 110 s" },
   // Office.js round trips (issue 6, 12): what clerks feel.
   "validationSyncsByProfile.*": { max: 1, why: "one sync per validation pass, on every host profile" },
 };

@@ -4,6 +4,11 @@
  *   · nothing throws, and no reader falls back to its "unexpected error" message;
  *   · the same input gives the same result twice (determinism);
  *   · a consistent report, exported to HTML and read back, has no error.
+ *   · every case ends within CASE_BUDGET_MS (a reader that goes quadratic or walks a million
+ *     empty rows is a failure, not a slow run).
+ * Issue 25 added shapes at the sizes that broke the readers: markup the parser re-nests, register
+ * CSV (a 32 MB field, a million rows, 10⁵ findings or equal 编号), register .xlsx with a cell at
+ * row 1 048 576 per sheet and Word files of 470 000 paragraphs; `scale` shrinks them for jest.
  * Seeded (fast-check's generator), so a failure is reproduced by its seed and index. Used by
  * `npm run fuzz -- --seed N --count M` (scripts/fuzz.ts) and, small, by jest.
  */
@@ -15,9 +20,14 @@ import { importText } from "../../src/import/messages";
 import { readWorkbook } from "../../src/template/read";
 import { buildTemplate } from "../../src/template/build";
 import { exportReport } from "../../src/document/exportReport";
+import { loadRegisterFile, registerFindings } from "../../src/ledger";
 import { consistentReport, seedsArb } from "../../test/support/reports";
+import { badDateRow, docxParagraphs, farCellXlsx, longFieldCsv, MARKUP_SHAPES, markupRepeat, registerCsv, sameIdRow } from "../../test/harden/hostile";
 
-export type CaseKind = "text" | "html" | "bytes" | "zip" | "xlsx" | "consistent";
+export type CaseKind = "text" | "html" | "bytes" | "zip" | "xlsx" | "consistent" | "markup" | "csv" | "register" | "word";
+
+/** Longest one case may take to read, twice over (the determinism check): far past any bound's cost. */
+export const CASE_BUDGET_MS = 10_000;
 
 export interface FuzzCase {
   kind: CaseKind;
@@ -25,6 +35,8 @@ export interface FuzzCase {
   data: string | Uint8Array;
   /** For "consistent": the report the input was exported from. */
   report?: Report;
+  /** Big inputs are built when their case runs, not when the cases are drawn (all at once). */
+  build?: () => string | Uint8Array;
 }
 
 export interface FuzzFailure {
@@ -100,20 +112,47 @@ export async function loadBases(seedText: string): Promise<FuzzBases> {
   return { text: seedText, html: new TextDecoder().decode(html.file.bytes), xlsx: await buildTemplate() };
 }
 
-export function caseArb(b: FuzzBases): fc.Arbitrary<FuzzCase> {
-  return fc.oneof(
-    mutated(b.text).map((data): FuzzCase => ({ kind: "text", name: "x.txt", data })),
-    mutated(b.html).map((data): FuzzCase => ({ kind: "html", name: "x.html", data })),
-    fc.oneof(fc.uint8Array({ maxLength: 3000 }), bytesFrom(strToU8(b.html))).map((data): FuzzCase => ({ kind: "bytes", name: "x.html", data })),
-    zipArb.map((data): FuzzCase => ({ kind: "zip", name: "x.docx", data })),
-    bytesFrom(b.xlsx).map((data): FuzzCase => ({ kind: "xlsx", name: "x.xlsx", data })),
-    seedsArb.map((s): FuzzCase => ({ kind: "consistent", name: "x.html", data: "", report: consistentReport(s) })),
+/** The sizes that broke a reader, then small ones, times `scale` (fast-check favours the first). */
+const sizes = (scale: number, ...full: number[]) => fc.constantFrom(...full.map((n) => Math.max(1, Math.round(n * scale))));
+
+/** Register CSVs: random small ones, and the shapes of issue 25 at `scale`. */
+const csvArb = (scale: number): fc.Arbitrary<() => string> =>
+  fc.oneof(
+    sizes(scale, 40 << 20, 16 << 20, 1000).map((n) => () => longFieldCsv(n)),
+    sizes(scale, 1_200_000, 70_000, 100).map((n) => () => registerCsv(n, badDateRow)),
+    sizes(scale, 100_000, 100).map((n) => () => registerCsv(n, sameIdRow)),
+    mutated(registerCsv(20, (i) => (i % 2 ? badDateRow(i) : sameIdRow()))).map((s) => () => s),
   );
+const lazy = (kind: CaseKind, name: string, build: () => string | Uint8Array): FuzzCase => ({ kind, name, data: "", build });
+
+export function caseArb(b: FuzzBases, scale = 1, kinds?: readonly CaseKind[]): fc.Arbitrary<FuzzCase> {
+  const all: Record<CaseKind, () => fc.Arbitrary<FuzzCase>> = {
+    markup: () => fc.tuple(fc.constantFrom(...MARKUP_SHAPES), sizes(scale, 200_000, 40_000, 1000)).map(([shape, n]) => lazy("markup", "x.html", () => markupRepeat(shape, n))),
+    csv: () => csvArb(scale).map((build) => lazy("csv", "x.csv", build)),
+    register: () => fc.tuple(fc.constantFrom(50, 4, 1), fc.boolean()).map(([sheets, header]) => lazy("register", "x.xlsx", () => farCellXlsx(sheets, header))),
+    word: () => sizes(scale, 470_000, 100).map((n) => lazy("word", "x.docx", () => docxParagraphs(n))),
+    text: () => mutated(b.text).map((data): FuzzCase => ({ kind: "text", name: "x.txt", data })),
+    html: () => mutated(b.html).map((data): FuzzCase => ({ kind: "html", name: "x.html", data })),
+    bytes: () => fc.oneof(fc.uint8Array({ maxLength: 3000 }), bytesFrom(strToU8(b.html))).map((data): FuzzCase => ({ kind: "bytes", name: "x.html", data })),
+    zip: () => zipArb.map((data): FuzzCase => ({ kind: "zip", name: "x.docx", data })),
+    xlsx: () => bytesFrom(b.xlsx).map((data): FuzzCase => ({ kind: "xlsx", name: "x.xlsx", data })),
+    consistent: () => seedsArb.map((s): FuzzCase => ({ kind: "consistent", name: "x.html", data: "", report: consistentReport(s) })),
+  };
+  const chosen = (Object.keys(all) as CaseKind[]).filter((k) => !kinds || kinds.includes(k));
+  return fc.oneof(...chosen.map((k) => all[k]()));
 }
 
 /** One case's observable result (compared for determinism). */
 async function observe(c: FuzzCase): Promise<{ text: string; problems: string[] }> {
   const problems: string[] = [];
+  if (c.kind === "csv" || c.kind === "register") {
+    const bytes = typeof c.data === "string" ? strToU8(c.data) : c.data;
+    const r = await loadRegisterFile(c.kind === "csv" ? "csv" : "xlsx", bytes, c.name, { year: 2025 });
+    if ("error" in r) return { text: r.error, problems };
+    // A fixed today: deadlines are part of what is compared.
+    const rows = registerFindings(r.register, 2025, { today: 20_200 });
+    return { text: JSON.stringify([r.findings.length, rows.length, r.findings.slice(0, 50), rows.slice(0, 50)]), problems };
+  }
   if (c.kind === "xlsx") {
     const r = await readWorkbook(c.data as Uint8Array);
     const findings = r.report ? checkReport(r.report) : [];
@@ -137,15 +176,24 @@ async function observe(c: FuzzCase): Promise<{ text: string; problems: string[] 
 
 const show = (c: FuzzCase) => (typeof c.data === "string" ? JSON.stringify(c.data.slice(0, 120)) : Buffer.from(c.data.subarray(0, 60)).toString("hex"));
 
-export async function runFuzz(bases: FuzzBases, opts: { seed: number; count: number; onProgress?: (done: number) => void }): Promise<{ cases: number; byKind: Record<string, number>; failures: FuzzFailure[] }> {
-  const cases = fc.sample(caseArb(bases), { seed: opts.seed, numRuns: opts.count });
-  const failures: FuzzFailure[] = [];
+export async function runFuzz(
+  bases: FuzzBases,
+  opts: { seed: number; count: number; scale?: number; kinds?: readonly CaseKind[]; onProgress?: (done: number) => void; onFailure?: (f: FuzzFailure) => void },
+): Promise<{ cases: number; byKind: Record<string, number>; failures: FuzzFailure[] }> {
+  const cases = fc.sample(caseArb(bases, opts.scale ?? 1, opts.kinds), { seed: opts.seed, numRuns: opts.count });
+  const found: FuzzFailure[] = [];
+  // Said as found: a case past its budget may be followed by one that exhausts the heap.
+  const failures = { push: (f: FuzzFailure) => (found.push(f), opts.onFailure?.(f)) };
   const byKind: Record<string, number> = {};
-  for (const [index, c] of cases.entries()) {
+  for (const [index, drawn] of cases.entries()) {
+    const c = drawn.build ? { ...drawn, data: drawn.build() } : drawn;
     byKind[c.kind] = (byKind[c.kind] ?? 0) + 1;
     try {
+      const start = Date.now();
       const a = await observe(c);
       const b = await observe(c);
+      const ms = Date.now() - start;
+      if (ms > CASE_BUDGET_MS) failures.push({ index, kind: c.kind, problem: `took ${ms} ms (budget ${CASE_BUDGET_MS} ms)`, sample: show(c) });
       for (const p of a.problems) failures.push({ index, kind: c.kind, problem: p, sample: show(c) });
       if (a.text !== b.text) failures.push({ index, kind: c.kind, problem: "not deterministic", sample: show(c) });
     } catch (e) {
@@ -153,5 +201,5 @@ export async function runFuzz(bases: FuzzBases, opts: { seed: number; count: num
     }
     opts.onProgress?.(index + 1);
   }
-  return { cases: cases.length, byKind, failures };
+  return { cases: cases.length, byKind, failures: found };
 }

@@ -8,9 +8,10 @@ import { NodeType, parse, type HTMLElement, type Node } from "node-html-parser";
 import type { Block } from "./blocks";
 import { readDocument, type DocumentResult } from "./document";
 import { tableGrid, cellText } from "./htmlGrid";
-import { CellBudget, markupOverLimits, MarkupTooLarge, MAX_DEPTH, MAX_ELEMENTS, MAX_PAGE_CELLS, withoutComments } from "./limits";
+import { CellBudget, MarkupTooLarge, MAX_DEPTH, MAX_ELEMENTS, MAX_MARKUP_MS, MAX_PAGE_CELLS } from "./limits";
+import { boundMarkup } from "./markup";
 import { cleanText } from "./labels";
-import { importText } from "./messages";
+import { importText, type MarkupSource } from "./messages";
 import { emptyReport } from "../report";
 import { isTitleLike, titleFromPageTitle } from "./meta";
 import { classifyGrid } from "./recognise";
@@ -125,16 +126,10 @@ function titleHints(root: HTMLElement): string[] {
   return out.map(cleanText).filter(isTitleLike);
 }
 
-/** Blocks and title hints of a page; throws MarkupTooLarge past the bounds of ./htmlLimits. */
+/** Blocks and title hints of a page; throws MarkupTooLarge past the bounds of ./limits. */
 export function htmlToBlocks(page: string): { blocks: Block[]; titles: string[] } {
-  const html = withoutComments(page);
-  const over = markupOverLimits(html);
-  if (over) throw new MarkupTooLarge(over);
-  const root = parse(html, {
-    comment: false,
-    lowerCaseTagName: false,
-    blockTextElements: { script: false, noscript: false, style: false, pre: true },
-  });
+  // Balanced, bounded markup only (./markup): no scripts, styles or comments left to skip.
+  const root = parse(boundMarkup(page).html, { comment: false, lowerCaseTagName: false, blockTextElements: {} });
   const titles = titleHints(root);
   const flat = flatten(root, new CellBudget());
   const anchors = flat
@@ -146,15 +141,19 @@ export function htmlToBlocks(page: string): { blocks: Block[]; titles: string[] 
   return { blocks, titles };
 }
 
-/** Read a report from an HTML page. */
-export function readHtml(html: string): DocumentResult {
+/** Read a report from an HTML page (or the HTML mammoth made of a Word file: `source` names it in messages). */
+export function readHtml(html: string, source: MarkupSource = "page"): DocumentResult {
   let page: { blocks: Block[]; titles: string[] };
   try {
     page = htmlToBlocks(html);
   } catch (e) {
     if (!(e instanceof MarkupTooLarge)) throw e;
-    const message =
-      e.what === "depth" ? importText.tooDeep(MAX_DEPTH) : e.what === "elements" ? importText.tooManyElements(MAX_ELEMENTS) : importText.tooManyCells(MAX_PAGE_CELLS);
+    const message = {
+      depth: () => importText.tooDeep(MAX_DEPTH, source),
+      elements: () => importText.tooManyElements(MAX_ELEMENTS, source),
+      cells: () => importText.tooManyCells(MAX_PAGE_CELLS, source),
+      time: () => importText.tooSlow(MAX_MARKUP_MS / 1000, source),
+    }[e.what]();
     return { report: emptyReport("2021"), findings: [{ rule: "IMPORT.MISSING", severity: "error", cells: [], message }], recognised: false };
   }
   return readDocument(page.blocks, { titles: page.titles });

@@ -7,6 +7,7 @@ import { decodeBytes, EncodingUnsupported, looksBinary } from "./decode";
 import type { DocumentResult } from "./document";
 import { DocxRefused, readDocx } from "./docx";
 import { readHtml } from "./html";
+import { MAX_WORD_PARAGRAPHS, MAX_WORD_RUNS } from "./limits";
 import { PdfRefused, readPdf, type PdfLib } from "./pdf";
 import { importText } from "./messages";
 import { readText } from "./text";
@@ -94,7 +95,9 @@ async function readBytes(name: string, bytes: Uint8Array, pdf?: ImportInput["pdf
     try {
       return done("docx", await readDocx(bytes));
     } catch (e) {
-      return failed("docx", e instanceof DocxRefused ? importText.container(e.problem, "docx") : importText.brokenDocx());
+      if (!(e instanceof DocxRefused)) return failed("docx", importText.brokenDocx());
+      const p = e.problem;
+      return failed("docx", p.kind === "content" ? importText.wordTooLarge(p.paragraphs, p.runs, MAX_WORD_PARAGRAPHS, MAX_WORD_RUNS) : importText.container(p, "docx"));
     }
   }
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return readPdfBytes(bytes, pdf);

@@ -6,6 +6,11 @@ import { cellInfo, fmt, FEE_CELL, SECTIONS } from "../report";
 import type { ZipProblem } from "./zip";
 
 const quote = (s: string) => `“${s}”`;
+
+/** What markup came from: a saved page, or the HTML made of a Word file. */
+export type MarkupSource = "page" | "docx";
+const SOURCE: Record<MarkupSource, string> = { page: "这个网页", docx: "这个 Word 文件" };
+const SOURCE_SHORT: Record<MarkupSource, string> = { page: "网页", docx: "文件" };
 const list = (values: string[]) => values.map(quote).join("、");
 
 export const importText = {
@@ -66,14 +71,20 @@ export const importText = {
         return `无法读取 ${what}：缺少必需的部件“${p.name}”，文件已损坏或不是 .${ext} 格式。`;
     }
   },
-  tooDeep(limit: number): string {
-    return `无法读取这个网页：标签嵌套超过 ${limit} 层（正常的网页不超过几十层），文件可能已损坏或被篡改。`;
+  tooDeep(limit: number, source: MarkupSource = "page"): string {
+    return `无法读取${SOURCE[source]}：标签嵌套超过 ${limit} 层（正常的${SOURCE_SHORT[source]}不超过几十层），文件可能已损坏或被篡改。`;
   },
-  tooManyElements(limit: number): string {
-    return `无法读取这个网页：网页中的标签超过 ${limit} 个（保存的政府网站页面通常只有几千个），文件可能已损坏或被篡改。`;
+  tooManyElements(limit: number, source: MarkupSource = "page"): string {
+    return `无法读取${SOURCE[source]}：${SOURCE_SHORT[source]}中的标签超过 ${limit} 个（年度报告通常只有几千个），文件可能已损坏或被篡改。`;
   },
-  tooManyCells(limit: number): string {
-    return `无法读取这个网页：表格展开后超过 ${limit} 个单元格（年度报告的表格合计只有几百个），文件可能已损坏或被篡改。`;
+  tooManyCells(limit: number, source: MarkupSource = "page"): string {
+    return `无法读取${SOURCE[source]}：表格展开后超过 ${limit} 个单元格（年度报告的表格合计只有几百个），文件可能已损坏或被篡改。`;
+  },
+  tooSlow(seconds: number, source: MarkupSource = "page"): string {
+    return `无法读取${SOURCE[source]}：读取超过 ${seconds} 秒仍未完成，已停止。正常的年度报告不到一秒即可读完，文件可能已损坏或被篡改。`;
+  },
+  wordTooLarge(paragraphs: number, runs: number, maxParagraphs: number, maxRuns: number): string {
+    return `无法读取这个 Word 文件：文件中有 ${paragraphs} 个段落、${runs} 个文字片段，超过上限（${maxParagraphs} 个段落、${maxRuns} 个片段）。年度报告通常只有一两千个段落，文件可能已损坏或被篡改。`;
   },
   tooManyRows(rows: number, limit: number): string {
     return `无法读取：文件中的表格共有 ${rows} 行，超过上限 ${limit} 行（年度报告的三张表合计不到 100 行），不像是一份年度报告。`;

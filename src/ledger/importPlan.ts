@@ -14,6 +14,7 @@ import { APP_COLUMNS, CASE_COLUMNS, missingRequired, type AppField, type CaseFie
 import { isoOf, parseDate, serialOfDay } from "./dates";
 import { LEDGER_MSG } from "./messages";
 import { cellText, parseExtended } from "./parse";
+import { appendAll } from "./summary";
 import { APPLICANT_TYPES, CASE_KINDS, CASE_RESULTS, matchApplicantType, matchCaseKind, matchCaseResult, matchOutcome } from "./vocabulary";
 
 /** A source register: its rows, the header row's index in them, and the clerk's mapping. */
@@ -191,8 +192,8 @@ function planOne<F extends string>(
     out.refused.push(LEDGER_MSG.importFull(sheet, rows.length, free, start, reg.lastRow));
     return null;
   }
-  out.issues.push(...issues);
-  out.duplicates.push(...duplicates);
+  appendAll(out.issues, issues);
+  appendAll(out.duplicates, duplicates);
   return { role, sheet, first: start, last: start + rows.length - 1, rows };
 }
 

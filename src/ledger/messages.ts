@@ -72,3 +72,15 @@ export const LEDGER_MSG = {
   carryProblem: (name: string) => `${name}年底尚未办结，但这一行有错误（见上年工作簿的检查结果），没有转入：改正后可再结转一次，或在本年台账中手工补登。`,
   carryPresent: (name: string) => `${name}已在本年台账中（编号相同），不再转入。`,
 };
+
+/** Past the bounds of ./limits: what was too large, where, and the bound. */
+export const LEDGER_LIMIT_MSG = {
+  tooManyRows: (where: string, limit: number) => `${where}超过 ${limit} 行（台账读取上限），未读取。正常的台账只有几百到几千行；请检查文件是否完整，或分成几个文件。`,
+  rowBeyond: (sheet: string, row: number, limit: number) =>
+    `工作表“${sheet}”第 ${row} 行有内容，超过台账读取上限（${limit} 行），未读取这个文件。如果这一行是误输入的，请删除后再导入。`,
+  tooManyColumns: (row: number, count: number, limit: number) => `第 ${row} 行有 ${count} 列以上，超过上限 ${limit} 列，未读取。请检查分隔符是否正确。`,
+  fieldTooLong: (row: number, limit: number) => `第 ${row} 行有一个内容超过 ${limit} 个字符（Excel 单元格的上限），未读取。请检查引号是否成对。`,
+  tooManyCells: (limit: number) => `文件的单元格超过 ${limit} 个（台账读取上限），未读取。请只保留台账所在的工作表后再导入。`,
+  tooSlow: (seconds: number) => `读取超过 ${seconds} 秒仍未完成，已停止。请只保留台账所在的工作表后再导入。`,
+  findingsCapped: (source: string, shown: number, total: number) => `${source}共有 ${total} 处问题，只列出前 ${shown} 处；请先改正这些，再重新检查。`,
+};

@@ -9,6 +9,7 @@ import { registerRowKey } from "../template/layout";
 import { APP_COLUMNS, CASE_COLUMNS, mappedCount, missingRequired, proposeMapping, type ColumnDef, type ColumnMapping, type AppField, type CaseField } from "./columns";
 import { dayOf, parseDate } from "./dates";
 import { LEDGER_MSG, rowName } from "./messages";
+import { RowFindings } from "./summary";
 import type { Application, Case } from "./model";
 import { APPLICANT_TYPES, CASE_KINDS, CASE_RESULTS, OPEN_RESULT, matchApplicantType, matchCaseKind, matchCaseResult, matchOutcome } from "./vocabulary";
 
@@ -100,7 +101,7 @@ function rowRange(year: number | null | undefined): { from: number; to: number }
 
 function setup<F extends string>(defs: readonly ColumnDef<F>[], src: GridSource) {
   const found = findHeader(defs, src);
-  const findings: Finding[] = [];
+  const findings = new RowFindings();
   if (!found) {
     findings.push({ rule: "LEDGER.ROW", severity: "error", cells: [], message: LEDGER_MSG.noHeader(src.name, defs.filter((d) => d.required).map((d) => `“${d.title}”`).join("、")) });
     return { found: null, findings };
@@ -114,7 +115,7 @@ function setup<F extends string>(defs: readonly ColumnDef<F>[], src: GridSource)
 /** Read the 申请台账 grid. */
 export function parseApplications(src: GridSource, opts: ParseOptions = {}): Parsed<Application> {
   const { found, findings } = setup(APP_COLUMNS, src);
-  if (!found) return { rows: [], findings, mapping: null, headerLine: null };
+  if (!found) return { rows: [], findings: findings.list(src.name), mapping: null, headerLine: null };
   const m = found.mapping as ColumnMapping<AppField>;
   const title = (f: AppField) => APP_COLUMNS.find((c) => c.field === f)!.title;
   const blocked = missingRequired(APP_COLUMNS, m).length > 0;
@@ -214,13 +215,13 @@ export function parseApplications(src: GridSource, opts: ParseOptions = {}): Par
       excluded,
     });
   }
-  return { rows, findings, mapping: m, headerLine: src.firstLine + found.index };
+  return { rows, findings: findings.list(src.name), mapping: m, headerLine: src.firstLine + found.index };
 }
 
 /** Read the 复议诉讼台账 grid. */
 export function parseCases(src: GridSource, opts: ParseOptions = {}): Parsed<Case> {
   const { found, findings } = setup(CASE_COLUMNS, src);
-  if (!found) return { rows: [], findings, mapping: null, headerLine: null };
+  if (!found) return { rows: [], findings: findings.list(src.name), mapping: null, headerLine: null };
   const m = found.mapping as ColumnMapping<CaseField>;
   const title = (f: CaseField) => CASE_COLUMNS.find((c) => c.field === f)!.title;
   const blocked = missingRequired(CASE_COLUMNS, m).length > 0;
@@ -272,5 +273,5 @@ export function parseCases(src: GridSource, opts: ParseOptions = {}): Parsed<Cas
     }
     rows.push({ line, id, kind, received, result, excluded });
   }
-  return { rows, findings, mapping: m, headerLine: src.firstLine + found.index };
+  return { rows, findings: findings.list(src.name), mapping: m, headerLine: src.firstLine + found.index };
 }

@@ -7,6 +7,7 @@ import type { RuleContext } from "../report/rules";
 import type { Register } from "./model";
 import { parseApplications, parseCases, type GridSource, type ParseOptions } from "./parse";
 import { ledgerFindings, type LedgerCheckOptions } from "./rules";
+import { appendAll } from "./summary";
 
 export interface RegisterGrids {
   applications: GridSource | null;
@@ -32,14 +33,14 @@ export function registerFromGrids(grids: RegisterGrids, opts: ParseOptions = {})
     register.applications = p.rows;
     register.appSource = grids.applications.name;
     register.hasApplications = true;
-    findings.push(...p.findings);
+    appendAll(findings, p.findings); // already summarised past MAX_ROW_FINDINGS (./summary)
   }
   if (grids.cases) {
     const p = parseCases(grids.cases, opts);
     register.cases = p.rows;
     register.caseSource = grids.cases.name;
     register.hasCases = true;
-    findings.push(...p.findings);
+    appendAll(findings, p.findings);
   }
   return { register, findings };
 }

@@ -10,6 +10,7 @@ import { deadlineState, dueDate } from "./deadline";
 import { LEDGER_MSG, rowName } from "./messages";
 import type { Register } from "./model";
 import { appRowKey, caseRowKey } from "./parse";
+import { appendAll, summariseRowFindings } from "./summary";
 
 export interface LedgerCheckOptions {
   /** Today as a day number (deadlines); defaults to today in China (UTC+8). */
@@ -23,7 +24,13 @@ export function todayInChina(now = Date.now()): number {
 
 function duplicates(source: string, rows: readonly { id: string | null; line: number }[], key: (line: number) => string): Finding[] {
   const by = new Map<string, number[]>();
-  for (const r of rows) if (r.id !== null) by.set(r.id, [...(by.get(r.id) ?? []), r.line]);
+  // One list per 编号, appended to in place: linear in the rows however often an 编号 repeats.
+  for (const r of rows) {
+    if (r.id === null) continue;
+    const lines = by.get(r.id);
+    if (lines) lines.push(r.line);
+    else by.set(r.id, [r.line]);
+  }
   const out: Finding[] = [];
   for (const [id, lines] of by) {
     if (lines.length > 1) out.push({ rule: "LEDGER.ROW", severity: "warning", cells: lines.map(key), message: LEDGER_MSG.duplicateId(source, id, lines) });
@@ -34,7 +41,8 @@ function duplicates(source: string, rows: readonly { id: string | null; line: nu
 /** Row-level findings that need no report: duplicates, future dates, deadlines. */
 export function registerFindings(reg: Register, year: number | null, opts: LedgerCheckOptions = {}): Finding[] {
   const today = opts.today ?? todayInChina();
-  const out: Finding[] = [...duplicates(reg.appSource, reg.applications, appRowKey), ...duplicates(reg.caseSource, reg.cases, caseRowKey)];
+  const out: Finding[] = duplicates(reg.appSource, reg.applications, appRowKey);
+  appendAll(out, duplicates(reg.caseSource, reg.cases, caseRowKey));
   const bounds = year !== null ? yearBounds(year) : null;
   let latest = today;
   for (const a of reg.applications) {
@@ -63,7 +71,7 @@ export function registerFindings(reg: Register, year: number | null, opts: Ledge
   const earliest = reg.applications.reduce((m, a) => (a.received !== null && a.received < m ? a.received : m), today);
   const missing = reg.applications.length ? uncoveredYears(earliest, latest).filter((y) => y > CALENDAR_YEARS.last) : [];
   if (missing.length) out.push({ rule: "LEDGER.DEADLINE", severity: "info", cells: [], message: LEDGER_MSG.calendarUnknown(missing, CALENDAR_YEARS.last) });
-  return out;
+  return summariseRowFindings(out, reg.appSource);
 }
 
 /** Notes on what the count left out (rows of other years). */

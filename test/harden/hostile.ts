@@ -154,3 +154,80 @@ export function rawZip(entries: Array<{ name: string; deflated: Uint8Array; crc:
   end.writeUInt32LE(offset, 16);
   return new Uint8Array(Buffer.concat([...locals, cd, end]));
 }
+
+// ---- registers (issue 25): a few KB that used to take a million rows or a crash to read
+
+const CT_XLSX = (sheets: number) =>
+  `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${Array.from(
+    { length: sheets },
+    (_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+  ).join("")}</Types>`;
+const RELS_XLSX =
+  '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>';
+const SS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/** A cell of inline text; `ref` like "A1". */
+const textCell = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+
+/**
+ * A hand-written .xlsx: sheet i holds the given rows (row number → cell texts from column A).
+ * No styles, no shared strings: what a hostile generator would write.
+ */
+export function xlsxOfRows(sheets: Array<Map<number, string[]>>): Uint8Array {
+  const col = (i: number) => String.fromCharCode(65 + i);
+  const parts: Part[] = [
+    { name: "[Content_Types].xml", data: strToU8(CT_XLSX(sheets.length)) },
+    { name: "_rels/.rels", data: strToU8(RELS_XLSX) },
+    {
+      name: "xl/workbook.xml",
+      data: strToU8(`<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${SS}" xmlns:r="${R}"><sheets>${sheets.map((_, i) => `<sheet name="表${i + 1}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("")}</sheets></workbook>`),
+    },
+    {
+      name: "xl/_rels/workbook.xml.rels",
+      data: strToU8(
+        `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets
+          .map((_, i) => `<Relationship Id="rId${i + 1}" Type="${R}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`)
+          .join("")}</Relationships>`,
+      ),
+    },
+  ];
+  sheets.forEach((rows, i) => {
+    const xml = [...rows].map(([n, cells]) => `<row r="${n}">${cells.map((t, c) => textCell(`${col(c)}${n}`, t)).join("")}</row>`).join("");
+    parts.push({ name: `xl/worksheets/sheet${i + 1}.xml`, data: strToU8(`<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${SS}"><sheetData>${xml}</sheetData></worksheet>`) });
+  });
+  return zipOf(parts);
+}
+
+/** The 申请台账 header a register file starts with. */
+export const REGISTER_HEADER = ["编号", "收到日期", "申请人类型", "答复日期", "办理结果"];
+
+/** `sheets` sheets, each with one cell at row 1 048 576 (the last row Excel has). */
+export const farCellXlsx = (sheets: number, header = false) =>
+  xlsxOfRows(Array.from({ length: sheets }, () => new Map<number, string[]>([...(header ? [[1, REGISTER_HEADER] as [number, string[]]] : []), [1_048_576, ["x"]]])));
+
+/** A register CSV: the header, then `rows` rows made by `row(i)` (streamed into one string). */
+export function registerCsv(rows: number, row: (i: number) => string): string {
+  const out: string[] = [REGISTER_HEADER.join(",")];
+  for (let i = 0; i < rows; i++) out.push(row(i));
+  return out.join("\n") + "\n";
+}
+/** Rows each with an unreadable date: one finding per row. */
+export const badDateRow = (i: number) => `${i},昨天,自然人,前天,予以公开`;
+/** Rows that are all valid and share one 编号. */
+export const sameIdRow = () => "2025-001,2025-03-10,自然人,2025-03-20,予以公开";
+/** One quoted field of `chars` characters. */
+export const longFieldCsv = (chars: number) => `${REGISTER_HEADER.join(",")}\n1,"${"长".repeat(chars)}",自然人,2025-03-20,予以公开\n`;
+
+/** A .docx of `paragraphs` short paragraphs (document.xml a few bytes each, deflated to almost nothing). */
+export function docxParagraphs(paragraphs: number): Uint8Array {
+  return zipOf([
+    { name: "[Content_Types].xml", data: strToU8(CT_DOCX) },
+    { name: "_rels/.rels", data: strToU8(RELS_DOCX) },
+    { name: "word/document.xml", repeat: { head: `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>`, unit: "<w:p><w:r><w:t>x</w:t></w:r></w:p>", times: paragraphs, tail: "</w:body></w:document>" } },
+  ]);
+}
+
+/** Markup shapes the parser re-nests in quadratic time when it is given them raw. */
+export const MARKUP_SHAPES = ["<DIV></div>", "<x_a></x_b>", "<Td></tD>", "<a-b></a-c>", "<div></span>", "<p><b>", "<o:p></O:P>"] as const;
+export const markupRepeat = (shape: string, times: number) => `<html><body>${shape.repeat(times)}一、总体情况</body></html>`;

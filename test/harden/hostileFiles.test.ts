@@ -3,48 +3,24 @@
  * process capped at a 1 GB heap: it must end within 30 s, exit 2 and say in Chinese what is wrong.
  * The same readers serve the pane (importReport, readWorkbook), checked in process as well.
  */
-import { execFile } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { crc32 } from "node:zlib";
 import { deflateSync, unzipSync } from "fflate";
 import { importReport } from "../../src/import";
 import { readWorkbook } from "../../src/template/read";
-import { FIXTURES, PROJECT_ROOT, outputDir } from "../helpers/paths";
+import { FIXTURES, outputDir } from "../helpers/paths";
 import { fillTemplate, templateBytes } from "../template/support";
 import { sampleReport } from "../support/reports";
-import { closedNesting, docxBomb, rawZip, sheetRows, spanBombHtml, unclosedNesting, xlsxWith, zerosDeflate } from "./hostile";
+import { closedNesting, docxBomb, docxParagraphs, MARKUP_SHAPES, markupRepeat, rawZip, sheetRows, spanBombHtml, unclosedNesting, xlsxWith, zerosDeflate } from "./hostile";
+import { expectRefused, runUnderHeap } from "./underHeap";
 
-const BIN = path.join(PROJECT_ROOT, "bin", "xxgk-report.js");
 const DIR = outputDir("hostile");
 const SEED_TEXT = readFileSync(path.join(FIXTURES, "2023-sanmenxia-hubin-qianjin.txt"), "utf8");
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  ms: number;
-}
-
-/** `xxgk-report check <file>` with V8's heap capped at 1 GB (beyond it the process dies, not exit 2). */
-function check(file: string, bytes: Uint8Array | string): Promise<Run> {
-  const p = path.join(DIR, file);
-  writeFileSync(p, bytes);
-  const start = Date.now();
-  return new Promise((resolve) => {
-    execFile(process.execPath, ["--max-old-space-size=1024", BIN, "check", p], { cwd: PROJECT_ROOT, timeout: 60_000, maxBuffer: 16 << 20 }, (err, stdout, stderr) => {
-      const code = err ? ((err as { code?: number }).code ?? null) : 0;
-      resolve({ code: typeof code === "number" ? code : null, stdout, stderr, ms: Date.now() - start });
-    });
-  });
-}
-
-function refused(r: Run, says: RegExp): void {
-  if (process.env.HOSTILE_TIMES) console.log(r.ms, r.stderr.slice(0, 200));
-  expect({ code: r.code, said: says.test(r.stderr) }).toEqual({ code: 2, said: true });
-  expect(r.ms).toBeLessThan(30_000);
-  expect(r.stderr).not.toMatch(/内部错误|heap|Error:|at .*\.ts:/);
-}
+/** `xxgk-report check <file>` under a 1 GB heap. */
+const check = (file: string, bytes: Uint8Array | string) => runUnderHeap(DIR, "check", file, bytes);
+const refused = expectRefused;
 
 jest.setTimeout(120_000);
 
@@ -126,4 +102,44 @@ test("130 000 table rows (each an unplaced finding) are refused with a reason; 9
   expect(r.ms).toBeLessThan(30_000);
   expect(r.code).toBe(0); // warnings only: rows it could not place
   expect(r.stdout).toContain("共 9000 处），只列出前 500 处");
+});
+
+describe("markup the parser would re-nest (issue 25): refused or read, never quadratic", () => {
+  // <DIV></div>: HTML closes case-insensitively, so 40 000 are siblings (read); 200 000 pass the
+  // element bound. <x_a></x_b>: nothing closes, so they nest past 400 levels.
+  test.each([
+    ["<DIV></div>", 40_000, /未能识别为政府信息公开工作年度报告/],
+    ["<x_a></x_b>", 40_000, /嵌套超过 400 层/],
+    ["<x_a></x_b>", 99_000, /嵌套超过 400 层/],
+    ["<x_a></x_b>", 200_000, /嵌套超过 400 层/],
+    ["<DIV></div>", 200_000, /标签超过 200000 个/],
+  ])("%s × %d", async (shape, times, says) => {
+    const r = await check("shape.html", markupRepeat(shape, times));
+    refused(r, says);
+    expect(r.ms).toBeLessThan(10_000);
+  });
+
+  test("the pane's reader (same module) refuses every shape at 200 000 within seconds", async () => {
+    for (const shape of MARKUP_SHAPES) {
+      const start = Date.now();
+      const r = await importReport({ name: "x.html", data: markupRepeat(shape, 200_000) });
+      expect({ shape, recognised: r.recognised, fast: Date.now() - start < 10_000 }).toEqual({ shape, recognised: false, fast: true });
+      expect(r.findings[0]!.message).toMatch(/无法读取这个网页|未能识别/);
+    }
+  });
+});
+
+describe("Word files bounded before mammoth builds them (issue 25)", () => {
+  test.each([
+    [470_000, "15.9 MB"],
+    [246_000, "8 MB"],
+  ])("%d paragraphs (document.xml %s) are refused, naming the Word file", async (paragraphs) => {
+    const docx = docxParagraphs(paragraphs);
+    expect(docx.length).toBeLessThan(100_000);
+    const r = await check("paras.docx", docx);
+    refused(r, new RegExp(`这个 Word 文件：文件中有 ${paragraphs} 个段落`));
+    expect(r.stderr).not.toContain("网页");
+    const pane = await importReport({ name: "paras.docx", data: docx });
+    expect(pane.findings[0]!.message).toContain("Word 文件");
+  });
 });

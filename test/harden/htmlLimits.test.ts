@@ -5,7 +5,7 @@
 import { parse, type HTMLElement } from "node-html-parser";
 import { importReport } from "../../src/import";
 import { tableGrid } from "../../src/import/htmlGrid";
-import { markupOverLimits, withoutComments } from "../../src/import/limits";
+import { boundMarkup } from "../../src/import/markup";
 
 const table = (html: string) => parse(html).querySelector("table") as HTMLElement;
 
@@ -39,9 +39,47 @@ test.each([
   expect(r.findings[0]!.message).not.toContain("意外错误");
 });
 
-test("comments are removed in one pass; an unclosed one runs to the end", () => {
-  expect(withoutComments("a<!-- x -->b<!-- y")).toBe("ab");
-  expect(markupOverLimits("<div>".repeat(401))).toBe("depth");
-  expect(markupOverLimits("<p>".repeat(1000))).toBeNull(); // <p><p> are siblings, not nesting
-  expect(markupOverLimits(`<script>${"<div>".repeat(1000)}</script>`)).toBeNull();
+const over = (html: string) => {
+  try {
+    boundMarkup(html);
+    return null;
+  } catch (e) {
+    return (e as { what?: string }).what ?? "other";
+  }
+};
+
+test("depth and elements are judged on the tree the parser builds: case, _ in names, mismatched closes", () => {
+  expect(over("<div>".repeat(401))).toBe("depth");
+  expect(over("<p>".repeat(1000))).toBeNull(); // <p><p> are siblings, not nesting
+  expect(over(`<script>${"<div>".repeat(1000)}</script>`)).toBeNull();
+  // The bypasses of the old pre-check: closing tags that close nothing nest the next element.
+  expect(over("<x_a></x_b>".repeat(401))).toBe("depth");
+  expect(over("<DIV></div>".repeat(5000))).toBeNull(); // HTML closes case-insensitively: siblings
+  expect(over("<a-b></a-c>".repeat(401))).toBe("depth");
+  expect(over("<div></span>".repeat(401))).toBe("depth");
+});
+
+test("what node-html-parser gets is balanced, and it builds exactly the tree that was bounded", () => {
+  const shapes = ["<DIV></div>", "<x_a></x_b>", "<P>a<div>b</P>", "<td><tr><TH>x", "<b><div>", "<li>1<li>2", "<table><tr><td>1<td>2</table>", "<o:p>x</o:P>", "<a href='x>y'>t</a>", "a < b && c", '<br/><img src="x"/><hr>', "<title>a<b>c</title>", "<TEXTAREA>x</textarea>"];
+  for (const shape of shapes) {
+    const { html, depth } = boundMarkup(`<html><body>${shape.repeat(30)}</body></html>`);
+    const root = parse(html, { comment: false, lowerCaseTagName: false, blockTextElements: {} });
+    // The parser's tree, written out again, is the markup it was given: nothing re-nested.
+    expect(root.toString()).toBe(html);
+    const deepest = (n: HTMLElement): number => 1 + Math.max(0, ...n.childNodes.filter((c): c is HTMLElement => c.nodeType === 1).map(deepest));
+    expect(deepest(root) - 1).toBe(depth);
+  }
+});
+
+test("comments, doctype, scripts and styles are dropped; text and entities kept", () => {
+  const { html } = boundMarkup('<!DOCTYPE html><!-- x --><p>a &amp; b<script>if (a<b) x="</p>"</script><style>p{}</style></p><!-- y');
+  expect(html).toBe("<p>a &amp; b</p>");
+  expect(boundMarkup("<p>1 < 2</p>").html).toBe("<p>1 &lt; 2</p>");
+  expect(boundMarkup('<td ROWSPAN=2 class="x" colspan="3">').html).toBe('<td rowspan="2" colspan="3"></td>');
+});
+
+test("the pass has a time bound", () => {
+  let t = 0;
+  const clock = () => (t += 6000);
+  expect(() => boundMarkup("<br>".repeat(10_000), clock)).toThrow(expect.objectContaining({ what: "time" }));
 });
