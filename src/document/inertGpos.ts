@@ -11,8 +11,8 @@
  * it is. test/document/inertGpos.test.ts compares fontkit's layouts of a real report.
  */
 
-/** GPOS features fontkit applies only when a caller asks for them. */
-const ON_REQUEST = new Set(["cpct", "halt", "vhal", "palt", "vpal", "vkrn", "ujis"]);
+/** GPOS features fontkit applies only when a caller asks for them. (A plain array: IE11's Set takes no list.) */
+const ON_REQUEST = ["cpct", "halt", "vhal", "palt", "vpal", "vkrn", "ujis"];
 
 const tag = (v: DataView, at: number) => String.fromCharCode(v.getUint8(at), v.getUint8(at + 1), v.getUint8(at + 2), v.getUint8(at + 3));
 
@@ -25,7 +25,7 @@ function inertGposRecord(v: DataView): number | null {
     const gpos = v.getUint32(rec + 8);
     const features = gpos + v.getUint16(gpos + 6);
     const count = v.getUint16(features);
-    for (let f = 0; f < count; f++) if (!ON_REQUEST.has(tag(v, features + 2 + f * 6))) return null;
+    for (let f = 0; f < count; f++) if (ON_REQUEST.indexOf(tag(v, features + 2 + f * 6)) < 0) return null;
     return rec;
   }
   return null;
@@ -35,7 +35,7 @@ function inertGposRecord(v: DataView): number | null {
 export function withoutInertGpos(bytes: Uint8Array): Uint8Array {
   const rec = inertGposRecord(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   if (rec === null) return bytes;
-  const copy = bytes.slice();
+  const copy = new Uint8Array(bytes); // a copy (IE11 has no TypedArray slice)
   // An unregistered tag: font readers skip the table. The data stays where it was.
   copy.set([0x78, 0x50, 0x4f, 0x53], rec); // "xPOS"
   return copy;
