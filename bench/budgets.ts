@@ -17,6 +17,10 @@ export const BUDGETS: Record<string, Budget> = {
   // The CLI (issue 23): ≤ 0.4 s whole process, ≤ 4× a bare Node start.
   cliCheckWallMs: { max: 400, why: "issue 23: a 政务公开办 checks 60 units one by one" },
   cliCheckVsNodeStart: { max: 4, why: "issue 23: compiled, not transpiled at every start" },
+  // Export (issue 23): whole process against LibreOffice converting the same report, paired runs.
+  pdfExportVsLibreOffice: { max: 0.33, why: "issue 23: PDF export ≥ 3× faster than LibreOffice's docx → PDF" },
+  docxExportVsLibreOffice: { max: 0.33, why: "issue 23: Word export measured against LibreOffice likewise" },
+  cliExportPdfMs: { max: 530, why: "issue 23: ⅓ of LibreOffice's 1.59 s for this report on an idle machine" },
   batchReportsPerSecond: { min: 300, why: "issue 23: a folder of every unit's report" },
   // The roll-up (issue 22): a province's worth of units on one machine.
   rollupReportsPerSecond: { min: 200, why: "issue 22: 2 000 units' reports in January" },

@@ -5,15 +5,32 @@
  *              (median over fresh child processes: what a clerk waits for on the first export)
  *   pdfWarmMs  a later PDF in the same process (median)
  *   docxKb, pdfKb  file sizes
+ *
+ * Whole process, against LibreOffice (issue 23), on a published report (test/fixtures, .txt):
+ *   cliExportPdfMs          `node bin/xxgk-report.js export report.txt --pdf out.pdf` (compiled
+ *                           CLI), wall time, median
+ *   pdfExportVsLibreOffice  that run ÷ `soffice --headless --convert-to pdf` of the .docx our CLI
+ *                           writes for the same report: what a clerk would otherwise do to get a
+ *                           PDF. LibreOffice gets the same fonts (the tests' fontconfig) and a
+ *                           profile made by a warm-up run. Median of paired runs (each pair back to
+ *                           back, alternating which goes first), so the machine's load moves both.
+ *   docxExportVsLibreOffice `export report.txt --docx out.docx` ÷ `soffice --convert-to docx
+ *                           report.txt`: the same input file to a Word file, the only Word export
+ *                           LibreOffice can make of our input by itself. It is the easier job for
+ *                           LibreOffice (plain paragraphs, no tables or GB/T 9704 layout), so the
+ *                           ratio flatters LibreOffice, not us. Paired runs, median.
  */
 import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { buildDocument } from "../src/document/build";
 import { toDocx } from "../src/document/docx";
 import { loadFontsFromDir } from "../src/document/fontsNode";
 import { toPdf } from "../src/document/pdf";
-import { richReport } from "../test/document/support";
+import { fontconfigFile, richReport } from "../test/document/support";
+import { FIXTURES, PROJECT_ROOT } from "../test/helpers/paths";
 import { median, medianMs, round } from "./stats";
 
 const COLD_FLAG = "XXGK_BENCH_PDF_COLD";
@@ -33,7 +50,64 @@ function coldInChild(): number {
   return ms;
 }
 
+const PAIRS = 5;
+const REPORT = path.join(FIXTURES, "2023-sanmenxia-hubin-qianjin.txt");
+
+/** Wall time of one process; throws when it fails or does not write `out`. */
+function wallMs(cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): number {
+  const t = performance.now();
+  const r = spawnSync(cmd, args, { cwd, env, stdio: "ignore", timeout: 180_000 });
+  const ms = performance.now() - t;
+  if (r.status !== 0) throw new Error(`${path.basename(cmd)} ${args.join(" ")} exited ${r.status}`);
+  return ms;
+}
+
+/** Median of ours ÷ theirs over runs in pairs (alternating who goes first), and our median. */
+function paired(ours: () => number, theirs: () => number): { ratio: number; oursMs: number } {
+  const ratios: number[] = [];
+  const mine: number[] = [];
+  for (let i = 0; i < PAIRS; i++) {
+    let a: number, b: number;
+    if (i % 2 === 0) {
+      a = ours();
+      b = theirs();
+    } else {
+      b = theirs();
+      a = ours();
+    }
+    ratios.push(a / b);
+    mine.push(a);
+  }
+  return { ratio: round(median(ratios), 3), oursMs: round(median(mine), 1) };
+}
+
+/** Our CLI and LibreOffice, each converting the same report, whole process. */
+function versusLibreOffice(): Record<string, number> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "xxgk-bench-export-"));
+  try {
+    // The compiled CLI is what clerks run; build it if a source is newer (bin/ falls back to tsx).
+    spawnSync(process.execPath, [path.join(PROJECT_ROOT, "scripts", "build-cli.js")], { stdio: "ignore" });
+    const bin = path.join(PROJECT_ROOT, "bin", "xxgk-report.js");
+    const report = path.join(dir, "report.txt");
+    copyFileSync(REPORT, report);
+    const cli = (...args: string[]) => () => wallMs(process.execPath, [bin, "export", report, ...args], process.env, dir);
+    const lo = { ...process.env, FONTCONFIG_FILE: fontconfigFile(dir), HOME: dir };
+    const soffice = (to: string, input: string) => () =>
+      wallMs("soffice", ["--headless", `-env:UserInstallation=file://${dir}/lo-profile`, "--convert-to", to, "--outdir", path.join(dir, "lo"), input], lo, dir);
+    // Warm-ups: the file cache, and LibreOffice's first start (it builds its profile).
+    cli("--docx", path.join(dir, "report.docx"))();
+    cli("--pdf", path.join(dir, "warm.pdf"))();
+    soffice("pdf", path.join(dir, "report.docx"))();
+    const pdf = paired(cli("--pdf", path.join(dir, "out.pdf")), soffice("pdf", path.join(dir, "report.docx")));
+    const docx = paired(cli("--docx", path.join(dir, "out.docx")), soffice("docx", report));
+    return { cliExportPdfMs: pdf.oursMs, pdfExportVsLibreOffice: pdf.ratio, cliExportDocxMs: docx.oursMs, docxExportVsLibreOffice: docx.ratio };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function bench(): Promise<Record<string, number>> {
+  const whole = versusLibreOffice();
   const report = richReport();
   const docxMs = await medianMs(10, () => toDocx(buildDocument(report)), 2);
   const docx = await toDocx(buildDocument(report));
@@ -41,7 +115,7 @@ export async function bench(): Promise<Record<string, number>> {
   const fonts = await loadFontsFromDir();
   const pdfWarmMs = await medianMs(5, () => toPdf(buildDocument(report), fonts), 1);
   const pdf = await toPdf(buildDocument(report), fonts);
-  return { docxMs, pdfColdMs, pdfWarmMs, docxKb: round(docx.byteLength / 1024, 1), pdfKb: round(pdf.byteLength / 1024, 1) };
+  return { ...whole, docxMs, pdfColdMs, pdfWarmMs, docxKb: round(docx.byteLength / 1024, 1), pdfKb: round(pdf.byteLength / 1024, 1) };
 }
 
 if (require.main === module && process.env[COLD_FLAG]) {

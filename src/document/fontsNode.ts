@@ -1,11 +1,24 @@
 /** Node (CLI, tests, bench): the PDF fonts read from assets/fonts. Not imported by the add-in. */
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { FONT_ROLES, PDF_FONT_FILES, type FontBytes, type FontRole } from "./fonts";
 
+/**
+ * The package root: the nearest folder above this module with a package.json. This module runs
+ * from src/document (tsx, jest) or bundled into dist-cli/main.cjs, so a fixed "../.." is wrong
+ * in one of them (it was: the compiled CLI looked for fonts beside the checkout).
+ */
+export function packageRoot(from: string = __dirname): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, "package.json"))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(from, "..", "..");
+  }
+}
+
 /** assets/fonts of this checkout, or XXGK_FONTS_DIR. */
 export function defaultFontsDir(): string {
-  return process.env.XXGK_FONTS_DIR ?? path.resolve(__dirname, "..", "..", "assets", "fonts");
+  return process.env.XXGK_FONTS_DIR ?? path.join(packageRoot(), "assets", "fonts");
 }
 
 const cache = new Map<string, Promise<FontBytes>>();

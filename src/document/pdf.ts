@@ -10,6 +10,7 @@ import { FONT_ROLES, PDF_FONT_FILES, type FontBytes, type FontRole } from "./fon
 import { fontFacts } from "./cmap";
 import { segments, type Coverage } from "./glyphs";
 import { gridOf, type Slot } from "./grid";
+import { withoutInertGpos } from "./inertGpos";
 import {
   CELL_PADDING_MM,
   FIRST_LINE_INDENT_CHARS,
@@ -72,7 +73,7 @@ function registerFonts(pm: PdfMake, fonts: FontBytes): void {
   const dict: TFontDictionary = {};
   for (const role of FONT_ROLES) {
     const name = `${tag}-${PDF_FONT_FILES[role]}`;
-    pm.virtualfs.writeFileSync(name, fonts[role]);
+    pm.virtualfs.writeFileSync(name, withoutInertGpos(fonts[role]));
     dict[role] = { normal: name };
   }
   pm.setFonts(dict);
