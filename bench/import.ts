@@ -4,7 +4,8 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { readPdf, readText, type PdfLib } from "../src/import";
+import { readText, type PdfLib } from "../src/import";
+import { readPdf } from "../src/import/pdf";
 import { FIXTURES } from "../test/helpers/paths";
 import { medianMs, round } from "./stats";
 

@@ -5,12 +5,16 @@
 import { emptyReport, type Finding, type FormatId, type Report } from "../report";
 import { decodeBytes, EncodingUnsupported, looksBinary } from "./decode";
 import type { DocumentResult } from "./document";
-import { DocxRefused, readDocx } from "./docx";
-import { readHtml } from "./html";
 import { MAX_WORD_PARAGRAPHS, MAX_WORD_RUNS } from "./limits";
-import { PdfRefused, readPdf, type PdfLib } from "./pdf";
+import type { PdfLib } from "./pdf";
 import { importText } from "./messages";
 import { readText } from "./text";
+
+// The page, Word and PDF readers (node-html-parser, fflate, mammoth) load when such a file comes:
+// a pasted text or a .txt report never pays for them (the CLI starts faster, the pane's chunk is smaller).
+const htmlReader = () => import(/* webpackChunkName: "read-html" */ "./html");
+const docxReader = () => import(/* webpackChunkName: "read-docx" */ "./docx");
+const pdfReader = () => import(/* webpackChunkName: "read-pdf" */ "./pdf");
 
 export type InputKind = "text" | "html" | "docx" | "pdf" | "unknown";
 
@@ -66,11 +70,11 @@ function done(input: InputKind, r: DocumentResult): ImportResult {
   return { report: r.report, findings: r.findings, format: r.report.format, input, recognised: r.recognised };
 }
 
-function readString(name: string, text: string): ImportResult {
+async function readString(name: string, text: string): Promise<ImportResult> {
   const head = text.slice(0, 4096);
   // An .html file with no markup at all is text that was saved under the wrong name.
   const html = (HTML_EXT.test(name) && /<[a-z!]/i.test(head)) || (!TEXT_EXT.test(name) && HTML_SNIFF.test(head)) || /<(html|table)[\s>]/i.test(head);
-  return html ? done("html", readHtml(text)) : done("text", readText(text));
+  return html ? done("html", (await htmlReader()).readHtml(text)) : done("text", readText(text));
 }
 
 async function readPdfBytes(bytes: Uint8Array, load: ImportInput["pdf"]): Promise<ImportResult> {
@@ -81,6 +85,7 @@ async function readPdfBytes(bytes: Uint8Array, load: ImportInput["pdf"]): Promis
   } catch {
     return failed("pdf", importText.pdfUnavailable());
   }
+  const { PdfRefused, readPdf } = await pdfReader();
   try {
     return done("pdf", await readPdf(bytes, lib));
   } catch (e) {
@@ -92,6 +97,7 @@ async function readBytes(name: string, bytes: Uint8Array, pdf?: ImportInput["pdf
   if (bytes.length === 0) return failed("unknown", importText.empty());
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
     if (containsAscii(bytes, "xl/workbook")) return failed("unknown", importText.spreadsheet());
+    const { DocxRefused, readDocx } = await docxReader();
     try {
       return done("docx", await readDocx(bytes));
     } catch (e) {
@@ -120,7 +126,7 @@ export async function importReport(input: ImportInput): Promise<ImportResult> {
     const name = input.name ?? "";
     if (typeof input.data === "string") {
       if (input.data.trim() === "") return failed("text", importText.empty());
-      return readString(name, input.data);
+      return await readString(name, input.data);
     }
     // Callers from the browser sometimes hand over the File's ArrayBuffer itself.
     const data: unknown = input.data;
@@ -130,9 +136,9 @@ export async function importReport(input: ImportInput): Promise<ImportResult> {
   }
 }
 
+// The readers themselves are imported from their modules (./html, ./docx, ./pdf), not from here:
+// re-exporting them would load them with every import.
 export { readText, textToBlocks } from "./text";
-export { readHtml, htmlToBlocks } from "./html";
-export { readDocx, docxToHtml } from "./docx";
-export { readPdf, pdfToBlocks, type PdfLib } from "./pdf";
+export type { PdfLib } from "./pdf";
 export { decodeBytes } from "./decode";
 export type { DocumentResult } from "./document";

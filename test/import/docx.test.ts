@@ -3,7 +3,8 @@
  * `docx` package from the seed text), converted by mammoth and read by the HTML reader.
  */
 import { checkReport, cellsOf, type Finding } from "../../src/report";
-import { docxToHtml, importReport, readText } from "../../src/import";
+import { importReport, readText } from "../../src/import";
+import { docxToHtml } from "../../src/import/docx";
 import { readSeed, reportAsDocx } from "./support/layout";
 
 const errors = (fs: Finding[]) => fs.filter((f) => f.severity === "error");

@@ -2,7 +2,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { checkReport, FORMATS, t3Key, type Finding, type RawCell } from "../../src/report";
-import { importReport, readHtml, readText } from "../../src/import";
+import { importReport, readText } from "../../src/import";
+import { readHtml } from "../../src/import/html";
 import { FIXTURES } from "../helpers/paths";
 import { encodeGb18030, htmlTable, readSeed, table3Layout, tableLayouts } from "./support/layout";
 

@@ -10,7 +10,8 @@ import path from "node:path";
 import { promisify } from "node:util";
 import PDFDocument from "pdfkit";
 import { checkReport, t3Key, t4Key, type Finding, type RawCell } from "../../src/report";
-import { readHtml, readText } from "../../src/import";
+import { readText } from "../../src/import";
+import { readHtml } from "../../src/import/html";
 import { reportAsText } from "./support/layout";
 import { FIXTURES, PROJECT_ROOT, outputDir } from "../helpers/paths";
 

@@ -8,7 +8,8 @@ import path from "node:path";
 import { checkReport, emptyReport, t3Key, t4Key, type Finding } from "../../src/report";
 import { planImport, planText } from "../../src/workflow/importPlan";
 import { rollForward } from "../../src/workflow/rollForward";
-import { readHtml, readText } from "../../src/import";
+import { readText } from "../../src/import";
+import { readHtml } from "../../src/import/html";
 import { FIXTURES } from "../helpers/paths";
 import { reportAsText } from "../import/support/layout";
 
