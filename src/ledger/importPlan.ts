@@ -7,14 +7,12 @@
  * the register then reports the row as LEDGER.ROW like any hand-typed mistake. Pure: no host.
  */
 import type { RawCell } from "../report";
-import { templateLayout } from "../template/layout";
-import { SHEET_NAMES } from "../template/messages";
-import type { RegisterRole } from "../template/roles";
+import { cellText, readCell } from "./cells";
 import { APP_COLUMNS, CASE_COLUMNS, missingRequired, type AppField, type CaseField, type ColumnDef, type ColumnMapping } from "./columns";
-import { isoOf, parseDate, serialOfDay } from "./dates";
+import { isoOf, serialOfDay } from "./dates";
 import { LEDGER_MSG } from "./messages";
-import { cellText, parseExtended } from "./parse";
-import { APPLICANT_TYPES, CASE_KINDS, CASE_RESULTS, matchApplicantType, matchCaseKind, matchCaseResult, matchOutcome } from "./vocabulary";
+import { REGISTER_SHEETS, type RegisterRole } from "./sheets";
+import { VOCABULARIES } from "./vocabulary";
 
 /** A source register: its rows, the header row's index in them, and the clerk's mapping. */
 export interface ImportSource<F extends string> {
@@ -80,52 +78,39 @@ export interface ImportRequest {
   sheetNames?: Partial<Record<RegisterRole, string>>;
 }
 
-const DATE_FIELDS = new Set<string>(["received", "corrected", "answered"]);
-
 type Normalised = { value: RawCell; shown: string; problem?: string };
 
-function asText(v: RawCell): Normalised {
-  const t = cellText(v);
-  return { value: t, shown: t ?? "" };
-}
-
-function normaliseDate(v: RawCell, title: string): Normalised {
-  const p = parseDate(v);
-  if (p.ok) return p.day === null ? { value: null, shown: "" } : { value: serialOfDay(p.day), shown: isoOf(p.day) };
-  const original = String(v).trim();
-  return { value: original, shown: original, problem: LEDGER_MSG.importBadDate(title) };
-}
-
-function normaliseChoice(v: RawCell, match: (t: string) => { choice: { label: string } } | null, problem: string): Normalised {
-  const t = cellText(v);
-  if (t === null) return { value: null, shown: "" };
-  const m = match(t);
-  return m ? { value: m.choice.label, shown: m.choice.label } : { value: t, shown: t, problem };
-}
-
-function normaliseApp(field: AppField, v: RawCell, title: string): Normalised {
-  if (DATE_FIELDS.has(field)) return normaliseDate(v, title);
-  if (field === "applicantType") return normaliseChoice(v, matchApplicantType, LEDGER_MSG.importBadChoice(title, APPLICANT_TYPES.map((c) => c.label).join("、")));
-  if (field === "outcome") return normaliseChoice(v, matchOutcome, LEDGER_MSG.importBadOutcome);
-  if (field === "extended") {
-    const t = cellText(v);
-    if (t === null) return { value: null, shown: "" };
-    const e = parseExtended(t);
-    return e === null ? { value: t, shown: t, problem: LEDGER_MSG.importBadChoice(title, "是、否") } : { value: e ? "是" : "否", shown: e ? "是" : "否" };
+/** A cell as the template's column holds it (by the column's kind), or its original with the problem. */
+function normalise(d: ColumnDef, v: RawCell): Normalised {
+  const r = readCell(d, v);
+  switch (r.kind) {
+    case "blank":
+      return { value: null, shown: "" };
+    case "date":
+      return { value: serialOfDay(r.day), shown: isoOf(r.day) };
+    case "choice":
+      return { value: r.choice.label, shown: r.choice.label };
+    case "yesNo":
+      return { value: r.yes ? "是" : "否", shown: r.yes ? "是" : "否" };
+    case "text":
+      return { value: r.text, shown: r.text };
+    case "bad": {
+      const original = String(v).trim();
+      return { value: original, shown: original, problem: problemOf(d) };
+    }
   }
-  return asText(v);
 }
 
-function normaliseCase(field: CaseField, v: RawCell, title: string): Normalised {
-  if (field === "received") return normaliseDate(v, title);
-  if (field === "kind") return normaliseChoice(v, matchCaseKind, LEDGER_MSG.importBadChoice(title, CASE_KINDS.map((c) => c.label).join("、")));
-  if (field === "result") return normaliseChoice(v, matchCaseResult, LEDGER_MSG.importBadChoice(title, CASE_RESULTS.map((c) => c.label).join("、")));
-  return asText(v);
+function problemOf(d: ColumnDef): string {
+  if (d.kind === "date") return LEDGER_MSG.importBadDate(d.title);
+  if (d.kind === "yesNo") return LEDGER_MSG.importBadChoice(d.title, "是、否");
+  if (d.vocabulary === "outcome") return LEDGER_MSG.importBadOutcome;
+  return LEDGER_MSG.importBadChoice(d.title, VOCABULARIES[d.vocabulary!].choices.map((c) => c.label).join("、"));
 }
 
 /** Sheet row after the last non-empty row of the register (the first row when it is empty). */
 export function firstFreeRow(role: RegisterRole, current: CurrentGrid): number {
-  const reg = templateLayout().registers[role];
+  const reg = REGISTER_SHEETS[role];
   let last = reg.headerRow;
   current.rows.forEach((line, i) => {
     if (i > 0 && line.some((v) => cellText(v) !== null)) last = current.firstLine + i;
@@ -139,7 +124,6 @@ function planOne<F extends string>(
   src: ImportSource<F>,
   current: CurrentGrid | null,
   sheet: string,
-  normalise: (field: F, v: RawCell, title: string) => Normalised,
   out: RegisterImportPlan,
 ): RegisterAppend | null {
   if (!current) {
@@ -151,7 +135,7 @@ function planOne<F extends string>(
     for (const d of missing) out.refused.push(LEDGER_MSG.missingColumn(src.name, d.title));
     return null;
   }
-  const reg = templateLayout().registers[role];
+  const reg = REGISTER_SHEETS[role];
   const start = firstFreeRow(role, current);
   const idIndex = defs.findIndex((d) => d.field === "id");
   const existing = new Map<string, number>();
@@ -172,7 +156,7 @@ function planOne<F extends string>(
     const cells: RawCell[] = [];
     const shown: string[] = [];
     for (const d of defs) {
-      const n = normalise(d.field, at(d.field), d.title);
+      const n = normalise(d, at(d.field));
       cells.push(n.value);
       shown.push(n.shown);
       if (n.problem) {
@@ -198,9 +182,9 @@ function planOne<F extends string>(
 
 export function planRegisterImport(req: ImportRequest): RegisterImportPlan {
   const out: RegisterImportPlan = { apps: null, cases: null, issues: [], duplicates: [], refused: [] };
-  const name = (role: RegisterRole) => req.sheetNames?.[role] ?? SHEET_NAMES[role];
-  if (req.apps) out.apps = planOne("apps", APP_COLUMNS, req.apps, req.current.applications, name("apps"), normaliseApp, out);
-  if (req.cases) out.cases = planOne("cases", CASE_COLUMNS, req.cases, req.current.cases, name("cases"), normaliseCase, out);
+  const name = (role: RegisterRole) => req.sheetNames?.[role] ?? REGISTER_SHEETS[role].name;
+  if (req.apps) out.apps = planOne("apps", APP_COLUMNS, req.apps, req.current.applications, name("apps"), out);
+  if (req.cases) out.cases = planOne("cases", CASE_COLUMNS, req.cases, req.current.cases, name("cases"), out);
   // All or nothing: a refusal in one register stops the other too.
   if (out.refused.length) return { apps: null, cases: null, issues: [], duplicates: [], refused: out.refused };
   return out;

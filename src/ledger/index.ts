@@ -3,6 +3,8 @@ export * from "./vocabulary";
 export * from "./dates";
 export * from "./calendar";
 export * from "./columns";
+export * from "./sheets";
+export { readCell, type CellRead } from "./cells";
 export * from "./model";
 export * from "./parse";
 export * from "./count";

@@ -5,12 +5,13 @@
  */
 import type { Finding, RawCell } from "../report";
 import { looseKey } from "../import/labels";
-import { registerRowKey } from "../template/layout";
-import { APP_COLUMNS, CASE_COLUMNS, mappedCount, missingRequired, proposeMapping, type ColumnDef, type ColumnMapping, type AppField, type CaseField } from "./columns";
-import { dayOf, parseDate } from "./dates";
+import { cellText, readCell, type CellRead } from "./cells";
+import { APP_COLUMNS, CASE_COLUMNS, columnOf, mappedCount, missingRequired, proposeMapping, type ColumnDef, type ColumnMapping, type AppField, type CaseField, type VocabularyName } from "./columns";
+import { dayOf, isoOf } from "./dates";
 import { LEDGER_MSG, rowName } from "./messages";
 import type { Application, Case } from "./model";
-import { APPLICANT_TYPES, CASE_KINDS, CASE_RESULTS, OPEN_RESULT, matchApplicantType, matchCaseKind, matchCaseResult, matchOutcome } from "./vocabulary";
+import { registerRowKey } from "./sheets";
+import { VOCABULARIES } from "./vocabulary";
 
 export interface GridSource {
   /** Sheet or file name, for messages ("申请台账"). */
@@ -47,12 +48,7 @@ export const caseRowKey = (line: number) => registerRowKey("cases", line);
 const HEADER_SEARCH_ROWS = 10;
 const FIRST_DAY = dayOf(2008, 1, 1)!; // 《政府信息公开条例》 in force from 2008-05-01
 
-/** A cell's text, trimmed; null when blank. */
-export function cellText(v: RawCell | undefined): string | null {
-  if (v === null || v === undefined) return null;
-  const s = String(v).trim();
-  return s === "" ? null : s;
-}
+export { cellText, parseExtended } from "./cells";
 
 export type UserMapping = Partial<Record<string, number | string>>;
 
@@ -86,14 +82,6 @@ export function findHeader<F extends string>(defs: readonly ColumnDef<F>[], src:
   return best;
 }
 
-const YES = /^(是|y|yes|true|1|√|✓|✔|延期|已延期)$/i;
-const NO = /^(否|n|no|false|0|×|不延期|未延期|无)$/i;
-
-/** 是否延期 as written: true (是), false (否), or null when it says neither. */
-export function parseExtended(text: string): boolean | null {
-  return YES.test(text) ? true : NO.test(text) ? false : null;
-}
-
 function rowRange(year: number | null | undefined): { from: number; to: number } {
   return { from: FIRST_DAY, to: dayOf(year ? year + 1 : 2200, 12, 31)! };
 }
@@ -111,88 +99,95 @@ function setup<F extends string>(defs: readonly ColumnDef<F>[], src: GridSource)
   return { found, findings };
 }
 
+/** What a choice the vocabulary cannot place says, per vocabulary. */
+const UNKNOWN_CHOICE: Record<VocabularyName, (row: string, shown: string) => string> = {
+  applicantType: (row, shown) => LEDGER_MSG.unknownType(row, shown, labels("applicantType")),
+  outcome: (row, shown) => LEDGER_MSG.unknownOutcome(row, shown),
+  caseKind: (row, shown) => LEDGER_MSG.unknownKind(row, shown, labels("caseKind")),
+  caseResult: (row, shown) => LEDGER_MSG.unknownResult(row, shown, labels("caseResult")),
+};
+
+function labels(v: VocabularyName): string {
+  return VOCABULARIES[v].choices.map((c) => c.label).join("、");
+}
+
+interface RowContext {
+  name: string;
+  range: { from: number; to: number };
+  err: (message: string) => void;
+  warn: (message: string) => void;
+}
+
+/**
+ * Every column of a row read by its kind, with the findings a cell earns on its own (unreadable,
+ * out of range, blank where it must be filled). Returns the reads and whether the row is kept out.
+ */
+function readRow<F extends string>(defs: readonly ColumnDef<F>[], m: ColumnMapping<F>, cells: readonly RawCell[], ctx: RowContext): { values: Record<F, CellRead>; excluded: boolean } {
+  const values = {} as Record<F, CellRead>;
+  let excluded = false;
+  for (const d of defs) {
+    let r = readCell(d, m[d.field] === null ? null : cells[m[d.field]!]);
+    if (r.kind === "bad") {
+      if (d.kind === "date") {
+        if (d.required) {
+          ctx.err(LEDGER_MSG.badDate(ctx.name, d.title, r.shown));
+          excluded = true;
+        } else ctx.warn(LEDGER_MSG.badOptionalDate(ctx.name, d.title, r.shown));
+      } else if (d.kind === "choice") {
+        ctx.err(UNKNOWN_CHOICE[d.vocabulary!](ctx.name, r.shown));
+        excluded = true;
+      } else if (d.kind === "yesNo") ctx.warn(LEDGER_MSG.badExtended(ctx.name, r.shown));
+    } else if (r.kind === "date" && (r.day < ctx.range.from || r.day > ctx.range.to)) {
+      ctx.err(LEDGER_MSG.outOfRange(ctx.name, d.title, r.day, ctx.range.from, ctx.range.to));
+      excluded = true;
+      r = { kind: "bad", shown: isoOf(r.day) };
+    } else if (r.kind === "blank" && d.mustFill) {
+      if (m[d.field] !== null) ctx.err(LEDGER_MSG.missing(ctx.name, d.title));
+      excluded = true;
+    }
+    values[d.field] = r;
+  }
+  return { values, excluded };
+}
+
+const dayIn = (r: CellRead): number | null => (r.kind === "date" ? r.day : null);
+const codeIn = (r: CellRead): string | null => (r.kind === "choice" ? r.choice.code : null);
+const textIn = (r: CellRead): string | null => (r.kind === "text" ? r.text : null);
+
+/** Rows of a grid below its header that have anything written, with their source line. */
+function* filledRows<F extends string>(defs: readonly ColumnDef<F>[], m: ColumnMapping<F>, src: GridSource, headerIndex: number) {
+  for (let i = headerIndex + 1; i < src.rows.length; i++) {
+    const cells = src.rows[i]!;
+    if (defs.every((d) => m[d.field] === null || cellText(cells[m[d.field]!]) === null)) continue;
+    yield { cells, line: src.firstLine + i };
+  }
+}
+
 /** Read the 申请台账 grid. */
 export function parseApplications(src: GridSource, opts: ParseOptions = {}): Parsed<Application> {
   const { found, findings } = setup(APP_COLUMNS, src);
   if (!found) return { rows: [], findings, mapping: null, headerLine: null };
   const m = found.mapping as ColumnMapping<AppField>;
-  const title = (f: AppField) => APP_COLUMNS.find((c) => c.field === f)!.title;
   const blocked = missingRequired(APP_COLUMNS, m).length > 0;
   const range = rowRange(opts.year);
   const rows: Application[] = [];
-  for (let i = found.index + 1; i < src.rows.length; i++) {
-    const cells = src.rows[i]!;
-    const at = (f: AppField): RawCell => (m[f] === null ? null : (cells[m[f]!] ?? null));
-    if (APP_COLUMNS.every((c) => cellText(at(c.field)) === null)) continue;
-    const line = src.firstLine + i;
-    const id = cellText(at("id"));
+  for (const { cells, line } of filledRows(APP_COLUMNS, m, src, found.index)) {
+    const id = textIn(readCell(columnOf(APP_COLUMNS, "id"), m.id === null ? null : cells[m.id]));
     const name = rowName(src.name, line, id);
     const key = [appRowKey(line)];
     const err = (message: string) => findings.push({ rule: "LEDGER.ROW", severity: "error", cells: key, message });
     const warn = (message: string) => findings.push({ rule: "LEDGER.ROW", severity: "warning", cells: key, message });
-    let excluded = blocked;
-
-    const date = (f: AppField, required: boolean): number | null => {
-      const p = parseDate(at(f));
-      if (!p.ok) {
-        if (required) {
-          err(LEDGER_MSG.badDate(name, title(f), p.shown));
-          excluded = true;
-        } else warn(LEDGER_MSG.badOptionalDate(name, title(f), p.shown));
-        return null;
-      }
-      if (p.day !== null && (p.day < range.from || p.day > range.to)) {
-        err(LEDGER_MSG.outOfRange(name, title(f), p.day, range.from, range.to));
-        excluded = true;
-        return null;
-      }
-      return p.day;
-    };
-    const received = date("received", true);
-    if (received === null && cellText(at("received")) === null && m.received !== null) {
-      err(LEDGER_MSG.missing(name, title("received")));
-      excluded = true;
-    }
-    let corrected = date("corrected", false);
-    const answered = date("answered", true);
-
-    let applicantType: string | null = null;
-    const typeText = cellText(at("applicantType"));
-    if (typeText === null) {
-      if (m.applicantType !== null) err(LEDGER_MSG.missing(name, title("applicantType")));
-      excluded = true;
-    } else {
-      const t = matchApplicantType(typeText);
-      if (t) applicantType = t.choice.code;
-      else {
-        err(LEDGER_MSG.unknownType(name, typeText, APPLICANT_TYPES.map((c) => c.label).join("、")));
-        excluded = true;
-      }
-    }
-
-    let outcome: string | null = null;
-    const outcomeText = cellText(at("outcome"));
-    if (outcomeText !== null) {
-      const o = matchOutcome(outcomeText);
-      if (o) outcome = o.choice.code;
-      else {
-        err(LEDGER_MSG.unknownOutcome(name, outcomeText));
-        excluded = true;
-      }
-    }
-    if (answered !== null && outcomeText === null) {
+    const { values: v, excluded: bad } = readRow(APP_COLUMNS, m, cells, { name, range, err, warn });
+    let excluded = blocked || bad;
+    const received = dayIn(v.received);
+    let corrected = dayIn(v.corrected);
+    const answered = dayIn(v.answered);
+    const outcome = codeIn(v.outcome);
+    if (answered !== null && v.outcome.kind === "blank") {
       err(LEDGER_MSG.answeredNoOutcome(name));
       excluded = true;
     }
-    if (answered === null && outcome !== null && cellText(at("answered")) === null) warn(LEDGER_MSG.outcomeNoAnswer(name));
-
-    const extText = cellText(at("extended"));
-    let extended = false;
-    if (extText !== null) {
-      const e = parseExtended(extText);
-      if (e === null) warn(LEDGER_MSG.badExtended(name, extText));
-      else extended = e;
-    }
+    if (v.answered.kind === "blank" && outcome !== null) warn(LEDGER_MSG.outcomeNoAnswer(name));
     if (received !== null && answered !== null && answered < received) {
       err(LEDGER_MSG.answerBeforeReceipt(name, received, answered));
       excluded = true;
@@ -205,11 +200,13 @@ export function parseApplications(src: GridSource, opts: ParseOptions = {}): Par
       line,
       id,
       received,
-      applicantType,
-      applicant: cellText(at("applicant")),
+      applicantType: codeIn(v.applicantType),
+      applicant: textIn(v.applicant),
       corrected,
-      extended,
-      answered: outcome === null ? null : answered,
+      extended: v.extended.kind === "yesNo" && v.extended.yes,
+      // The answer date stands whatever the outcome says: an answered row is never open.
+      answered,
+      answerUnread: v.answered.kind === "bad",
       outcome: answered === null ? null : outcome,
       excluded,
     });
@@ -222,55 +219,19 @@ export function parseCases(src: GridSource, opts: ParseOptions = {}): Parsed<Cas
   const { found, findings } = setup(CASE_COLUMNS, src);
   if (!found) return { rows: [], findings, mapping: null, headerLine: null };
   const m = found.mapping as ColumnMapping<CaseField>;
-  const title = (f: CaseField) => CASE_COLUMNS.find((c) => c.field === f)!.title;
   const blocked = missingRequired(CASE_COLUMNS, m).length > 0;
   const range = rowRange(opts.year);
   const rows: Case[] = [];
-  for (let i = found.index + 1; i < src.rows.length; i++) {
-    const cells = src.rows[i]!;
-    const at = (f: CaseField): RawCell => (m[f] === null ? null : (cells[m[f]!] ?? null));
-    if (CASE_COLUMNS.every((c) => cellText(at(c.field)) === null)) continue;
-    const line = src.firstLine + i;
-    const id = cellText(at("id"));
+  for (const { cells, line } of filledRows(CASE_COLUMNS, m, src, found.index)) {
+    const id = textIn(readCell(columnOf(CASE_COLUMNS, "id"), m.id === null ? null : cells[m.id]));
     const name = rowName(src.name, line, id);
-    const err = (message: string) => findings.push({ rule: "LEDGER.ROW", severity: "error", cells: [caseRowKey(line)], message });
-    let excluded = blocked;
-    let received: number | null = null;
-    const p = parseDate(at("received"));
-    if (!p.ok) {
-      err(LEDGER_MSG.badDate(name, title("received"), p.shown));
-      excluded = true;
-    } else if (p.day === null) {
-      err(LEDGER_MSG.missing(name, title("received")));
-      excluded = true;
-    } else if (p.day < range.from || p.day > range.to) {
-      err(LEDGER_MSG.outOfRange(name, title("received"), p.day, range.from, range.to));
-      excluded = true;
-    } else received = p.day;
-    let kind: number | null = null;
-    const kindText = cellText(at("kind"));
-    if (kindText === null) {
-      err(LEDGER_MSG.missing(name, title("kind")));
-      excluded = true;
-    } else {
-      const k = matchCaseKind(kindText);
-      if (k) kind = Number(k.choice.code);
-      else {
-        err(LEDGER_MSG.unknownKind(name, kindText, CASE_KINDS.map((c) => c.label).join("、")));
-        excluded = true;
-      }
-    }
-    let result = Number(OPEN_RESULT.code);
-    const resultText = cellText(at("result"));
-    if (resultText !== null) {
-      const r = matchCaseResult(resultText);
-      if (r) result = Number(r.choice.code);
-      else {
-        err(LEDGER_MSG.unknownResult(name, resultText, CASE_RESULTS.map((c) => c.label).join("、")));
-        excluded = true;
-      }
-    }
-    rows.push({ line, id, kind, received, result, excluded });
+    const key = [caseRowKey(line)];
+    const err = (message: string) => findings.push({ rule: "LEDGER.ROW", severity: "error", cells: key, message });
+    const warn = (message: string) => findings.push({ rule: "LEDGER.ROW", severity: "warning", cells: key, message });
+    const { values: v, excluded: bad } = readRow(CASE_COLUMNS, m, cells, { name, range, err, warn });
+    const kind = codeIn(v.kind);
+    const result = codeIn(v.result) ?? VOCABULARIES.caseResult.blank!.code;
+    rows.push({ line, id, kind: kind === null ? null : Number(kind), received: dayIn(v.received), result: Number(result), excluded: blocked || bad });
   }
   return { rows, findings, mapping: m, headerLine: src.firstLine + found.index };
 }

@@ -7,6 +7,7 @@
 import { FORMAT_2021, T4_RESULT_LABELS, type T3Row } from "../report";
 import { vocabulary } from "../import/vocabulary";
 import { looseKey } from "../import/labels";
+import type { VocabularyName } from "./columns";
 
 export interface Choice {
   /** What the sheet shows and the validation list offers. */
@@ -95,3 +96,20 @@ export function matchOutcome(text: string): ChoiceMatch | null {
   }
   return null;
 }
+
+export interface Vocabulary {
+  /** The values the sheet's validation list offers, in order. */
+  choices: readonly Choice[];
+  /** A value as written (any of the accepted wordings) → its choice, or null. */
+  match: (text: string) => ChoiceMatch | null;
+  /** What a blank cell means, when it means a choice (a blank 结果 is 尚未审结). */
+  blank?: Choice;
+}
+
+/** The vocabularies of the registers' choice columns (columns.ts names them). */
+export const VOCABULARIES: Readonly<Record<VocabularyName, Vocabulary>> = {
+  applicantType: { choices: APPLICANT_TYPES, match: (t) => matchApplicantType(t) },
+  outcome: { choices: OUTCOMES, match: (t) => matchOutcome(t) },
+  caseKind: { choices: CASE_KINDS, match: (t) => matchCaseKind(t) },
+  caseResult: { choices: CASE_RESULTS, match: (t) => matchCaseResult(t), blank: OPEN_RESULT },
+};
