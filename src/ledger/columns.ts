@@ -30,6 +30,11 @@ export interface ColumnDef<F extends string = string> {
   required: boolean;
   /** Whether a row with this cell blank cannot be counted (收到日期, 申请人类型 …). */
   mustFill: boolean;
+  /**
+   * When the whole column is missing, each row's value is guessed (clerkWords.ts) and the
+   * guesses are shown to the clerk (import preview, a LEDGER.NOTE): the register still counts.
+   */
+  guessed?: boolean;
   /** Column width on the template's sheet (characters). */
   width: number;
   /** Whether the parsed row (model.ts) keeps the value; free text that nothing computes stays on the sheet. */
@@ -63,7 +68,8 @@ const APP_TABLE = [
     aliases: ["申请人类别", "申请主体类型", "申请人性质", "申请人情况"],
     kind: "choice",
     vocabulary: "applicantType",
-    required: true, mustFill: true,
+    required: false, mustFill: true,
+    guessed: true,
     width: 13,
     model: true,
     since: 1,

@@ -11,6 +11,7 @@ import { cellText, readCell } from "./cells";
 import { APP_COLUMNS, CASE_COLUMNS, missingRequired, type AppField, type CaseField, type ColumnDef, type ColumnMapping } from "./columns";
 import { isoOf, serialOfDay } from "./dates";
 import { LEDGER_MSG } from "./messages";
+import { Guesses } from "./parse";
 import { REGISTER_SHEETS, type RegisterRole } from "./sheets";
 import { VOCABULARIES } from "./vocabulary";
 
@@ -65,6 +66,8 @@ export interface RegisterImportPlan {
   issues: ImportIssue[];
   /** 编号 already in the register (imported anyway; the clerk checks). */
   duplicates: string[];
+  /** Values guessed for a missing column (申请人类型 from the applicant's name), one sentence each register. */
+  guesses: string[];
   /** Reasons nothing can be imported (register full, a required column unmapped, no sheet). */
   refused: string[];
 }
@@ -99,6 +102,13 @@ function normalise(d: ColumnDef, v: RawCell): Normalised {
       return { value: original, shown: original, problem: problemOf(d) };
     }
   }
+}
+
+/** The guessed 申请人类型 of a row, written as the list words it. */
+function guessed(guesses: Guesses, applicant: string | null, line: number): Normalised {
+  const code = guesses.add(applicant, line);
+  const label = VOCABULARIES.applicantType.choices.find((c) => c.code === code)!.label;
+  return { value: label, shown: label };
 }
 
 function problemOf(d: ColumnDef): string {
@@ -145,6 +155,7 @@ function planOne<F extends string>(
   });
 
   const rows: PlannedRow[] = [];
+  const guesses = new Guesses();
   const issues: ImportIssue[] = [];
   const duplicates: string[] = [];
   for (let i = src.headerIndex + 1; i < src.rows.length; i++) {
@@ -156,7 +167,7 @@ function planOne<F extends string>(
     const cells: RawCell[] = [];
     const shown: string[] = [];
     for (const d of defs) {
-      const n = normalise(d, at(d.field));
+      const n = d.guessed && (src.mapping[d.field] ?? null) === null ? guessed(guesses, cellText(at("applicant" as F)), sourceLine) : normalise(d, at(d.field));
       cells.push(n.value);
       shown.push(n.shown);
       if (n.problem) {
@@ -177,16 +188,18 @@ function planOne<F extends string>(
   }
   out.issues.push(...issues);
   out.duplicates.push(...duplicates);
+  const note = guesses.summary(src.name, defs.find((d) => d.guessed)?.title ?? "");
+  if (note) out.guesses.push(note);
   return { role, sheet, first: start, last: start + rows.length - 1, rows };
 }
 
 export function planRegisterImport(req: ImportRequest): RegisterImportPlan {
-  const out: RegisterImportPlan = { apps: null, cases: null, issues: [], duplicates: [], refused: [] };
+  const out: RegisterImportPlan = { apps: null, cases: null, issues: [], duplicates: [], guesses: [], refused: [] };
   const name = (role: RegisterRole) => req.sheetNames?.[role] ?? REGISTER_SHEETS[role].name;
   if (req.apps) out.apps = planOne("apps", APP_COLUMNS, req.apps, req.current.applications, name("apps"), out);
   if (req.cases) out.cases = planOne("cases", CASE_COLUMNS, req.cases, req.current.cases, name("cases"), out);
   // All or nothing: a refusal in one register stops the other too.
-  if (out.refused.length) return { apps: null, cases: null, issues: [], duplicates: [], refused: out.refused };
+  if (out.refused.length) return { apps: null, cases: null, issues: [], duplicates: [], guesses: [], refused: out.refused };
   return out;
 }
 

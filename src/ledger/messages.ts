@@ -56,6 +56,14 @@ export const LEDGER_MSG = {
     `${row}：答复期限为 ${d(due)}，${d(answered)} 才答复，超期 ${late} 个工作日。`,
   calendarUnknown: (years: readonly number[], last: number) =>
     `节假日数据只到 ${last} 年，${years.join("、")} 年的法定节假日和调休尚未公布或未收录，这些年份的答复期限只按周末计算，请核对。`,
+  unknownValueRows: (source: string, title: string, shown: string, n: number, lines: string, allowed: string | null) =>
+    `${source}${lines}（共 ${n} 行）：${title}“${shown}”${allowed ? `不是表中的类别（${allowed}）` : "无法对应到表三的办理结果"}，这些行未计入统计；请改为下拉列表中的写法。`,
+  excludedRows: (source: string, n: number, total: number, lines: string) =>
+    `${source}共 ${total} 行，其中 ${n} 行（${lines}）因上述问题未计入统计，改正后才计入。`,
+  guessPart: (label: string, n: number, byDefault: number, lines: string) =>
+    `${label} ${n} 行（${lines}${byDefault ? (byDefault === n ? "，名称看不出类别，按默认" : `，其中 ${byDefault} 行名称看不出类别，按默认`) : "，按名称推断"}）`,
+  guessedTypes: (source: string, title: string, parts: string) =>
+    `${source}没有“${title}”列，已按申请人名称推断（以“有限公司”“律师事务所”“研究所/研究院”“基金会/协会”等结尾的按相应类别，其余按自然人）：${parts}。请核对；如有不对，请补上“${title}”列。`,
   importBadDate: (title: string) => `“${title}”不是有效日期`,
   importBadChoice: (title: string, allowed: string) => `“${title}”应为 ${allowed} 之一`,
   importBadOutcome: "“办理结果”无法对应到表三的办理结果",

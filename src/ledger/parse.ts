@@ -8,7 +8,8 @@ import { looseKey } from "../import/labels";
 import { cellText, readCell, type CellRead } from "./cells";
 import { APP_COLUMNS, CASE_COLUMNS, columnOf, mappedCount, missingRequired, proposeMapping, type ColumnDef, type ColumnMapping, type AppField, type CaseField, type VocabularyName } from "./columns";
 import { dayOf, isoOf } from "./dates";
-import { LEDGER_MSG, rowName } from "./messages";
+import { guessApplicantType } from "./clerkWords";
+import { LEDGER_MSG, linesList, rowName } from "./messages";
 import type { Application, Case } from "./model";
 import { registerRowKey } from "./sheets";
 import { VOCABULARIES } from "./vocabulary";
@@ -99,6 +100,40 @@ function setup<F extends string>(defs: readonly ColumnDef<F>[], src: GridSource)
   return { found, findings };
 }
 
+/**
+ * Values the vocabulary cannot place, by column and value: one finding per value naming all its
+ * rows ("办理结果“已经公开了”：第 3、5、9 行"), not one sentence per row.
+ */
+class UnknownValues {
+  private readonly by = new Map<string, { d: ColumnDef; shown: string; lines: number[]; id: string | null }>();
+
+  add(d: ColumnDef, shown: string, line: number, id: string | null): void {
+    const k = `${d.field}\u0000${shown}`;
+    const e = this.by.get(k) ?? { d, shown, lines: [], id };
+    e.lines.push(line);
+    this.by.set(k, e);
+  }
+
+  findings(source: string, key: (line: number) => string): Finding[] {
+    return [...this.by.values()].map((e) => ({
+      rule: "LEDGER.ROW",
+      severity: "error",
+      cells: e.lines.map(key),
+      message: e.lines.length === 1 ? UNKNOWN_CHOICE[e.d.vocabulary!](rowName(source, e.lines[0]!, e.id), e.shown) : LEDGER_MSG.unknownValueRows(source, e.d.title, e.shown, e.lines.length, linesList(e.lines), labelsOrNone(e.d)),
+    }));
+  }
+}
+
+function labelsOrNone(d: ColumnDef): string | null {
+  return d.vocabulary === "outcome" ? null : labels(d.vocabulary!);
+}
+
+/** Rows kept out of the counts, said once with how many (none is left out silently). */
+function excludedNote(source: string, rows: readonly { line: number; excluded: boolean }[]): Finding[] {
+  const lines = rows.filter((r) => r.excluded).map((r) => r.line);
+  return lines.length ? [{ rule: "LEDGER.NOTE", severity: "warning", cells: [], message: LEDGER_MSG.excludedRows(source, lines.length, rows.length, linesList(lines)) }] : [];
+}
+
 /** What a choice the vocabulary cannot place says, per vocabulary. */
 const UNKNOWN_CHOICE: Record<VocabularyName, (row: string, shown: string) => string> = {
   applicantType: (row, shown) => LEDGER_MSG.unknownType(row, shown, labels("applicantType")),
@@ -112,7 +147,12 @@ function labels(v: VocabularyName): string {
 }
 
 interface RowContext {
+  /** Source line and 编号 of the row. */
+  line: number;
+  id: string | null;
   name: string;
+  /** A choice the vocabulary cannot place: gathered by column and value, said once (see UnknownValues). */
+  unknown: UnknownValues;
   range: { from: number; to: number };
   err: (message: string) => void;
   warn: (message: string) => void;
@@ -134,7 +174,7 @@ function readRow<F extends string>(defs: readonly ColumnDef<F>[], m: ColumnMappi
           excluded = true;
         } else ctx.warn(LEDGER_MSG.badOptionalDate(ctx.name, d.title, r.shown));
       } else if (d.kind === "choice") {
-        ctx.err(UNKNOWN_CHOICE[d.vocabulary!](ctx.name, r.shown));
+        ctx.unknown.add(d, r.shown, ctx.line, ctx.id);
         excluded = true;
       } else if (d.kind === "yesNo") ctx.warn(LEDGER_MSG.badExtended(ctx.name, r.shown));
     } else if (r.kind === "date" && (r.day < ctx.range.from || r.day > ctx.range.to)) {
@@ -142,8 +182,10 @@ function readRow<F extends string>(defs: readonly ColumnDef<F>[], m: ColumnMappi
       excluded = true;
       r = { kind: "bad", shown: isoOf(r.day) };
     } else if (r.kind === "blank" && d.mustFill) {
-      if (m[d.field] !== null) ctx.err(LEDGER_MSG.missing(ctx.name, d.title));
-      excluded = true;
+      if (m[d.field] !== null) {
+        ctx.err(LEDGER_MSG.missing(ctx.name, d.title));
+        excluded = true;
+      } else if (!d.guessed) excluded = true;
     }
     values[d.field] = r;
   }
@@ -171,13 +213,15 @@ export function parseApplications(src: GridSource, opts: ParseOptions = {}): Par
   const blocked = missingRequired(APP_COLUMNS, m).length > 0;
   const range = rowRange(opts.year);
   const rows: Application[] = [];
+  const guesses = new Guesses();
+  const unknown = new UnknownValues();
   for (const { cells, line } of filledRows(APP_COLUMNS, m, src, found.index)) {
     const id = textIn(readCell(columnOf(APP_COLUMNS, "id"), m.id === null ? null : cells[m.id]));
     const name = rowName(src.name, line, id);
     const key = [appRowKey(line)];
     const err = (message: string) => findings.push({ rule: "LEDGER.ROW", severity: "error", cells: key, message });
     const warn = (message: string) => findings.push({ rule: "LEDGER.ROW", severity: "warning", cells: key, message });
-    const { values: v, excluded: bad } = readRow(APP_COLUMNS, m, cells, { name, range, err, warn });
+    const { values: v, excluded: bad } = readRow(APP_COLUMNS, m, cells, { line, id, name, unknown, range, err, warn });
     let excluded = blocked || bad;
     const received = dayIn(v.received);
     let corrected = dayIn(v.corrected);
@@ -196,12 +240,13 @@ export function parseApplications(src: GridSource, opts: ParseOptions = {}): Par
       warn(LEDGER_MSG.correctedBeforeReceipt(name, received, corrected));
       corrected = null;
     }
+    const applicant = textIn(v.applicant);
     rows.push({
       line,
       id,
       received,
-      applicantType: codeIn(v.applicantType),
-      applicant: textIn(v.applicant),
+      applicantType: m.applicantType === null ? guesses.add(applicant, line) : codeIn(v.applicantType),
+      applicant,
       corrected,
       extended: v.extended.kind === "yesNo" && v.extended.yes,
       // The answer date stands whatever the outcome says: an answered row is never open.
@@ -211,7 +256,39 @@ export function parseApplications(src: GridSource, opts: ParseOptions = {}): Par
       excluded,
     });
   }
+  findings.push(...unknown.findings(src.name, appRowKey));
+  const note = guesses.summary(src.name, columnOf(APP_COLUMNS, "applicantType").title);
+  if (note) findings.push({ rule: "LEDGER.NOTE", severity: "warning", cells: [], message: note });
+  if (!blocked) findings.push(...excludedNote(src.name, rows));
   return { rows, findings, mapping: m, headerLine: src.firstLine + found.index };
+}
+
+/** 申请人类型 guessed from the applicant's name (the register has no such column), counted for one note. */
+export class Guesses {
+  private readonly by = new Map<string, { lines: number[]; byName: number }>();
+
+  /** The guessed code for one row. */
+  add(applicant: string | null, line: number): string {
+    const g = guessApplicantType(applicant);
+    const e = this.by.get(g.code) ?? { lines: [], byName: 0 };
+    e.lines.push(line);
+    if (g.by === "name") e.byName++;
+    this.by.set(g.code, e);
+    return g.code;
+  }
+
+  /** One sentence for all the guesses (null when none was made). */
+  summary(source: string, title: string): string | null {
+    if (!this.by.size) return null;
+    const parts = VOCABULARIES.applicantType.choices
+      .filter((c) => this.by.has(c.code))
+      .map((c) => {
+        const e = this.by.get(c.code)!;
+        const dflt = e.lines.length - e.byName;
+        return LEDGER_MSG.guessPart(c.label, e.lines.length, dflt, linesList(e.lines, 5));
+      });
+    return LEDGER_MSG.guessedTypes(source, title, parts.join("；"));
+  }
 }
 
 /** Read the 复议诉讼台账 grid. */
@@ -222,16 +299,19 @@ export function parseCases(src: GridSource, opts: ParseOptions = {}): Parsed<Cas
   const blocked = missingRequired(CASE_COLUMNS, m).length > 0;
   const range = rowRange(opts.year);
   const rows: Case[] = [];
+  const unknown = new UnknownValues();
   for (const { cells, line } of filledRows(CASE_COLUMNS, m, src, found.index)) {
     const id = textIn(readCell(columnOf(CASE_COLUMNS, "id"), m.id === null ? null : cells[m.id]));
     const name = rowName(src.name, line, id);
     const key = [caseRowKey(line)];
     const err = (message: string) => findings.push({ rule: "LEDGER.ROW", severity: "error", cells: key, message });
     const warn = (message: string) => findings.push({ rule: "LEDGER.ROW", severity: "warning", cells: key, message });
-    const { values: v, excluded: bad } = readRow(CASE_COLUMNS, m, cells, { name, range, err, warn });
+    const { values: v, excluded: bad } = readRow(CASE_COLUMNS, m, cells, { line, id, name, unknown, range, err, warn });
     const kind = codeIn(v.kind);
     const result = codeIn(v.result) ?? VOCABULARIES.caseResult.blank!.code;
     rows.push({ line, id, kind: kind === null ? null : Number(kind), received: dayIn(v.received), result: Number(result), excluded: blocked || bad });
   }
+  findings.push(...unknown.findings(src.name, caseRowKey));
+  if (!blocked) findings.push(...excludedNote(src.name, rows));
   return { rows, findings, mapping: m, headerLine: src.firstLine + found.index };
 }

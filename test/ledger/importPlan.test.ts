@@ -46,19 +46,19 @@ const CLERK_HEADER = ["序号", "受理时间", "申请人类别", "申请人姓
 
 describe("planRegisterImport", () => {
   test("normalises dates to serials, types and outcomes to the list labels, 是否延期 to 是/否, text as text", () => {
-    const src = source([CLERK_HEADER, [7, "2025年3月5日", "公民", "张三", "某文件", "延期", "2025/4/1", "予以公开", 12]]);
-    // "公民" is not a template word: kept and listed, never guessed.
+    const src = source([CLERK_HEADER, [7, "2025年3月5日", "外籍人士", "张三", "某文件", "延期", "2025/4/1", "予以公开", 12]]);
+    // "外籍人士" is not a template word: kept and listed, never guessed.
     const plan = planRegisterImport({ apps: src, current: { applications: emptyApps(), cases: null } });
     expect(plan.refused).toEqual([]);
     const row = plan.apps!.rows[0]!;
     expect(row.sheetRow).toBe(REG.apps.firstRow);
     expect(row.sourceLine).toBe(2);
-    expect(row.cells).toEqual(["7", serialOfDay(dayOfIso("2025-03-05")), "公民", "张三", "某文件", null, "是", serialOfDay(dayOfIso("2025-04-01")), "（一）予以公开", "12"]);
+    expect(row.cells).toEqual(["7", serialOfDay(dayOfIso("2025-03-05")), "外籍人士", "张三", "某文件", null, "是", serialOfDay(dayOfIso("2025-04-01")), "（一）予以公开", "12"]);
     expect(row.shown[1]).toBe("2025-03-05");
     expect(plan.issues).toHaveLength(1);
-    expect(plan.issues[0]).toMatchObject({ sourceLine: 2, sheetRow: REG.apps.firstRow, column: "申请人类型", original: "公民" });
+    expect(plan.issues[0]).toMatchObject({ sourceLine: 2, sheetRow: REG.apps.firstRow, column: "申请人类型", original: "外籍人士" });
     expect(plan.issues[0]!.message).toContain("第 2 行");
-    expect(plan.issues[0]!.message).toContain("“公民”");
+    expect(plan.issues[0]!.message).toContain("“外籍人士”");
   });
 
   test("an outcome written by its short label becomes the grouped label of the validation list", () => {

@@ -139,8 +139,10 @@ export function designApps(): SheetDesign {
       col: statusCol,
       style: "status",
       formula:
-        `IF(NOT(ISNUMBER(${due})),"",IF(ISNUMBER(${h}),IF(${h}>${due},"${stat.late}","${stat.answered}"),` +
-        `IF(TODAY()>${due},"${stat.overdue}",IF(COUNTIFS(${cal},">"&TODAY(),${cal},"<="&${due})<=${DUE_SOON_WORKDAYS},"${stat.dueSoon}","${stat.open}"))))`,
+        // As src/ledger/deadline.ts: an answer date makes the row answered whatever 办理结果 says;
+        // an answer cell holding something other than a date is not judged.
+        `IF(NOT(ISNUMBER(${due})),"",IF(ISNUMBER(${h}),IF(${h}>${due},"${stat.late}","${stat.answered}"),IF(${h}<>"","",` +
+        `IF(TODAY()>${due},"${stat.overdue}",IF(COUNTIFS(${cal},">"&TODAY(),${cal},"<="&${due})<=${DUE_SOON_WORKDAYS},"${stat.dueSoon}","${stat.open}")))))`,
     });
     const upper = `DATE(${Y}+1,12,31)`;
     d.helpers.push(
