@@ -11,7 +11,7 @@ import { cellText, readCell } from "./cells";
 import { APP_COLUMNS, CASE_COLUMNS, missingRequired, type AppField, type CaseField, type ColumnDef, type ColumnMapping } from "./columns";
 import { isoOf, serialOfDay } from "./dates";
 import { LEDGER_MSG } from "./messages";
-import { Guesses } from "./parse";
+import { Guesses, isTotalRow } from "./parse";
 import { REGISTER_SHEETS, type RegisterRole } from "./sheets";
 import { VOCABULARIES } from "./vocabulary";
 
@@ -161,7 +161,7 @@ function planOne<F extends string>(
   for (let i = src.headerIndex + 1; i < src.rows.length; i++) {
     const line = src.rows[i]!;
     const at = (f: F): RawCell => (src.mapping[f] === null || src.mapping[f] === undefined ? null : (line[src.mapping[f]!] ?? null));
-    if (defs.every((d) => cellText(at(d.field)) === null)) continue;
+    if (defs.every((d) => cellText(at(d.field)) === null) || isTotalRow(line)) continue;
     const sourceLine = src.firstLine + i;
     const sheetRow = start + rows.length;
     const cells: RawCell[] = [];

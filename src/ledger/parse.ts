@@ -196,11 +196,18 @@ const dayIn = (r: CellRead): number | null => (r.kind === "date" ? r.day : null)
 const codeIn = (r: CellRead): string | null => (r.kind === "choice" ? r.choice.code : null);
 const textIn = (r: CellRead): string | null => (r.kind === "text" ? r.text : null);
 
+/** A clerk's 合计 / 小计 line under the rows: no application, so not read (nor reported). */
+export function isTotalRow(cells: readonly RawCell[]): boolean {
+  const texts = cells.map((c) => cellText(c)).filter((t): t is string => t !== null);
+  return texts.length > 0 && /^(合计|总计|小计)[:：]?$/.test(texts[0]!.replace(/\s+/g, "")) && texts.slice(1).every((t) => /^\d+$/.test(t));
+}
+
 /** Rows of a grid below its header that have anything written, with their source line. */
 function* filledRows<F extends string>(defs: readonly ColumnDef<F>[], m: ColumnMapping<F>, src: GridSource, headerIndex: number) {
   for (let i = headerIndex + 1; i < src.rows.length; i++) {
     const cells = src.rows[i]!;
     if (defs.every((d) => m[d.field] === null || cellText(cells[m[d.field]!]) === null)) continue;
+    if (isTotalRow(cells)) continue;
     yield { cells, line: src.firstLine + i };
   }
 }
