@@ -64,5 +64,5 @@ export function carryOpenApplications(last: Report, current: CurrentGrid | null,
     current: { applications: current, cases: null },
     ...(sheetName ? { sheetNames: { apps: sheetName } } : {}),
   });
-  return { append: plan.apps, notes: [...notes, ...plan.issues.map((i) => i.message)], refused: plan.refused };
+  return { append: plan.apps, notes: [...notes, ...plan.issueSummary], refused: plan.refused };
 }

@@ -10,7 +10,7 @@ import type { RawCell } from "../report";
 import { cellText, readCell } from "./cells";
 import { APP_COLUMNS, CASE_COLUMNS, missingRequired, type AppField, type CaseField, type ColumnDef, type ColumnMapping } from "./columns";
 import { isoOf, serialOfDay } from "./dates";
-import { LEDGER_MSG } from "./messages";
+import { LEDGER_MSG, linesList } from "./messages";
 import { Guesses, isTotalRow } from "./parse";
 import { REGISTER_SHEETS, type RegisterRole } from "./sheets";
 import { VOCABULARIES } from "./vocabulary";
@@ -64,6 +64,8 @@ export interface RegisterImportPlan {
   apps: RegisterAppend | null;
   cases: RegisterAppend | null;
   issues: ImportIssue[];
+  /** The issues said once per column and value ("办理结果“已电话答复”：第 9、12 行 …"), for the clerk. */
+  issueSummary: string[];
   /** 编号 already in the register (imported anyway; the clerk checks). */
   duplicates: string[];
   /** Values guessed for a missing column (申请人类型 from the applicant's name), one sentence each register. */
@@ -194,13 +196,26 @@ function planOne<F extends string>(
 }
 
 export function planRegisterImport(req: ImportRequest): RegisterImportPlan {
-  const out: RegisterImportPlan = { apps: null, cases: null, issues: [], duplicates: [], guesses: [], refused: [] };
+  const out: RegisterImportPlan = { apps: null, cases: null, issues: [], issueSummary: [], duplicates: [], guesses: [], refused: [] };
   const name = (role: RegisterRole) => req.sheetNames?.[role] ?? REGISTER_SHEETS[role].name;
   if (req.apps) out.apps = planOne("apps", APP_COLUMNS, req.apps, req.current.applications, name("apps"), out);
   if (req.cases) out.cases = planOne("cases", CASE_COLUMNS, req.cases, req.current.cases, name("cases"), out);
   // All or nothing: a refusal in one register stops the other too.
-  if (out.refused.length) return { apps: null, cases: null, issues: [], duplicates: [], guesses: [], refused: out.refused };
+  if (out.refused.length) return { apps: null, cases: null, issues: [], issueSummary: [], duplicates: [], guesses: [], refused: out.refused };
+  out.issueSummary = summariseIssues(out.issues);
   return out;
+}
+
+/** One sentence per register, column and value: a value the vocabulary cannot place is said once. */
+function summariseIssues(issues: readonly ImportIssue[]): string[] {
+  const by = new Map<string, ImportIssue[]>();
+  for (const i of issues) {
+    const k = `${i.role}\u0000${i.column}\u0000${i.original}`;
+    by.set(k, [...(by.get(k) ?? []), i]);
+  }
+  return [...by.values()].map((g) =>
+    g.length === 1 ? g[0]!.message : LEDGER_MSG.importUnmappedRows(g[0]!.column, g[0]!.original, g.length, linesList(g.map((i) => i.sourceLine)), linesList(g.map((i) => i.sheetRow))),
+  );
 }
 
 /** The rows to write, by sheet row (the port's InputWrites.registerRows). */
