@@ -60,6 +60,8 @@ export const LEDGER_MSG = {
     `${source}${lines}（共 ${n} 行）：${title}“${shown}”${allowed ? `不是表中的类别（${allowed}）` : "无法对应到表三的办理结果"}，这些行未计入统计；请改为下拉列表中的写法。`,
   excludedRows: (source: string, n: number, total: number, lines: string) =>
     `${source}共 ${total} 行，其中 ${n} 行（${lines}）因上述问题未计入统计，改正后才计入。`,
+  reworded: (source: string, lines: string, title: string, shown: string, label: string) =>
+    `${source}${lines}的${title}写作“${shown}”，已按“${label}”统计；表内“台账汇总”只认下拉列表的写法，请改为“${label}”，两边才一致。`,
   guessPart: (label: string, n: number, byDefault: number, lines: string) =>
     `${label} ${n} 行（${lines}${byDefault ? (byDefault === n ? "，名称看不出类别，按默认" : `，其中 ${byDefault} 行名称看不出类别，按默认`) : "，按名称推断"}）`,
   guessedTypes: (source: string, title: string, parts: string) =>

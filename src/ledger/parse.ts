@@ -32,6 +32,12 @@ export interface GridSource {
 export interface ParseOptions {
   /** Report year: dates after the end of the next year are out of range. */
   year?: number | null;
+  /**
+   * The grid is the template's own sheet, whose 台账汇总 formulas count the list's wording only:
+   * a value read through the clerks' words is then said (once per value), so the clerk knows why
+   * the sheet's summary counts differently and what to write.
+   */
+  templateSheet?: boolean;
 }
 
 export interface Parsed<T> {
@@ -124,6 +130,22 @@ class UnknownValues {
   }
 }
 
+/** Choices written in another wording than the list's (个人 for 自然人), by column and value. */
+class Reworded {
+  private readonly by = new Map<string, { title: string; shown: string; label: string; lines: number[] }>();
+
+  add(d: ColumnDef, shown: string, label: string, line: number): void {
+    const k = `${d.field}\u0000${shown}`;
+    const e = this.by.get(k) ?? { title: d.title, shown, label, lines: [] };
+    e.lines.push(line);
+    this.by.set(k, e);
+  }
+
+  findings(source: string, key: (line: number) => string): Finding[] {
+    return [...this.by.values()].map((e) => ({ rule: "LEDGER.NOTE", severity: "info", cells: e.lines.map(key), message: LEDGER_MSG.reworded(source, linesList(e.lines), e.title, e.shown, e.label) }));
+  }
+}
+
 function labelsOrNone(d: ColumnDef): string | null {
   return d.vocabulary === "outcome" ? null : labels(d.vocabulary!);
 }
@@ -153,6 +175,8 @@ interface RowContext {
   name: string;
   /** A choice the vocabulary cannot place: gathered by column and value, said once (see UnknownValues). */
   unknown: UnknownValues;
+  /** Choices read from another wording than the list's, by column and value. */
+  reworded: Reworded;
   range: { from: number; to: number };
   err: (message: string) => void;
   warn: (message: string) => void;
@@ -177,6 +201,8 @@ function readRow<F extends string>(defs: readonly ColumnDef<F>[], m: ColumnMappi
         ctx.unknown.add(d, r.shown, ctx.line, ctx.id);
         excluded = true;
       } else if (d.kind === "yesNo") ctx.warn(LEDGER_MSG.badExtended(ctx.name, r.shown));
+    } else if (r.kind === "choice" && cellText(m[d.field] === null ? null : cells[m[d.field]!]) !== r.choice.label) {
+      ctx.reworded.add(d, cellText(cells[m[d.field]!])!, r.choice.label, ctx.line);
     } else if (r.kind === "date" && (r.day < ctx.range.from || r.day > ctx.range.to)) {
       ctx.err(LEDGER_MSG.outOfRange(ctx.name, d.title, r.day, ctx.range.from, ctx.range.to));
       excluded = true;
@@ -222,13 +248,14 @@ export function parseApplications(src: GridSource, opts: ParseOptions = {}): Par
   const rows: Application[] = [];
   const guesses = new Guesses();
   const unknown = new UnknownValues();
+  const reworded = new Reworded();
   for (const { cells, line } of filledRows(APP_COLUMNS, m, src, found.index)) {
     const id = textIn(readCell(columnOf(APP_COLUMNS, "id"), m.id === null ? null : cells[m.id]));
     const name = rowName(src.name, line, id);
     const key = [appRowKey(line)];
     const err = (message: string) => findings.push({ rule: "LEDGER.ROW", severity: "error", cells: key, message });
     const warn = (message: string) => findings.push({ rule: "LEDGER.ROW", severity: "warning", cells: key, message });
-    const { values: v, excluded: bad } = readRow(APP_COLUMNS, m, cells, { line, id, name, unknown, range, err, warn });
+    const { values: v, excluded: bad } = readRow(APP_COLUMNS, m, cells, { line, id, name, unknown, reworded, range, err, warn });
     let excluded = blocked || bad;
     const received = dayIn(v.received);
     let corrected = dayIn(v.corrected);
@@ -264,6 +291,7 @@ export function parseApplications(src: GridSource, opts: ParseOptions = {}): Par
     });
   }
   findings.push(...unknown.findings(src.name, appRowKey));
+  if (opts.templateSheet) findings.push(...reworded.findings(src.name, appRowKey));
   const note = guesses.summary(src.name, columnOf(APP_COLUMNS, "applicantType").title);
   if (note) findings.push({ rule: "LEDGER.NOTE", severity: "warning", cells: [], message: note });
   if (!blocked) findings.push(...excludedNote(src.name, rows));
@@ -307,18 +335,20 @@ export function parseCases(src: GridSource, opts: ParseOptions = {}): Parsed<Cas
   const range = rowRange(opts.year);
   const rows: Case[] = [];
   const unknown = new UnknownValues();
+  const reworded = new Reworded();
   for (const { cells, line } of filledRows(CASE_COLUMNS, m, src, found.index)) {
     const id = textIn(readCell(columnOf(CASE_COLUMNS, "id"), m.id === null ? null : cells[m.id]));
     const name = rowName(src.name, line, id);
     const key = [caseRowKey(line)];
     const err = (message: string) => findings.push({ rule: "LEDGER.ROW", severity: "error", cells: key, message });
     const warn = (message: string) => findings.push({ rule: "LEDGER.ROW", severity: "warning", cells: key, message });
-    const { values: v, excluded: bad } = readRow(CASE_COLUMNS, m, cells, { line, id, name, unknown, range, err, warn });
+    const { values: v, excluded: bad } = readRow(CASE_COLUMNS, m, cells, { line, id, name, unknown, reworded, range, err, warn });
     const kind = codeIn(v.kind);
     const result = codeIn(v.result) ?? VOCABULARIES.caseResult.blank!.code;
     rows.push({ line, id, kind: kind === null ? null : Number(kind), received: dayIn(v.received), result: Number(result), excluded: blocked || bad });
   }
   findings.push(...unknown.findings(src.name, caseRowKey));
+  if (opts.templateSheet) findings.push(...reworded.findings(src.name, caseRowKey));
   if (!blocked) findings.push(...excludedNote(src.name, rows));
   return { rows, findings, mapping: m, headerLine: src.firstLine + found.index };
 }

@@ -73,6 +73,21 @@ describe("clerks' words", () => {
   });
 });
 
+test("on the template's own sheet a value read through clerks' words is said once, with what to write", () => {
+  const g = grid([0, 1, 2].map((i) => ({ received: dayOfIso("2025-03-03") + i, type: i === 1 ? "自然人" : "个人", answered: null, outcome: null, extended: false })));
+  const onSheet = parseApplications({ name: "申请台账", rows: g, firstLine: 2 }, { year: Y, templateSheet: true });
+  expect(onSheet.findings).toEqual([
+    {
+      rule: "LEDGER.NOTE",
+      severity: "info",
+      cells: ["LEDGER.APP.3", "LEDGER.APP.5"],
+      message: "申请台账第 3、5 行的申请人类型写作“个人”，已按“自然人”统计；表内“台账汇总”只认下拉列表的写法，请改为“自然人”，两边才一致。",
+    },
+  ]);
+  // A clerk's own file has no 台账汇总: nothing to say.
+  expect(parseApplications({ name: "x.csv", rows: g, firstLine: 1 }, { year: Y }).findings).toEqual([]);
+});
+
 describe("one deadline engine", () => {
   test("a row with an answer date is never open, whatever its 办理结果 says", () => {
     const outcome = fc.oneof(fc.constantFrom(...OUTCOMES.map((o) => o.label), "已电话答复", "已办结", "", "?"), fc.string());
