@@ -11,8 +11,6 @@ import {
   REGISTER_LAYOUT_VERSION,
   REGISTER_SHEETS,
   VOCABULARIES,
-  applicationSchema,
-  caseSchema,
   dayOfIso,
   parseApplications,
   parseCases,
@@ -23,6 +21,7 @@ import {
   type ColumnMapping,
   type RegisterRole,
 } from "../../src/ledger";
+import { applicationSchema, caseSchema } from "../../src/ledger/model";
 import type { RawCell } from "../../src/report";
 import { templateDesign } from "../../src/template/layout";
 import { TEMPLATE_VERSION } from "../../src/template/marker";
