@@ -10,12 +10,12 @@
  * (表四), so none is carried. Pure.
  */
 import type { RawCell, Report } from "../report";
-import { templateLayout } from "../template/layout";
 import { APP_COLUMNS, proposeMapping } from "./columns";
 import { yearBounds } from "./count";
 import { planRegisterImport, type CurrentGrid, type RegisterAppend } from "./importPlan";
 import { LEDGER_MSG, rowName } from "./messages";
-import { cellText } from "./parse";
+import { cellText } from "./cells";
+import { REGISTER_SHEETS } from "./sheets";
 import { registerOfReport } from "./register";
 
 export interface RegisterCarry {
@@ -29,8 +29,7 @@ export interface RegisterCarry {
 
 /** An empty 申请台账 as the template inserts it (for a 结转 that inserts the template first). */
 export function emptyApplicationsGrid(): CurrentGrid {
-  const g = templateLayout().registers.apps;
-  return { firstLine: g.headerRow, rows: [g.columns.map((c) => c.title)] };
+  return { firstLine: REGISTER_SHEETS.apps.headerRow, rows: [APP_COLUMNS.map((c) => c.title)] };
 }
 
 /**
@@ -65,5 +64,5 @@ export function carryOpenApplications(last: Report, current: CurrentGrid | null,
     current: { applications: current, cases: null },
     ...(sheetName ? { sheetNames: { apps: sheetName } } : {}),
   });
-  return { append: plan.apps, notes: [...notes, ...plan.issues.map((i) => i.message)], refused: plan.refused };
+  return { append: plan.apps, notes: [...notes, ...plan.issueSummary], refused: plan.refused };
 }

@@ -1,44 +1,132 @@
 /**
- * The registers' columns: the exact titles of the template's header rows (tests and other tools
- * fill the sheets by title), and the other titles clerks' own registers use for the same column,
- * for importing a register whose headers differ. Matching is by the importer's label key
- * (punctuation, spaces and width ignored), never by similarity.
+ * The registers described as data: one table per register, one row per column. Everything that
+ * touches a column loops over this table — header recognition (title and the aliases clerks'
+ * own registers use, matched by the importer's label key, never by similarity), parsing by kind,
+ * the import plan's normalisation, the model's schema and the template's sheet design (width,
+ * date format, validation list). Adding a column is one row here plus a layout-version decision
+ * (REGISTER_LAYOUT_VERSION; test/ledger/columns.test.ts keeps every consumer and the versions
+ * honest).
  */
 import { looseKey } from "../import/labels";
 
-export type AppField = "id" | "received" | "applicantType" | "applicant" | "content" | "corrected" | "extended" | "answered" | "outcome" | "note";
-export type CaseField = "id" | "kind" | "received" | "result" | "note";
+/**
+ * How a column's cells are read and written: text as written; a date (day number, written as a
+ * date serial); a choice from a vocabulary (vocabulary.ts); 是/否.
+ */
+export type ColumnKind = "text" | "date" | "choice" | "yesNo";
+/** The vocabularies a choice column draws from (vocabulary.ts VOCABULARIES). */
+export type VocabularyName = "applicantType" | "outcome" | "caseKind" | "caseResult";
 
-export interface ColumnDef<F extends string> {
+export interface ColumnDef<F extends string = string> {
   field: F;
+  /** The exact header of the template's sheet. */
   title: string;
+  /** Other headers clerks write for the same column. */
   aliases: readonly string[];
+  kind: ColumnKind;
+  /** For kind "choice": the vocabulary (validation list on the sheet, words recognised on reading). */
+  vocabulary?: VocabularyName;
   /** Whether a register without this column cannot be counted. */
   required: boolean;
+  /** Whether a row with this cell blank cannot be counted (收到日期, 申请人类型 …). */
+  mustFill: boolean;
+  /**
+   * When the whole column is missing, each row's value is guessed (clerkWords.ts) and the
+   * guesses are shown to the clerk (import preview, a LEDGER.NOTE): the register still counts.
+   */
+  guessed?: boolean;
+  /** Column width on the template's sheet (characters). */
+  width: number;
+  /** Whether the parsed row (model.ts) keeps the value; free text that nothing computes stays on the sheet. */
+  model: boolean;
+  /** The register layout version that added the column. */
+  since: number;
 }
 
-/** 申请台账: 编号 | 收到日期 | 申请人类型 | 申请人 | 申请内容 | 补正后收到日期 | 是否延期 | 答复日期 | 办理结果 | 备注. */
-export const APP_COLUMNS: readonly ColumnDef<AppField>[] = [
-  { field: "id", title: "编号", aliases: ["序号", "登记号", "登记编号", "申请编号", "受理编号", "流水号"], required: false },
-  { field: "received", title: "收到日期", aliases: ["收到时间", "申请日期", "申请时间", "受理日期", "受理时间", "登记日期", "收件日期", "收文日期"], required: true },
-  { field: "applicantType", title: "申请人类型", aliases: ["申请人类别", "申请主体类型", "申请人性质", "申请人情况"], required: true },
-  { field: "applicant", title: "申请人", aliases: ["申请人姓名", "申请人名称", "申请人姓名或名称", "姓名名称"], required: false },
-  { field: "content", title: "申请内容", aliases: ["申请事项", "所需信息", "申请公开内容", "所需政府信息", "申请公开的信息"], required: false },
-  { field: "corrected", title: "补正后收到日期", aliases: ["补正日期", "补正收到日期", "补正后日期", "收到补正日期"], required: false },
-  { field: "extended", title: "是否延期", aliases: ["延期", "延期答复", "是否延期答复"], required: false },
-  { field: "answered", title: "答复日期", aliases: ["答复时间", "办结日期", "办结时间", "告知日期", "答复告知日期"], required: true },
-  { field: "outcome", title: "办理结果", aliases: ["答复结果", "处理结果", "答复类型", "办理情况", "答复情况", "答复方式"], required: true },
-  { field: "note", title: "备注", aliases: ["说明"], required: false },
-];
+/**
+ * The register layout: bump it when a column is added (the template's version goes up with it;
+ * a workbook of an older layout is still read by its header titles, columns it lacks are blank).
+ * Layout 1 = template version 3.
+ */
+export const REGISTER_LAYOUT_VERSION = 1;
 
+const APP_TABLE = [
+  { field: "id", title: "编号", aliases: ["序号", "登记号", "登记编号", "申请编号", "受理编号", "流水号"], kind: "text", required: false, mustFill: false, width: 10, model: true, since: 1 },
+  {
+    field: "received",
+    title: "收到日期",
+    aliases: ["收到时间", "申请日期", "申请时间", "受理日期", "受理时间", "登记日期", "收件日期", "收文日期"],
+    kind: "date",
+    required: true, mustFill: true,
+    width: 12,
+    model: true,
+    since: 1,
+  },
+  {
+    field: "applicantType",
+    title: "申请人类型",
+    aliases: ["申请人类别", "申请主体类型", "申请人性质", "申请人情况"],
+    kind: "choice",
+    vocabulary: "applicantType",
+    required: false, mustFill: true,
+    guessed: true,
+    width: 13,
+    model: true,
+    since: 1,
+  },
+  { field: "applicant", title: "申请人", aliases: ["申请人姓名", "申请人名称", "申请人姓名或名称", "姓名名称"], kind: "text", required: false, mustFill: false, width: 16, model: true, since: 1 },
+  {
+    field: "content",
+    title: "申请内容",
+    aliases: ["申请事项", "所需信息", "申请公开内容", "所需政府信息", "申请公开的信息"],
+    kind: "text",
+    required: false, mustFill: false,
+    width: 30,
+    model: false,
+    since: 1,
+  },
+  { field: "corrected", title: "补正后收到日期", aliases: ["补正日期", "补正收到日期", "补正后日期", "收到补正日期"], kind: "date", required: false, mustFill: false, width: 14, model: true, since: 1 },
+  { field: "extended", title: "是否延期", aliases: ["延期", "延期答复", "是否延期答复"], kind: "yesNo", required: false, mustFill: false, width: 9, model: true, since: 1 },
+  { field: "answered", title: "答复日期", aliases: ["答复时间", "办结日期", "办结时间", "告知日期", "答复告知日期"], kind: "date", required: true, mustFill: false, width: 12, model: true, since: 1 },
+  {
+    field: "outcome",
+    title: "办理结果",
+    aliases: ["答复结果", "处理结果", "答复类型", "办理情况", "答复情况", "答复方式"],
+    kind: "choice",
+    vocabulary: "outcome",
+    required: true, mustFill: false,
+    width: 44,
+    model: true,
+    since: 1,
+  },
+  { field: "note", title: "备注", aliases: ["说明"], kind: "text", required: false, mustFill: false, width: 18, model: false, since: 1 },
+] as const satisfies readonly ColumnDef[];
+
+const CASE_TABLE = [
+  { field: "id", title: "编号", aliases: ["序号", "案号", "案件编号"], kind: "text", required: false, mustFill: false, width: 12, model: true, since: 1 },
+  { field: "kind", title: "类型", aliases: ["案件类型", "类别", "复议诉讼类型"], kind: "choice", vocabulary: "caseKind", required: true, mustFill: true, width: 30, model: true, since: 1 },
+  { field: "received", title: "收到日期", aliases: ["收到时间", "立案日期", "受理日期", "收案日期"], kind: "date", required: true, mustFill: true, width: 12, model: true, since: 1 },
+  { field: "result", title: "结果", aliases: ["审结结果", "处理结果", "案件结果", "结案结果"], kind: "choice", vocabulary: "caseResult", required: false, mustFill: false, width: 12, model: true, since: 1 },
+  { field: "note", title: "备注", aliases: ["说明"], kind: "text", required: false, mustFill: false, width: 24, model: false, since: 1 },
+] as const satisfies readonly ColumnDef[];
+
+export type AppField = (typeof APP_TABLE)[number]["field"];
+export type CaseField = (typeof CASE_TABLE)[number]["field"];
+
+/** 申请台账: 编号 | 收到日期 | 申请人类型 | 申请人 | 申请内容 | 补正后收到日期 | 是否延期 | 答复日期 | 办理结果 | 备注. */
+export const APP_COLUMNS: readonly ColumnDef<AppField>[] = APP_TABLE;
 /** 复议诉讼台账: 编号 | 类型 | 收到日期 | 结果 | 备注. */
-export const CASE_COLUMNS: readonly ColumnDef<CaseField>[] = [
-  { field: "id", title: "编号", aliases: ["序号", "案号", "案件编号"], required: false },
-  { field: "kind", title: "类型", aliases: ["案件类型", "类别", "复议诉讼类型"], required: true },
-  { field: "received", title: "收到日期", aliases: ["收到时间", "立案日期", "受理日期", "收案日期"], required: true },
-  { field: "result", title: "结果", aliases: ["审结结果", "处理结果", "案件结果", "结案结果"], required: false },
-  { field: "note", title: "备注", aliases: ["说明"], required: false },
-];
+export const CASE_COLUMNS: readonly ColumnDef<CaseField>[] = CASE_TABLE;
+
+/** The column of a field (every field has one: the table is the list of fields). */
+export function columnOf<F extends string>(defs: readonly ColumnDef<F>[], field: F): ColumnDef<F> {
+  return defs.find((d) => d.field === field)!;
+}
+
+/** 0-based index of a field's column in the template's order. */
+export function columnIndex<F extends string>(defs: readonly ColumnDef<F>[], field: F): number {
+  return defs.findIndex((d) => d.field === field);
+}
 
 /** Field → column index (0-based) in the source, or null when the source has no such column. */
 export type ColumnMapping<F extends string> = Record<F, number | null>;

@@ -4,7 +4,7 @@
  * asked to correct the application. Working days per calendar.ts.
  */
 import { addWorkdays, workdaysBetween } from "./calendar";
-import type { Application } from "./model";
+import type { Application, Register } from "./model";
 
 export const ANSWER_WORKDAYS = 20;
 export const EXTENSION_WORKDAYS = 20;
@@ -36,4 +36,21 @@ export function deadlineState(a: Pick<Application, "received" | "corrected" | "e
   if (today > due) return { kind: "overdue", due, late: Math.max(1, workdaysBetween(due, today)) };
   const left = workdaysBetween(today, due);
   return left <= DUE_SOON_WORKDAYS ? { kind: "dueSoon", due, left } : { kind: "open", due, left };
+}
+
+/**
+ * The one deadline engine: where each application stands on `today`. The findings
+ * (LEDGER.DEADLINE), the pane's 已逾期 / 即将到期 lists and the CLI all take their answer from here,
+ * for every row — a row kept out of the counts (an outcome in words the vocabulary does not know)
+ * still has its dates. Not judged: rows without a receipt date, received after today, or whose
+ * 答复日期 is written but cannot be read (that cell has its own LEDGER.ROW finding).
+ */
+export function registerDeadlines(reg: Pick<Register, "applications">, today: number): { app: Application; state: Exclude<DeadlineState, { kind: "none" }> }[] {
+  const out: { app: Application; state: Exclude<DeadlineState, { kind: "none" }> }[] = [];
+  for (const a of reg.applications) {
+    if (a.received === null || a.received > today || a.answerUnread) continue;
+    const state = deadlineState(a, today);
+    if (state.kind !== "none") out.push({ app: a, state });
+  }
+  return out;
 }

@@ -7,15 +7,14 @@
  * the register then reports the row as LEDGER.ROW like any hand-typed mistake. Pure: no host.
  */
 import type { RawCell } from "../report";
-import { templateLayout } from "../template/layout";
-import { SHEET_NAMES } from "../template/messages";
-import type { RegisterRole } from "../template/roles";
+import { cellText, readCell } from "./cells";
 import { APP_COLUMNS, CASE_COLUMNS, missingRequired, type AppField, type CaseField, type ColumnDef, type ColumnMapping } from "./columns";
-import { isoOf, parseDate, serialOfDay } from "./dates";
-import { LEDGER_MSG } from "./messages";
-import { cellText, parseExtended } from "./parse";
+import { isoOf, serialOfDay } from "./dates";
+import { LEDGER_MSG, linesList } from "./messages";
+import { Guesses, isTotalRow } from "./parse";
+import { REGISTER_SHEETS, type RegisterRole } from "./sheets";
 import { appendAll } from "./summary";
-import { APPLICANT_TYPES, CASE_KINDS, CASE_RESULTS, matchApplicantType, matchCaseKind, matchCaseResult, matchOutcome } from "./vocabulary";
+import { VOCABULARIES } from "./vocabulary";
 
 /** A source register: its rows, the header row's index in them, and the clerk's mapping. */
 export interface ImportSource<F extends string> {
@@ -66,8 +65,12 @@ export interface RegisterImportPlan {
   apps: RegisterAppend | null;
   cases: RegisterAppend | null;
   issues: ImportIssue[];
+  /** The issues said once per column and value ("办理结果“已电话答复”：第 9、12 行 …"), for the clerk. */
+  issueSummary: string[];
   /** 编号 already in the register (imported anyway; the clerk checks). */
   duplicates: string[];
+  /** Values guessed for a missing column (申请人类型 from the applicant's name), one sentence each register. */
+  guesses: string[];
   /** Reasons nothing can be imported (register full, a required column unmapped, no sheet). */
   refused: string[];
 }
@@ -81,52 +84,46 @@ export interface ImportRequest {
   sheetNames?: Partial<Record<RegisterRole, string>>;
 }
 
-const DATE_FIELDS = new Set<string>(["received", "corrected", "answered"]);
-
 type Normalised = { value: RawCell; shown: string; problem?: string };
 
-function asText(v: RawCell): Normalised {
-  const t = cellText(v);
-  return { value: t, shown: t ?? "" };
-}
-
-function normaliseDate(v: RawCell, title: string): Normalised {
-  const p = parseDate(v);
-  if (p.ok) return p.day === null ? { value: null, shown: "" } : { value: serialOfDay(p.day), shown: isoOf(p.day) };
-  const original = String(v).trim();
-  return { value: original, shown: original, problem: LEDGER_MSG.importBadDate(title) };
-}
-
-function normaliseChoice(v: RawCell, match: (t: string) => { choice: { label: string } } | null, problem: string): Normalised {
-  const t = cellText(v);
-  if (t === null) return { value: null, shown: "" };
-  const m = match(t);
-  return m ? { value: m.choice.label, shown: m.choice.label } : { value: t, shown: t, problem };
-}
-
-function normaliseApp(field: AppField, v: RawCell, title: string): Normalised {
-  if (DATE_FIELDS.has(field)) return normaliseDate(v, title);
-  if (field === "applicantType") return normaliseChoice(v, matchApplicantType, LEDGER_MSG.importBadChoice(title, APPLICANT_TYPES.map((c) => c.label).join("、")));
-  if (field === "outcome") return normaliseChoice(v, matchOutcome, LEDGER_MSG.importBadOutcome);
-  if (field === "extended") {
-    const t = cellText(v);
-    if (t === null) return { value: null, shown: "" };
-    const e = parseExtended(t);
-    return e === null ? { value: t, shown: t, problem: LEDGER_MSG.importBadChoice(title, "是、否") } : { value: e ? "是" : "否", shown: e ? "是" : "否" };
+/** A cell as the template's column holds it (by the column's kind), or its original with the problem. */
+function normalise(d: ColumnDef, v: RawCell): Normalised {
+  const r = readCell(d, v);
+  switch (r.kind) {
+    case "blank":
+      return { value: null, shown: "" };
+    case "date":
+      return { value: serialOfDay(r.day), shown: isoOf(r.day) };
+    case "choice":
+      return { value: r.choice.label, shown: r.choice.label };
+    case "yesNo":
+      return { value: r.yes ? "是" : "否", shown: r.yes ? "是" : "否" };
+    case "text":
+      return { value: r.text, shown: r.text };
+    case "bad": {
+      const original = String(v).trim();
+      return { value: original, shown: original, problem: problemOf(d) };
+    }
   }
-  return asText(v);
 }
 
-function normaliseCase(field: CaseField, v: RawCell, title: string): Normalised {
-  if (field === "received") return normaliseDate(v, title);
-  if (field === "kind") return normaliseChoice(v, matchCaseKind, LEDGER_MSG.importBadChoice(title, CASE_KINDS.map((c) => c.label).join("、")));
-  if (field === "result") return normaliseChoice(v, matchCaseResult, LEDGER_MSG.importBadChoice(title, CASE_RESULTS.map((c) => c.label).join("、")));
-  return asText(v);
+/** The guessed 申请人类型 of a row, written as the list words it. */
+function guessed(guesses: Guesses, applicant: string | null, line: number): Normalised {
+  const code = guesses.add(applicant, line);
+  const label = VOCABULARIES.applicantType.choices.find((c) => c.code === code)!.label;
+  return { value: label, shown: label };
+}
+
+function problemOf(d: ColumnDef): string {
+  if (d.kind === "date") return LEDGER_MSG.importBadDate(d.title);
+  if (d.kind === "yesNo") return LEDGER_MSG.importBadChoice(d.title, "是、否");
+  if (d.vocabulary === "outcome") return LEDGER_MSG.importBadOutcome;
+  return LEDGER_MSG.importBadChoice(d.title, VOCABULARIES[d.vocabulary!].choices.map((c) => c.label).join("、"));
 }
 
 /** Sheet row after the last non-empty row of the register (the first row when it is empty). */
 export function firstFreeRow(role: RegisterRole, current: CurrentGrid): number {
-  const reg = templateLayout().registers[role];
+  const reg = REGISTER_SHEETS[role];
   let last = reg.headerRow;
   current.rows.forEach((line, i) => {
     if (i > 0 && line.some((v) => cellText(v) !== null)) last = current.firstLine + i;
@@ -140,7 +137,6 @@ function planOne<F extends string>(
   src: ImportSource<F>,
   current: CurrentGrid | null,
   sheet: string,
-  normalise: (field: F, v: RawCell, title: string) => Normalised,
   out: RegisterImportPlan,
 ): RegisterAppend | null {
   if (!current) {
@@ -152,7 +148,7 @@ function planOne<F extends string>(
     for (const d of missing) out.refused.push(LEDGER_MSG.missingColumn(src.name, d.title));
     return null;
   }
-  const reg = templateLayout().registers[role];
+  const reg = REGISTER_SHEETS[role];
   const start = firstFreeRow(role, current);
   const idIndex = defs.findIndex((d) => d.field === "id");
   const existing = new Map<string, number>();
@@ -162,18 +158,19 @@ function planOne<F extends string>(
   });
 
   const rows: PlannedRow[] = [];
+  const guesses = new Guesses();
   const issues: ImportIssue[] = [];
   const duplicates: string[] = [];
   for (let i = src.headerIndex + 1; i < src.rows.length; i++) {
     const line = src.rows[i]!;
     const at = (f: F): RawCell => (src.mapping[f] === null || src.mapping[f] === undefined ? null : (line[src.mapping[f]!] ?? null));
-    if (defs.every((d) => cellText(at(d.field)) === null)) continue;
+    if (defs.every((d) => cellText(at(d.field)) === null) || isTotalRow(line)) continue;
     const sourceLine = src.firstLine + i;
     const sheetRow = start + rows.length;
     const cells: RawCell[] = [];
     const shown: string[] = [];
     for (const d of defs) {
-      const n = normalise(d.field, at(d.field), d.title);
+      const n = d.guessed && (src.mapping[d.field] ?? null) === null ? guessed(guesses, cellText(at("applicant" as F)), sourceLine) : normalise(d, at(d.field));
       cells.push(n.value);
       shown.push(n.shown);
       if (n.problem) {
@@ -194,17 +191,32 @@ function planOne<F extends string>(
   }
   appendAll(out.issues, issues);
   appendAll(out.duplicates, duplicates);
+  const note = guesses.summary(src.name, defs.find((d) => d.guessed)?.title ?? "");
+  if (note) out.guesses.push(note);
   return { role, sheet, first: start, last: start + rows.length - 1, rows };
 }
 
 export function planRegisterImport(req: ImportRequest): RegisterImportPlan {
-  const out: RegisterImportPlan = { apps: null, cases: null, issues: [], duplicates: [], refused: [] };
-  const name = (role: RegisterRole) => req.sheetNames?.[role] ?? SHEET_NAMES[role];
-  if (req.apps) out.apps = planOne("apps", APP_COLUMNS, req.apps, req.current.applications, name("apps"), normaliseApp, out);
-  if (req.cases) out.cases = planOne("cases", CASE_COLUMNS, req.cases, req.current.cases, name("cases"), normaliseCase, out);
+  const out: RegisterImportPlan = { apps: null, cases: null, issues: [], issueSummary: [], duplicates: [], guesses: [], refused: [] };
+  const name = (role: RegisterRole) => req.sheetNames?.[role] ?? REGISTER_SHEETS[role].name;
+  if (req.apps) out.apps = planOne("apps", APP_COLUMNS, req.apps, req.current.applications, name("apps"), out);
+  if (req.cases) out.cases = planOne("cases", CASE_COLUMNS, req.cases, req.current.cases, name("cases"), out);
   // All or nothing: a refusal in one register stops the other too.
-  if (out.refused.length) return { apps: null, cases: null, issues: [], duplicates: [], refused: out.refused };
+  if (out.refused.length) return { apps: null, cases: null, issues: [], issueSummary: [], duplicates: [], guesses: [], refused: out.refused };
+  out.issueSummary = summariseIssues(out.issues);
   return out;
+}
+
+/** One sentence per register, column and value: a value the vocabulary cannot place is said once. */
+function summariseIssues(issues: readonly ImportIssue[]): string[] {
+  const by = new Map<string, ImportIssue[]>();
+  for (const i of issues) {
+    const k = `${i.role}\u0000${i.column}\u0000${i.original}`;
+    by.set(k, [...(by.get(k) ?? []), i]);
+  }
+  return [...by.values()].map((g) =>
+    g.length === 1 ? g[0]!.message : LEDGER_MSG.importUnmappedRows(g[0]!.column, g[0]!.original, g.length, linesList(g.map((i) => i.sourceLine)), linesList(g.map((i) => i.sheetRow))),
+  );
 }
 
 /** The rows to write, by sheet row (the port's InputWrites.registerRows). */

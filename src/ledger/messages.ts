@@ -56,11 +56,23 @@ export const LEDGER_MSG = {
     `${row}：答复期限为 ${d(due)}，${d(answered)} 才答复，超期 ${late} 个工作日。`,
   calendarUnknown: (years: readonly number[], last: number) =>
     `节假日数据只到 ${last} 年，${years.join("、")} 年的法定节假日和调休尚未公布或未收录，这些年份的答复期限只按周末计算，请核对。`,
+  unknownValueRows: (source: string, title: string, shown: string, n: number, lines: string, allowed: string | null) =>
+    `${source}${lines}（共 ${n} 行）：${title}“${shown}”${allowed ? `不是表中的类别（${allowed}）` : "无法对应到表三的办理结果"}，这些行未计入统计；请改为下拉列表中的写法。`,
+  excludedRows: (source: string, n: number, total: number, lines: string) =>
+    `${source}共 ${total} 行，其中 ${n} 行（${lines}）因上述问题未计入统计，改正后才计入。`,
+  reworded: (source: string, lines: string, title: string, shown: string, label: string) =>
+    `${source}${lines}的${title}写作“${shown}”，已按“${label}”统计；表内“台账汇总”只认下拉列表的写法，请改为“${label}”，两边才一致。`,
+  guessPart: (label: string, n: number, byDefault: number, lines: string) =>
+    `${label} ${n} 行（${lines}${byDefault ? (byDefault === n ? "，名称看不出类别，按默认" : `，其中 ${byDefault} 行名称看不出类别，按默认`) : "，按名称推断"}）`,
+  guessedTypes: (source: string, title: string, parts: string) =>
+    `${source}没有“${title}”列，已按申请人名称推断（以“有限公司”“律师事务所”“研究所/研究院”“基金会/协会”等结尾的按相应类别，其余按自然人）：${parts}。请核对；如有不对，请补上“${title}”列。`,
   importBadDate: (title: string) => `“${title}”不是有效日期`,
   importBadChoice: (title: string, allowed: string) => `“${title}”应为 ${allowed} 之一`,
   importBadOutcome: "“办理结果”无法对应到表三的办理结果",
   importUnmapped: (source: string, line: number, title: string, shown: string, why: string, sheet: string, row: number) =>
     `${source}第 ${line} 行“${title}”为“${shown}”：${why}。已按原文写入${sheet}第 ${row} 行，该行暂不计入统计，请导入后改正。`,
+  importUnmappedRows: (title: string, shown: string, n: number, sourceLines: string, sheetRows: string) =>
+    `“${title}”为“${shown}”的 ${n} 行（来源${sourceLines}）无法对应，已按原文写入（${sheetRows}），这些行暂不计入统计，请导入后改正。`,
   importDuplicate: (source: string, line: number, id: string, sheet: string, row: number) =>
     `${source}第 ${line} 行的编号“${id}”在${sheet}第 ${row} 行已有，仍会导入，请核对是否重复登记。`,
   importFull: (sheet: string, n: number, free: number, from: number, to: number) =>

@@ -1,50 +1,87 @@
 /**
- * The register model (zod): one application or one 复议/诉讼 case per row, as parsed from a
- * sheet, an .xlsx or a .csv. Dates are day numbers (see dates.ts); codes come from the format
- * (表三 column and row codes, 表四 group and result indices).
+ * The register model: one application or one 复议/诉讼 case per row, as parsed from a sheet, an
+ * .xlsx or a .csv. Dates are day numbers (see dates.ts); codes come from the format (表三 column
+ * and row codes, 表四 group and result indices). The zod schemas are built from the column table
+ * (columns.ts: the columns with `model`, each by its kind and vocabulary), so a new column is in
+ * the schema by being in the table; the TypeScript types below name the same fields and
+ * test/ledger/columns.test.ts holds the two together.
  */
 import { z } from "zod";
+import { APP_COLUMNS, CASE_COLUMNS, type ColumnDef } from "./columns";
+import { VOCABULARIES } from "./vocabulary";
+
+export interface Application {
+  /** Row number in the source (sheet row, or CSV line), for messages and click-to-row. */
+  line: number;
+  id: string | null;
+  received: number | null;
+  /** 表三 column code C1 … C6. */
+  applicantType: string | null;
+  applicant: string | null;
+  corrected: number | null;
+  extended: boolean;
+  /** The answer date as written, whatever the outcome says (an answered row is never open). */
+  answered: number | null;
+  /** 答复日期 is written but cannot be read as a date: the row's deadline is not judged. */
+  answerUnread?: boolean;
+  /** 表三 outcome row code R03 … R23 (null while not answered). */
+  outcome: string | null;
+  /** Set when a problem in the row keeps it out of the counts (a LEDGER.ROW error says which). */
+  excluded: boolean;
+}
+
+export interface Case {
+  line: number;
+  id: string | null;
+  /** Index of the 表四 group (0 行政复议, 1 未经复议直接起诉, 2 复议后起诉). */
+  kind: number | null;
+  received: number | null;
+  /** Index of the result (0 结果维持 … 3 尚未审结); blank counts as 尚未审结. */
+  result: number;
+  excluded: boolean;
+}
 
 const day = z.number().int().nullable();
 
-export const applicationSchema = z.object({
-  /** Row number in the source (sheet row, or CSV line), for messages and click-to-row. */
-  line: z.number().int().positive(),
-  id: z.string().nullable(),
-  received: day,
-  /** 表三 column code C1 … C6. */
-  applicantType: z.string().regex(/^C[1-6]$/).nullable(),
-  applicant: z.string().nullable(),
-  corrected: day,
-  extended: z.boolean(),
-  answered: day,
-  /** 表三 outcome row code R03 … R23. */
-  outcome: z.string().regex(/^R(0[3-9]|1\d|2[0-3])$/).nullable(),
-  /** Set when a problem in the row keeps it out of the counts (a LEDGER.ROW error says which). */
-  excluded: z.boolean(),
-});
-export type Application = z.infer<typeof applicationSchema>;
+/** The schema of one column's value, from its kind (and its vocabulary's codes). */
+function valueSchema(d: ColumnDef, numericCodes: boolean): z.ZodTypeAny {
+  if (d.kind === "date") return day;
+  if (d.kind === "yesNo") return z.boolean();
+  if (d.kind === "choice") {
+    const v = VOCABULARIES[d.vocabulary!];
+    const codes = v.choices.map((c) => c.code);
+    const choice = numericCodes ? z.number().int().refine((n) => codes.includes(String(n))) : z.enum(codes as [string, ...string[]]);
+    // A vocabulary whose blank means a choice never leaves the value empty.
+    return v.blank ? choice : choice.nullable();
+  }
+  return z.string().nullable();
+}
 
-export const caseSchema = z.object({
-  line: z.number().int().positive(),
-  id: z.string().nullable(),
-  /** Index of the 表四 group (0 行政复议, 1 未经复议直接起诉, 2 复议后起诉). */
-  kind: z.number().int().min(0).max(2).nullable(),
-  received: day,
-  /** Index of the result (0 结果维持 … 3 尚未审结); blank counts as 尚未审结. */
-  result: z.number().int().min(0).max(3),
-  excluded: z.boolean(),
-});
-export type Case = z.infer<typeof caseSchema>;
+function rowSchema(defs: readonly ColumnDef[], numericCodes: boolean, extra: z.ZodRawShape) {
+  const shape: Record<string, z.ZodTypeAny> = { line: z.number().int().positive(), excluded: z.boolean(), ...extra };
+  for (const d of defs) if (d.model) shape[d.field] = valueSchema(d, numericCodes);
+  return z.object(shape).strict();
+}
+
+export const applicationSchema = rowSchema(APP_COLUMNS, false, { answerUnread: z.boolean().optional() });
+export const caseSchema = rowSchema(CASE_COLUMNS, true, {});
+
+export interface Register {
+  /** Sheet or file names, for messages. */
+  appSource: string;
+  caseSource: string;
+  applications: Application[];
+  cases: Case[];
+  /** Whether the workbook has the sheets at all (a missing register is not an empty one). */
+  hasApplications: boolean;
+  hasCases: boolean;
+}
 
 export const registerSchema = z.object({
-  /** Sheet or file names, for messages. */
   appSource: z.string(),
   caseSource: z.string(),
   applications: z.array(applicationSchema),
   cases: z.array(caseSchema),
-  /** Whether the workbook has the sheets at all (a missing register is not an empty one). */
   hasApplications: z.boolean(),
   hasCases: z.boolean(),
 });
-export type Register = z.infer<typeof registerSchema>;

@@ -52,7 +52,7 @@ export function registerOfReport(report: Report, opts: ParseOptions = {}): Loade
   const regs = report.registers;
   if (!regs) return null;
   const src = (g: Grid): GridSource | null => (g ? { name: g.name, rows: g.rows, firstLine: g.firstLine, headerIndex: 0 } : null);
-  return registerFromGrids({ applications: src(regs.applications), cases: src(regs.cases) }, opts);
+  return registerFromGrids({ applications: src(regs.applications), cases: src(regs.cases) }, { ...opts, templateSheet: true });
 }
 
 /** LEDGER.* for checkReport's extraRules: nothing for a report without registers. */

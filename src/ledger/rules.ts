@@ -6,7 +6,7 @@
 import { cellInfo, cellsOf, interpret, type Finding, type Report } from "../report";
 import { CALENDAR_YEARS, uncoveredYears } from "./calendar";
 import { countRegister, yearBounds, type Derived } from "./count";
-import { deadlineState, dueDate } from "./deadline";
+import { dueDate, registerDeadlines } from "./deadline";
 import { LEDGER_MSG, rowName } from "./messages";
 import type { Register } from "./model";
 import { appRowKey, caseRowKey } from "./parse";
@@ -46,18 +46,15 @@ export function registerFindings(reg: Register, year: number | null, opts: Ledge
   const bounds = year !== null ? yearBounds(year) : null;
   let latest = today;
   for (const a of reg.applications) {
+    if (a.received !== null && a.received > today) {
+      out.push({ rule: "LEDGER.ROW", severity: "warning", cells: [appRowKey(a.line)], message: LEDGER_MSG.inFuture(rowName(reg.appSource, a.line, a.id), "收到日期", a.received, today) });
+    }
+  }
+  for (const { app: a, state: s } of registerDeadlines(reg, today)) {
+    latest = Math.max(latest, s.due);
+    if (s.kind === "onTime" || s.kind === "open") continue;
     const name = rowName(reg.appSource, a.line, a.id);
     const key = [appRowKey(a.line)];
-    if (a.received !== null && a.received > today) {
-      out.push({ rule: "LEDGER.ROW", severity: "warning", cells: key, message: LEDGER_MSG.inFuture(name, "收到日期", a.received, today) });
-    }
-    if (a.received === null || a.received > today) continue;
-    const s = deadlineState(a, today);
-    if (s.kind === "none" || s.kind === "onTime" || s.kind === "open") {
-      if (s.kind !== "none") latest = Math.max(latest, s.due);
-      continue;
-    }
-    latest = Math.max(latest, s.due);
     if (s.kind === "answeredLate") {
       // Only the answers of the report year (or all, without one): older lateness is history.
       if (bounds && (a.answered! < bounds.start || a.answered! > bounds.end)) continue;

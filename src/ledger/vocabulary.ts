@@ -7,6 +7,8 @@
 import { FORMAT_2021, T4_RESULT_LABELS, type T3Row } from "../report";
 import { vocabulary } from "../import/vocabulary";
 import { looseKey } from "../import/labels";
+import { APPLICANT_WORDS, OUTCOME_WORDS } from "./clerkWords";
+import type { VocabularyName } from "./columns";
 
 export interface Choice {
   /** What the sheet shows and the validation list offers. */
@@ -55,7 +57,7 @@ function exactIndex(choices: readonly Choice[], extra: (c: Choice) => string[] =
   return m;
 }
 
-const TYPE_INDEX = exactIndex(APPLICANT_TYPES);
+const TYPE_INDEX = exactIndex(APPLICANT_TYPES, (c) => [...(APPLICANT_WORDS[c.code] ?? [])]);
 const KIND_INDEX = exactIndex(CASE_KINDS, (c) => {
   const g = T4.groups[Number(c.code)]!;
   return [g.path.join(""), g.short];
@@ -63,7 +65,7 @@ const KIND_INDEX = exactIndex(CASE_KINDS, (c) => {
 const RESULT_INDEX = exactIndex(CASE_RESULTS);
 const OUTCOME_INDEX = exactIndex(OUTCOMES, (c) => {
   const row = T3.rows.find((r) => r.code === c.code)!;
-  return [row.path.slice(1).join(""), row.short];
+  return [row.path.slice(1).join(""), row.short, ...(OUTCOME_WORDS[c.code] ?? [])];
 });
 
 function lookup(index: Map<string, Choice>, text: string): ChoiceMatch | null {
@@ -84,9 +86,13 @@ export function matchOutcome(text: string): ChoiceMatch | null {
   const exact = lookup(OUTCOME_INDEX, text);
   if (exact) return exact;
   const leaves = vocabulary("2021").t3Leaves;
-  // Try the whole text, then the part after a group label ("不予公开：属于国家秘密").
-  const tries = [text, text.replace(/^.*?[:：·\-—/]\s*/, "")];
+  // Try the whole text, the part after a group label ("不予公开：属于国家秘密") and the reason in
+  // brackets ("不予公开（国家秘密）"), each as a clerk's word first.
+  const inBrackets = /[（(]([^）)]+)[）)]\s*$/.exec(text)?.[1];
+  const tries = [text, text.replace(/^.*?[:：·\-—/]\s*/, ""), ...(inBrackets ? [inBrackets] : [])];
   for (const t of tries) {
+    const word = lookup(OUTCOME_INDEX, t);
+    if (word) return { choice: word.choice, how: "core" };
     const m = leaves.find(t, "core");
     if (m && m.target.role === "outcome") {
       const c = OUTCOMES.find((o) => o.code === m.target.code)!;
@@ -95,3 +101,20 @@ export function matchOutcome(text: string): ChoiceMatch | null {
   }
   return null;
 }
+
+export interface Vocabulary {
+  /** The values the sheet's validation list offers, in order. */
+  choices: readonly Choice[];
+  /** A value as written (any of the accepted wordings) → its choice, or null. */
+  match: (text: string) => ChoiceMatch | null;
+  /** What a blank cell means, when it means a choice (a blank 结果 is 尚未审结). */
+  blank?: Choice;
+}
+
+/** The vocabularies of the registers' choice columns (columns.ts names them). */
+export const VOCABULARIES: Readonly<Record<VocabularyName, Vocabulary>> = {
+  applicantType: { choices: APPLICANT_TYPES, match: (t) => matchApplicantType(t) },
+  outcome: { choices: OUTCOMES, match: (t) => matchOutcome(t) },
+  caseKind: { choices: CASE_KINDS, match: (t) => matchCaseKind(t) },
+  caseResult: { choices: CASE_RESULTS, match: (t) => matchCaseResult(t), blank: OPEN_RESULT },
+};

@@ -67,7 +67,8 @@ export function renderLedgerImport(p: LedgerImportPanel, handlers: LedgerImportH
   if (pv.plan.refused.length) el.append(list(L.refusedTitle, pv.plan.refused, "refused"));
   for (const a of [pv.plan.apps, pv.plan.cases]) if (a) el.append(previewTable(a));
   if (!missing.length && !pv.plan.refused.length && pv.rows === 0) el.append(h("p", {}, L.nothing));
-  if (pv.plan.issues.length) el.append(list(L.issuesTitle(pv.plan.issues.length), pv.plan.issues.map((i) => i.message), "issues"));
+  if (pv.plan.guesses.length) el.append(list(L.guessesTitle, pv.plan.guesses, "guesses"));
+  if (pv.plan.issues.length) el.append(list(L.issuesTitle(pv.plan.issues.length), pv.plan.issueSummary, "issues"));
   if (pv.plan.duplicates.length) el.append(list(L.duplicatesTitle(pv.plan.duplicates.length), pv.plan.duplicates, "duplicates"));
   const confirm = h(
     "button",

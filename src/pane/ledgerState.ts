@@ -5,7 +5,7 @@
  * values are countRegister's cells — so it goes through planImport like any import: fills shown,
  * non-empty cells changed only when ticked, 撤销 as usual. No DOM, no Office: tested in Node.
  */
-import { appRowKey, countRegister, deadlineState, isoOf, registerOfReport, rowName, todayInChina, yearBounds } from "../ledger";
+import { appRowKey, countRegister, isoOf, registerDeadlines, registerOfReport, rowName, todayInChina, yearBounds } from "../ledger";
 import type { CellKey, Report } from "../report";
 import { templateLayout } from "../template/layout";
 import { planImport } from "../workflow/importPlan";
@@ -62,8 +62,9 @@ export function ledgerSummary(report: Report, today: number = todayInChina()): L
     if (inYear(a.received)) out.applications++;
     if (inYear(a.answered)) out.answered++;
     if (a.received !== null && a.received <= end && a.answered === null) out.pending++;
-    if (a.received === null || a.received > today) continue;
-    const s = deadlineState(a, today);
+  }
+  // The same rows and states as the LEDGER.DEADLINE findings (one engine).
+  for (const { app: a, state: s } of registerDeadlines(reg, today)) {
     const name = rowName(reg.appSource, a.line, a.id);
     if (s.kind === "overdue") out.overdue.push({ key: appRowKey(a.line), line: a.line, text: S.ledger.overdue(name, isoOf(s.due), s.late) });
     else if (s.kind === "dueSoon") out.dueSoon.push({ key: appRowKey(a.line), line: a.line, text: S.ledger.dueSoon(name, isoOf(s.due), s.left) });

@@ -241,6 +241,7 @@ export const S = {
       nothing: "来源中没有可导入的行。",
       issuesTitle: (n: number): string => `无法对应的内容（${n} 处，按原文写入，导入后请改正）`,
       duplicatesTitle: (n: number): string => `编号重复（${n} 处）`,
+      guessesTitle: "推断的申请人类型（请核对后再确认导入）",
       refusedTitle: "不能导入",
       sourceLine: "来源行",
       sheetRow: "写入行",

@@ -110,7 +110,7 @@ export function confirmWrites(p: TransferPreview, accepted: ReadonlySet<string>)
   const carried = p.mode === "rollForward" ? (p.registerCarry?.append ?? null) : null;
   if (carried) {
     // The same writes as 导入已有台账: only into rows still blank; 撤销 clears only rows still as written.
-    const rows = ledgerImportWrites({ apps: carried, cases: null, issues: [], duplicates: [], refused: [] });
+    const rows = ledgerImportWrites({ apps: carried, cases: null, issues: [], issueSummary: [], duplicates: [], guesses: [], refused: [] });
     write.registerRows = rows.write.registerRows!;
     write.expect!.registerRows = rows.write.expect!.registerRows!;
     undo.registerRows = rows.applied.undo.registerRows!;

@@ -14,6 +14,7 @@ import { designT4 } from "./design/t4";
 import { designText } from "./design/text";
 import { designApps, designCases } from "./design/registers";
 import type { RegisterDesign, SheetDesign, TextBlock, ValueCell, ValueKind } from "./design/types";
+import { registerRowOf } from "../ledger/sheets";
 import { TEMPLATE_ROLES, type RegisterRole, type TemplateRole } from "./roles";
 import { rulesOfTable, totalDefinitions } from "./design/common";
 
@@ -106,18 +107,8 @@ export interface KeyLocation {
 
 const TABLE_SECTIONS: Record<string, TemplateRole> = { S2: "t2", S3: "t3", S4: "t4" };
 
-const ROW_KEY_PREFIX: Record<RegisterRole, string> = { apps: "LEDGER.APP", cases: "LEDGER.CASE" };
-
-/** The key of a register row (LEDGER.APP.12): what findings carry and select and writes name. */
-export function registerRowKey(role: RegisterRole, row: number): string {
-  return `${ROW_KEY_PREFIX[role]}.${row}`;
-}
-
-/** The register and sheet row of a row key, or null for any other key. */
-export function registerRowOf(key: string): { role: RegisterRole; row: number } | null {
-  const m = /^LEDGER\.(APP|CASE)\.(\d+)$/.exec(key);
-  return m ? { role: m[1] === "APP" ? "apps" : "cases", row: Number(m[2]) } : null;
-}
+/** Register row keys are the ledger's (the template only locates them). */
+export { registerRowKey, registerRowOf } from "../ledger/sheets";
 
 /**
  * Where a key lives: a cell key, META.*, a text block (OPENING, S1, S5, S6) or a table section

@@ -3,6 +3,7 @@
  * Table labels themselves come from src/report/format.ts (never repeated here).
  */
 import { T4_RESULT_LABELS } from "../report/format";
+import { REGISTER_SHEETS } from "../ledger/sheets";
 import type { TemplateRole } from "./roles";
 
 /** Default sheet names, in workbook order. Short so that tabs stay readable. */
@@ -12,8 +13,8 @@ export const SHEET_NAMES: Record<TemplateRole, string> = {
   t2: "表二",
   t3: "表三",
   t4: "表四",
-  apps: "申请台账",
-  cases: "复议诉讼台账",
+  apps: REGISTER_SHEETS.apps.name,
+  cases: REGISTER_SHEETS.cases.name,
 };
 
 /**

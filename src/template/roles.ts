@@ -2,9 +2,10 @@
 export const TEMPLATE_ROLES = ["meta", "text", "t2", "t3", "t4", "apps", "cases"] as const;
 export type TemplateRole = (typeof TEMPLATE_ROLES)[number];
 
-/** The registers (template version 3 on): 申请台账 and 复议诉讼台账. Older templates have none. */
-export const REGISTER_ROLES = ["apps", "cases"] as const satisfies readonly TemplateRole[];
-export type RegisterRole = (typeof REGISTER_ROLES)[number];
+/** The registers (template version 3 on): the ledger owns them (src/ledger/sheets.ts). */
+export { REGISTER_ROLES, type RegisterRole } from "../ledger/sheets";
+import { REGISTER_ROLES, type RegisterRole } from "../ledger/sheets";
+REGISTER_ROLES satisfies readonly TemplateRole[];
 
 export function isTemplateRole(s: string): s is TemplateRole {
   return (TEMPLATE_ROLES as readonly string[]).includes(s);

@@ -54,10 +54,10 @@ describe("xxgk-report ledger", () => {
 
   test("an unknown applicant type is an error naming the row: exit 1", async () => {
     const file = path.join(OUT, "bad.csv");
-    writeFileSync(file, CSV.replace("商业企业", "公司"));
+    writeFileSync(file, CSV.replace("商业企业", "外资"));
     const r = await cli("ledger", file, "--year", "2025", "--today", "2026-01-05");
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain("“bad.csv”第 3 行（编号 2）：申请人类型“公司”");
+    expect(r.stdout).toContain("“bad.csv”第 3 行（编号 2）：申请人类型“外资”");
     expect(r.stdout).toContain("已逾期");
     // Plain output speaks the clerk's words: each row's label before its numbers, no internal keys.
     expect(r.stdout).toMatch(/^ {2}本年新收 +\d+ +\d+/m);

@@ -48,7 +48,7 @@ async function clerkXlsx(y: number): Promise<Buffer> {
   ws.addRow(["某某局依申请公开登记表"]);
   ws.addRow(["登记号", "来件日", "申请人类别", "申请人姓名", "办结日期", "答复类型"]);
   ws.addRow(["A-01", new Date(Date.UTC(y, 2, 5)), "自然人", "张三", new Date(Date.UTC(y, 2, 20)), "予以公开"]);
-  ws.addRow(["A-02", `${y}年4月1日`, "群众", "李四", null, null]);
+  ws.addRow(["A-02", `${y}年4月1日`, "外籍人士", "李四", null, null]);
   for (const r of [3, 4]) ws.getCell(`B${r}`).numFmt = "yyyy-mm-dd";
   ws.getCell("E3").numFmt = "yyyy-mm-dd";
   return Buffer.from(await wb.xlsx.writeBuffer());
@@ -106,10 +106,10 @@ describe("导入已有台账 (e2e)", () => {
     const preview = await page.locator('[data-ledger-import="preview-apps"] tbody tr').first().innerText();
     expect(preview).toContain(`${year}-03-05`);
     expect(preview).toContain("（一）予以公开");
-    // 群众 is no applicant type: listed with its source line, written as it is.
+    // 外籍人士 is no applicant type: listed with its source line, written as it is.
     const issues = await page.locator('[data-ledger-import="issues"]').innerText();
     expect(issues).toContain("第 4 行");
-    expect(issues).toContain("“群众”");
+    expect(issues).toContain("“外籍人士”");
     await page.screenshot({ path: path.join(OUT, "23-ledger-import-map.png"), fullPage: true });
 
     await page.locator('[data-action="ledger-import-confirm"]').click();
@@ -117,12 +117,12 @@ describe("导入已有台账 (e2e)", () => {
     await notice.filter({ hasText: "已导入 2 行到申请台账" }).waitFor({ timeout: 60_000 });
     await idle();
     expect(await rowValues(REG.firstRow)).toEqual(["A-01", expect.any(Number), "自然人", "张三", "", "", "", expect.any(Number), "（一）予以公开", ""]);
-    expect((await rowValues(REG.firstRow + 1)).slice(0, 4)).toEqual(["A-02", expect.any(Number), "群众", "李四"]);
+    expect((await rowValues(REG.firstRow + 1)).slice(0, 4)).toEqual(["A-02", expect.any(Number), "外籍人士", "李四"]);
     // In the grid, as the clerk sees it: the date cell formatted as a date.
     await page.click('.sheet-tab[data-sheet="申请台账"]');
     expect(await page.locator(`td[data-address="B${REG.firstRow}"]`).innerText()).toMatch(new RegExp(`^${year}[-/]0?3[-/]0?5$`));
     expect(await page.locator(`td[data-address="I${REG.firstRow}"]`).innerText()).toBe("（一）予以公开");
-    // The 台账 section counts the imported rows (the 群众 row cannot be counted).
+    // The 台账 section counts the imported rows (the 外籍人士 row cannot be counted).
     expect(await page.locator(".ledger-counts").innerText()).toContain("本年收到申请 1 件，本年已答复 1 件");
     await page.screenshot({ path: path.join(OUT, "24-ledger-imported.png"), fullPage: true });
 

@@ -44,21 +44,51 @@ function source(rows: RawCell[][], name = "“旧台账.csv”"): ImportSource<A
 
 const CLERK_HEADER = ["序号", "受理时间", "申请人类别", "申请人姓名", "申请事项", "是否延期", "办结日期", "答复类型", "说明"];
 
+describe("planRegisterImport: clerks' registers", () => {
+  test("without a 申请人类型 column the types are guessed from the names, written, and said once", () => {
+    const rows: RawCell[][] = [
+      ["序号", "收文日期", "申请人", "申请事项", "答复日期", "处理结果"],
+      [1, "2025/1/6", "张三", "x", "2025/1/20", "公开"],
+      [2, "2025/2/10", "北京某某科技有限公司", "x", "2025/3/3", "信息不存在"],
+      [3, "2025/3/3", "某某律师事务所", "x", null, null],
+    ];
+    const plan = planRegisterImport({ apps: source(rows), current: { applications: emptyApps(), cases: null } });
+    expect(plan.refused).toEqual([]);
+    expect(plan.apps!.rows.map((r) => [r.cells[2], r.cells[8]])).toEqual([
+      ["自然人", "（一）予以公开"],
+      ["商业企业", "（四）无法提供 1.本机关不掌握相关政府信息"],
+      ["法律服务机构", null],
+    ]);
+    expect(plan.guesses).toHaveLength(1);
+    expect(plan.guesses[0]).toContain("自然人 1 行（第 2 行，名称看不出类别，按默认）");
+    expect(plan.guesses[0]).toContain("商业企业 1 行（第 3 行，按名称推断）");
+  });
+
+  test("a value no vocabulary knows is said once for all its rows", () => {
+    const rows: RawCell[][] = [CLERK_HEADER, ...[2, 3, 4].map((n) => [n, "2025-03-05", "个人", "某", "x", "否", "2025-03-20", n === 3 ? "公开" : "已电话答复", null])];
+    const plan = planRegisterImport({ apps: source(rows), current: { applications: emptyApps(), cases: null } });
+    expect(plan.issues).toHaveLength(2);
+    expect(plan.issueSummary).toEqual([
+      `“办理结果”为“已电话答复”的 2 行（来源第 2、4 行）无法对应，已按原文写入（第 ${REG.apps.firstRow}、${REG.apps.firstRow + 2} 行），这些行暂不计入统计，请导入后改正。`,
+    ]);
+  });
+});
+
 describe("planRegisterImport", () => {
   test("normalises dates to serials, types and outcomes to the list labels, 是否延期 to 是/否, text as text", () => {
-    const src = source([CLERK_HEADER, [7, "2025年3月5日", "公民", "张三", "某文件", "延期", "2025/4/1", "予以公开", 12]]);
-    // "公民" is not a template word: kept and listed, never guessed.
+    const src = source([CLERK_HEADER, [7, "2025年3月5日", "外籍人士", "张三", "某文件", "延期", "2025/4/1", "予以公开", 12]]);
+    // "外籍人士" is not a template word: kept and listed, never guessed.
     const plan = planRegisterImport({ apps: src, current: { applications: emptyApps(), cases: null } });
     expect(plan.refused).toEqual([]);
     const row = plan.apps!.rows[0]!;
     expect(row.sheetRow).toBe(REG.apps.firstRow);
     expect(row.sourceLine).toBe(2);
-    expect(row.cells).toEqual(["7", serialOfDay(dayOfIso("2025-03-05")), "公民", "张三", "某文件", null, "是", serialOfDay(dayOfIso("2025-04-01")), "（一）予以公开", "12"]);
+    expect(row.cells).toEqual(["7", serialOfDay(dayOfIso("2025-03-05")), "外籍人士", "张三", "某文件", null, "是", serialOfDay(dayOfIso("2025-04-01")), "（一）予以公开", "12"]);
     expect(row.shown[1]).toBe("2025-03-05");
     expect(plan.issues).toHaveLength(1);
-    expect(plan.issues[0]).toMatchObject({ sourceLine: 2, sheetRow: REG.apps.firstRow, column: "申请人类型", original: "公民" });
+    expect(plan.issues[0]).toMatchObject({ sourceLine: 2, sheetRow: REG.apps.firstRow, column: "申请人类型", original: "外籍人士" });
     expect(plan.issues[0]!.message).toContain("第 2 行");
-    expect(plan.issues[0]!.message).toContain("“公民”");
+    expect(plan.issues[0]!.message).toContain("“外籍人士”");
   });
 
   test("an outcome written by its short label becomes the grouped label of the validation list", () => {

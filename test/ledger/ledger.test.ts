@@ -37,7 +37,7 @@ describe("vocabulary from the format", () => {
     expect(matchOutcome("予以公开")?.choice.code).toBe("R03");
     expect(matchOutcome("不予公开：属于国家秘密")?.choice.code).toBe("R05");
     expect(matchOutcome("本机关不掌握相关政府信息")?.choice.code).toBe("R13");
-    expect(matchOutcome("已公开")).toBeNull();
+    expect(matchOutcome("已经公开了")).toBeNull();
     expect(matchOutcome("属于国家秘")).toBeNull();
   });
 });
@@ -185,7 +185,7 @@ describe("reading a register", () => {
       ["某局依申请公开登记表"],
       ["序号", "受理日期", "申请人类别", "申请人姓名", "所需信息", "答复日期", "答复类型"],
       ["1", "2025/3/1", "自然人", "张三", "x", "2025年3月10日", "予以公开"],
-      ["2", "2025-03-02", "个人", "李四", "x", "2025-03-11", "予以公开"],
+      ["2", "2025-03-02", "外籍人士", "李四", "x", "2025-03-11", "予以公开"],
       ["3", "2025-03-05", "自然人", "王五", "x", "2025-03-01", "予以公开"],
       ["4", "2025-13-05", "自然人", "赵六", "x", null, null],
       ["5", "2025-03-05", "自然人", "钱七", "x", "2025-03-09", "已经公开了"],
@@ -194,11 +194,12 @@ describe("reading a register", () => {
     expect(p.headerLine).toBe(2);
     expect(p.rows.filter((r) => !r.excluded).map((r) => r.line)).toEqual([3]);
     const messages = p.findings.map((f) => f.message).join("\n");
-    expect(messages).toContain("登记表第 4 行（编号 2）：申请人类型“个人”");
+    expect(messages).toContain("登记表第 4 行（编号 2）：申请人类型“外籍人士”");
     expect(messages).toContain("登记表第 5 行（编号 3）：答复日期 2025-03-01 早于收到日期 2025-03-05");
     expect(messages).toContain("“收到日期”的内容“2025-13-05”不是有效日期");
     expect(messages).toContain("办理结果“已经公开了”无法对应");
-    expect(p.findings.every((f) => f.rule === "LEDGER.ROW")).toBe(true);
+    // Never left out silently: one note says how many rows are not counted, and which.
+    expect(p.findings.filter((f) => f.rule === "LEDGER.NOTE").map((f) => f.message)).toEqual(["登记表共 5 行，其中 4 行（第 4、5、6、7 行）因上述问题未计入统计，改正后才计入。"]);
   });
 
   it("reads the 复议诉讼台账 and counts 表四 by type and result", () => {
@@ -210,7 +211,7 @@ describe("reading a register", () => {
       ["F4", "仲裁", "2025-05-01", null, null],
     ];
     const p = parseCases({ name: "复议诉讼台账", rows: grid, firstLine: 1 }, { year: 2025 });
-    expect(p.findings).toHaveLength(1);
+    expect(p.findings.map((f) => f.rule)).toEqual(["LEDGER.ROW", "LEDGER.NOTE"]);
     const d = countRegister([], p.rows, 2025);
     expect(d.cells[t4Key("C01")]).toBe(1);
     expect(d.cells[t4Key("C05")]).toBe(1);

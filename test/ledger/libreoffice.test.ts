@@ -63,7 +63,7 @@ test("LibreOffice recalculates the 台账汇总 to the matrices the CLI prints; 
   // One unreadable row (not counted by either) and the example of the issue (due 2025-11-03).
   const bad = reg.firstRow + rows.length;
   apps.getCell(bad, 2).value = date(dayOfIso("2025-05-01"));
-  apps.getCell(bad, 3).value = "个人";
+  apps.getCell(bad, 3).value = "外籍人士";
   const example = bad + 1;
   apps.getCell(example, 2).value = date(dayOfIso("2025-09-29"));
   apps.getCell(example, 3).value = "自然人";

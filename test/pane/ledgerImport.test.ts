@@ -30,7 +30,7 @@ function workbook(appRows: RawCell[][] = []): Report {
   };
 }
 
-const CSV = ["登记号,来件日,申请人类别,申请人姓名,答复时间,答复类型", "1,2025-03-05,自然人,张三,2025-03-20,予以公开", "2,2025/4/1,公民,李四,,"].join("\r\n");
+const CSV = ["登记号,来件日,申请人类别,申请人姓名,答复时间,答复类型", "1,2025-03-05,自然人,张三,2025-03-20,予以公开", "2,2025/4/1,外籍人士,李四,,"].join("\r\n");
 
 describe("registerSources / mapping", () => {
   test("a lone sheet with unknown headers is the 申请台账 to map by hand; its columns show header and sample", () => {
@@ -40,7 +40,7 @@ describe("registerSources / mapping", () => {
     expect(columnOptions(src.apps!).map((o) => o.label)).toEqual(["A 列：甲（例：x）", "B 列：乙（例：2025-01-01）"]);
     const p = previewImport(src, workbook(), TEMPLATE_V3);
     expect(p.canConfirm).toBe(false);
-    expect(p.apps!.missing).toEqual(["收到日期", "申请人类型", "答复日期", "办理结果"]);
+    expect(p.apps!.missing).toEqual(["收到日期", "答复日期", "办理结果"]);
   });
 
   test("mapping the required columns enables the confirm, and the preview follows", () => {
@@ -128,7 +128,7 @@ describe("导入已有台账 in the controller", () => {
     expect(p.preview.canConfirm).toBe(true);
     const append = p.preview.plan.apps!;
     expect([append.first, append.last]).toEqual([REG.apps.firstRow + 1, REG.apps.firstRow + 2]);
-    expect(p.preview.plan.issues.map((i) => [i.sourceLine, i.original])).toEqual([[3, "公民"]]);
+    expect(p.preview.plan.issues.map((i) => [i.sourceLine, i.original])).toEqual([[3, "外籍人士"]]);
 
     await pane.ledgerImport.confirm();
     expect(pane.state.ledgerImport).toBeNull();
@@ -138,8 +138,8 @@ describe("导入已有台账 in the controller", () => {
     const grid = port.report.registers!.applications!;
     expect(grid.rows[1]![0]).toBe("2025-001");
     expect(grid.rows[2]).toEqual(["1", serialOfDay(dayOfIso("2025-03-05")), "自然人", "张三", null, null, null, serialOfDay(dayOfIso("2025-03-20")), "（一）予以公开", null]);
-    expect(grid.rows[3]![2]).toBe("公民");
-    // Revalidated: the 台账 section counts the imported rows (the 公民 row is not counted).
+    expect(grid.rows[3]![2]).toBe("外籍人士");
+    // Revalidated: the 台账 section counts the imported rows (the 外籍人士 row is not counted).
     expect(pane.state.report!.registers!.applications!.rows).toHaveLength(4);
 
     await pane.ledgerImport.undo();

@@ -14,38 +14,36 @@
  * 答复 (answered in Y). The sheet accepts the list wordings only; the add-in also reads variants.
  */
 import { FORMAT_2021, T4_RESULT_LABELS, t3Key, t4Key } from "../../report";
-import { APP_COLUMNS, CASE_COLUMNS } from "../../ledger/columns";
+import { APP_COLUMNS, CASE_COLUMNS, columnIndex, type ColumnDef, type VocabularyName } from "../../ledger/columns";
+import { APP_REGISTER_ROWS, CASE_REGISTER_ROWS, REGISTER_SHEETS } from "../../ledger/sheets";
 import { CALENDAR_YEARS, workdaysOfYears } from "../../ledger/calendar";
 import { serialOfDay } from "../../ledger/dates";
 import { ANSWER_WORKDAYS, DUE_SOON_WORKDAYS, EXTENSION_WORKDAYS } from "../../ledger/deadline";
-import { APPLICANT_TYPES, CASE_KINDS, CASE_RESULTS, OPEN_RESULT, OUTCOMES } from "../../ledger/vocabulary";
+import { CASE_KINDS, OPEN_RESULT, OUTCOMES, VOCABULARIES } from "../../ledger/vocabulary";
 import { a1, rect, rectAddress, type Rect } from "../address";
 import { REGISTER_LABELS, SHEET_NAMES } from "../messages";
 import { emptyDesign, heightFor } from "./common";
 import { META_KEYS } from "./meta";
-import type { ComputedCell, RegisterColumn, SheetDesign } from "./types";
+import type { ComputedCell, ListCells, RegisterColumn, SheetDesign } from "./types";
 import { designMeta } from "./meta";
 import { designT3 } from "./t3";
 import { designT4 } from "./t4";
 
-/** Rows of each register (a year's applications of a busy office fit; see docs/ledger.md). */
-export const APP_REGISTER_ROWS = 500;
-export const CASE_REGISTER_ROWS = 100;
+export { APP_REGISTER_ROWS, CASE_REGISTER_ROWS };
 /** Years of the working-day calendar: the last six the holiday data covers. */
 export const CALENDAR_SPAN = { first: CALENDAR_YEARS.last - 6, last: CALENDAR_YEARS.last };
 
-const HEADER_ROW = 2;
-const FIRST_ROW = 3;
+// Both registers share the header and first rows (src/ledger/sheets.ts).
+const HEADER_ROW = REGISTER_SHEETS.apps.headerRow;
+const FIRST_ROW = REGISTER_SHEETS.apps.firstRow;
 const HIDDEN_FROM = 40;
 /** Hidden per-row flags. */
 const F_VALID = 42;
 const F_REL = 43;
 const F_NEW = 44;
 const F_ANS = 45;
-/** Hidden value lists. */
-const L_A = 96;
-const L_B = 97;
-const L_C = 98;
+/** Hidden value lists: one column per vocabulary in table order, then 是/否, then the calendar. */
+const L_FIRST = 96;
 const L_CAL = 99;
 
 const YES_NO = ["是", "否"];
@@ -67,39 +65,41 @@ function listRect(col: number, n: number): Rect {
 const abs = (r: Rect) => rectAddress(r, true);
 const colRange = (col: number, last: number) => `${a1(FIRST_ROW, col, true)}:${a1(last, col, true)}`;
 
-function registerColumns<F extends string>(defs: readonly { field: F; title: string }[], kinds: Partial<Record<F, Pick<RegisterColumn, "kind" | "list">>>, widths: Partial<Record<F, number>>): RegisterColumn[] {
-  return defs.map((d) => ({ title: d.title, kind: kinds[d.field]?.kind ?? "text", width: widths[d.field] ?? 12, ...(kinds[d.field]?.list ? { list: kinds[d.field]!.list } : {}) }));
+type ListName = VocabularyName | "yesNo";
+
+/**
+ * The sheet's columns from the ledger's column table: title, width, and by kind a date format or
+ * a validation list. Each list is written once into a hidden column (the vocabularies in table
+ * order from L_FIRST, then 是/否).
+ */
+function registerColumns(defs: readonly ColumnDef[]): { columns: RegisterColumn[]; lists: ListCells[]; listRects: Map<ListName, Rect> } {
+  const listed: { name: ListName; values: string[] }[] = [];
+  for (const d of defs) if (d.kind === "choice") listed.push({ name: d.vocabulary!, values: VOCABULARIES[d.vocabulary!].choices.map((c) => c.label) });
+  if (defs.some((d) => d.kind === "yesNo")) listed.push({ name: "yesNo", values: YES_NO });
+  if (L_FIRST + listed.length > L_CAL) throw new Error("register lists overlap the calendar column");
+  const listRects = new Map(listed.map((l, i) => [l.name, listRect(L_FIRST + i, l.values.length)] as const));
+  const lists = listed.map((l, i) => ({ col: L_FIRST + i, firstRow: 1, values: l.values }));
+  const columns = defs.map((d): RegisterColumn => {
+    const list = d.kind === "choice" ? listRects.get(d.vocabulary!) : d.kind === "yesNo" ? listRects.get("yesNo") : undefined;
+    if (list) return { title: d.title, kind: "list", width: d.width, list };
+    return { title: d.title, kind: d.kind === "date" ? "date" : "text", width: d.width };
+  });
+  return { columns, lists, listRects };
 }
 
 export function designApps(): SheetDesign {
   const d = emptyDesign("apps", SHEET_NAMES.apps);
-  const last = FIRST_ROW + APP_REGISTER_ROWS - 1;
-  const types = listRect(L_A, APPLICANT_TYPES.length);
-  const outcomes = listRect(L_B, OUTCOMES.length);
-  const yesNo = listRect(L_C, YES_NO.length);
+  const sheet = REGISTER_SHEETS.apps;
+  const last = sheet.lastRow;
+  const { columns, lists, listRects } = registerColumns(APP_COLUMNS);
+  const types = listRects.get("applicantType")!;
+  const outcomes = listRects.get("outcome")!;
   const calendar = workdaysOfYears(CALENDAR_SPAN.first, CALENDAR_SPAN.last).map(serialOfDay);
   const cal = abs(listRect(L_CAL, calendar.length));
-  d.lists.push(
-    { col: L_A, firstRow: 1, values: APPLICANT_TYPES.map((t) => t.label) },
-    { col: L_B, firstRow: 1, values: OUTCOMES.map((o) => o.label) },
-    { col: L_C, firstRow: 1, values: YES_NO },
-    { col: L_CAL, firstRow: 1, values: calendar },
-  );
-  const columns = registerColumns(
-    APP_COLUMNS,
-    {
-      received: { kind: "date" },
-      corrected: { kind: "date" },
-      answered: { kind: "date" },
-      applicantType: { kind: "list", list: types },
-      extended: { kind: "list", list: yesNo },
-      outcome: { kind: "list", list: outcomes },
-    },
-    { id: 10, received: 12, applicantType: 13, applicant: 16, content: 30, corrected: 14, extended: 9, answered: 12, outcome: 44, note: 18 },
-  );
-  d.register = { headerRow: HEADER_ROW, firstRow: FIRST_ROW, lastRow: last, firstCol: 1, columns };
-  const col = (field: string) => 1 + APP_COLUMNS.findIndex((c) => c.field === field);
-  const [B, C, F, G, H, I] = ["received", "applicantType", "corrected", "extended", "answered", "outcome"].map(col) as [number, number, number, number, number, number];
+  d.lists.push(...lists, { col: L_CAL, firstRow: 1, values: calendar });
+  d.register = { headerRow: sheet.headerRow, firstRow: sheet.firstRow, lastRow: last, firstCol: sheet.firstCol, columns };
+  const col = (field: (typeof APP_COLUMNS)[number]["field"]) => sheet.firstCol + columnIndex(APP_COLUMNS, field);
+  const [B, C, F, G, H, I] = (["received", "applicantType", "corrected", "extended", "answered", "outcome"] as const).map(col) as [number, number, number, number, number, number];
   const dueCol = columns.length + 1; // K
   const statusCol = dueCol + 1; // L
   columns.forEach((c, i) => {
@@ -139,8 +139,10 @@ export function designApps(): SheetDesign {
       col: statusCol,
       style: "status",
       formula:
-        `IF(NOT(ISNUMBER(${due})),"",IF(ISNUMBER(${h}),IF(${h}>${due},"${stat.late}","${stat.answered}"),` +
-        `IF(TODAY()>${due},"${stat.overdue}",IF(COUNTIFS(${cal},">"&TODAY(),${cal},"<="&${due})<=${DUE_SOON_WORKDAYS},"${stat.dueSoon}","${stat.open}"))))`,
+        // As src/ledger/deadline.ts: an answer date makes the row answered whatever 办理结果 says;
+        // an answer cell holding something other than a date is not judged.
+        `IF(NOT(ISNUMBER(${due})),"",IF(ISNUMBER(${h}),IF(${h}>${due},"${stat.late}","${stat.answered}"),IF(${h}<>"","",` +
+        `IF(TODAY()>${due},"${stat.overdue}",IF(COUNTIFS(${cal},">"&TODAY(),${cal},"<="&${due})<=${DUE_SOON_WORKDAYS},"${stat.dueSoon}","${stat.open}")))))`,
     });
     const upper = `DATE(${Y}+1,12,31)`;
     d.helpers.push(
@@ -192,10 +194,10 @@ export function designApps(): SheetDesign {
       let formula: string;
       if (c.total) formula = `SUM(${S(r, sFirst)}:${S(r, sFirst + j - 1)})`;
       else {
-        const type = a1(types.top + j, L_A, true);
+        const type = a1(types.top + j, types.left, true);
         if (row.role === "new") formula = `COUNTIFS(${typeCol},${type},${flag(F_NEW)},1)`;
         else if (row.role === "carried") formula = `COUNTIFS(${typeCol},${type},${flag(F_REL)},1,${flag(F_NEW)},0)`;
-        else if (row.role === "outcome") formula = `COUNTIFS(${typeCol},${type},${colRange(I, last)},${a1(outcomes.top + outcomeRowIndex.get(row.code)!, L_B, true)},${flag(F_ANS)},1)`;
+        else if (row.role === "outcome") formula = `COUNTIFS(${typeCol},${type},${colRange(I, last)},${a1(outcomes.top + outcomeRowIndex.get(row.code)!, outcomes.left, true)},${flag(F_ANS)},1)`;
         else if (row.role === "total") formula = `SUM(${S(firstSum + 2, here)}:${S(r - 1, here)})`;
         else formula = `COUNTIFS(${typeCol},${type},${flag(F_REL)},1,${flag(F_ANS)},0)`;
       }
@@ -243,24 +245,25 @@ function addCheckFormats(d: SheetDesign, area: Rect, summary: Rect): void {
 
 export function designCases(): SheetDesign {
   const d = emptyDesign("cases", SHEET_NAMES.cases);
-  const last = FIRST_ROW + CASE_REGISTER_ROWS - 1;
-  const kinds = listRect(L_A, CASE_KINDS.length);
-  const results = listRect(L_B, CASE_RESULTS.length);
-  d.lists.push({ col: L_A, firstRow: 1, values: CASE_KINDS.map((k) => k.label) }, { col: L_B, firstRow: 1, values: CASE_RESULTS.map((r) => r.label) });
-  const columns = registerColumns(CASE_COLUMNS, { kind: { kind: "list", list: kinds }, received: { kind: "date" }, result: { kind: "list", list: results } }, { id: 12, kind: 30, received: 12, result: 12, note: 24 });
-  d.register = { headerRow: HEADER_ROW, firstRow: FIRST_ROW, lastRow: last, firstCol: 1, columns };
+  const sheet = REGISTER_SHEETS.cases;
+  const last = sheet.lastRow;
+  const { columns, lists, listRects } = registerColumns(CASE_COLUMNS);
+  const kinds = listRects.get("caseKind")!;
+  const results = listRects.get("caseResult")!;
+  d.lists.push(...lists);
+  d.register = { headerRow: sheet.headerRow, firstRow: sheet.firstRow, lastRow: last, firstCol: sheet.firstCol, columns };
   columns.forEach((c, i) => {
     d.widths[1 + i] = c.width;
     d.labels.push({ rect: rect(HEADER_ROW, 1 + i), text: c.title, style: "header" });
   });
   d.labels.push({ rect: rect(1, 1, 1, columns.length), text: REGISTER_LABELS.casesTitle, style: "title" });
-  const col = (field: string) => 1 + CASE_COLUMNS.findIndex((c) => c.field === field);
-  const [K, R, D] = ["kind", "received", "result"].map(col) as [number, number, number];
+  const col = (field: (typeof CASE_COLUMNS)[number]["field"]) => sheet.firstCol + columnIndex(CASE_COLUMNS, field);
+  const [K, R, D] = (["kind", "received", "result"] as const).map(col) as [number, number, number];
   const sLabel = columns.length + 2; // G
   const sFirst = sLabel + 1; // H
   const Y = a1(HEADER_ROW, sFirst, true);
   const S = (r: number, c: number) => a1(r, c);
-  const openCell = a1(results.top + Number(OPEN_RESULT.code), L_B, true);
+  const openCell = a1(results.top + Number(OPEN_RESULT.code), results.left, true);
   for (let r = FIRST_ROW; r <= last; r++) {
     const rc = S(r, R);
     d.helpers.push(
@@ -298,7 +301,7 @@ export function designCases(): SheetDesign {
     g.columns.forEach((c, j) => {
       const formula = c.total
         ? `SUM(${S(r, sFirst)}:${S(r, sFirst + j - 1)})`
-        : `COUNTIFS(${colRange(K, last)},${a1(kinds.top + gi, L_A, true)},${colRange(F_REL, last)},${a1(results.top + j, L_B, true)},${colRange(F_VALID, last)},1)`;
+        : `COUNTIFS(${colRange(K, last)},${a1(kinds.top + gi, kinds.left, true)},${colRange(F_REL, last)},${a1(results.top + j, results.left, true)},${colRange(F_VALID, last)},1)`;
       d.computed.push({ row: r, col: sFirst + j, style: "total", formula });
       (d.tally ??= {})[t4Key(c.code)] = { row: r, col: sFirst + j };
       const v = t4Cell.get(t4Key(c.code))!;

@@ -62,7 +62,7 @@ const SOURCE: RawCell[][] = [
   ["序号", "受理时间", "申请人类别", "申请人姓名", "是否延期", "办结日期", "答复类型"],
   ["007", "2025-03-05", "自然人", "张三", "否", "2025-03-20", "予以公开"],
   ["2025-8", "2025年4月1日", "商业企业", "某公司", "是", "", ""],
-  ["9", "2025-04-02", "公民", "李四", "", "", ""],
+  ["9", "2025-04-02", "外籍人士", "李四", "", "", ""],
 ];
 
 async function importRows(port: WorkbookPort) {
@@ -100,7 +100,7 @@ describe.each([
     expect(r1[8]).toBe("（一）予以公开");
     expect(h.row(REG.firstRow + 2)[0]).toBe("2025-8");
     expect(h.row(REG.firstRow + 2)[6]).toBe("是");
-    expect(h.row(REG.firstRow + 3)[2]).toBe("公民");
+    expect(h.row(REG.firstRow + 3)[2]).toBe("外籍人士");
     expect(h.row(REG.firstRow + 4).every(blank)).toBe(true);
     const back = registerOfReport((await h.port.readReport()).report!, { year: 2025 })!;
     const counted = countRegister(back.register.applications, [], 2025).cells;
