@@ -5,8 +5,7 @@
  */
 import type { TemplateRole, WorkbookPort } from "../workbook/port";
 import { HostError } from "../workbook/hostErrors";
-import { checkReport } from "../report/rules";
-import { ledgerRule } from "../ledger/register";
+import { checkRules } from "../workflow/check";
 import type { Finding, Report } from "../report/schema";
 import { confirmWrites, keyLabel, priorFor, undoForced, undoKeeping, type TransferMode } from "./transfer";
 import { ledgerFillPreview, ledgerWritable } from "./ledgerState";
@@ -146,7 +145,7 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneControll
       // Last year's full report of this session (after 结转) adds TEXT.SIMILAR to the kept figures.
       const prior = priorFor(outcome.report, priorReport);
       // The registers (template v3) add LEDGER.*: mismatches with 表三/表四, row problems, deadlines.
-      const ruleFindings = outcome.report ? checkReport(outcome.report, { ...(prior ? { prior } : {}), extraRules: [ledgerRule()] }) : [];
+      const ruleFindings = outcome.report ? checkRules(outcome.report, prior) : [];
       dispatch({ type: "validated", outcome, findings: findingsOf(outcome, ruleFindings), at: now() });
     } catch (e) {
       dispatch({ type: "validateFailed", message: S.errors.readFailed(reason(e)) });

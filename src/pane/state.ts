@@ -11,6 +11,7 @@ import type { Finding, Report, Severity } from "../report/schema";
 import { locate, templateLayout } from "../template/layout";
 import { SHEET_NAMES } from "../template/messages";
 import { S, type TableGroupId } from "./strings";
+import { mergeFindings } from "../workflow/check";
 import type { AppliedTransfer, TransferMode, TransferPreview } from "./transfer";
 import type { LedgerImportPreview } from "./ledgerImport";
 
@@ -465,14 +466,14 @@ export function viewModel(state: PaneState, opts: { canRestore?: boolean } = {})
  * then the rules, without repeating one the rules also found.
  */
 export function findingsOf(outcome: ReadOutcome, ruleFindings: readonly Finding[]): Finding[] {
-  const key = (f: Finding) => `${f.rule}|${f.cells.join()}`;
-  const seen = new Set(ruleFindings.map(key));
   // "No template" is what the banner says, with the insert form; no need to list it too.
-  const layout = outcome.findings.filter((f) => !seen.has(key(f)) && !(outcome.template === null && f.rule === TEMPLATE_NOT_FOUND));
+  const layout = outcome.findings.filter((f) => !(outcome.template === null && f.rule === TEMPLATE_NOT_FOUND));
   // A deleted sheet is one finding (the adapter's "未找到…工作表"), not every cell it held.
   const missing = new Set<string>(outcome.template?.missing ?? []);
   const onMissingSheet = (f: Finding) => missing.size > 0 && f.cells.length > 0 && f.cells.every((k) => missing.has(locate(k)?.role ?? ""));
-  return [...layout, ...ruleFindings.filter((f) => !onMissingSheet(f))];
+  const merged = mergeFindings(layout, ruleFindings);
+  const fromLayout = merged.length - ruleFindings.length;
+  return merged.filter((f, i) => i < fromLayout || !onMissingSheet(f));
 }
 
 /** The adapter's finding when no template sheet is recognised (src/hosts/office/officeWorkbook.ts). */
