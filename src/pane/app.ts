@@ -7,11 +7,12 @@ import type { TemplateRole, WorkbookPort } from "../workbook/port";
 import { HostError } from "../workbook/hostErrors";
 import { checkRules } from "../workflow/check";
 import type { Finding, Report } from "../report/schema";
-import { confirmWrites, keyLabel, priorFor, undoForced, undoKeeping, type TransferMode } from "./transfer";
-import { ledgerFillPreview, ledgerWritable } from "./ledgerState";
-import { ledgerImportWrites, previewImport, registerSources, remap, rowKeyLabel, undoKeepingRows, type AppliedLedgerImport, type ImportSources } from "./ledgerImport";
+import { confirmWrites, keyLabel, priorFor, undoForced, undoKeeping, type TransferMode } from "../workflow/transfer";
+import { ledgerFillPreview, writable } from "../workflow/fill";
+import { ledgerImportWrites, previewImport, registerSources, remap, rowKeyLabel, undoKeepingRows, type AppliedLedgerImport, type ImportSources } from "../workflow/registerImport";
+import type { SourceReport } from "../workflow/transferPreview";
 import type { RegisterRole } from "../template/roles";
-import { loadTransferModule, type SourceInput, type SourceReport, type TransferModule } from "./transferApi";
+import { loadTransferModule, type SourceInput, type TransferModule } from "./transferApi";
 import { ExportNotReadyError, loadExportModule, type ExportHost, type ExportKind, type ExportModule } from "./exportApi";
 import { defaultReportYear, findingsOf, initialState, reducer, viewModel, type Action, type Notice, type PaneState } from "./state";
 import { S } from "./strings";
@@ -315,7 +316,7 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneControll
   async function ledgerFill(): Promise<void> {
     if (state.busy) return;
     await validate();
-    const p = state.report ? ledgerFillPreview(state.report, ledgerWritable) : null;
+    const p = state.report ? ledgerFillPreview(state.report, writable) : null;
     if (!p) return;
     loaded = null;
     fromLedger = true;

@@ -12,8 +12,8 @@ import { locate, templateLayout } from "../template/layout";
 import { SHEET_NAMES } from "../template/messages";
 import { S, type TableGroupId } from "./strings";
 import { mergeFindings } from "../workflow/check";
-import type { AppliedTransfer, TransferMode, TransferPreview } from "./transfer";
-import type { LedgerImportPreview } from "./ledgerImport";
+import type { AppliedTransfer, TransferMode, TransferPreview } from "../workflow/transfer";
+import type { LedgerImportPreview } from "../workflow/registerImport";
 
 /** Collapse CELL.BLANK warnings of one table into one expandable row from this many on. */
 export const BLANK_COLLAPSE_MIN = 3;

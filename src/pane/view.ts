@@ -8,7 +8,7 @@ import { h, icon, replace, type IconName } from "./dom";
 import type { BlankGroupItem, FindingItem, ListItem, Notice, TableGroup, TemplateBanner, ViewModel } from "./state";
 import { SHEET_NAMES } from "../template/messages";
 import { S } from "./strings";
-import type { TransferMode } from "./transfer";
+import type { TransferMode } from "../workflow/transfer";
 import { createTransferView, type TransferHandlers } from "./transferView";
 import { createLedgerView, type LedgerImportHandlers } from "./ledgerView";
 import { rovingKeydown, setTabStop } from "./roving";
