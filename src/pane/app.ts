@@ -19,7 +19,6 @@ import { loadTransferModule, type SourceInput, type TransferModule } from "./tra
 import { createView, type PaneView } from "./view";
 
 export type { PaneHost };
-export { MAX_SOURCE_BYTES } from "./controllers/context";
 
 export interface PaneOptions {
   port: WorkbookPort;

@@ -142,6 +142,14 @@ describe("register controller (导入已有台账)", () => {
     const ctx = context(port);
     return { port, ctx, r: registerController(ctx) };
   };
+  /** The panel open on the CSV, 收到日期 mapped (the mapping step, ready to confirm). */
+  const mapped = async () => {
+    const m = mounted();
+    m.r.open();
+    await m.r.read({ name: "台账.csv", data: new TextEncoder().encode(CSV) });
+    m.r.map("apps", "received", 1);
+    return m;
+  };
 
   test("the mapped file is reducer state, dropped when the panel closes", async () => {
     const { ctx, r } = mounted();
@@ -155,10 +163,7 @@ describe("register controller (导入已有台账)", () => {
   });
 
   test("a refused write: the reason shown, the panel usable again, nothing to undo", async () => {
-    const { port, ctx, r } = mounted();
-    r.open();
-    await r.read({ name: "台账.csv", data: new TextEncoder().encode(CSV) });
-    r.map("apps", "received", 1);
+    const { port, ctx, r } = await mapped();
     expect(ctx.state.ledgerImport).toMatchObject({ step: "map", preview: { canConfirm: true } });
     port.refuseNextWrite = "申请台账已被保护，且有密码。";
     await r.confirm();
@@ -169,10 +174,7 @@ describe("register controller (导入已有台账)", () => {
   });
 
   test("confirm then 撤销: applied kept in the reducer until undone", async () => {
-    const { port, ctx, r } = mounted();
-    r.open();
-    await r.read({ name: "台账.csv", data: new TextEncoder().encode(CSV) });
-    r.map("apps", "received", 1);
+    const { port, ctx, r } = await mapped();
     await r.confirm();
     expect(ctx.state.registerApplied?.rows).toBe(1);
     expect(port.report!.registers!.applications!.rows.length).toBeGreaterThan(1);
