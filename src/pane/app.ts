@@ -1,8 +1,9 @@
 /**
  * The pane: wires the workbook port, the feature controllers and the view. Host-independent:
  * each host's bootstrap (src/hosts/office/taskpane.ts, src/hosts/wps/taskpane.ts) and the
- * workbench call mountPane with their own port and PaneHost. Each feature is a controller `(ctx) → handlers` under ./controllers; all
- * their state is in the reducer (state.ts); a validation pass is exactly one port.readReport().
+ * workbench call mountPane with their own port and PaneHost. Each feature is a controller
+ * `(ctx) → handlers` under ./controllers; all their state is in the reducer (state.ts); a
+ * validation pass is exactly one port.readReport().
  */
 import type { WorkbookPort } from "../workbook/port";
 import type { RegisterRole } from "../template/roles";
