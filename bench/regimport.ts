@@ -10,7 +10,7 @@ import { performance } from "node:perf_hooks";
 import { createFakeExcel } from "../src/hosts/office/fake";
 import { createOfficeWorkbook } from "../src/hosts/office/officeWorkbook";
 import { APP_COLUMNS, APPLICANT_TYPES, OUTCOMES, dayOfIso, findHeader, isoOf, planRegisterImport, type AppField, type ColumnMapping } from "../src/ledger";
-import { ledgerImportWrites } from "../src/pane/ledgerImport";
+import { ledgerImportWrites } from "../src/workflow/registerImport";
 import { bytesToBase64 } from "../src/template/base64";
 import { templateLayout } from "../src/template/layout";
 import { buildTemplate } from "../src/template/xlsx";

@@ -6,7 +6,7 @@
  * while the preview follows a mapping change; Escape cancels.
  */
 import { h, hiddenFileInput, icon } from "./dom";
-import type { RegisterMapping } from "./ledgerImport";
+import type { RegisterMapping } from "../workflow/registerImport";
 import type { LedgerImportPanel } from "./state";
 import { S } from "./strings";
 import type { RegisterRole } from "../template/roles";

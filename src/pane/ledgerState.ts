@@ -1,16 +1,11 @@
 /**
  * The 台账 view as plain data: the counts of the registers read with the report, the overdue and
  * due-soon applications (each with the row key the port's select understands, the same key the
- * LEDGER findings carry), and "按台账填写表三/表四" as an ordinary import preview whose incoming
- * values are countRegister's cells — so it goes through planImport like any import: fills shown,
- * non-empty cells changed only when ticked, 撤销 as usual. No DOM, no Office: tested in Node.
+ * LEDGER findings carry). 按台账填写 itself is src/workflow/fill.ts. No DOM, no Office: tested in Node.
  */
-import { appRowKey, countRegister, isoOf, registerDeadlines, registerOfReport, rowName, todayInChina, yearBounds } from "../ledger";
-import type { CellKey, Report } from "../report";
-import { templateLayout } from "../template/layout";
-import { planImport } from "../workflow/importPlan";
+import { appRowKey, isoOf, registerDeadlines, registerOfReport, rowName, todayInChina, yearBounds } from "../ledger";
+import type { Report } from "../report";
 import { S } from "./strings";
-import type { TransferPreview } from "./transfer";
 
 export interface DeadlineItem {
   /** Row key (LEDGER.APP.<line>) for select. */
@@ -71,39 +66,4 @@ export function ledgerSummary(report: Report, today: number = todayInChina()): L
   }
   for (const c of reg.cases) if (!c.excluded && inYear(c.received)) out.cases++;
   return out;
-}
-
-/**
- * "按台账填写表三/表四": the import preview with the register's counts as incoming values (only
- * 表三/表四 cells; `writable` leaves out template formulas). Null without registers or a year.
- */
-export function ledgerFillPreview(current: Report, writable: (key: CellKey) => boolean): TransferPreview | null {
-  const year = current.meta.year;
-  const loaded = registerOfReport(current, year !== null ? { year } : {});
-  if (!loaded || year === null) return null;
-  const reg = loaded.register;
-  const derived = countRegister(reg.applications, reg.cases, year);
-  const incoming: Report = { ...current, format: "2021", cells: derived.cells, opening: null, sections: {} as Report["sections"] };
-  const plan = planImport(current, incoming, (k) => (k.startsWith("T3.") || k.startsWith("T4.")) && writable(k));
-  return {
-    mode: "import",
-    origin: "ledger",
-    sourceLabel: S.ledger.sourceLabel(reg.appSource, reg.caseSource),
-    targetYear: year,
-    insertFirst: null,
-    plan,
-    prefilled: [],
-    drafts: [],
-    priorFigures: null,
-    previousPriorFigures: null,
-    metaFills: [],
-    findings: loaded.findings,
-    warnings: [],
-  };
-}
-
-/** Totals are template formulas (and kept figures are locked): never written by a fill. */
-export function ledgerWritable(key: CellKey): boolean {
-  const loc = templateLayout().cells.get(key);
-  return loc !== undefined && !loc.computed && !loc.kept;
 }

@@ -1,7 +1,8 @@
 /**
  * Pane state as plain functions: a reducer over what happened (validation passes, insertions,
  * exports, clicks) and a view model that turns findings into table groups, severity sections and
- * collapsed blank-cell groups. No DOM, no Office: unit-tested in Node.
+ * collapsed blank-cell groups. Every feature's state lives here (the controllers under
+ * src/pane/controllers keep none of their own). No DOM, no Office: unit-tested in Node.
  */
 import { ledgerSummaryOf, type LedgerSummary } from "./ledgerState";
 import type { HostCapabilities, InsertOutcome, ReadOutcome, TemplateRole, TemplateSheets } from "../workbook/port";
@@ -11,8 +12,11 @@ import type { Finding, Report, Severity } from "../report/schema";
 import { locate, templateLayout } from "../template/layout";
 import { SHEET_NAMES } from "../template/messages";
 import { S, type TableGroupId } from "./strings";
-import type { AppliedTransfer, TransferMode, TransferPreview } from "./transfer";
-import type { LedgerImportPreview } from "./ledgerImport";
+import { mergeFindings } from "../workflow/check";
+import type { AppliedTransfer, TransferMode, TransferPreview } from "../workflow/transfer";
+import type { AppliedLedgerImport, ImportSources, LedgerImportPreview } from "../workflow/registerImport";
+import type { SourceReport } from "../workflow/transferPreview";
+import type { ExportKind } from "./exportApi";
 
 /** Collapse CELL.BLANK warnings of one table into one expandable row from this many on. */
 export const BLANK_COLLAPSE_MIN = 3;
@@ -67,7 +71,24 @@ export interface PaneState {
   transferDone: number;
   /** The 导入已有台账 panel in the 台账 section, when open. */
   ledgerImport: LedgerImportPanel | null;
+  /** What the open 结转/导入 preview was built from (kept to rebuild it against a changed workbook). */
+  transferSource: TransferSource | null;
+  /** Last year's full report after a 结转 in this session (adds TEXT.SIMILAR to the kept figures). */
+  priorReport: Report | null;
+  /** Keys changed since the last 结转/导入, named by the 撤销 that stopped for them. */
+  undoChanged: readonly string[];
+  /** 导入已有台账: the file's registers as mapped so far. */
+  registerSource: ImportSources | null;
+  /** The last 导入已有台账 while it can be undone. */
+  registerApplied: AppliedLedgerImport | null;
+  /** Register rows changed since that import, named by the 撤销 that stopped for them. */
+  registerUndoChanged: readonly string[];
+  /** The export the clerk chose to make despite errors (asked again after any other answer). */
+  confirmedExport: ExportKind | null;
 }
+
+/** A source file read (with the importer's findings), or the workbook's own registers (按台账填写). */
+export type TransferSource = { kind: "file"; source: SourceReport; findings: Finding[] } | { kind: "ledger" };
 
 export type LedgerImportPanel =
   | { step: "file"; reading: string | null; error: string | null }
@@ -109,6 +130,13 @@ export const initialState: PaneState = {
   formError: null,
   transferDone: 0,
   ledgerImport: null,
+  transferSource: null,
+  priorReport: null,
+  undoChanged: [],
+  registerSource: null,
+  registerApplied: null,
+  registerUndoChanged: [],
+  confirmedExport: null,
 };
 
 export type Action =
@@ -129,7 +157,14 @@ export type Action =
   | { type: "transferBusy"; busy: boolean }
   | { type: "applied"; applied: AppliedTransfer | null }
   | { type: "formError"; message: string | null }
-  | { type: "ledgerImport"; panel: LedgerImportPanel | null };
+  | { type: "ledgerImport"; panel: LedgerImportPanel | null }
+  | { type: "transferSource"; source: TransferSource | null }
+  | { type: "priorReport"; report: Report | null }
+  | { type: "undoChanged"; keys: string[] }
+  | { type: "registerSource"; source: ImportSources | null }
+  | { type: "registerApplied"; applied: AppliedLedgerImport | null }
+  | { type: "registerUndoChanged"; keys: string[] }
+  | { type: "confirmedExport"; kind: ExportKind | null };
 
 export function reducer(state: PaneState, action: Action): PaneState {
   switch (action.type) {
@@ -193,6 +228,20 @@ export function reducer(state: PaneState, action: Action): PaneState {
       return { ...state, applied: action.applied, transferDone: action.applied ? state.transferDone + 1 : state.transferDone };
     case "formError":
       return { ...state, formError: action.message };
+    case "transferSource":
+      return { ...state, transferSource: action.source };
+    case "priorReport":
+      return { ...state, priorReport: action.report };
+    case "undoChanged":
+      return { ...state, undoChanged: action.keys };
+    case "registerSource":
+      return { ...state, registerSource: action.source };
+    case "registerApplied":
+      return { ...state, registerApplied: action.applied, registerUndoChanged: [] };
+    case "registerUndoChanged":
+      return { ...state, registerUndoChanged: action.keys };
+    case "confirmedExport":
+      return { ...state, confirmedExport: action.kind };
   }
 }
 
@@ -465,14 +514,14 @@ export function viewModel(state: PaneState, opts: { canRestore?: boolean } = {})
  * then the rules, without repeating one the rules also found.
  */
 export function findingsOf(outcome: ReadOutcome, ruleFindings: readonly Finding[]): Finding[] {
-  const key = (f: Finding) => `${f.rule}|${f.cells.join()}`;
-  const seen = new Set(ruleFindings.map(key));
   // "No template" is what the banner says, with the insert form; no need to list it too.
-  const layout = outcome.findings.filter((f) => !seen.has(key(f)) && !(outcome.template === null && f.rule === TEMPLATE_NOT_FOUND));
+  const layout = outcome.findings.filter((f) => !(outcome.template === null && f.rule === TEMPLATE_NOT_FOUND));
   // A deleted sheet is one finding (the adapter's "未找到…工作表"), not every cell it held.
   const missing = new Set<string>(outcome.template?.missing ?? []);
   const onMissingSheet = (f: Finding) => missing.size > 0 && f.cells.length > 0 && f.cells.every((k) => missing.has(locate(k)?.role ?? ""));
-  return [...layout, ...ruleFindings.filter((f) => !onMissingSheet(f))];
+  const merged = mergeFindings(layout, ruleFindings);
+  const fromLayout = merged.length - ruleFindings.length;
+  return merged.filter((f, i) => i < fromLayout || !onMissingSheet(f));
 }
 
 /** The adapter's finding when no template sheet is recognised (src/hosts/office/officeWorkbook.ts). */

@@ -4,6 +4,7 @@
  */
 import { FORMATS } from "../report/format";
 import type { Severity } from "../report/schema";
+import { W } from "../workflow/messages";
 
 /** The 表三 row that a roll-forward fills, labelled as the format defines it. */
 const CARRIED_LABEL = FORMATS["2021"].table3.rows.find((r) => r.role === "carried")!.path[0]!;
@@ -66,6 +67,7 @@ export const S = {
 
   /** 从上年报告结转 / 导入报告 (the transfer panel). */
   transfer: {
+    ...W.transfer,
     title: { rollForward: "从上年报告结转", import: "导入报告" },
     intro: {
       rollForward:
@@ -73,7 +75,6 @@ export const S = {
       import:
         "选择一份年度报告（.xlsx 年报模板、.docx、.html 或 .txt），或粘贴报告全文。空白单元格直接填入；已有内容的单元格只有勾选后才会被覆盖。",
     },
-    openingHeading: "开头段落",
     chooseFile: "选择文件…",
     fileHint: "支持 .xlsx（本助手的年报模板）、.docx、.html、.txt",
     pasteLabel: { rollForward: "或粘贴上年报告的全文：", import: "或粘贴报告的全文：" },
@@ -100,14 +101,12 @@ export const S = {
     into: (year: number | null) => (year === null ? "写入本工作簿的年报模板" : `写入 ${year} 年度年报模板`),
     insertFirst: (year: number) => `工作簿中还没有年报模板：确认后先插入 ${year} 年度模板，再填入以下内容。`,
     carryHeading: `表三“${CARRIED_LABEL}”将填入：`,
-    computed: "（公式自动计算）",
     carryNone: "上年报告中没有可用的“结转下年度继续办理”数字，上年结转未填。",
     draftsHeading: "正文作为草稿带入（请按本年实际情况修改）：",
     draft: (heading: string, n: number) => `${heading}（${n} 段）`,
     priorHeading: "上年数据（保存在“封面”，用于跨年度校验）：",
     priorLine: (year: number | null, n: number) => `${year === null ? "上年" : `${year} 年度`}的 ${n} 项数据（结转下年度、现行有效件数、收费金额）`,
     metaHeading: "封面将填入：",
-    metaField: { agency: "机关名称", year: "报告年度", contact: "联系方式" } as Record<string, string>,
     fillsLine: (cells: number, texts: number) => `将填入 ${cells} 个空白单元格${texts ? `、${texts} 部分正文` : ""}。`,
     unchangedLine: (n: number) => `${n} 个单元格与现有内容相同，不变。`,
     nothingToDo: "没有可以填入的内容：来源中的数据与工作簿中已有的相同，或都是空白。",
@@ -118,9 +117,6 @@ export const S = {
     notesHeading: "说明：",
     findingsSummary: (n: number) => `来源中未能放入或需要注意的内容（${n} 条）`,
     noFindings: "来源中的内容已全部识别。",
-    yearMismatch: (source: number, target: number) =>
-      `上年报告是 ${source} 年度，本工作簿的模板是 ${target} 年度（应为 ${source + 1} 年度）：请确认选对了文件。`,
-    importYearMismatch: (source: number, target: number) => `来源是 ${source} 年度的报告，本工作簿的模板是 ${target} 年度：请确认选对了文件。`,
     done: {
       rollForward: (n: number) => `已从上年报告结转：填入 ${n} 项，上年数据已保存。请核对“上年结转”，并按本年实际修改正文草稿。`,
       import: (n: number) => `已导入 ${n} 项。`,
@@ -193,6 +189,7 @@ export const S = {
   },
 
   ledger: {
+    ...W.ledger,
     title: "台账",
     counts: (apps: number, answered: number, pending: number, cases: number): string =>
       `本年收到申请 ${apps} 件，本年已答复 ${answered} 件，尚未答复 ${pending} 件；本年复议、诉讼 ${cases} 件。`,
@@ -214,9 +211,9 @@ export const S = {
       `${n} 件在上年年底尚未办结，将转入本年${sheet}第 ${first}–${last} 行（计入表三“上年结转”，并继续计算答复期限）。`,
     carryNone: "没有要转入本年台账的申请。",
     carried: (n: number, sheet: string): string => `上年未办结的 ${n} 件申请已转入${sheet}。`,
-    sourceLabel: (apps: string, cases: string): string => `台账（${apps}、${cases}）统计的表三、表四`,
     importOpen: "导入已有台账…",
     import: {
+      ...W.ledger.import,
       title: "导入已有台账",
       fileHint: "选择原来登记用的 Excel 表格（.xlsx）或 CSV 文件。表头不必与模板相同，下一步可以逐列指定对应关系。",
       chooseFile: "选择文件…",
@@ -226,15 +223,11 @@ export const S = {
       moduleFailed: (why: string): string => `读取功能加载失败：${why}。请检查网络后重试。`,
       xlsxUnavailable: "在这个 Excel 版本中无法读取 .xlsx 文件。请把台账另存为 CSV（逗号分隔）后再导入。",
       csvUnavailable: "这个 Excel 版本（Internet Explorer 内核，例如 Office 2016/2019 批量许可版）不能识别 GBK/GB18030 编码的 CSV 文件。请在 Excel 中另存为“CSV UTF-8”或 .xlsx 后再导入。",
-      noRegister: (name: string): string => `“${name}”中没有找到台账：任何一张表都没有“收到日期”“申请人类型”“办理结果”等列标题。`,
-      empty: (name: string): string => `“${name}”的表头下面没有内容，没有可导入的行。`,
       mapTitle: "核对列的对应关系",
       mapHint: "为模板的每一列选择来源文件中的列；带 * 的必须选择。选择后下方预览随之更新。",
-      source: (name: string, line: number): string => `来源：${name}（表头在第 ${line} 行）`,
       register: (sheet: string): string => `${sheet}的各列`,
       required: "（必选）",
       none: "（无此列，留空）",
-      column: (letter: string, header: string, sample: string): string => `${letter} 列：${header || "（无标题）"}${sample ? `（例：${sample}）` : ""}`,
       missing: (titles: string): string => `还需要为 ${titles} 选择来源列，才能导入。`,
       previewTitle: (sheet: string): string => `${sheet}预览（前 5 行，按写入后的样子）`,
       willAppend: (n: number, sheet: string, first: number, last: number): string => `将追加 ${n} 行到${sheet}第 ${first}–${last} 行。`,
@@ -255,7 +248,6 @@ export const S = {
       changedSincePreview: "台账在预览之后有改动（要写入的行已有内容），没有导入任何内容。预览已按最新内容更新，请再确认一次。",
       undoChanged: (rows: string): string => `${rows}在导入后被修改过，撤销没有执行。可以只清空未修改的行，保留你的修改。`,
       undoKeep: "只撤销未修改的行",
-      rowName: (sheet: string, row: number): string => `${sheet}第 ${row} 行`,
       writeFailed: (why: string): string => `导入台账失败：${why}`,
     },
   },

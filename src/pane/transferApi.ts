@@ -4,9 +4,8 @@
  * knows this interface and loads the implementation with import() on first use: they land in
  * lazy chunks, never in the initial pane bundle.
  */
-import type { TemplateSheets } from "../workbook/port";
-import type { Report } from "../report/schema";
-import type { TransferMode, TransferPreview } from "./transfer";
+import type { TransferPreview } from "../workflow/transfer";
+import type { PrepareRequest, SourceReport } from "../workflow/transferPreview";
 
 export interface SourceInput {
   /** File name ("" for pasted text). */
@@ -14,24 +13,7 @@ export interface SourceInput {
   data: Uint8Array | string;
 }
 
-export interface SourceReport {
-  report: Report;
-  /** Shown in the preview: "某某办 2023 年度报告（文件名）". */
-  label: string;
-}
-
 export type SourceOutcome = { ok: true; source: SourceReport; findings: import("../report/schema").Finding[] } | { ok: false; message: string; details: string[] };
-
-export interface PrepareRequest {
-  mode: TransferMode;
-  source: SourceReport;
-  findings: import("../report/schema").Finding[];
-  /** The workbook's report as last read (null: no template yet). */
-  current: Report | null;
-  template: TemplateSheets | null;
-  /** Year offered for a new template when there is none and the source has no year. */
-  defaultYear: number;
-}
 
 export interface TransferModule {
   /** Read a file or pasted text into a report. Never throws: failures become a Chinese message. */

@@ -1,22 +1,18 @@
 /**
  * Lazy chunk of 结转/导入 (loaded by transferApi.loadTransferModule): reads the source with
  * src/import (.txt/.html/.docx, pasted text) or the template reader (.xlsx, ExcelJS in a chunk of
- * its own), then builds the preview with rollForward / planImport. Never throws at the clerk.
+ * its own); the preview is the workflow's prepare. Never throws at the clerk.
  */
-import { emptyReport, FORMATS, type Finding, type Report } from "../report";
+import type { Finding, Report } from "../report";
 import { importReport } from "../import";
-import { templateLayout, OPENING_KEY } from "../template/layout";
-import { rollForward } from "../workflow/rollForward";
-import { planImport } from "../workflow/importPlan";
-import type { TextBlockKey } from "../workbook/writePlan";
-import { paragraphsOf } from "../workbook/writePlan";
-import type { PrepareRequest, RegisterFileOutcome, SourceInput, SourceOutcome } from "./transferApi";
+import type { RegisterFileOutcome, SourceInput, SourceOutcome } from "./transferApi";
 import { parseCsv } from "../ledger/csv";
 import { EncodingUnsupported } from "../import/decode";
 import { xlsxGrids } from "../ledger/file";
-import { carryOpenApplications, emptyApplicationsGrid } from "../ledger/carry";
-import type { MetaFill, TransferPreview } from "./transfer";
 import { S } from "./strings";
+
+/** The preview is the workflow's (src/workflow/transferPreview.ts); it lands in this chunk. */
+export { prepare } from "../workflow/transferPreview";
 
 const XLSX_EXT = /\.(xlsx|xlsm)$/i;
 const T = S.transfer;
@@ -58,81 +54,6 @@ export async function readSource(input: SourceInput): Promise<SourceOutcome> {
     return { ok: false, message: docx ? T.docxUnavailable : T.notReport, details: result.findings.map((f) => f.message) };
   }
   return { ok: true, source: { report: result.report, label: label(result.report) }, findings: result.findings };
-}
-
-const HEADINGS: Record<TextBlockKey, string> = {
-  OPENING: templateLayout().blocks.get(OPENING_KEY)?.heading ?? OPENING_KEY,
-  S1: FORMATS["2021"].sections.find((s) => s.key === "S1")!.heading,
-  S5: FORMATS["2021"].sections.find((s) => s.key === "S5")!.heading,
-  S6: FORMATS["2021"].sections.find((s) => s.key === "S6")!.heading,
-};
-
-/** Totals are template formulas: an import never writes them. */
-const writable = (key: string) => {
-  const loc = templateLayout().cells.get(key);
-  return loc !== undefined && !loc.computed && !loc.kept;
-};
-
-function metaFills(current: Report, incoming: Report, year: number | null): MetaFill[] {
-  const out: MetaFill[] = [];
-  if (!current.meta.agency?.trim() && incoming.meta.agency?.trim()) out.push({ field: "agency", value: incoming.meta.agency.trim() });
-  if (current.meta.year === null && year !== null) out.push({ field: "year", value: year });
-  if (!current.meta.contact?.trim() && incoming.meta.contact?.trim()) out.push({ field: "contact", value: incoming.meta.contact.trim() });
-  return out;
-}
-
-export function prepare(req: PrepareRequest): TransferPreview {
-  const src = req.source.report;
-  const hasTemplate = req.current !== null && req.template !== null;
-  const warnings: string[] = [];
-  if (req.mode === "rollForward") {
-    const templateYear = hasTemplate ? req.current!.meta.year : null;
-    const year = templateYear ?? (src.meta.year !== null ? src.meta.year + 1 : req.defaultYear);
-    const rolled = rollForward(src, year);
-    if (src.meta.year !== null && templateYear !== null && templateYear !== src.meta.year + 1) warnings.push(T.yearMismatch(src.meta.year, templateYear));
-    const current = hasTemplate ? req.current! : emptyReport("2021", { agency: rolled.report.meta.agency, year });
-    const plan = planImport(current, rolled.report, writable);
-    const drafts = [...plan.sectionFills, ...plan.sectionConflicts].map((s) => ({ key: s.key, heading: HEADINGS[s.key], paragraphs: paragraphsOf(s.incoming).length }));
-    const hasKept = Object.keys(rolled.priorSnapshot).length > 0;
-    return {
-      mode: "rollForward",
-      sourceLabel: req.source.label,
-      targetYear: year,
-      insertFirst: hasTemplate ? null : { year, agency: rolled.report.meta.agency ?? "" },
-      plan,
-      prefilled: rolled.prefilled.map((p) => {
-        const label = FORMATS["2021"].table3.columns.find((c) => p.key.endsWith(`.${c.code}`))!.label;
-        // A total is the template's own formula: shown for checking, never written.
-        return { key: p.key, label: writable(p.key) ? label : `${label}${T.computed}`, value: p.value };
-      }),
-      drafts,
-      priorFigures: hasKept ? { year: src.meta.year, cells: rolled.priorSnapshot } : null,
-      previousPriorFigures: req.current?.priorFigures ?? null,
-      metaFills: hasTemplate ? metaFills(current, rolled.report, year) : [],
-      // A template inserted first has an empty 申请台账; the carry is planned again after it is in.
-      registerCarry: carryOpenApplications(src, hasTemplate ? (req.current!.registers?.applications ?? null) : emptyApplicationsGrid(), req.template?.sheets.apps),
-      findings: req.findings,
-      warnings,
-    };
-  }
-  const year = hasTemplate ? req.current!.meta.year : (src.meta.year ?? req.defaultYear);
-  if (src.meta.year !== null && year !== null && src.meta.year !== year) warnings.push(T.importYearMismatch(src.meta.year, year));
-  const current = hasTemplate ? req.current! : emptyReport("2021", { agency: src.meta.agency, year });
-  const plan = planImport(current, src, writable);
-  return {
-    mode: "import",
-    sourceLabel: req.source.label,
-    targetYear: year,
-    insertFirst: hasTemplate ? null : { year: year ?? req.defaultYear, agency: src.meta.agency ?? "" },
-    plan,
-    prefilled: [],
-    drafts: [],
-    priorFigures: null,
-    previousPriorFigures: null,
-    metaFills: hasTemplate ? metaFills(current, src, year) : [],
-    findings: req.findings,
-    warnings,
-  };
 }
 
 /**

@@ -7,7 +7,7 @@
 import { h, hiddenFileInput, icon } from "./dom";
 import type { TransferPanel } from "./state";
 import { S } from "./strings";
-import { blockHeading, previewCounts, type TransferPreview } from "./transfer";
+import { blockHeading, previewCounts, type TransferPreview } from "../workflow/transfer";
 import type { RawCell } from "../report/values";
 
 export interface TransferHandlers {

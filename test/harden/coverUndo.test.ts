@@ -3,8 +3,7 @@
  * adapter: a 机关名称 corrected after an import survives 撤销 with "keep my later edits", and a
  * 机关名称 typed after the preview is not overwritten on confirm.
  */
-import type { TransferPreview } from "../../src/pane/transfer";
-import { confirmWrites, keyLabel, undoKeeping } from "../../src/pane/transfer";
+import { confirmWrites, keyLabel, undoKeeping, type TransferPreview } from "../../src/workflow/transfer";
 import { templateLayout, META_KEYS } from "../../src/template/layout";
 import { fakeWithPort, type FakeSetup } from "../template/support";
 

@@ -6,7 +6,7 @@
  * reads with the same module.
  */
 import { readRegister } from "../../src/pane/transferModule";
-import { registerSources } from "../../src/pane/ledgerImport";
+import { registerSources } from "../../src/workflow/registerImport";
 import { MAX_FIELD_CHARS, MAX_REGISTER_ROWS, MAX_ROW_FINDINGS } from "../../src/ledger/limits";
 import { outputDir } from "../helpers/paths";
 import { badDateRow, farCellXlsx, longFieldCsv, registerCsv, sameIdRow } from "./hostile";

@@ -9,7 +9,7 @@ import { APP_COLUMNS, dayOfIso, serialOfDay } from "../../src/ledger";
 import { emptyReport } from "../../src/report/empty";
 import type { RawCell, Report } from "../../src/report";
 import type { PaneController } from "../../src/pane/app";
-import { columnOptions, previewImport, registerSources, remap, undoKeepingRows, ledgerImportWrites } from "../../src/pane/ledgerImport";
+import { columnOptions, previewImport, registerSources, remap, undoKeepingRows, ledgerImportWrites } from "../../src/workflow/registerImport";
 import type { LedgerImportPanel } from "../../src/pane/state";
 import { templateLayout } from "../../src/template/layout";
 import { encodeGb18030 } from "../import/support/layout";

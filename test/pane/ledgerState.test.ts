@@ -2,8 +2,9 @@ import { t3Key } from "../../src/report";
 import { appRowKey, dayOfIso } from "../../src/ledger";
 import { emptyReport } from "../../src/report/empty";
 import type { Report } from "../../src/report";
-import { confirmWrites } from "../../src/pane/transfer";
-import { ledgerFillPreview, ledgerSummary } from "../../src/pane/ledgerState";
+import { confirmWrites } from "../../src/workflow/transfer";
+import { ledgerFillPreview } from "../../src/workflow/fill";
+import { ledgerSummary } from "../../src/pane/ledgerState";
 import { appGrid } from "../ledger/support";
 import { FULL_TEMPLATE, MemoryPort, mountWithoutView } from "./memoryPort";
 

@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { checkReport, emptyReport, FORMATS, t3Key, type Report } from "../../src/report";
 import { mountPane, type PaneController } from "../../src/pane/app";
-import { confirmWrites, priorFor, undoForced, undoKeeping, type TransferPreview } from "../../src/pane/transfer";
+import { confirmWrites, priorFor, undoForced, undoKeeping, type TransferPreview } from "../../src/workflow/transfer";
 import type { ViewModel } from "../../src/pane/state";
 import type { ViewHandlers } from "../../src/pane/view";
 import { planImport } from "../../src/workflow/importPlan";

@@ -4,8 +4,8 @@
  */
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
-import { cellsOf, checkReport, countBySeverity, interpret, type Finding, type FormatId, type Report } from "../../report";
-import { ledgerRule } from "../../ledger/register";
+import { cellsOf, countBySeverity, interpret, type Finding, type FormatId, type Report } from "../../report";
+import { checkRules, mergeFindings } from "../../workflow/check";
 import { parse } from "../args";
 import { EXIT, type CliIO } from "../io";
 import { loadReportFile, SUPPORTED_EXTENSIONS, type Loaded } from "../load";
@@ -35,11 +35,7 @@ export function toResult(report: Report, findings: Finding[]): CheckResult {
 }
 
 export function findingsFor(loaded: Extract<Loaded, { ok: true }>, prior: Report | null): Finding[] {
-  // A workbook with registers (template version 3) is also checked against them (LEDGER.*).
-  const ruleFindings = checkReport(loaded.report, { prior, extraRules: [ledgerRule()] });
-  // The importer's own findings first (what could not be placed), then the rules.
-  const seen = new Set(ruleFindings.map((f) => `${f.rule}|${f.cells.join()}`));
-  return [...loaded.findings.filter((f) => !seen.has(`${f.rule}|${f.cells.join()}`)), ...ruleFindings];
+  return mergeFindings(loaded.findings, checkRules(loaded.report, prior));
 }
 
 const TABLE_OF = (key: string) =>

@@ -7,13 +7,13 @@
  */
 import type { InputWrites, TextBlockKey } from "../workbook/writePlan";
 import { SECTIONS } from "../report/format";
-import { S } from "./strings";
+import { W } from "./messages";
 import { cellInfo, type CellKey } from "../report/keys";
 import type { Finding, Report } from "../report/schema";
 import type { RawCell } from "../report/values";
-import type { ImportPlan } from "../workflow/importPlan";
+import type { ImportPlan } from "./importPlan";
 import type { RegisterCarry } from "../ledger/carry";
-import { ledgerImportWrites, rowKeyLabel, undoKeepingRows } from "./ledgerImport";
+import { ledgerImportWrites, rowKeyLabel, undoKeepingRows } from "./registerImport";
 
 export type TransferMode = "rollForward" | "import";
 
@@ -174,14 +174,14 @@ export function priorFor(report: Report | null, prior: Report | null): Report | 
 
 /** A text block's heading (开头段落 or 一、总体情况 …). */
 export function blockHeading(key: string): string {
-  if (key === "OPENING") return S.transfer.openingHeading;
+  if (key === "OPENING") return W.transfer.openingHeading;
   return SECTIONS.find((s) => s.key === key)?.heading ?? key;
 }
 
 /** What a key is called in a list: the format's cell label, or the block's heading. */
 export function keyLabel(key: string): string {
   const field = (Object.keys(META_KEY) as MetaFill["field"][]).find((f) => META_KEY[f] === key);
-  if (field) return S.transfer.metaField[field] ?? key;
+  if (field) return W.transfer.metaField[field] ?? key;
   if (key.startsWith("LEDGER.")) return rowKeyLabel(key);
   return cellInfo(key)?.label ?? blockHeading(key);
 }

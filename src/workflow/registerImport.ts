@@ -16,9 +16,9 @@ import { registerRowKey, registerRowOf } from "../template/layout";
 import type { TemplateSheets } from "../workbook/port";
 import { SHEET_NAMES } from "../template/messages";
 import type { RegisterRole } from "../template/roles";
-import { S } from "./strings";
+import { W } from "./messages";
 
-const L = S.ledger.import;
+const L = W.ledger.import;
 
 export interface ImportSources {
   file: string;
