@@ -5,7 +5,7 @@
  *   EdgeHTML 18: workbench.html (the ES2017 build) as Office 2019 retail (ExcelApi 1.8);
  *   IE11:        workbench-legacy.html (the ES5 build) as Office 2019 volume-licensed (ExcelApi 1.7).
  * Through these: insert the template, type, the findings, a register row counted, 导入报告 from
- * .txt and .xlsx files, 导出 Word and PDF, with no script error and no CSP violation.
+ * .txt and .xlsx files (a GBK file refused in words), 导出 Word and PDF, with no script error and no CSP violation.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -15,6 +15,7 @@ import { locate, templateLayout } from "../../src/template/layout";
 import { SHEET_NAMES } from "../../src/template/messages";
 import { TEMPLATE_ROLES } from "../../src/template/roles";
 import { FIXTURES, outputDir } from "../helpers/paths";
+import { encodeGb18030, readSeed } from "../import/support/layout";
 import { sampleReport } from "../support/reports";
 import { fillTemplate, templateBytes } from "../template/support";
 import { serveStatic, type StaticServer } from "./staticServer";
@@ -129,6 +130,12 @@ describe.each(WEBVIEWS.map((w) => [w.id, w] as const))("%s", (id, webview) => {
     await page.locator('[data-transfer-step="preview"], [data-transfer="error"]').first().waitFor({ timeout: 120_000 });
     expect(await page.locator('[data-transfer="error"]').count()).toBe(0);
     expect(await page.locator(".transfer").innerText()).toContain("填好的年报.xlsx");
+
+    // Without a native TextDecoder only UTF-8 can be decoded: GBK is refused in plain words.
+    await page.click('[data-action="transfer-back"]');
+    await page.setInputFiles('[data-transfer="file"]', { name: "年报.txt", mimeType: "text/plain", buffer: Buffer.from(encodeGb18030(readSeed())) });
+    await page.locator('[data-transfer="error"]').waitFor({ timeout: 60_000 });
+    expect(await page.locator('[data-transfer="error"]').innerText()).toContain("不能识别 GBK/GB18030 编码的文件");
     await page.click('[data-action="transfer-close"]');
     expect(problems).toEqual([]);
   }, SLOW);
