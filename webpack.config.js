@@ -105,6 +105,24 @@ class EmitCspPlugin {
   }
 }
 
+/**
+ * webpack's own global lookup (`__webpack_require__.g`, for modules that use `global`) falls back to
+ * `new Function("return this")` where `globalThis` is missing (EdgeHTML 18, IE11); the CSP blocks
+ * that and logs a violation. Pages are never workers, so `self` or `window` is the global object.
+ */
+class CspSafeGlobalPlugin {
+  apply(compiler) {
+    const { RuntimeGlobals } = compiler.webpack;
+    compiler.hooks.compilation.tap("CspSafeGlobalPlugin", (compilation) => {
+      compilation.hooks.runtimeModule.tap("CspSafeGlobalPlugin", (module) => {
+        if (module.name !== "global") return;
+        module.generate = () =>
+          `${RuntimeGlobals.global} = typeof globalThis === "object" ? globalThis : typeof self === "object" ? self : window;`;
+      });
+    });
+  }
+}
+
 /** Rewrite the dev origin in the manifest to the deployment base URL (https only). */
 function rewriteManifestUrls(xml, baseUrl) {
   const base = String(baseUrl).replace(/\/+$/, "");
@@ -234,7 +252,7 @@ function legacyConfig({ entry, outDir, mode, stats }) {
     resolve: { extensions: [".ts", ".js"], alias: { tslib$: require.resolve("tslib/tslib.js") } },
     module: { rules: scriptRules("ES5", "legacy") },
     // String.prototype.normalize's NFKC table for IE11 (src/pane/legacyNormalize.ts).
-    plugins: [new (require("webpack").DefinePlugin)({ __XXGK_NFKC_TABLE__: JSON.stringify(require("./scripts/nfkc-table.js").nfkcTable()) })],
+    plugins: [new CspSafeGlobalPlugin(), new (require("webpack").DefinePlugin)({ __XXGK_NFKC_TABLE__: JSON.stringify(require("./scripts/nfkc-table.js").nfkcTable()) })],
     performance: { hints: false },
     stats,
   };
@@ -330,6 +348,7 @@ module.exports = (env = {}, argv = {}) => {
     module: { rules: scriptRules("ES2017", "modern") },
     plugins: workbench
       ? [
+          new CspSafeGlobalPlugin(),
           page("workbench", ["workbench"], "政务公开年报助手 · 工作台", pageCsp, null),
           // The same workbench as IE11 would run it: the ES5 bundle and the var()-free stylesheets.
           new HtmlWebpackPlugin({
@@ -343,6 +362,7 @@ module.exports = (env = {}, argv = {}) => {
           new CopyWebpackPlugin({ patterns: copy }),
         ]
       : [
+          new CspSafeGlobalPlugin(),
           page("taskpane", ["taskpane"], "政务公开年报助手", pageCsp, officeJs.src),
           page("commands", ["commands"], "政务公开年报助手", pageCsp, officeJs.src),
           page("notice", ["notice"], "政务公开年报助手", pageCsp, officeJs.src),

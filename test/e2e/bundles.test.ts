@@ -51,8 +51,12 @@ test("the scan itself sees literals and string-built patterns", () => {
   expect(unsupportedRegexes("var a = /x/u; var b = new RegExp('\\\\p{L}', 'u'); var c = new RegExp('a.b', 's');", ES2017_REGEX)).toHaveLength(2);
 });
 
-test("chunks are loaded next to the page: no automatic public path", () => {
-  for (const f of files) expect(readFileSync(path.join(SITE, f), "utf8")).not.toContain("Automatic publicPath is not supported");
+test("chunks are loaded next to the page (no automatic public path); webpack's global lookup never evals", () => {
+  for (const f of files) {
+    const code = readFileSync(path.join(SITE, f), "utf8");
+    expect(code).not.toContain("Automatic publicPath is not supported");
+    expect(code).not.toMatch(/return this\s*\|\|\s*new Function\(/);
+  }
 });
 
 test("the generated IE11 stylesheets have no custom properties and keep the light theme's colours", () => {
