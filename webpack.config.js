@@ -258,10 +258,18 @@ function legacyConfig({ entry, outDir, mode, stats }) {
   };
 }
 
+/** Where each page's HTML template lives (the file moves of issue 19). */
+const PAGE_TEMPLATES = {
+  taskpane: "src/hosts/office/taskpane.html",
+  commands: "src/hosts/office/commands/commands.html",
+  notice: "src/hosts/office/commands/notice.html",
+  workbench: "src/workbench/workbench.html",
+};
+
 function page(name, chunks, title, csp, officeJsSrc) {
   return new HtmlWebpackPlugin({
     filename: `${name}.html`,
-    template: path.resolve(__dirname, `src/hosts/office/${name === "taskpane" ? "" : "commands/"}${name}.html`),
+    template: path.resolve(__dirname, PAGE_TEMPLATES[name]),
     chunks,
     title,
     // type="module": Trident (IE11, Office 2019 volume licence) skips it and runs legacy.js instead.
