@@ -3,17 +3,33 @@
  * by V8 whatever the simulation takes away) and `RegExp(…)` / `new RegExp(…)` calls whose flags or
  * constant parts of the pattern use syntax the target lacks. A pattern's non-constant parts are
  * unknown and skipped; a constructor reached through an alias (core-js's feature tests) is not seen.
+ * Through the constructor, core-js's RegExp wrapper (injected by usage) emulates the s and y flags
+ * and named groups; nothing emulates u on IE11, lookbehind or \p{…}.
  */
 import { parse } from "acorn";
 
 export interface RegexLevel {
-  /** Flags the engine rejects. */
+  /** Flags the engine rejects in a literal. */
   flags: string;
+  /** Flags nothing emulates in `RegExp(…, flags)`. */
+  constructorFlags: string;
 }
 
 /** EdgeHTML 18 (ES2017) lacks the s flag; IE11 (ES5) also u and y. Neither has lookbehind, named groups or \p{…}. */
-export const ES2017_REGEX: RegexLevel = { flags: "s" };
-export const ES5_REGEX: RegexLevel = { flags: "suy" };
+export const ES2017_REGEX: RegexLevel = { flags: "s", constructorFlags: "" };
+export const ES5_REGEX: RegexLevel = { flags: "suy", constructorFlags: "u" };
+
+/**
+ * Constructor sites known never to run in the add-in, by the constant text of their pattern
+ * (non-constant parts as \u0000). Each needs its reason.
+ */
+const UNREACHABLE: Array<{ pattern: string; why: string }> = [
+  {
+    // docx's placeholderPattern: only patchDocument/patchDetector call it; the add-in builds documents, never patches them.
+    pattern: "(?<=\u0000)(?:(?!\u0000).)+?(?=\u0000)",
+    why: "docx placeholderPattern (patchDocument only)",
+  },
+];
 
 type Node = { type: string; start: number; [k: string]: unknown };
 
@@ -27,11 +43,11 @@ function staticText(node: Node | undefined): string | null {
   return null;
 }
 
-function syntaxProblem(pattern: string, flags: string, level: RegexLevel): string | null {
-  const bad = [...flags].filter((f) => level.flags.includes(f));
+function syntaxProblem(pattern: string, flags: string, rejected: string, namedGroups: boolean): string | null {
+  const bad = [...flags].filter((f) => rejected.includes(f));
   if (bad.length) return `flag ${bad.join("")}`;
   if (/\(\?<[=!]/.test(pattern)) return "lookbehind";
-  if (/\(\?<[A-Za-z_$]|\\k</.test(pattern)) return "named group";
+  if (!namedGroups && /\(\?<[A-Za-z_$]|\\k</.test(pattern)) return "named group";
   if (/\\[pP]\{/.test(pattern) && flags.includes("u")) return "\\p{…}";
   return null;
 }
@@ -43,13 +59,13 @@ export function unsupportedRegexes(code: string, level: RegexLevel): string[] {
   const visit = (node: Node) => {
     if (node.type === "Literal" && node.regex) {
       const { pattern, flags } = node.regex as { pattern: string; flags: string };
-      const p = syntaxProblem(pattern, flags, level);
+      const p = syntaxProblem(pattern, flags, level.flags, false);
       if (p) report(node, p);
     } else if ((node.type === "NewExpression" || node.type === "CallExpression") && (node.callee as Node).type === "Identifier" && (node.callee as { name: string }).name === "RegExp") {
       const [pattern, flags] = node.arguments as Node[];
       const f = flags && flags.type === "Literal" && typeof flags.value === "string" ? flags.value : "";
-      const text = staticText(pattern);
-      const p = syntaxProblem(text ?? "", f, level);
+      const text = staticText(pattern) ?? "";
+      const p = UNREACHABLE.some((u) => u.pattern === text) ? null : syntaxProblem(text, f, level.constructorFlags, true);
       if (p) report(node, p);
     }
     for (const key of Object.keys(node)) {

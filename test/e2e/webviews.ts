@@ -53,12 +53,14 @@ const EDGE18_MISSING: Missing[] = [
 const IE11_MISSING: Missing[] = [
   ...EDGE18_MISSING,
   ...many(G, ["fetch", "URLSearchParams", "Headers", "Request", "Response", "AbortController"]),
-  ...many("Object", ["assign", "entries", "values", "getOwnPropertyDescriptors", "is"]),
+  // Object.is stays: Playwright's own code evaluates in the page with it (page.evaluate).
+  ...many("Object", ["assign", "entries", "values", "getOwnPropertyDescriptors"]),
   ...many("Array", ["from", "of"]),
   ...many("Array.prototype", ["find", "findIndex", "fill", "includes", "copyWithin"]),
   ...many("String", ["fromCodePoint", "raw"]),
   ...many("String.prototype", ["normalize", "includes", "startsWith", "endsWith", "padStart", "padEnd", "repeat", "codePointAt"]),
-  ...many("Number", ["isInteger", "isFinite", "isNaN", "isSafeInteger", "parseFloat", "parseInt", "EPSILON", "MAX_SAFE_INTEGER", "MIN_SAFE_INTEGER"]),
+  // Number.EPSILON and *_SAFE_INTEGER are non-configurable in V8: they cannot be taken away.
+  ...many("Number", ["isInteger", "isFinite", "isNaN", "isSafeInteger", "parseFloat", "parseInt"]),
   ...many("Math", ["trunc", "sign", "log10", "log2", "cbrt", "hypot", "imul", "clz32", "fround", "expm1", "log1p"]),
   ...many("Promise.prototype", ["finally"]),
   ...many("Element.prototype", ["append", "prepend", "before", "after", "replaceWith", "remove", "closest", "toggleAttribute"]),
@@ -121,10 +123,11 @@ function takeAway(spec: { missing: Array<[string, string]>; regexp: RegExpLimits
   const check = (pattern: unknown, flags: unknown) => {
     const source = pattern instanceof Native ? pattern.source : pattern === undefined ? "" : String(pattern);
     const f = flags !== undefined ? String(flags) : pattern instanceof Native ? pattern.flags : "";
-    for (const c of f) if (limits.flags.includes(c)) refuse(`flag ${c}`, source);
+    // indexOf, not includes: the page's String.prototype.includes may be gone by now.
+    for (const c of f) if (limits.flags.indexOf(c) >= 0) refuse(`flag ${c}`, source);
     if (limits.lookbehind && /\(\?<[=!]/.test(source)) refuse("lookbehind", source);
     if (limits.namedGroups && (/\(\?<[^=!]/.test(source) || /\\k</.test(source))) refuse("named group", source);
-    if (limits.unicodeProperties && f.includes("u") && /\\[pP]\{/.test(source)) refuse("unicode property escape", source);
+    if (limits.unicodeProperties && f.indexOf("u") >= 0 && /\\[pP]\{/.test(source)) refuse("unicode property escape", source);
   };
   const Limited: RegExpConstructor = new Proxy(Native, {
     construct(target, args, newTarget): object {
