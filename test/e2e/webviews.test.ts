@@ -56,7 +56,7 @@ describe.each(WEBVIEWS.map((w) => [w.id, w] as const))("%s", (id, webview) => {
 
   beforeAll(async () => {
     page = await browser.newPage({ viewport: { width: 1280, height: 860 }, acceptDownloads: true });
-    page.setDefaultTimeout(60_000);
+    page.setDefaultTimeout(120_000);
     page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
     page.on("console", (m) => {
       if (m.type() === "error" || /Content Security Policy|Refused to/.test(m.text())) problems.push(`console ${m.type()}: ${m.text()}`);
