@@ -3,8 +3,8 @@
  *   taskpane   – the pane on Office.js (src/hosts/office/taskpane.ts + taskpane.html), the initial bundle kept small;
  *   commands   – the ribbon's function file (src/hosts/office/commands/commands.ts + commands.html);
  *   notice     – the small dialog a ribbon command shows its result in;
- *   workbench  – only with `--env workbench`: the pane beside an in-memory Excel fake (no Office);
- *                with `--env legacy` also its ES5 twin, workbench-legacy.html (as IE11 runs it).
+ *   workbench  – only with `--env workbench`: the pane beside an in-memory Excel fake (no Office),
+ *                and its ES5 twin, workbench-legacy.html (as IE11 runs it).
  *
  * Export code (docx, pdfmake, fonts) is reached only through import() and lands in lazy chunks.
  * office.js is Microsoft's production library from its CDN (the numbered API sets need it), or a
@@ -105,6 +105,24 @@ class EmitCspPlugin {
   }
 }
 
+/**
+ * webpack's own global lookup (`__webpack_require__.g`, for modules that use `global`) falls back to
+ * `new Function("return this")` where `globalThis` is missing (EdgeHTML 18, IE11); the CSP blocks
+ * that and logs a violation. Pages are never workers, so `self` or `window` is the global object.
+ */
+class CspSafeGlobalPlugin {
+  apply(compiler) {
+    const { RuntimeGlobals } = compiler.webpack;
+    compiler.hooks.compilation.tap("CspSafeGlobalPlugin", (compilation) => {
+      compilation.hooks.runtimeModule.tap("CspSafeGlobalPlugin", (module) => {
+        if (module.name !== "global") return;
+        module.generate = () =>
+          `${RuntimeGlobals.global} = typeof globalThis === "object" ? globalThis : typeof self === "object" ? self : window;`;
+      });
+    });
+  }
+}
+
 /** Rewrite the dev origin in the manifest to the deployment base URL (https only). */
 function rewriteManifestUrls(xml, baseUrl) {
   const base = String(baseUrl).replace(/\/+$/, "");
@@ -165,9 +183,12 @@ function ensureTemplateGenerated() {
 
 /**
  * Script rules for one syntax level. Our TypeScript and the JavaScript of node_modules are both
- * down-levelled by ts-loader, then by scripts/downlevel-loader.js (regex syntax, duplicate keys) (allowJs for the latter: zod, fflate and others ship ES2018+ syntax
- * such as `?.`, `??` and object spread, which EdgeHTML 18 and IE11 cannot parse). core-js is
- * already ES5 and must not be rewritten. Each rule has its own ts-loader instance (options differ).
+ * down-levelled by ts-loader (allowJs for the latter: zod, fflate and others ship ES2018+ syntax
+ * such as `?.`, `??` and object spread, which EdgeHTML 18 and IE11 cannot parse), then by
+ * scripts/downlevel-loader.js (regex literals and regexes built from constant strings, duplicate
+ * keys), then given the core-js polyfills their code uses (scripts/polyfill-loader.js: IE11 for
+ * ES5, Edge 18 for ES2017). core-js is already ES5 and is never rewritten; tslib and whatwg-fetch
+ * only get their polyfills. Each rule has its own ts-loader instance (options differ).
  */
 function scriptRules(target, tag) {
   const es5 = target === "ES5";
@@ -175,12 +196,13 @@ function scriptRules(target, tag) {
   const common = { target, noEmit: false, sourceMap: !es5, ...(es5 ? { downlevelIteration: true, importHelpers: true } : {}) };
   // Runs after ts-loader: regex syntax and duplicate keys TypeScript leaves as they are.
   const downlevel = { loader: path.resolve(__dirname, "scripts/downlevel-loader.js"), options: { target } };
+  const polyfill = { loader: path.resolve(__dirname, "scripts/polyfill-loader.js"), options: { target } };
   return [
     {
       test: /\.ts$/,
       exclude: /node_modules/,
       // Types are checked by `tsc --noEmit` separately; webpack only strips them.
-      use: [downlevel, { loader: "ts-loader", options: { instance: `${tag}-ts`, transpileOnly: true, compilerOptions: common } }],
+      use: [polyfill, downlevel, { loader: "ts-loader", options: { instance: `${tag}-ts`, transpileOnly: true, compilerOptions: common } }],
     },
     {
       test: /\.m?js$/,
@@ -188,10 +210,21 @@ function scriptRules(target, tag) {
       exclude: /node_modules[\\/](core-js|whatwg-fetch|tslib)[\\/]/,
       // No importHelpers here: in a script that is not a module (ExcelJS's browser bundle), TypeScript
       // would reference helpers it neither imports nor emits (ReferenceError: __await_1 is not defined).
-      use: [downlevel, { loader: "ts-loader", options: { instance: `${tag}-js`, transpileOnly: true, compilerOptions: { ...common, allowJs: true, checkJs: false, importHelpers: false } } }],
+      use: [polyfill, downlevel, { loader: "ts-loader", options: { instance: `${tag}-js`, transpileOnly: true, compilerOptions: { ...common, allowJs: true, checkJs: false, importHelpers: false } } }],
     },
+    { test: /\.m?js$/, include: /node_modules[\\/](whatwg-fetch|tslib)[\\/]/, use: [polyfill] },
   ];
 }
+
+/**
+ * Where lazy chunks are loaded from: "" = next to the page (every page and chunk is in one folder).
+ * Never "auto": it takes the last <script> on the page, and office.js appends its own to <head>,
+ * so chunks could be requested from Microsoft's CDN.
+ */
+const PUBLIC_PATH = "";
+
+/** Runs before anything else in a page's bundle: what old webviews lack beyond core-js. */
+const WEBVIEW_RUNTIME = "./src/pane/webviewRuntime.ts";
 
 /**
  * The ES5 build of a page's script for Trident (IE11: Office 2016/2019 volume-licensed): its own
@@ -209,7 +242,7 @@ function legacyConfig({ entry, outDir, mode, stats }) {
       path: outDir,
       filename: "[name].js",
       chunkFilename: production ? "legacy.[name].[contenthash:8].js" : "legacy.[name].js",
-      publicPath: "auto",
+      publicPath: PUBLIC_PATH,
       uniqueName: "xxgk-legacy",
       clean: false,
     },
@@ -218,15 +251,25 @@ function legacyConfig({ entry, outDir, mode, stats }) {
     // tslib's ES module build uses ES2015 shorthand properties; its UMD build is ES5.
     resolve: { extensions: [".ts", ".js"], alias: { tslib$: require.resolve("tslib/tslib.js") } },
     module: { rules: scriptRules("ES5", "legacy") },
+    // String.prototype.normalize's NFKC table for IE11 (src/pane/legacyNormalize.ts).
+    plugins: [new CspSafeGlobalPlugin(), new (require("webpack").DefinePlugin)({ __XXGK_NFKC_TABLE__: JSON.stringify(require("./scripts/nfkc-table.js").nfkcTable()) })],
     performance: { hints: false },
     stats,
   };
 }
 
+/** Where each page's HTML template lives (the file moves of issue 19). */
+const PAGE_TEMPLATES = {
+  taskpane: "src/hosts/office/taskpane.html",
+  commands: "src/hosts/office/commands/commands.html",
+  notice: "src/hosts/office/commands/notice.html",
+  workbench: "src/workbench/workbench.html",
+};
+
 function page(name, chunks, title, csp, officeJsSrc) {
   return new HtmlWebpackPlugin({
     filename: `${name}.html`,
-    template: path.resolve(__dirname, `src/hosts/office/${name === "taskpane" ? "" : "commands/"}${name}.html`),
+    template: path.resolve(__dirname, PAGE_TEMPLATES[name]),
     chunks,
     title,
     // type="module": Trident (IE11, Office 2019 volume licence) skips it and runs legacy.js instead.
@@ -254,8 +297,12 @@ module.exports = (env = {}, argv = {}) => {
   }
 
   const entry = workbench
-    ? { workbench: "./src/workbench/index.ts" }
-    : { taskpane: "./src/hosts/office/taskpane.ts", commands: "./src/hosts/office/commands/commands.ts", notice: "./src/hosts/office/commands/notice.ts" };
+    ? { workbench: [WEBVIEW_RUNTIME, "./src/workbench/index.ts"] }
+    : {
+        taskpane: [WEBVIEW_RUNTIME, "./src/hosts/office/taskpane.ts"],
+        commands: [WEBVIEW_RUNTIME, "./src/hosts/office/commands/commands.ts"],
+        notice: [WEBVIEW_RUNTIME, "./src/hosts/office/commands/notice.ts"],
+      };
 
   const copy = [
     { from: "assets/*.png", to: "assets/[name][ext]" },
@@ -296,8 +343,8 @@ module.exports = (env = {}, argv = {}) => {
       path: outDir,
       filename: production ? "[name].[contenthash:8].js" : "[name].js",
       chunkFilename: production ? "[name].[contenthash:8].js" : "[name].js",
-      // Relative URLs: the add-in may live under a sub-path of the intranet server.
-      publicPath: "auto",
+      // Relative to the page: the add-in may live under a sub-path of the intranet server.
+      publicPath: PUBLIC_PATH,
       // legacy*.js come from the second (ES5) compiler writing into the same folder.
       clean: serving ? false : { keep: /^legacy/ },
     },
@@ -309,6 +356,7 @@ module.exports = (env = {}, argv = {}) => {
     module: { rules: scriptRules("ES2017", "modern") },
     plugins: workbench
       ? [
+          new CspSafeGlobalPlugin(),
           page("workbench", ["workbench"], "政务公开年报助手 · 工作台", pageCsp, null),
           // The same workbench as IE11 would run it: the ES5 bundle and the var()-free stylesheets.
           new HtmlWebpackPlugin({
@@ -322,6 +370,7 @@ module.exports = (env = {}, argv = {}) => {
           new CopyWebpackPlugin({ patterns: copy }),
         ]
       : [
+          new CspSafeGlobalPlugin(),
           page("taskpane", ["taskpane"], "政务公开年报助手", pageCsp, officeJs.src),
           page("commands", ["commands"], "政务公开年报助手", pageCsp, officeJs.src),
           page("notice", ["notice"], "政务公开年报助手", pageCsp, officeJs.src),
@@ -341,8 +390,8 @@ module.exports = (env = {}, argv = {}) => {
     mode,
     stats: config.stats,
   });
-  // The workbench's ES5 twin (workbench-legacy.html) only with --env legacy: it doubles the build.
-  const configs = workbench && !env.legacy ? [config] : [config, legacy];
+  // Both compilers always, so the static site is complete (workbench-legacy.html with its script).
+  const configs = [config, legacy];
 
 
   if (serving) {

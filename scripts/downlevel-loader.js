@@ -7,12 +7,15 @@
  *     surrogates, which the pane's label matching treats as separators; documented);
  *   - ES5: a duplicate key in an object literal (a SyntaxError in ES5 strict code; fontkit has
  *     one) keeps only its last, effective, value when the earlier one is side-effect free.
+ *   - patterns built from constant strings (`new RegExp("…", "u")`) are rewritten the same way by
+ *     regexpu-core (scripts/regex-constructor.js);
  * Anything else a target cannot parse (the `s` or `y` flag on ES5, lookbehind, named groups)
  * stops the build with the module's name instead of shipping a bundle that will not parse.
  * Regex literals are found with acorn's tokenizer, never by pattern matching on source text.
  */
 "use strict";
 const acorn = require("acorn");
+const { constructedRegexEdits } = require("./regex-constructor");
 
 const rangeCache = new Map();
 
@@ -166,9 +169,17 @@ function downlevel(source, { es5, resourcePath }) {
       if (replacement) edits.push([t.start, t.end, replacement]);
     }
   }
-  if (es5) {
+  const constructed = /\bRegExp\(/.test(source);
+  if (es5 || constructed) {
     const ast = parseAny(source, (o) => acorn.parse(source, o));
-    edits.push(...duplicateKeyEdits(ast, resourcePath));
+    if (es5) edits.push(...duplicateKeyEdits(ast, resourcePath));
+    if (constructed) {
+      try {
+        edits.push(...constructedRegexEdits(ast, es5));
+      } catch (e) {
+        throw new Error(`${resourcePath}: ${e.message}`, { cause: e });
+      }
+    }
   }
   if (edits.length === 0) return source;
   edits.sort((a, b) => b[0] - a[0]);

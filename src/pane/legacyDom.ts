@@ -1,7 +1,7 @@
 /**
  * The few DOM methods the pane uses that IE11 lacks (core-js covers the language, not the DOM):
- * ChildNode.remove, ParentNode.append / replaceChildren, Blob.arrayBuffer, and DOMTokenList.toggle's
- * second argument (IE11 ignores it). Installed only where missing; only the ES5 bundles import this.
+ * ChildNode.remove, ParentNode.append / replaceChildren, Element.closest, and DOMTokenList.toggle's
+ * second argument (IE11 ignores it). Installed only where missing (webviewRuntime.ts).
  */
 type NodeArg = Node | string;
 
@@ -37,18 +37,6 @@ export function installLegacyDom(win: Window & typeof globalThis): void {
     el.closest = function closest(this: Element, selector: string) {
       if (this.matches(selector)) return this;
       return this.parentElement ? this.parentElement.closest(selector) : null;
-    };
-  }
-  // IE11's Blob and File have no arrayBuffer(): the pane reads the chosen files with it.
-  const blob = win.Blob.prototype as unknown as Record<string, unknown>;
-  if (typeof blob.arrayBuffer !== "function") {
-    blob.arrayBuffer = function arrayBuffer(this: Blob): Promise<ArrayBuffer> {
-      return new Promise((resolve, reject) => {
-        const reader = new win.FileReader();
-        reader.onload = () => resolve(reader.result as ArrayBuffer);
-        reader.onerror = () => reject(reader.error ?? new Error("FileReader failed"));
-        reader.readAsArrayBuffer(this);
-      });
     };
   }
   // IE11's toggle ignores `force`: detect and wrap.

@@ -130,9 +130,11 @@ export function textFee(ctx: RuleContext): Finding[] {
  * followed by what the year did counts; comparisons ("较2023年增长", "与2023年相比"), references
  * ("2023年度报告"), dates ("2023年5月印发") and ranges ("2021—2025年") are quiet, and so is any
  * sentence that also names the report year or compares. Later years (plans) are never flagged.
+ * No lookbehind (EdgeHTML 18 and IE11 reject it): the delimiter before the year is matched, and the
+ * year located inside the match (m[0].indexOf(m[1])).
  */
 const YEAR_STATEMENT = new RegExp(
-  "(?:^|(?<=[。；！？!?;\\n：:，,]|在))\\s*(\\d{4})\\s*年(?:度)?\\s*" +
+  "(?:^|[。；！？!?;\\n：:，,]|在)\\s*(\\d{4})\\s*年(?:度)?\\s*" +
     "(?=[，,]|全年|上半年|下半年|本机关|我(?:局|委|办|区|县|市|省|厅|院|镇|乡|街道|单位|中心|部门|司|署|会)|共|累计|主动公开|收到|新收|受理|办理|制发|发布|公开)",
   "gm",
 );

@@ -27,7 +27,8 @@ const TEXT_SECTIONS: SectionKey[] = FORMATS["2021"].sections.filter((s) => !s.ta
 
 /** Replace last year's year in a sentence with this year's (统计期限, headings), nothing else. */
 function shiftYear(text: string, from: number, to: number): string {
-  return text.replace(new RegExp(`(?<!\\d)${from}(?=\\s*年)`, "g"), String(to));
+  // No lookbehind (EdgeHTML 18 and IE11 reject it): the character before is matched and kept.
+  return text.replace(new RegExp(`(^|\\D)${from}(?=\\s*年)`, "g"), `$1${to}`);
 }
 
 export function rollForward(prior: Report, year?: number): RollForwardResult {

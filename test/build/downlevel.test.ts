@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "acorn";
+import { installNormalize, normalizeByTable, parseNfkcTable } from "../../src/pane/legacyNormalize";
 import { PROJECT_ROOT } from "../helpers/paths";
 
 const { downlevel, downlevelRegex } = require(path.join(PROJECT_ROOT, "scripts/downlevel-loader.js")) as {
@@ -50,4 +51,65 @@ test("the IE11 stylesheet has every var() resolved to the light theme and no cus
   expect(out).not.toMatch(/var\(|--[\w-]+\s*:/);
   expect(legacyCss(":root{--a:#111;--b:var(--a)}\n.x{color:var(--b);border:1px solid var(--c, #222)}")).toBe(":root{}\n.x{color:#111;border:1px solid #222}");
   expect(() => legacyCss(".x{color:var(--missing)}")).toThrow(/--missing/);
+});
+
+describe("regexes built from constant strings (scripts/regex-constructor.js through the loader)", () => {
+  // As xmlchars does inside ExcelJS's browser bundle: constants on `exports`, joined with +.
+  const XMLCHARS = [
+    `(function (exports) {`,
+    `  exports.CHAR = "\\t\\n\\r -\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF";`,
+    `  exports.CHAR_RE = new RegExp("^[" + exports.CHAR + "]$", "u");`,
+    `})(module.exports);`,
+    `var other = new RegExp("^\\\\s*SEQ\\\\b(.*)$", "is");`,
+    `var letters = RegExp("^\\\\p{L}+$", "u");`,
+    `var dynamic = new RegExp(prefix + "x", "u");`,
+  ].join("\n");
+  const evalRegexes = (code: string) => {
+    const m = { exports: {} as Record<string, RegExp> };
+    return new Function("module", "prefix", `${code}; return { xml: module.exports.CHAR_RE, other, letters };`)(m, "") as Record<string, RegExp>;
+  };
+
+  test("ES5: u and s are gone, astral ranges become surrogate pairs, and each matches what the original matches", () => {
+    const out = downlevel(XMLCHARS, { es5: true, resourcePath: "xmlchars.js" });
+    const before = evalRegexes(XMLCHARS.replace(/^var dynamic.*$/m, ""));
+    const after = evalRegexes(out.replace(/^var dynamic.*$/m, ""));
+    expect(after.xml!.flags).toBe("");
+    expect(after.other!.flags).toBe("i");
+    expect(after.letters!.flags).toBe("");
+    for (const s of ["a", "\u{1F600}", "\uFFFE", "中"]) expect(after.xml!.test(s)).toBe(before.xml!.test(s));
+    for (const s of [" seq 1\n2", "SEQX"]) expect(after.other!.test(s)).toBe(before.other!.test(s));
+    for (const s of ["公开", "abc", "a1"]) expect(after.letters!.test(s)).toBe(before.letters!.test(s));
+    // A pattern that is not constant is left for the bundle scan (test/e2e/bundles.test.ts).
+    expect(out).toContain(`new RegExp(prefix + "x", "u")`);
+  });
+
+  test("ES2017: u stays, \\p{…} and the s flag go", () => {
+    const out = downlevel(XMLCHARS, { es5: false, resourcePath: "xmlchars.js" });
+    const after = evalRegexes(out.replace(/^var dynamic.*$/m, ""));
+    expect(after.xml!.flags).toBe("u");
+    expect(after.other!.flags).toBe("i");
+    expect(after.letters!.source).not.toContain("\\p{");
+    expect(after.letters!.test("公开")).toBe(true);
+  });
+});
+
+describe("String.prototype.normalize for IE11 (src/pane/legacyNormalize.ts)", () => {
+  const { nfkcTable } = require(path.join(PROJECT_ROOT, "scripts/nfkc-table.js")) as { nfkcTable(): string };
+  const table = parseNfkcTable(nfkcTable());
+
+  test("folds what published reports write as Node's NFKC does", () => {
+    for (const s of ["（一）予以公开", "１２３件", "２０２４－０１－０５", "①收到申请", "㈠ 行政复议", "Ⅲ．其他", "　全角空格", "ＡＢＣ：ｘｙｚ", "⼀⼆"]) {
+      expect(normalizeByTable(s, "NFKC", table)).toBe(s.normalize("NFKC"));
+    }
+    expect(() => normalizeByTable("x", "NFX", table)).toThrow(RangeError);
+  });
+
+  test("is installed only where missing", () => {
+    const proto: { normalize?: unknown } = {};
+    installNormalize(proto, nfkcTable());
+    expect((proto.normalize as (this: string, f: string) => string).call("１２", "NFKC")).toBe("12");
+    const native = String.prototype.normalize;
+    installNormalize(String.prototype, "");
+    expect(String.prototype.normalize).toBe(native);
+  });
 });

@@ -21,6 +21,16 @@ test.each(["development", "production"])("%s: add-in entries, no eval devtool, E
   expect(String(addin!.devtool)).not.toMatch(/eval/);
   expect(legacy!.name).toBe("legacy");
   expect(legacy!.target).toEqual(["web", "es5"]);
+  // Never "auto": office.js appends its own <script>s to <head>, which "auto" could take as the base.
+  for (const c of [addin, legacy]) expect(c!.output!.publicPath).toBe("");
+  // The webview runtime runs first in every modern page.
+  for (const e of Object.values(addin!.entry as Record<string, string[]>)) expect(e[0]).toBe("./src/pane/webviewRuntime.ts");
+});
+
+test("build:workbench builds both workbench pages: the ES2017 one and its ES5 twin", async () => {
+  const configs = await list({ workbench: true }, "production");
+  expect(configs.map((c) => c.name)).toEqual(["workbench", "legacy"]);
+  expect(Object.keys(configs[1]!.entry as object)).toEqual(["legacy-workbench"]);
 });
 
 test("the dev server (npm run dev-server, started by npm start) is https on 3000 with the CSP header", async () => {
