@@ -3,7 +3,7 @@ import tseslint from "typescript-eslint";
 import globals from "globals";
 
 export default tseslint.config(
-  { ignores: ["dist/", "dist-wps/", "node_modules/", "coverage/", "test-output/", "assets/fonts/"] },
+  { ignores: ["dist/", "dist-wps/", "dist-cli/", "node_modules/", "coverage/", "test-output/", "assets/fonts/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
