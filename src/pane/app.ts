@@ -217,7 +217,9 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneControll
     if (state.formError) dispatch({ type: "formError", message: null });
     dispatch({ type: "busy", busy: "insert" });
     try {
-      const outcome = await port.insertTemplate({ agency: f.agency, year: f.year });
+      const outcome = await port.insertTemplate({ agency: f.agency, year: f.year }, (step, steps) =>
+        dispatch({ type: "notice", notice: { tone: "info", text: S.template.building(step, steps) } }),
+      );
       dispatch({ type: "inserted", outcome, templateUrl: host.templateUrl });
     } catch (e) {
       dispatch({ type: "busy", busy: null });

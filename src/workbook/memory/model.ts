@@ -257,6 +257,7 @@ export class FakeWorkbookModel {
   // ------------------------------------------------------------------ cells
 
   value(sheet: FakeSheet, row: number, col: number): OfficeValue {
+    this.recalculate();
     const v = this.hf.getCellValue({ sheet: sheet.hfId, row: row - 1, col: col - 1 });
     if (v === null || v === undefined) return "";
     if (v instanceof DetailedCellError) return v.value;
@@ -266,6 +267,7 @@ export class FakeWorkbookModel {
   formula(sheet: FakeSheet, row: number, col: number): OfficeValue {
     const addr = { sheet: sheet.hfId, row: row - 1, col: col - 1 };
     if (this.hf.doesCellHaveFormula(addr)) return this.hf.getCellFormula(addr) ?? "";
+    this.recalculate();
     const raw = this.hf.getCellSerialized(addr);
     if (raw === null || raw === undefined) return "";
     if (typeof raw === "string" && raw.startsWith("'")) return raw.slice(1);
@@ -454,6 +456,11 @@ export class FakeWorkbookModel {
   writeMany(fn: () => void): void {
     if (this.hf.isEvaluationSuspended()) return fn();
     this.touch();
+    if (this.batch) {
+      // Inside a batch: recalculated at the next read or at the batch's end.
+      this.hf.suspendEvaluation();
+      return fn();
+    }
     // Not hf.batch(): its undo bookkeeping rescans the whole batch on every write (quadratic),
     // even with undo off. Suspending evaluation is all that is wanted.
     this.hf.suspendEvaluation();
@@ -583,9 +590,19 @@ export class FakeWorkbookModel {
 
   // ------------------------------------------------------------------ batches
 
-  /** Start a batch: its events wait for its end. */
+  /**
+   * Start a batch: its events wait for its end, and formulas are recalculated once when
+   * something is read or the batch ends (a build batch writes hundreds of formula ranges;
+   * recalculating the registers after each made the workbench crawl).
+   */
   beginBatch(): void {
     this.batch = { changed: false, events: [] };
+    if (!this.hf.isEvaluationSuspended()) this.hf.suspendEvaluation();
+  }
+
+  /** Bring computed values up to date (a batch defers recalculation until a read). */
+  private recalculate(): void {
+    if (this.hf.isEvaluationSuspended()) this.hf.resumeEvaluation();
   }
 
   /**
@@ -595,6 +612,7 @@ export class FakeWorkbookModel {
   commitBatch(): void {
     const b = this.batch;
     this.batch = null;
+    this.recalculate();
     for (const fire of b?.events ?? []) fire();
     // A batch that only read changed nothing the workbench would draw differently.
     if (b?.changed || b?.events.length) this.notify();

@@ -786,6 +786,22 @@ export interface FakeInsertOptions {
   relativeTo?: FakeWorksheet | string;
 }
 
+/**
+ * A sheet inserted without the sheets its formulas name keeps them pointing at the source file,
+ * as Excel does ('[source]表三'!D5, an external link; the fake computes #REF!). Quoted references
+ * only: the template quotes every sheet name.
+ */
+function externalise(seed: FakeSheetSeed, left: readonly string[]): FakeSheetSeed {
+  if (!left.length) return seed;
+  const ref = /'((?:[^']|'')+)'!/g;
+  const cells = seed.cells.map((c) => {
+    if (typeof c.input !== "string" || !c.input.startsWith("=")) return c;
+    const input = c.input.replace(ref, (all, quoted: string) => (left.includes(quoted.replace(/''/g, "'")) ? `'[xxgk-template.xlsx]${quoted}'!` : all));
+    return input === c.input ? c : { ...c, input };
+  });
+  return { ...seed, cells };
+}
+
 export class FakeWorkbook {
   readonly worksheets: FakeWorksheetCollection;
   constructor(readonly context: FakeRequestContext) {
@@ -807,7 +823,8 @@ export class FakeWorkbook {
       if (wanted && wanted.length) {
         const missing = wanted.filter((n) => !seeds.some((s) => s.name === n));
         if (missing.length) throw new FakeOfficeError("InvalidArgument", `Source workbook has no sheet named ${missing.join(", ")}.`);
-        seeds = seeds.filter((s) => wanted.includes(s.name));
+        const all = seeds.map((s) => s.name);
+        seeds = seeds.filter((s) => wanted.includes(s.name)).map((s) => externalise(s, all.filter((n) => !wanted.includes(n))));
       }
       let position = m.sheets.length;
       const type = options.positionType ?? "End";
