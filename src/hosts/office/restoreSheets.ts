@@ -188,7 +188,11 @@ export async function restoreMissingSheets(
     } catch {
       return { kind: "restored", sheets: inserted, syncs: counter.syncs, notes: [...notes, RESTORE_TEXT.relinkFailed(registers, inserted)] };
     }
-    return { kind: "restored", sheets: inserted, syncs: counter.syncs, notes: registers.length ? [...notes, RESTORE_TEXT.relinked(registers, inserted)] : notes };
+    const stayed = registers.filter((r) => !inserted.includes(r));
+    const own = registers.filter((r) => inserted.includes(r));
+    if (stayed.length) notes.push(RESTORE_TEXT.relinked(stayed, inserted));
+    if (own.length) notes.push(RESTORE_TEXT.ownLinks(own));
+    return { kind: "restored", sheets: inserted, syncs: counter.syncs, notes };
   } catch (e) {
     return { kind: "refused", reason: RESTORE_TEXT.unknown(why ?? hostError(e).message) };
   }
