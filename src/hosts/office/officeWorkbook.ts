@@ -301,9 +301,15 @@ export function createOfficeWorkbook(partial: Partial<OfficeWorkbookDeps> = {}):
     const settle = (): boolean => {
       if (count.value !== m.sheets.length) return false;
       for (const q of queued) {
-        const now = parseMarker(q.marker.values[0]?.[0]);
+        const raw = q.marker.values[0]?.[0];
+        const now = parseMarker(raw);
         const known = m.sheets.find((s) => s.id === q.id)!;
-        if (!now || !known.marker || now.role !== known.marker.role || now.set !== known.marker.set) return false;
+        if (!now || !known.marker || now.role !== known.marker.role || now.set !== known.marker.set) {
+          // Remember what was read, so the rediscovery needs only the sheets not seen before.
+          known.marker = now;
+          known.building = parseBuildingMarker(raw);
+          return false;
+        }
         known.name = q.ws.name; // renamed sheets keep their id
       }
       if (active.id !== m.activeId) {
@@ -402,7 +408,7 @@ export function createOfficeWorkbook(partial: Partial<OfficeWorkbookDeps> = {}):
           if (memory) {
             const warm = await readKnown(ctx, memory, counter);
             if (warm) return warm;
-            memory = null;
+            // Stale: readCold lists the sheets again, reading markers only of sheets not seen before.
           }
           return readCold(ctx, counter);
         })();

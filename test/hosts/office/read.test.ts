@@ -79,7 +79,9 @@ describe.each(PROFILES)("on %s", (profile) => {
 
     m.addSheet("草稿");
     const added = await port.readReport();
-    expect(added.syncs).toBe(3); // stale count noticed in the same sync, then rediscovery
+    // Stale count noticed in the same sync, then the list and the template's ranges (the other
+    // markers are remembered; the new sheet's is read with the list).
+    expect(added.syncs).toBe(3);
     expect(added.findings.filter((f) => f.severity !== "info")).toEqual([]);
 
     m.deleteSheet("表四");
