@@ -73,7 +73,8 @@ export interface WorkbookPort {
   insertTemplate(opts: { year: number; agency: string; copy?: boolean }, progress?: (step: number, steps: number) => void): Promise<InsertOutcome>;
   /**
    * Read every input of the template and write nothing: ONE sync once the workbook is known;
-   * the first read of a workbook (or after sheets were added or deleted) needs two.
+   * the first read of a workbook needs three (sheets, markers, the template's ranges), and after
+   * sheets were added or deleted the list and the ranges are read again.
    */
   readReport(): Promise<ReadOutcome>;
   /**

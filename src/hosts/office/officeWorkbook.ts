@@ -5,14 +5,17 @@
  * Sync budget (each context.sync() is a round trip, slowest on the web):
  *  - the adapter remembers each sheet's marker by sheet id (ids survive renames), so a read of a
  *    known workbook is ONE sync: sheet count + markers + every input range, queued together;
- *  - the first read of a workbook (cold) needs the sheet list first: 2 syncs (list; markers and
- *    ranges of every sheet);
- *  - insertion: 3 syncs (list with the markers of the active, first and last sheets; the insert
+ *  - the first read of a workbook (cold): 3 syncs (the list with three markers; the other
+ *    markers; the chosen template's ranges) — never every sheet's ranges in one response, which
+ *    Excel on the web refuses above 5 MB; reads are cut into syncs under 1 MB (estimated);
+ *  - insertion (ExcelApi 1.13): 3 syncs (list with the markers of the active, first and last sheets; the insert
  *    alone; cover writes + activate) when the workbook is known or those three are all its sheets
  *    (a new workbook); a cold adapter on a larger workbook needs one more sync for the other
  *    markers. The insert syncs on its own so that an error is known to concern the insert (Excel
  *    on the web may insert and still report an internal error: OfficeDev/office-js #3179, #6142);
- *    after any error the markers are read again and the clerk told what really happened.
+ *    after any error the markers are read again and the clerk told what really happened. Below
+ *    1.13 (Office 2019) the template is built through the API in batches of ≤ 3 000 operations
+ *    (buildTemplateViaApi.ts), and an interrupted build is repaired by the next insertion.
  * A stale memory (sheet deleted, sheets added, marker changed) is detected in the same sync and
  * costs one rediscovery.
  *
