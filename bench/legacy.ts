@@ -2,9 +2,9 @@
  * Figures for Office 2019 and the old webviews:
  *   insertSyncsApiBuilt – context.sync() round trips of one template insertion on office2019vl
  *                         (ExcelApi 1.7, no insertWorksheetsFromBase64), after the pane looked:
- *                         1 read of the sheet names and markers (never overwrite a sheet), 1 batch
- *                         with every sheet's content and formats, 1 batch with the markers,
- *                         protection, cover fields and 表三 active (docs/manifest.md);
+ *                         1 read of the sheet names and markers (never overwrite a sheet), the
+ *                         sheets in batches of at most 3 000 operations, 1 batch with the cover
+ *                         fields, 表三 active, markers and protection (docs/manifest.md);
  *   legacyPaneKbGz      – the ES5 pane IE11 loads before it can show anything (legacy.js: pane,
  *                         core-js, whatwg-fetch), gzipped, in KB; lazy chunks excluded, as in
  *                         paneInitialKbGz.

@@ -248,7 +248,7 @@ export function reducer(state: PaneState, action: Action): PaneState {
 export function insertNotice(outcome: InsertOutcome, templateUrl?: string): Notice {
   switch (outcome.kind) {
     case "inserted":
-      return { tone: "success", text: S.template.inserted(outcome.sheets) };
+      return { tone: "success", text: [S.template.inserted(outcome.sheets), ...(outcome.notes ?? [])].join("") };
     case "exists":
       return { tone: "info", text: S.template.exists(Object.values(outcome.existing.sheets).filter((x): x is string => !!x)) };
     case "unsupported":

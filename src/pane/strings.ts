@@ -162,6 +162,8 @@ export const S = {
     agencyPlaceholder: "例如：某某区人民政府办公室",
     yearLabel: "报告年度",
     inserted: (sheets: string[]): string => `已插入年报模板：${sheets.join("、")}。`,
+    /** Office 2019 builds the template in several batches: shown while it does. */
+    building: (step: number, steps: number): string => `正在建立模板：步骤 ${step} / ${steps}，请稍候，不要编辑工作簿。`,
     exists: (sheets: string[]): string =>
       `工作簿中已有年报模板（${sheets.join("、") || "模板工作表"}），未重复插入。`,
     unsupportedTitle: "此版本 Excel 无法自动插入模板",

@@ -41,8 +41,7 @@ export const WRITE_TEXT = {
 
 /** The template built through the API on Office 2019 (buildTemplateViaApi.ts). */
 export const API_BUILD_TEXT = {
-  partly: (names: string[], why: string) =>
-    `建立模板时 Excel 报告错误：${why}已经建立的工作表（${names.join("、")}）不完整，助手不会读取它们。请删除这几张工作表后重试，或下载模板文件。`,
-  notFinished: (why: string) =>
-    `模板工作表已建立，但最后一步（标记、保护、封面）没有完成：${why}请删除新建的模板工作表后重试，或下载模板文件。`,
+  interrupted: (step: number, steps: number, why: string) =>
+    `建立模板在第 ${step} / ${steps} 步中断：${why}已建立的部分还没有标记为模板，助手不会读取它。请再次点击“插入模板”：助手会删除未完成的模板工作表并重新建立（不会动其他工作表）。`,
+  repaired: (names: string[]) => `上次未完成的模板已补建完成（重新建立了${names.join("、")}）。`,
 };

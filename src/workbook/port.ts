@@ -33,7 +33,8 @@ export interface TemplateSheets {
 }
 
 export type InsertOutcome =
-  | { kind: "inserted"; sheets: string[]; syncs: number }
+  /** `notes`: what else the clerk should know (an interrupted build finished), in Chinese. */
+  | { kind: "inserted"; sheets: string[]; syncs: number; notes?: string[] }
   | { kind: "exists"; existing: TemplateSheets }
   | { kind: "unsupported"; reason: string };
 
@@ -65,12 +66,15 @@ export interface WorkbookPort {
    * Three syncs (list; insert alone; cover + activate) once the workbook is known (after
    * findTemplate/readReport) or when all its sheets are the active, first or last one (a new
    * workbook); otherwise one more reads the other markers. Failures throw HostError saying what
-   * really happened (nothing, part, or all but the cover inserted).
+   * really happened (nothing, part, or all but the cover inserted). Where the template is built
+   * through the API (Office 2019) it takes more syncs of at most 3 000 operations each, and an
+   * interrupted build is finished by the next call. `progress` is told step k of n before each.
    */
-  insertTemplate(opts: { year: number; agency: string; copy?: boolean }): Promise<InsertOutcome>;
+  insertTemplate(opts: { year: number; agency: string; copy?: boolean }, progress?: (step: number, steps: number) => void): Promise<InsertOutcome>;
   /**
    * Read every input of the template and write nothing: ONE sync once the workbook is known;
-   * the first read of a workbook (or after sheets were added or deleted) needs two.
+   * the first read of a workbook needs three (sheets, markers, the template's ranges), and after
+   * sheets were added or deleted the list and the ranges are read again.
    */
   readReport(): Promise<ReadOutcome>;
   /**

@@ -7,23 +7,26 @@
  * hidden gridlines only where ExcelApi 1.8 exists. Not available below 1.9, so not built:
  * print setup (pageLayout) — the clerk's own print settings apply.
  *
- * Two batches, each one context.sync() (see docs/manifest.md, insertSyncsApiBuilt):
- *   1. queueSheets: add the sheets (names chosen by the caller, never an existing one) with all
- *      content and formats, unprotected and without markers;
- *   2. queueFinish: the markers (only now are they template sheets for the readers), the cover
- *      fields, protection, 表三 active.
- * A failure in batch 1 leaves sheets without markers, which the add-in never reads as a
- * template; the caller reports which sheets exist.
+ * Batches of at most OPS_PER_SYNC (3 000) operations, one context.sync() each — one batch of
+ * ~27 000 hangs desktop Excel (OfficeDev/office-js #1046) and froze the workbench for a minute:
+ *   1. per sheet, in template order: the sheet added (a name chosen by the caller, never an
+ *      existing one) with a building marker, then its content and formats in as many batches as
+ *      they need (planContentBatches; each step's cost counted beforehand, opCount.ts);
+ *   2. the finish: the caller's cover fields and 表三 active, then each sheet's marker and
+ *      protection — the markers last, so only a finished build is a template for the readers.
+ * Excel does not roll a failed batch back: a failure leaves sheets with the building marker,
+ * which the next insertion recognises, removes and builds again (officeWorkbook.ts).
  */
 import type { Borders, Fill, Font, Style } from "exceljs";
 import { causeOf, hostError, HostError } from "../../workbook/hostErrors";
-import { API_BUILD_TEXT, EXCEL_TEXT } from "../../workbook/messages";
+import { API_BUILD_TEXT } from "../../workbook/messages";
 import { officeInput } from "../../workbook/writePlan";
 import { colLetters, coverRects, rectAddress, type Rect } from "../../template/address";
 import type { ComputedCell, ComputedStyle, SheetDesign, ValueCell } from "../../template/design/types";
 import { PLACEHOLDER_COL, PLACEHOLDER_VALUES } from "../../template/formulas";
 import { templateDesign } from "../../template/layout";
 import { formatMarker, MARKER_ADDRESS, MARKER_CELL } from "../../template/marker";
+import { opsOf } from "./opCount";
 import { VALIDATION_TEXT } from "../../template/messages";
 import { TEMPLATE_ROLES, type TemplateRole } from "../../template/roles";
 import {
@@ -48,9 +51,6 @@ export interface ApiTemplateOptions {
   /** ExcelApi 1.8: data validation and hidden gridlines. */
   dataValidation: boolean;
 }
-
-/** Number of context.sync() calls the API path makes after the caller's read (see the file comment). */
-export const API_BUILD_SYNCS = 2;
 
 /** ExcelJS argb "FF0F6CBD" → Office "#0F6CBD". */
 function color(argb: string | undefined): string | null {
@@ -166,69 +166,88 @@ function validation(kind: "count" | "amount" | "year"): { rule: Excel.DataValida
   };
 }
 
-function queueSheet(ctx: Ctx, d: SheetDesign, name: string, opts: ApiTemplateOptions): void {
-  const ws = ctx.workbook.worksheets.add(name);
+type Step = (ws: Excel.Worksheet) => void;
+
+/** One sheet as small steps, in the order build.ts lays it out; cut into batches by their cost. */
+function sheetSteps(d: SheetDesign, opts: ApiTemplateOptions): Step[] {
+  const steps: Step[] = [];
+  const add = (f: Step) => steps.push(f);
   // Width, height and hiding apply to whole columns / rows whatever cells of them the range holds.
-  for (const [col, width] of Object.entries(d.widths)) ws.getRange(`${colLetters(Number(col))}1`).format.columnWidth = widthToPoints(width);
-  ws.getRange(`${colLetters(d.hiddenFrom)}1:${colLetters(MARKER_CELL.col)}1`).columnHidden = true;
-  for (const [row, h] of Object.entries(d.heights)) ws.getRange(`A${row}`).format.rowHeight = h;
-  if (d.freeze && (d.freeze.rows > 0 || d.freeze.cols > 0)) {
-    if (d.freeze.rows > 0 && d.freeze.cols > 0) ws.freezePanes.freezeAt(ws.getRange(rectAddress({ top: 1, left: 1, bottom: d.freeze.rows, right: d.freeze.cols })));
-    else if (d.freeze.rows > 0) ws.freezePanes.freezeRows(d.freeze.rows);
-    else ws.freezePanes.freezeColumns(d.freeze.cols);
+  for (const [col, width] of Object.entries(d.widths)) add((ws) => void (ws.getRange(`${colLetters(Number(col))}1`).format.columnWidth = widthToPoints(width)));
+  add((ws) => void (ws.getRange(`${colLetters(d.hiddenFrom)}1:${colLetters(MARKER_CELL.col)}1`).columnHidden = true));
+  for (const [row, h] of Object.entries(d.heights)) add((ws) => void (ws.getRange(`A${row}`).format.rowHeight = h));
+  const freeze = d.freeze;
+  if (freeze && (freeze.rows > 0 || freeze.cols > 0)) {
+    add((ws) => {
+      if (freeze.rows > 0 && freeze.cols > 0) ws.freezePanes.freezeAt(ws.getRange(rectAddress({ top: 1, left: 1, bottom: freeze.rows, right: freeze.cols })));
+      else if (freeze.rows > 0) ws.freezePanes.freezeRows(freeze.rows);
+      else ws.freezePanes.freezeColumns(freeze.cols);
+    });
   }
-  if (opts.dataValidation) ws.showGridlines = false;
+  if (opts.dataValidation) add((ws) => void (ws.showGridlines = false));
 
   for (const l of d.labels) {
-    styled(ws, l.rect, LABEL_STYLES[l.style], true);
-    topLeft(ws, l.rect).values = [[asText(l.text)]];
+    add((ws) => {
+      styled(ws, l.rect, LABEL_STYLES[l.style], true);
+      topLeft(ws, l.rect).values = [[asText(l.text)]];
+    });
   }
-  for (const v of d.values) valueCell(ws, v);
+  for (const v of d.values) add((ws) => valueCell(ws, v));
   if (opts.dataValidation) {
     for (const kind of ["count", "amount", "year"] as const) {
       const cells = d.values.filter((v) => v.kind === kind && v.formula === undefined);
       const dv = validation(kind);
       for (const r of coverRects(cells)) {
-        const range = ws.getRange(rectAddress(r));
-        range.dataValidation.ignoreBlanks = true;
-        range.dataValidation.rule = dv.rule;
-        range.dataValidation.prompt = dv.prompt;
-        range.dataValidation.errorAlert = dv.errorAlert;
+        add((ws) => {
+          const range = ws.getRange(rectAddress(r));
+          range.dataValidation.ignoreBlanks = true;
+          range.dataValidation.rule = dv.rule;
+          range.dataValidation.prompt = dv.prompt;
+          range.dataValidation.errorAlert = dv.errorAlert;
+        });
       }
     }
   }
-  for (const v of d.derived) valueCell(ws, v);
-  for (const v of d.kept) styled(ws, { top: v.row, left: v.col, bottom: v.row, right: v.col }, KEPT_STYLE, false);
-  for (const b of d.blocks) styled(ws, { top: b.firstRow, left: b.col, bottom: b.firstRow + b.rows - 1, right: b.col }, TEXT_INPUT_STYLE, false);
+  for (const v of d.derived) add((ws) => valueCell(ws, v));
+  for (const v of d.kept) add((ws) => void styled(ws, { top: v.row, left: v.col, bottom: v.row, right: v.col }, KEPT_STYLE, false));
+  for (const b of d.blocks) add((ws) => void styled(ws, { top: b.firstRow, left: b.col, bottom: b.firstRow + b.rows - 1, right: b.col }, TEXT_INPUT_STYLE, false));
   for (const c of d.checks) {
-    styled(ws, c.rect, CHECK_STYLE, true);
-    topLeft(ws, c.rect).formulas = [[`=${c.formula}`]];
+    add((ws) => {
+      styled(ws, c.rect, CHECK_STYLE, true);
+      topLeft(ws, c.rect).formulas = [[`=${c.formula}`]];
+    });
   }
-  if (d.summary) {
-    styled(ws, d.summary.rect, { ...CHECK_STYLE, font: { ...CHECK_STYLE.font, bold: true } }, true);
-    topLeft(ws, d.summary.rect).formulas = [[`=${d.summary.formula}`]];
+  const summary = d.summary;
+  if (summary) {
+    add((ws) => {
+      styled(ws, summary.rect, { ...CHECK_STYLE, font: { ...CHECK_STYLE.font, bold: true } }, true);
+      topLeft(ws, summary.rect).formulas = [[`=${summary.formula}`]];
+    });
   }
   for (const h of d.helpers) {
     const r = { top: h.row, left: h.col, bottom: h.row, right: h.col };
-    styled(ws, r, HIDDEN_STYLE, false).formulas = [[`=${h.formula}`]];
+    add((ws) => void (styled(ws, r, HIDDEN_STYLE, false).formulas = [[`=${h.formula}`]]));
   }
   if (d.helpers.length) {
     const r = { top: 1, left: PLACEHOLDER_COL, bottom: PLACEHOLDER_VALUES.length, right: PLACEHOLDER_COL };
-    styled(ws, r, HIDDEN_STYLE, false).values = PLACEHOLDER_VALUES.map((p) => [asText(p)]);
+    add((ws) => void (styled(ws, r, HIDDEN_STYLE, false).values = PLACEHOLDER_VALUES.map((p) => [asText(p)])));
   }
-  if (d.register || d.lists.length || d.computed.length) queueRegister(ws, d, opts);
-  styled(ws, { top: MARKER_CELL.row, left: MARKER_CELL.col, bottom: MARKER_CELL.row, right: MARKER_CELL.col }, HIDDEN_STYLE, false);
+  if (d.register || d.lists.length || d.computed.length) steps.push(...registerSteps(d, opts));
+  add((ws) => void styled(ws, { top: MARKER_CELL.row, left: MARKER_CELL.col, bottom: MARKER_CELL.row, right: MARKER_CELL.col }, HIDDEN_STYLE, false));
 
   // Conditional formats in the order build.ts gives them priorities (first = highest).
   for (const [i, rule] of d.cf.entries()) {
-    const cf = ws.getRange(rectAddress(rule.rect)).conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
-    cf.custom.rule.formula = `=${rule.formula}`;
-    const style = CF_STYLES[rule.style];
-    const fill = fillColor(style.fill as Fill | undefined);
-    if (fill) cf.custom.format.fill.color = fill;
-    applyFont(cf.custom.format.font, style.font);
-    cf.priority = i;
+    add((ws) => {
+      const cf = ws.getRange(rectAddress(rule.rect)).conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
+      cf.custom.rule.formula = `=${rule.formula}`;
+      const style = CF_STYLES[rule.style];
+      const fill = fillColor(style.fill as Fill | undefined);
+      if (fill) cf.custom.format.fill.color = fill;
+      applyFont(cf.custom.format.font, style.font);
+      cf.priority = i;
+    });
   }
+  return steps;
 }
 
 /** The register's date cells, as build.ts formats them. */
@@ -261,11 +280,12 @@ export function retarget(formula: string, names: Record<TemplateRole, string>): 
  * dates; list and date validation from 1.8), and the computed cells (deadlines, 台账汇总 and its
  * checks) written as runs of one column, so a 500-row register is a few dozen range writes.
  */
-function queueRegister(ws: Excel.Worksheet, d: SheetDesign, opts: ApiTemplateOptions): void {
+function registerSteps(d: SheetDesign, opts: ApiTemplateOptions): Step[] {
+  const steps: Step[] = [];
   for (const l of d.lists) {
     if (!l.values.length) continue;
     const r = { top: l.firstRow, left: l.col, bottom: l.firstRow + l.values.length - 1, right: l.col };
-    styled(ws, r, HIDDEN_STYLE, false).values = l.values.map((v) => [typeof v === "string" ? asText(v) : v]);
+    steps.push((ws) => void (styled(ws, r, HIDDEN_STYLE, false).values = l.values.map((v) => [typeof v === "string" ? asText(v) : v])));
   }
   const g = d.register;
   if (g) {
@@ -273,49 +293,56 @@ function queueRegister(ws: Excel.Worksheet, d: SheetDesign, opts: ApiTemplateOpt
       const col = g.firstCol + i;
       const r = { top: g.firstRow, left: col, bottom: g.lastRow, right: col };
       const base = c.kind === "list" || c.kind === "date" ? INPUT_STYLE : TEXT_INPUT_STYLE;
-      const range = styled(ws, r, { ...base, alignment: { ...base.alignment, vertical: "middle" } }, false);
-      if (c.kind === "date") range.numberFormat = Array.from({ length: g.lastRow - g.firstRow + 1 }, () => [DATE_FORMAT]);
-      if (!opts.dataValidation) return;
-      if (c.kind === "date") {
-        range.dataValidation.ignoreBlanks = true;
-        range.dataValidation.rule = { date: { formula1: "2008-01-01", formula2: "2200-12-31", operator: "Between" as Excel.DataValidationOperator } };
-        range.dataValidation.prompt = { showPrompt: true, title: VALIDATION_TEXT.dateTitle, message: VALIDATION_TEXT.datePrompt };
-        range.dataValidation.errorAlert = { showAlert: true, style: "Stop" as Excel.DataValidationAlertStyle, title: VALIDATION_TEXT.dateErrorTitle, message: VALIDATION_TEXT.dateError };
-      }
-      if (c.kind === "list" && c.list) {
-        range.dataValidation.ignoreBlanks = true;
-        range.dataValidation.rule = { list: { inCellDropDown: true, source: `=${rectAddress(c.list, true)}` } };
-        range.dataValidation.prompt = { showPrompt: true, title: VALIDATION_TEXT.listTitle, message: VALIDATION_TEXT.listPrompt };
-        range.dataValidation.errorAlert = { showAlert: true, style: "Stop" as Excel.DataValidationAlertStyle, title: VALIDATION_TEXT.listErrorTitle, message: VALIDATION_TEXT.listError };
-      }
+      steps.push((ws) => {
+        const range = styled(ws, r, { ...base, alignment: { ...base.alignment, vertical: "middle" } }, false);
+        if (c.kind === "date") range.numberFormat = Array.from({ length: g.lastRow - g.firstRow + 1 }, () => [DATE_FORMAT]);
+        if (!opts.dataValidation) return;
+        if (c.kind === "date") {
+          range.dataValidation.ignoreBlanks = true;
+          range.dataValidation.rule = { date: { formula1: "2008-01-01", formula2: "2200-12-31", operator: "Between" as Excel.DataValidationOperator } };
+          range.dataValidation.prompt = { showPrompt: true, title: VALIDATION_TEXT.dateTitle, message: VALIDATION_TEXT.datePrompt };
+          range.dataValidation.errorAlert = { showAlert: true, style: "Stop" as Excel.DataValidationAlertStyle, title: VALIDATION_TEXT.dateErrorTitle, message: VALIDATION_TEXT.dateError };
+        }
+        if (c.kind === "list" && c.list) {
+          range.dataValidation.ignoreBlanks = true;
+          range.dataValidation.rule = { list: { inCellDropDown: true, source: `=${rectAddress(c.list, true)}` } };
+          range.dataValidation.prompt = { showPrompt: true, title: VALIDATION_TEXT.listTitle, message: VALIDATION_TEXT.listPrompt };
+          range.dataValidation.errorAlert = { showAlert: true, style: "Stop" as Excel.DataValidationAlertStyle, title: VALIDATION_TEXT.listErrorTitle, message: VALIDATION_TEXT.listError };
+        }
+      });
     });
   }
   // Runs of consecutive rows in one column with one style: one styled range, one formulas array.
-  const byCol = new Map<number, ComputedCell[]>();
-  for (const c of d.computed) byCol.set(c.col, [...(byCol.get(c.col) ?? []), c]);
-  for (const cells of byCol.values()) {
-    cells.sort((a, b) => a.row - b.row);
-    for (let i = 0; i < cells.length; ) {
-      let j = i;
-      while (j + 1 < cells.length && cells[j + 1]!.row === cells[j]!.row + 1 && cells[j + 1]!.style === cells[i]!.style) j++;
-      const run = cells.slice(i, j + 1);
-      const r = { top: run[0]!.row, left: run[0]!.col, bottom: run[run.length - 1]!.row, right: run[0]!.col };
+  for (const run of computedRuns(d.computed, (a, b) => a.style === b.style)) {
+    const r = { top: run[0]!.row, left: run[0]!.col, bottom: run[run.length - 1]!.row, right: run[0]!.col };
+    steps.push((ws) => {
       const range = styled(ws, r, COMPUTED_STYLES[run[0]!.style], false);
       if (run[0]!.style === "date") range.numberFormat = run.map(() => [DATE_FORMAT]);
       range.formulas = run.map((c) => [`=${retarget(c.formula, opts.names)}`]);
+    });
+  }
+  return steps;
+}
+
+/** Cells of one column in runs of consecutive rows (`same`: may two neighbours share a run), by column. */
+export function computedRuns(cells: readonly ComputedCell[], same: (a: ComputedCell, b: ComputedCell) => boolean = () => true): ComputedCell[][] {
+  const byCol = new Map<number, ComputedCell[]>();
+  for (const c of cells) byCol.set(c.col, [...(byCol.get(c.col) ?? []), c]);
+  const out: ComputedCell[][] = [];
+  for (const col of [...byCol.keys()].sort((a, b) => a - b)) {
+    const list = byCol.get(col)!.sort((a, b) => a.row - b.row);
+    for (let i = 0; i < list.length; ) {
+      let j = i;
+      while (j + 1 < list.length && list[j + 1]!.row === list[j]!.row + 1 && same(list[i]!, list[j + 1]!)) j++;
+      out.push(list.slice(i, j + 1));
       i = j + 1;
     }
   }
-}
-
-/** Batch 1: every sheet with its content and formats (no markers, no protection yet). */
-export function queueSheets(ctx: Ctx, opts: ApiTemplateOptions): void {
-  const designs = templateDesign();
-  for (const role of TEMPLATE_ROLES) queueSheet(ctx, designs[role], opts.names[role], opts);
+  return out;
 }
 
 /** Protection options of build.ts (no password: the protection guards against slips, not people). */
-const PROTECTION: Excel.WorksheetProtectionOptions = {
+export const TEMPLATE_PROTECTION: Excel.WorksheetProtectionOptions = {
   allowFormatRows: true,
   allowFormatColumns: false,
   allowFormatCells: false,
@@ -327,58 +354,155 @@ const PROTECTION: Excel.WorksheetProtectionOptions = {
   allowAutoFilter: false,
 };
 
-/** Batch 2: markers, then protection; the caller adds the cover fields and activates 表三. */
-export function queueFinish(ctx: Ctx, opts: ApiTemplateOptions): void {
-  for (const role of TEMPLATE_ROLES) {
-    const ws = ctx.workbook.worksheets.getItem(opts.names[role]);
-    ws.getRange(MARKER_ADDRESS).values = [[formatMarker(role, opts.set)]];
-    ws.protection.protect(PROTECTION);
+/** Operations one context.sync() carries at most (bench: insertOpsPerSyncMax; docs/hosts.md). */
+export const OPS_PER_SYNC = 3000;
+
+/**
+ * What a sheet under construction carries in the marker cell until the last batch: not a
+ * template marker (parseMarker refuses it, so no reader ever takes the sheet for a template),
+ * but enough for the next insertion to recognise the sheet as its own unfinished work.
+ */
+const BUILDING_PREFIX = "XXGK-REPORT-BUILDING";
+
+export interface BuildingMarker {
+  role: TemplateRole;
+  set: number;
+}
+
+export function formatBuildingMarker(role: TemplateRole, set: number): string {
+  return `${BUILDING_PREFIX}|role=${role}|set=${set}`;
+}
+
+export function parseBuildingMarker(value: unknown): BuildingMarker | null {
+  const m = typeof value === "string" ? /^XXGK-REPORT-BUILDING\|role=([a-z0-9]+)\|set=(\d+)$/.exec(value.trim()) : null;
+  if (!m || !(TEMPLATE_ROLES as readonly string[]).includes(m[1]!)) return null;
+  return { role: m[1] as TemplateRole, set: Number(m[2]) };
+}
+
+/** One context.sync() of the build: a sheet's content (`role`) or the finish. */
+export interface BuildBatch {
+  role: TemplateRole | null;
+  /** Operations it queues (the finish is counted by the fake only: a few dozen). */
+  ops: number;
+  queue: (ctx: Ctx) => void;
+}
+
+/**
+ * The batches that build `roles` (default: all), each at most OPS_PER_SYNC operations: per
+ * sheet, the first adds it with the building marker, the next ones continue it. Pure.
+ */
+export function planContentBatches(opts: ApiTemplateOptions, roles: readonly TemplateRole[] = TEMPLATE_ROLES): BuildBatch[] {
+  const designs = templateDesign();
+  const out: BuildBatch[] = [];
+  for (const role of TEMPLATE_ROLES.filter((r) => roles.includes(r))) {
+    const name = opts.names[role];
+    const marker = formatBuildingMarker(role, opts.set);
+    // The sheet comes with its building marker as the batch's second operation.
+    let steps: Step[] = [(ws) => void (ws.getRange(MARKER_ADDRESS).values = [[marker]])];
+    let ops = 1 + opsOf(steps[0]!);
+    let first = true;
+    const flush = () => {
+      const batchSteps = steps;
+      const isFirst = first;
+      out.push({
+        role,
+        ops,
+        queue: (ctx) => {
+          const sheets = ctx.workbook.worksheets;
+          const ws = isFirst ? sheets.add(name) : sheets.getItem(name);
+          for (const step of batchSteps) step(ws);
+        },
+      });
+      first = false;
+      steps = [];
+      ops = 1;
+    };
+    for (const step of sheetSteps(designs[role], opts)) {
+      const cost = opsOf(step);
+      if (1 + cost > OPS_PER_SYNC) throw new Error(`A template step of ${cost} operations cannot fit one batch.`);
+      if (ops + cost > OPS_PER_SYNC) flush();
+      steps.push(step);
+      ops += cost;
+    }
+    flush();
   }
+  return out;
+}
+
+/**
+ * The last batch: what the caller adds (the cover fields, 表三 active), then per sheet its
+ * marker and protection — the markers last, so that until this batch ran no sheet is a template.
+ */
+function finishBatch(opts: ApiTemplateOptions, roles: readonly TemplateRole[], finish: (ctx: Ctx) => void, ids: (ws: Excel.Worksheet[]) => void): BuildBatch {
+  return {
+    role: null,
+    ops: 0,
+    queue: (ctx) => {
+      finish(ctx);
+      const sheets = roles.map((role) => {
+        const ws = ctx.workbook.worksheets.getItem(opts.names[role]);
+        ws.load("id");
+        return ws;
+      });
+      ids(sheets);
+      for (const role of roles) {
+        const ws = ctx.workbook.worksheets.getItem(opts.names[role]);
+        // The marker before the protection: the marker cell is locked.
+        ws.getRange(MARKER_ADDRESS).values = [[formatMarker(role, opts.set)]];
+        ws.protection.protect(TEMPLATE_PROTECTION);
+      }
+    },
+  };
 }
 
 export interface ApiInsertResult {
-  /** Sheet ids in TEMPLATE_ROLES order. */
+  /** Sheet ids of `roles`, in TEMPLATE_ROLES order. */
   ids: string[];
   syncs: number;
 }
 
+export interface ApiBuildRun {
+  /** Which roles to build (default: all); the others of the set exist already. */
+  roles?: readonly TemplateRole[];
+  /** Queued first in the finish batch: the cover fields, 表三 active. */
+  finish: (ctx: Ctx) => void;
+  /** Steps already taken before the build (a repair's removal), counted in the progress. */
+  before?: number;
+  /** Called before each sync: step k of n. */
+  progress?: (step: number, steps: number) => void;
+  /** Lets the pane redraw between batches (default: a zero timeout). */
+  yieldToUi?: () => Promise<void>;
+}
+
+/** The number of syncs a full build takes (content batches and the finish); bench and tests. */
+export function apiBuildSteps(opts: ApiTemplateOptions): number {
+  return planContentBatches(opts).length + 1;
+}
+
 /**
- * Build the template in its two syncs. `finish` queues what the caller adds to the second batch
- * (the cover fields, 表三 active). After a failed first sync the sheet names are read again and
- * the error says which of ours exist (they carry no marker, so the add-in never reads them).
+ * Build the template batch by batch, one sheet at a time. A failed batch leaves what ran (Excel
+ * does not roll back): sheets that carry only the building marker, which no reader takes for a
+ * template and the next insertion removes and builds again (officeWorkbook.ts repairs).
  */
-export async function buildTemplateViaApi(ctx: Ctx, opts: ApiTemplateOptions, finish: (ctx: Ctx) => void): Promise<ApiInsertResult> {
+export async function buildTemplateViaApi(ctx: Ctx, opts: ApiTemplateOptions, run: ApiBuildRun): Promise<ApiInsertResult> {
+  const roles = run.roles ?? TEMPLATE_ROLES;
+  let loaded: Excel.Worksheet[] = [];
+  const batches = [...planContentBatches(opts, roles), finishBatch(opts, roles, run.finish, (ws) => (loaded = ws))];
+  const before = run.before ?? 0;
+  const steps = before + batches.length;
+  const pause = run.yieldToUi ?? (() => new Promise<void>((r) => setTimeout(r, 0)));
   let syncs = 0;
-  queueSheets(ctx, opts);
-  try {
-    await ctx.sync();
-    syncs++;
-  } catch (e) {
-    const why = hostError(e).message;
-    let present: string[] = [];
+  for (const [i, batch] of batches.entries()) {
+    run.progress?.(before + i + 1, steps);
+    batch.queue(ctx);
     try {
-      const sheets = ctx.workbook.worksheets;
-      sheets.load("items/name");
       await ctx.sync();
-      const ours = new Set(TEMPLATE_ROLES.map((r) => opts.names[r]));
-      present = sheets.items.map((s) => s.name).filter((n) => ours.has(n));
-    } catch {
-      // Unreadable: report the first error alone.
+      syncs++;
+    } catch (e) {
+      const why = hostError(e).message;
+      throw new HostError(causeOf(e), API_BUILD_TEXT.interrupted(before + i + 1, steps, why), { cause: e });
     }
-    throw new HostError(causeOf(e), present.length ? API_BUILD_TEXT.partly(present, why) : EXCEL_TEXT.insertNone(why), { cause: e });
+    if (i < batches.length - 1) await pause();
   }
-  queueFinish(ctx, opts);
-  finish(ctx);
-  const sheets = TEMPLATE_ROLES.map((r) => {
-    const ws = ctx.workbook.worksheets.getItem(opts.names[r]);
-    ws.load("id");
-    return ws;
-  });
-  try {
-    await ctx.sync();
-    syncs++;
-  } catch (e) {
-    throw new HostError(causeOf(e), API_BUILD_TEXT.notFinished(hostError(e).message), { cause: e });
-  }
-  return { ids: sheets.map((s) => s.id), syncs };
+  return { ids: loaded.map((ws) => ws.id), syncs };
 }

@@ -5,14 +5,17 @@
  * Sync budget (each context.sync() is a round trip, slowest on the web):
  *  - the adapter remembers each sheet's marker by sheet id (ids survive renames), so a read of a
  *    known workbook is ONE sync: sheet count + markers + every input range, queued together;
- *  - the first read of a workbook (cold) needs the sheet list first: 2 syncs (list; markers and
- *    ranges of every sheet);
- *  - insertion: 3 syncs (list with the markers of the active, first and last sheets; the insert
+ *  - the first read of a workbook (cold): 3 syncs (the list with three markers; the other
+ *    markers; the chosen template's ranges) — never every sheet's ranges in one response, which
+ *    Excel on the web refuses above 5 MB; reads are cut into syncs under 1 MB (estimated);
+ *  - insertion (ExcelApi 1.13): 3 syncs (list with the markers of the active, first and last sheets; the insert
  *    alone; cover writes + activate) when the workbook is known or those three are all its sheets
  *    (a new workbook); a cold adapter on a larger workbook needs one more sync for the other
  *    markers. The insert syncs on its own so that an error is known to concern the insert (Excel
  *    on the web may insert and still report an internal error: OfficeDev/office-js #3179, #6142);
- *    after any error the markers are read again and the clerk told what really happened.
+ *    after any error the markers are read again and the clerk told what really happened. Below
+ *    1.13 (Office 2019) the template is built through the API in batches of ≤ 3 000 operations
+ *    (buildTemplateViaApi.ts), and an interrupted build is repaired by the next insertion.
  * A stale memory (sheet deleted, sheets added, marker changed) is detected in the same sync and
  * costs one rediscovery.
  *
@@ -41,9 +44,9 @@ import { formatMarker, MARKER_ADDRESS, parseMarker, type Marker } from "../../te
 import { READ_TEXT, SHEET_NAMES } from "../../template/messages";
 import { TEMPLATE_ROLES, type TemplateRole } from "../../template/roles";
 import { patchTemplate } from "../../template/xlsxPatch";
-import { buildTemplateViaApi, type ApiTemplateOptions } from "./buildTemplateViaApi";
+import { buildTemplateViaApi, parseBuildingMarker, planContentBatches, TEMPLATE_PROTECTION, type ApiTemplateOptions, type BuildingMarker } from "./buildTemplateViaApi";
 import { causeOf, hostError, HostError, isCellEdit } from "../../workbook/hostErrors";
-import { EXCEL_TEXT, WRITE_TEXT } from "../../workbook/messages";
+import { API_BUILD_TEXT, EXCEL_TEXT, WRITE_TEXT } from "../../workbook/messages";
 import type { HostCapabilities, InsertOutcome, ReadOutcome, TemplateSheets, WorkbookPort, WriteOutcome } from "../../workbook/port";
 import { writeInputsWith } from "./writeInputs";
 import { officeInput } from "../../workbook/writePlan";
@@ -79,6 +82,8 @@ interface KnownSheet {
   id: string;
   name: string;
   marker: Marker | null;
+  /** A sheet of an API build that did not finish (buildTemplateViaApi.ts). */
+  building: BuildingMarker | null;
 }
 
 /** What the adapter remembers between calls: every sheet of the workbook, by id, in order. */
@@ -146,6 +151,36 @@ function gridOf(read: RangeRead): RawCell[][] {
   const values = read.values.values as unknown[][];
   const formats = read.numberFormat ? (read.values.numberFormat as unknown[][]) : null;
   return values.map((row, i) => row.map((v, j) => fromOfficeValue(v, formats ? String(formats[i]?.[j] ?? "") : null)));
+}
+
+/**
+ * A response budget per sync for the template's ranges: a fifth of the web's 5 MB, estimated at
+ * READ_BYTES_PER_CELL per value and per number format (the template reads ~23 KB; bench:
+ * coldReadBytesMax). Long texts may exceed the estimate: a refused response is read again one
+ * role per sync.
+ */
+const READ_BYTES_PER_SYNC = 1024 * 1024;
+const READ_BYTES_PER_CELL = 40;
+
+/** The roles in groups whose estimated response fits `perSync` bytes (0: one role per group). */
+function readChunks(perSync: number): TemplateRole[][] {
+  const out: TemplateRole[][] = [];
+  let bytes = 0;
+  for (const role of TEMPLATE_ROLES) {
+    const r = templateLayout().readRects[role];
+    const cost = (r.bottom - r.top + 1) * (r.right - r.left + 1) * READ_BYTES_PER_CELL * (NUMBER_ROLES.has(role) ? 2 : 1);
+    if (!out.length || bytes + cost > perSync) {
+      out.push([]);
+      bytes = 0;
+    }
+    out[out.length - 1]!.push(role);
+    bytes += cost;
+  }
+  return out;
+}
+
+function isResponseTooLarge(e: unknown): boolean {
+  return typeof e === "object" && e !== null && (e as { code?: string }).code === "ResponsePayloadSizeLimitExceeded";
 }
 
 function isItemNotFound(e: unknown): boolean {
@@ -216,12 +251,12 @@ export function createOfficeWorkbook(partial: Partial<OfficeWorkbookDeps> = {}):
       await ctx.sync();
       counter.syncs++;
     }
-    const markerOf = (id: string): Marker | null => {
-      if (markers.has(id)) return parseMarker(markers.get(id)!.values[0]?.[0]);
-      if (probed.has(id)) return parseMarker(probed.get(id));
-      return old.get(id)?.marker ?? null;
+    const markersOf = (id: string): Pick<KnownSheet, "marker" | "building"> => {
+      const raw = markers.has(id) ? markers.get(id)!.values[0]?.[0] : probed.get(id);
+      if (!markers.has(id) && !probed.has(id)) return { marker: old.get(id)?.marker ?? null, building: old.get(id)?.building ?? null };
+      return { marker: parseMarker(raw), building: parseBuildingMarker(raw) };
     };
-    memory = { activeId, sheets: sheets.map((s) => ({ id: s.id, name: s.name, marker: markerOf(s.id) })) };
+    memory = { activeId, sheets: sheets.map((s) => ({ id: s.id, name: s.name, ...markersOf(s.id) })) };
     return memory;
   }
 
@@ -269,9 +304,15 @@ export function createOfficeWorkbook(partial: Partial<OfficeWorkbookDeps> = {}):
     const settle = (): boolean => {
       if (count.value !== m.sheets.length) return false;
       for (const q of queued) {
-        const now = parseMarker(q.marker.values[0]?.[0]);
+        const raw = q.marker.values[0]?.[0];
+        const now = parseMarker(raw);
         const known = m.sheets.find((s) => s.id === q.id)!;
-        if (!now || !known.marker || now.role !== known.marker.role || now.set !== known.marker.set) return false;
+        if (!now || !known.marker || now.role !== known.marker.role || now.set !== known.marker.set) {
+          // Remember what was read, so the rediscovery needs only the sheets not seen before.
+          known.marker = now;
+          known.building = parseBuildingMarker(raw);
+          return false;
+        }
         known.name = q.ws.name; // renamed sheets keep their id
       }
       if (active.id !== m.activeId) {
@@ -302,39 +343,42 @@ export function createOfficeWorkbook(partial: Partial<OfficeWorkbookDeps> = {}):
     }
   }
 
-  /** Warm read: ONE sync. Returns null when the memory turned out stale. */
-  async function readKnown(ctx: Ctx, m: Memory, counter: { syncs: number }): Promise<ReadOutcome | null> {
-    const known = queueKnown(ctx, m);
-    if (!(await syncKnown(ctx, counter)) || !known.settle()) return null;
-    return outcome(choose(m), known.grids(), counter.syncs);
+  /**
+   * Warm read: ONE sync (more only when the template's ranges would make a response above
+   * READ_BYTES_PER_SYNC, or when the host refused one as too large). Null when the memory
+   * turned out stale.
+   */
+  async function readKnown(ctx: Ctx, m: Memory, counter: { syncs: number }, perSync = READ_BYTES_PER_SYNC): Promise<ReadOutcome | null> {
+    const chunks = readChunks(perSync);
+    const known = queueKnown(ctx, m, chunks[0]);
+    try {
+      if (!(await syncKnown(ctx, counter)) || !known.settle()) return null;
+      const grids = known.grids();
+      for (const roles of chunks.slice(1)) {
+        const reads = roles.flatMap((role) => (known.sheets[role] ? [queueRoleRead(ctx.workbook.worksheets.getItem(known.chosen!.sheets[role]!.id), role)] : []));
+        if (!(await syncKnown(ctx, counter))) return null;
+        for (const r of reads) grids[r.role] = gridOf(r);
+      }
+      return outcome(choose(m), grids, counter.syncs);
+    } catch (e) {
+      // Excel on the web refuses responses over 5 MB (long texts can make one): one role per sync.
+      if (!isResponseTooLarge(e) || perSync === 0) throw e;
+      return readKnown(ctx, m, counter, 0);
+    }
   }
 
-  /** Cold read: the sheet list, then markers and every role's ranges of every sheet (2 syncs). */
+  /**
+   * Cold read: the sheet list with three markers, the other sheets' markers (both tiny), then
+   * only the chosen template's ranges, as a warm read does — never every sheet's ranges in one
+   * response (Excel on the web refuses responses over 5 MB). 3 syncs (2 when the probed sheets
+   * are all there is).
+   */
   async function readCold(ctx: Ctx, counter: { syncs: number }): Promise<ReadOutcome> {
-    const { sheets, activeId } = await listSheets(ctx, counter);
-    const coll = ctx.workbook.worksheets;
-    const queued = sheets.map((s) => {
-      const ws = coll.getItem(s.id);
-      const marker = ws.getRange(MARKER_ADDRESS);
-      marker.load("values");
-      // The role is known only after this sync, so every role's ranges are queued: a few hundred
-      // cells per sheet, cheaper than another round trip.
-      const reads = TEMPLATE_ROLES.map((role) => queueRoleRead(ws, role));
-      return { ...s, marker, reads };
-    });
-    await ctx.sync();
-    counter.syncs++;
-    memory = { activeId, sheets: queued.map((q) => ({ id: q.id, name: q.name, marker: parseMarker(q.marker.values[0]?.[0]) })) };
-    const chosen = choose(memory);
-    const grids: RoleGrids = {};
-    if (chosen) {
-      for (const role of TEMPLATE_ROLES) {
-        const info = chosen.sheets[role];
-        const q = info && queued.find((x) => x.id === info.id);
-        if (q) grids[role] = gridOf(q.reads.find((r) => r.role === role)!);
-      }
-    }
-    return outcome(chosen, grids, counter.syncs);
+    const m = await refresh(ctx, counter);
+    if (!choose(m)) return outcome(null, {}, counter.syncs);
+    const read = await readKnown(ctx, m, counter);
+    if (!read) throw new HostError("host", EXCEL_TEXT.staleWorkbook);
+    return read;
   }
 
   const port: OfficeWorkbook = {
@@ -367,7 +411,7 @@ export function createOfficeWorkbook(partial: Partial<OfficeWorkbookDeps> = {}):
           if (memory) {
             const warm = await readKnown(ctx, memory, counter);
             if (warm) return warm;
-            memory = null;
+            // Stale: readCold lists the sheets again, reading markers only of sheets not seen before.
           }
           return readCold(ctx, counter);
         })();
@@ -406,7 +450,7 @@ export function createOfficeWorkbook(partial: Partial<OfficeWorkbookDeps> = {}):
       }));
     },
 
-    async insertTemplate(opts): Promise<InsertOutcome> {
+    async insertTemplate(opts, progress): Promise<InsertOutcome> {
       let requirements: unknown;
       try {
         requirements = deps.Office.context?.requirements;
@@ -423,6 +467,9 @@ export function createOfficeWorkbook(partial: Partial<OfficeWorkbookDeps> = {}):
       return deps.Excel.run(async (ctx) => {
         const counter = { syncs: 0 };
         const m = await wrapErrors(() => refresh(ctx, counter));
+        // An API build that did not finish is finished first, on any host that can build (1.7).
+        const unfinished = unfinishedBuild(m.sheets);
+        if (unfinished) return repairViaApi(ctx, unfinished, m, opts, counter, progress);
         const existing = choose(m);
         if (existing && !opts.copy) return { kind: "exists", existing: toTemplateSheets(existing) };
 
@@ -430,13 +477,14 @@ export function createOfficeWorkbook(partial: Partial<OfficeWorkbookDeps> = {}):
         const set = existing ? newSetNumber(m.sheets.map((s) => s.marker?.set ?? 0)) : 1;
         let b64 = await templateB64;
         const renamed = TEMPLATE_ROLES.some((r) => names[r] !== SHEET_NAMES[r]);
-        if (viaApi) return insertViaApi(ctx, { names, set, dataValidation: supported("ExcelApi", "1.8") }, opts, counter, m.sheets);
+        if (viaApi) return insertViaApi(ctx, { names, set, dataValidation: supported("ExcelApi", "1.8") }, opts, counter, m.sheets, progress);
         if (renamed || set !== 1) {
           const rename = Object.fromEntries(TEMPLATE_ROLES.map((r) => [SHEET_NAMES[r], names[r]]));
           b64 = bytesToBase64(patchTemplate(base64ToBytes(b64), { rename, set }));
         }
         const order = TEMPLATE_ROLES.map((r) => names[r]);
         // Sync 1: the insert alone, so that an error is known to be the insert's.
+        progress?.(1, 2);
         ctx.workbook.insertWorksheetsFromBase64(b64, { sheetNamesToInsert: order, positionType: "End" });
         try {
           await ctx.sync();
@@ -448,6 +496,7 @@ export function createOfficeWorkbook(partial: Partial<OfficeWorkbookDeps> = {}):
           // Every sheet is there although the sync failed (the web's internal error): go on.
         }
         // Sync 2: the cover fields, the new sheets' ids, 表三 active.
+        progress?.(2, 2);
         const coll = ctx.workbook.worksheets;
         writeMeta(coll.getItem(names.meta), opts);
         const inserted = order.map((name) => {
@@ -467,7 +516,7 @@ export function createOfficeWorkbook(partial: Partial<OfficeWorkbookDeps> = {}):
           activeId: inserted[TEMPLATE_ROLES.indexOf("t3")]!.id,
           sheets: [
             ...m.sheets,
-            ...inserted.map((ws, i) => ({ id: ws.id, name: ws.name, marker: parseMarker(formatMarker(TEMPLATE_ROLES[i]!, set)) })),
+            ...inserted.map((ws, i) => ({ id: ws.id, name: ws.name, marker: parseMarker(formatMarker(TEMPLATE_ROLES[i]!, set)), building: null })),
           ],
         };
         return { kind: "inserted", sheets: order, syncs: counter.syncs };
@@ -567,18 +616,68 @@ export function createOfficeWorkbook(partial: Partial<OfficeWorkbookDeps> = {}):
    * (to go on with the cover writes) only when every sheet of the new copy is there.
    */
   /** Office 2019 (ExcelApi 1.7/1.8): the sheets built through the API (buildTemplateViaApi.ts). */
-  async function insertViaApi(ctx: Ctx, api: ApiTemplateOptions, opts: { year: number; agency: string }, counter: { syncs: number }, before: KnownSheet[]): Promise<InsertOutcome> {
+  async function insertViaApi(ctx: Ctx, api: ApiTemplateOptions, opts: InsertOptions, counter: { syncs: number }, before: KnownSheet[], progress?: InsertProgress): Promise<InsertOutcome> {
     memory = null;
-    const built = await buildTemplateViaApi(ctx, api, (c) => {
-      writeMeta(c.workbook.worksheets.getItem(api.names.meta), opts);
-      c.workbook.worksheets.getItem(api.names.t3).activate();
-    });
+    const built = await buildTemplateViaApi(ctx, api, { finish: (c) => finishCover(c, api.names, opts, true), progress });
     const order = TEMPLATE_ROLES.map((r) => api.names[r]);
     memory = {
       activeId: built.ids[TEMPLATE_ROLES.indexOf("t3")]!,
-      sheets: [...before, ...built.ids.map((id, i) => ({ id, name: order[i]!, marker: parseMarker(formatMarker(TEMPLATE_ROLES[i]!, api.set)) }))],
+      sheets: [...before, ...built.ids.map((id, i) => ({ id, name: order[i]!, marker: parseMarker(formatMarker(TEMPLATE_ROLES[i]!, api.set)), building: null }))],
     };
     return { kind: "inserted", sheets: order, syncs: counter.syncs + built.syncs };
+  }
+
+  /**
+   * The next insertion after an interrupted API build: the sheets that carry only the building
+   * marker (never read as a template, never the clerk's) are deleted in one sync, with the
+   * protection of the set's finished sheets read; then the missing sheets are built again under
+   * the same names and set, and finished sheets left unprotected by the interruption are
+   * protected. The sheets that got their marker stay as they are.
+   */
+  async function repairViaApi(ctx: Ctx, u: UnfinishedBuild, m: Memory, opts: InsertOptions, counter: { syncs: number }, progress?: InsertProgress): Promise<InsertOutcome> {
+    if (!supported("ExcelApi", "1.7")) return { kind: "unsupported", reason: EXCEL_TEXT.unsupported };
+    memory = null;
+    const coll = ctx.workbook.worksheets;
+    const taken = m.sheets.filter((s) => !u.partial.includes(s)).map((s) => s.name);
+    const names = {} as Record<TemplateRole, string>;
+    for (const role of TEMPLATE_ROLES) {
+      const name = u.done.get(role)?.name ?? u.partial.find((s) => s.building!.role === role)?.name ?? freeName(SHEET_NAMES[role], taken);
+      taken.push(name);
+      names[role] = name;
+    }
+    const missing = TEMPLATE_ROLES.filter((r) => !u.done.has(r));
+    const steps = 1 + planContentBatches({ names, set: u.set, dataValidation: supported("ExcelApi", "1.8") }, missing).length + 1;
+    progress?.(1, steps);
+    for (const s of u.partial) coll.getItem(s.id).delete();
+    const guards = [...u.done.values()].map((s) => {
+      const p = coll.getItem(s.id).protection;
+      p.load("protected");
+      return { sheet: s, p };
+    });
+    try {
+      await ctx.sync();
+      counter.syncs++;
+    } catch (e) {
+      throw new HostError(causeOf(e), API_BUILD_TEXT.interrupted(1, steps, hostError(e).message), { cause: e });
+    }
+    const api: ApiTemplateOptions = { names, set: u.set, dataValidation: supported("ExcelApi", "1.8") };
+    const built = await buildTemplateViaApi(ctx, api, {
+      roles: missing,
+      before: 1,
+      progress,
+      finish: (c) => {
+        finishCover(c, names, opts, missing.includes("meta"));
+        for (const g of guards) if (!g.p.protected) c.workbook.worksheets.getItem(g.sheet.id).protection.protect(TEMPLATE_PROTECTION);
+      },
+    });
+    const order = TEMPLATE_ROLES.map((r) => names[r]);
+    return { kind: "inserted", sheets: order, syncs: counter.syncs + built.syncs, notes: [API_BUILD_TEXT.repaired(missing.map((r) => names[r]))] };
+  }
+
+  /** The finish batch's own part: the cover fields (when 封面 is new), 表三 active. */
+  function finishCover(c: Ctx, names: Record<TemplateRole, string>, opts: InsertOptions, cover: boolean): void {
+    if (cover) writeMeta(c.workbook.worksheets.getItem(names.meta), opts);
+    c.workbook.worksheets.getItem(names.t3).activate();
   }
 
   async function explainFailedInsert(error: unknown, set: number): Promise<void> {
@@ -618,12 +717,39 @@ export function createOfficeWorkbook(partial: Partial<OfficeWorkbookDeps> = {}):
   return port;
 }
 
+type InsertOptions = { year: number; agency: string };
+type InsertProgress = (step: number, steps: number) => void;
+
+/** An API build that did not finish: its set, the sheets with only the building marker, the finished ones by role. */
+interface UnfinishedBuild {
+  set: number;
+  partial: KnownSheet[];
+  done: Map<TemplateRole, KnownSheet>;
+}
+
+/** The latest unfinished API build in the workbook, if any. */
+function unfinishedBuild(sheets: readonly KnownSheet[]): UnfinishedBuild | null {
+  const sets = sheets.filter((s) => s.building).map((s) => s.building!.set);
+  if (!sets.length) return null;
+  const set = Math.max(...sets);
+  const done = new Map<TemplateRole, KnownSheet>();
+  for (const s of sheets) if (s.marker?.set === set && !done.has(s.marker.role)) done.set(s.marker.role, s);
+  return { set, partial: sheets.filter((s) => s.building?.set === set), done };
+}
+
+/** `base`, or "base (n)" with the first n free (Excel compares names case-insensitively). */
+function freeName(base: string, taken: readonly string[]): string {
+  let name = base;
+  for (let n = 2; taken.some((t) => sameNames(t, name)); n++) name = `${base} (${n})`;
+  return name;
+}
+
 /** A copy number not used in the workbook yet (copies are told apart by it, not by sheet names). */
 function newSetNumber(used: number[]): number {
   return Math.max(1, ...used) + 1;
 }
 
-function writeMeta(meta: Excel.Worksheet, opts: { year: number; agency: string }): void {
+function writeMeta(meta: Excel.Worksheet, opts: InsertOptions): void {
   const agency = locate(META_KEYS.agency)!.rect;
   const year = locate(META_KEYS.year)!.rect;
   const values: [Rect, RawCell][] = [];

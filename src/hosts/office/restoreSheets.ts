@@ -8,11 +8,12 @@
 import { rectAddress, type Rect } from "../../template/address";
 import { base64ToBytes, bytesToBase64 } from "../../template/base64";
 import { chooseTemplate, type ChosenTemplate, type SheetInfo } from "../../template/discover";
-import { TEMPLATE_VERSION } from "../../template/marker";
+import { MARKER_ADDRESS, parseMarker, TEMPLATE_VERSION } from "../../template/marker";
+import { hostError } from "../../workbook/hostErrors";
 import { SHEET_NAMES } from "../../template/messages";
 import { templateDesign } from "../../template/layout";
 import { REGISTER_ROLES, TEMPLATE_ROLES, type RegisterRole, type TemplateRole } from "../../template/roles";
-import { retarget } from "./buildTemplateViaApi";
+import { computedRuns, retarget } from "./buildTemplateViaApi";
 import { patchTemplate } from "../../template/xlsxPatch";
 import { RESTORE_TEXT } from "./restoreMessages";
 
@@ -66,34 +67,27 @@ export interface RelinkItem {
 /**
  * The register sheets' 台账汇总 and flags name 封面, 表三 and 表四 ('表三'!D5). Deleting one of those
  * turns the references into #REF! for good; a restored sheet of the same name does not bring them
- * back. So the formulas of the registers that stay and name a restored role are written again
- * from the design, pointed at the copy's names. Pure.
+ * back. And a restored register comes from the template file alone, so its own references point
+ * at that file ('[…]表三'!D5). So the formulas that name another template sheet are written again
+ * from the design, pointed at the copy's names: in the registers that stay, those naming a
+ * restored sheet; in a restored register, all of them. Pure.
  */
 export function planRelink(chosen: ChosenTemplate<string>, plan: readonly RestorePlanItem[]): RelinkItem[] {
   const designs = templateDesign();
   const restored = new Set(plan.map((p) => p.role));
   const names = Object.fromEntries(TEMPLATE_ROLES.map((r) => [r, plan.find((p) => p.role === r)?.name ?? chosen.sheets[r]?.name ?? designs[r].name])) as Record<TemplateRole, string>;
-  const quotedNames = [...restored].map((r) => `'${designs[r].name.replace(/'/g, "''")}'!`);
+  const quoted = (roles: Iterable<TemplateRole>) => [...roles].map((r) => `'${designs[r].name.replace(/'/g, "''")}'!`);
   const out: RelinkItem[] = [];
   for (const role of REGISTER_ROLES) {
-    const sheet = chosen.sheets[role];
-    if (!sheet || restored.has(role)) continue;
-    const cells = designs[role].computed.filter((c) => quotedNames.some((q) => c.formula.includes(q)));
+    if (!chosen.sheets[role] && !restored.has(role)) continue;
+    const named = quoted(restored.has(role) ? TEMPLATE_ROLES.filter((r) => r !== role) : restored);
+    const cells = designs[role].computed.filter((c) => named.some((q) => c.formula.includes(q)));
     if (!cells.length) continue;
-    const byCol = new Map<number, typeof cells>();
-    for (const c of cells) byCol.set(c.col, [...(byCol.get(c.col) ?? []), c]);
-    const runs: RelinkItem["runs"] = [];
-    for (const col of [...byCol.keys()].sort((a, b) => a - b)) {
-      const list = byCol.get(col)!.sort((a, b) => a.row - b.row);
-      for (let i = 0; i < list.length; ) {
-        let j = i;
-        while (j + 1 < list.length && list[j + 1]!.row === list[j]!.row + 1) j++;
-        const run = list.slice(i, j + 1);
-        runs.push({ rect: { top: run[0]!.row, left: col, bottom: run[run.length - 1]!.row, right: col }, formulas: run.map((c) => [`=${retarget(c.formula, names)}`]) });
-        i = j + 1;
-      }
-    }
-    out.push({ role, sheet: sheet.name, runs });
+    const runs = computedRuns(cells).map((run) => ({
+      rect: { top: run[0]!.row, left: run[0]!.col, bottom: run[run.length - 1]!.row, right: run[0]!.col },
+      formulas: run.map((c) => [`=${retarget(c.formula, names)}`]),
+    }));
+    out.push({ role, sheet: names[role], runs });
   }
   return out;
 }
@@ -108,8 +102,13 @@ export function restoreRefusal(chosen: ChosenTemplate<string> | null, roles: rea
 }
 
 /**
- * Queue and run the insertion in ONE sync (the caller has just listed the sheets and their
- * markers). `sheets` in workbook order, as the adapter remembers them.
+ * Restore in three syncs after the caller's listing (four when the insert reported an error):
+ *   1. the inserts alone, so that an error is known to be theirs — and Excel on the web may
+ *      insert and still report one (OfficeDev/office-js #3179, #6142);
+ *   2. (after an error) the sheet names, to see what is there;
+ *   3. verify by the markers, with the protection of every register to relink;
+ *   4. relink the registers' formulas (restored registers included), the first restored sheet active.
+ * `sheets` in workbook order, as the adapter remembers them.
  */
 export async function restoreMissingSheets(
   ctx: Excel.RequestContext,
@@ -138,35 +137,63 @@ export async function restoreMissingSheets(
       ...(p.type === "End" ? {} : { relativeTo: p.relativeTo }),
     });
   }
-  ctx.workbook.worksheets.getItem(plan[0]!.name).activate();
-  // The registers to relink: their protection is read in the same sync as the insertion.
-  const relink = planRelink(chosen!, plan).map((item) => {
-    const protection = ctx.workbook.worksheets.getItem(item.sheet).protection;
-    protection.load(["protected", "options"]);
-    return { item, protection };
-  });
+  const coll = ctx.workbook.worksheets;
+  let why: string | null = null;
   try {
     await ctx.sync();
-    counter.syncs++;
   } catch (e) {
-    return { kind: "refused", reason: RESTORE_TEXT.failed(e instanceof Error ? e.message : String(e)) };
+    why = hostError(e).message;
   }
-  const inserted = plan.map((x) => x.name);
-  if (!relink.length) return { kind: "restored", sheets: inserted, syncs: counter.syncs, notes: [] };
-  // A second batch, so that a password on a register (unprotect fails first, nothing written)
-  // never undoes the restore itself.
-  for (const { item, protection } of relink) {
-    const ws = ctx.workbook.worksheets.getItem(item.sheet);
-    if (protection.protected) ws.protection.unprotect();
-    for (const run of item.runs) ws.getRange(rectAddress(run.rect)).formulas = run.formulas;
-    if (protection.protected) ws.protection.protect(protection.options);
-  }
-  const registers = relink.map((r) => r.item.sheet);
+  counter.syncs++;
   try {
+    let present = plan;
+    if (why !== null) {
+      coll.load("items/name");
+      await ctx.sync();
+      counter.syncs++;
+      present = plan.filter((p) => coll.items.some((w) => w.name === p.name));
+    }
+    const markers = present.map((item) => {
+      const r = coll.getItem(item.name).getRange(MARKER_ADDRESS);
+      r.load("values");
+      return { item, r };
+    });
+    const relink = planRelink(chosen!, present).map((item) => {
+      const protection = coll.getItem(item.sheet).protection;
+      protection.load(["protected", "options"]);
+      return { item, protection };
+    });
     await ctx.sync();
     counter.syncs++;
-  } catch {
-    return { kind: "restored", sheets: inserted, syncs: counter.syncs, notes: [RESTORE_TEXT.relinkFailed(registers, inserted)] };
+    const restored = markers.filter(({ item, r }) => {
+      const m = parseMarker(r.values[0]?.[0]);
+      return m?.role === item.role && m.set === chosen!.set;
+    });
+    if (!restored.length) return { kind: "refused", reason: RESTORE_TEXT.failed(why ?? RESTORE_TEXT.notInserted) };
+    const inserted = restored.map((x) => x.item.name);
+    const notes = restored.length < plan.length ? [RESTORE_TEXT.partly(inserted, plan.filter((p) => !inserted.includes(p.name)).map((p) => p.name))] : [];
+    // A register is relinked if it stayed or was restored and verified.
+    const ok = relink.filter((r) => inserted.includes(r.item.sheet) || !plan.some((p) => p.name === r.item.sheet));
+    for (const { item, protection } of ok) {
+      const ws = coll.getItem(item.sheet);
+      if (protection.protected) ws.protection.unprotect();
+      for (const run of item.runs) ws.getRange(rectAddress(run.rect)).formulas = run.formulas;
+      if (protection.protected) ws.protection.protect(protection.options);
+    }
+    coll.getItem(inserted[0]!).activate();
+    const registers = ok.map((r) => r.item.sheet);
+    try {
+      await ctx.sync();
+      counter.syncs++;
+    } catch {
+      return { kind: "restored", sheets: inserted, syncs: counter.syncs, notes: [...notes, RESTORE_TEXT.relinkFailed(registers, inserted)] };
+    }
+    const stayed = registers.filter((r) => !inserted.includes(r));
+    const own = registers.filter((r) => inserted.includes(r));
+    if (stayed.length) notes.push(RESTORE_TEXT.relinked(stayed, inserted));
+    if (own.length) notes.push(RESTORE_TEXT.ownLinks(own));
+    return { kind: "restored", sheets: inserted, syncs: counter.syncs, notes };
+  } catch (e) {
+    return { kind: "refused", reason: RESTORE_TEXT.unknown(why ?? hostError(e).message) };
   }
-  return { kind: "restored", sheets: inserted, syncs: counter.syncs, notes: [RESTORE_TEXT.relinked(registers, inserted)] };
 }

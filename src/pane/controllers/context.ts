@@ -91,3 +91,8 @@ export async function fileBytes(file: File, say: { tooBig(mb: number): string; r
     return { error: say.readFailed(reason(e)) };
   }
 }
+
+/** Office 2019 builds the template in several batches: "步骤 k / n" in the notice while it does. */
+export function insertProgress(dispatch: (a: Action) => void): (step: number, steps: number) => void {
+  return (step, steps) => dispatch({ type: "notice", notice: { tone: "info", text: S.template.building(step, steps) } });
+}

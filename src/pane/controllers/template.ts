@@ -6,7 +6,7 @@ import type { TemplateRole } from "../../workbook/port";
 import { HostError } from "../../workbook/hostErrors";
 import type { Notice } from "../state";
 import { S } from "../strings";
-import { reason, type PaneContext } from "./context";
+import { insertProgress, reason, type PaneContext } from "./context";
 
 export interface TemplateController {
   insert(form?: { agency: string; year: number }): Promise<void>;
@@ -32,7 +32,7 @@ export function templateController(ctx: PaneContext): TemplateController {
     if (state.formError) dispatch({ type: "formError", message: null });
     dispatch({ type: "busy", busy: "insert" });
     try {
-      const outcome = await port.insertTemplate({ agency: f.agency, year: f.year });
+      const outcome = await port.insertTemplate({ agency: f.agency, year: f.year }, insertProgress(dispatch));
       dispatch({ type: "inserted", outcome, templateUrl: host.templateUrl });
     } catch (e) {
       dispatch({ type: "busy", busy: null });

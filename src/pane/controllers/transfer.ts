@@ -7,7 +7,7 @@ import { ledgerFillPreview, writable } from "../../workflow/fill";
 import { confirmWrites, keyLabel, undoForced, undoKeeping, type AppliedTransfer, type TransferMode, type TransferPreview } from "../../workflow/transfer";
 import { S } from "../strings";
 import type { SourceInput, TransferModule } from "../transferApi";
-import { fileBytes, reason, type PaneContext } from "./context";
+import { fileBytes, insertProgress, reason, type PaneContext } from "./context";
 
 export interface TransferController {
   open(mode: TransferMode): void;
@@ -105,7 +105,7 @@ export function transferController(ctx: PaneContext): TransferController {
         async () => {
           let accepted = new Set(t.accepted);
           if (p.insertFirst && !ctx.state.template && mod) {
-            const outcome = await port.insertTemplate(p.insertFirst);
+            const outcome = await port.insertTemplate(p.insertFirst, insertProgress(ctx.dispatch));
             if (outcome.kind === "unsupported") {
               dispatch({ type: "inserted", outcome, templateUrl: host.templateUrl });
               return null;

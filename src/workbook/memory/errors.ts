@@ -8,7 +8,8 @@ export type FakeErrorCode =
   | "AccessDenied"
   | "GeneralException"
   | "ApiNotFound"
-  | "InvalidOperationInCellEditMode";
+  | "InvalidOperationInCellEditMode"
+  | "ResponsePayloadSizeLimitExceeded";
 
 export class FakeOfficeError extends Error {
   readonly code: FakeErrorCode;

@@ -119,15 +119,6 @@ function sheetId(n: number): string {
   return `{00000000-${hex}-0000-FFFF-000000000000}`;
 }
 
-/** The workbook as it was before a batch (a failed batch is rolled back to it). */
-interface Snapshot {
-  contents: Map<FakeSheet, unknown[][]>;
-  sheets: FakeSheet[];
-  state: Map<FakeSheet, Omit<FakeSheet, "id" | "hfId" | "meta" | "metaExtent" | "widths" | "hiddenColumns"> & { meta: Map<string, CellMeta>; widths: Map<number, number>; hidden: Set<number> }>;
-  activeId: string | null;
-  selection: FakeWorkbookModel["selection"];
-}
-
 /** Thrown by an action whose effects stay although the sync reports an error (the web's #3179). */
 export class AppliedThenFailed extends Error {
   constructor(message?: string, options?: { cause?: unknown }) {
@@ -138,9 +129,9 @@ export class AppliedThenFailed extends Error {
 }
 
 /**
- * HyperFormula settings of the fake. Its own undo stack is off: the fake never undoes through it
- * (failed batches restore a snapshot), and keeping old versions of thousands of register formulas
- * made every template insertion seconds slower.
+ * HyperFormula settings of the fake. Its own undo stack is off: the fake never undoes (a failed
+ * batch keeps what ran, as desktop Excel does), and keeping old versions of thousands of register
+ * formulas made every template insertion seconds slower.
  */
 const HF_CONFIG = { licenseKey: "gpl-v3", useArrayArithmetic: true, undoLimit: 0 } as const;
 
@@ -155,9 +146,15 @@ export class FakeWorkbookModel {
   private editWaiters: (() => void)[] = [];
   /** Inserts to apply and then report as failed (the web's "sheets inserted, sync failed"). */
   insertThenFail = 0;
-  private batch: { snap: Snapshot | null; events: (() => void)[] } | null = null;
+  private batch: { changed: boolean; events: (() => void)[] } | null = null;
+  /** Planned failures (test hook): skip this many syncs, then fail one after `after` operations. */
+  private plannedFailures: { skip: number; after: number }[] = [];
   /** Round trips: every context.sync() (and the implicit one at the end of Excel.run). */
   syncCount = 0;
+  /** Operations queued in each sync since the last resetCounters(), in order. */
+  opsPerSync: number[] = [];
+  /** Bytes each successful-so-far sync's loads returned (JSON), in order. */
+  responseBytesPerSync: number[] = [];
   /** Mutating operations executed (cell writes, sheet insert/add/delete/rename). */
   writeCount = 0;
   /** UI operations executed (activate, select). */
@@ -260,6 +257,7 @@ export class FakeWorkbookModel {
   // ------------------------------------------------------------------ cells
 
   value(sheet: FakeSheet, row: number, col: number): OfficeValue {
+    this.recalculate();
     const v = this.hf.getCellValue({ sheet: sheet.hfId, row: row - 1, col: col - 1 });
     if (v === null || v === undefined) return "";
     if (v instanceof DetailedCellError) return v.value;
@@ -269,6 +267,7 @@ export class FakeWorkbookModel {
   formula(sheet: FakeSheet, row: number, col: number): OfficeValue {
     const addr = { sheet: sheet.hfId, row: row - 1, col: col - 1 };
     if (this.hf.doesCellHaveFormula(addr)) return this.hf.getCellFormula(addr) ?? "";
+    this.recalculate();
     const raw = this.hf.getCellSerialized(addr);
     if (raw === null || raw === undefined) return "";
     if (typeof raw === "string" && raw.startsWith("'")) return raw.slice(1);
@@ -456,8 +455,12 @@ export class FakeWorkbookModel {
    */
   writeMany(fn: () => void): void {
     if (this.hf.isEvaluationSuspended()) return fn();
-    // The batch's snapshot is taken before: HyperFormula serializes nothing while suspended.
     this.touch();
+    if (this.batch) {
+      // Inside a batch: recalculated at the next read or at the batch's end.
+      this.hf.suspendEvaluation();
+      return fn();
+    }
     // Not hf.batch(): its undo bookkeeping rescans the whole batch on every write (quadratic),
     // even with undo off. Suspending evaluation is all that is wanted.
     this.hf.suspendEvaluation();
@@ -587,85 +590,57 @@ export class FakeWorkbookModel {
 
   // ------------------------------------------------------------------ batches
 
-  /** Start a batch: the first change snapshots the workbook so a failure can undo the batch. */
+  /**
+   * Start a batch: its events wait for its end, and formulas are recalculated once when
+   * something is read or the batch ends (a build batch writes hundreds of formula ranges;
+   * recalculating the registers after each made the workbench crawl).
+   */
   beginBatch(): void {
-    this.batch = { snap: null, events: [] };
+    this.batch = { changed: false, events: [] };
+    if (!this.hf.isEvaluationSuspended()) this.hf.suspendEvaluation();
   }
 
-  /** The batch succeeded (or its effects stay): deliver its events. */
+  /** Bring computed values up to date (a batch defers recalculation until a read). */
+  private recalculate(): void {
+    if (this.hf.isEvaluationSuspended()) this.hf.resumeEvaluation();
+  }
+
+  /**
+   * The batch ended, well or not: what ran stays (no rollback, as on desktop Excel) and its
+   * events fire.
+   */
   commitBatch(): void {
     const b = this.batch;
     this.batch = null;
+    this.recalculate();
     for (const fire of b?.events ?? []) fire();
     // A batch that only read changed nothing the workbench would draw differently.
-    if (b?.snap || b?.events.length) this.notify();
+    if (b?.changed || b?.events.length) this.notify();
   }
 
-  /** The batch failed: nothing of it stays, no event fires. */
-  rollbackBatch(): void {
-    const b = this.batch;
-    this.batch = null;
-    if (b?.snap) {
-      this.restore(b.snap);
-      this.notify();
+  /**
+   * Test hook: after `skip` more syncs, the next one fails with GeneralException once `after`
+   * of its operations ran (they stay). Several calls queue several failures.
+   */
+  failSync(after: number, skip = 0): void {
+    this.plannedFailures.push({ skip, after });
+  }
+
+  /** For the sync now starting: how many operations run before a planned failure, or null. */
+  takePlannedFailure(): number | null {
+    const next = this.plannedFailures[0];
+    if (!next) return null;
+    if (next.skip > 0) {
+      next.skip--;
+      return null;
     }
+    this.plannedFailures.shift();
+    return next.after;
   }
 
   /** Called before every change. */
   private touch(): void {
-    if (this.batch && !this.batch.snap) this.batch.snap = this.snapshot();
-  }
-
-  private snapshot(): Snapshot {
-    const contents = new Map<FakeSheet, unknown[][]>();
-    const state: Snapshot["state"] = new Map();
-    for (const s of this.sheets) {
-      contents.set(s, this.hf.getSheetSerialized(s.hfId));
-      state.set(s, {
-        name: s.name,
-        merges: [...s.merges],
-        protected: s.protected,
-        protectionOptions: { ...s.protectionOptions },
-        password: s.password,
-        visible: s.visible,
-        meta: new Map(s.meta),
-        widths: new Map(s.widths),
-        hidden: new Set(s.hiddenColumns),
-        appearance: JSON.parse(JSON.stringify(s.appearance)) as FakeAppearance,
-      });
-    }
-    return { contents, sheets: [...this.sheets], state, activeId: this.activeId, selection: this.selection };
-  }
-
-  private restore(snap: Snapshot): void {
-    const data: Record<string, unknown[][]> = {};
-    for (const s of snap.sheets) data[snap.state.get(s)!.name] = snap.contents.get(s)!;
-    this.hf.destroy();
-    this.hf = HyperFormula.buildFromSheets(data as never, HF_CONFIG);
-    this.sheets.splice(0, this.sheets.length, ...snap.sheets);
-    for (const s of this.sheets) {
-      const st = snap.state.get(s)!;
-      s.name = st.name;
-      (s as { hfId: number }).hfId = this.hf.getSheetId(st.name)!;
-      s.merges = st.merges;
-      s.protected = st.protected;
-      s.protectionOptions = st.protectionOptions;
-      s.password = st.password;
-      s.visible = st.visible;
-      s.meta.clear();
-      s.metaExtent = { rows: 0, cols: 0 };
-      for (const [k, v] of st.meta) {
-        const [r, c] = k.split(",").map(Number) as [number, number];
-        putMeta(s, r, c, v);
-      }
-      s.widths.clear();
-      for (const [k, v] of st.widths) s.widths.set(k, v);
-      s.appearance = st.appearance;
-      s.hiddenColumns.clear();
-      for (const c of st.hidden) s.hiddenColumns.add(c);
-    }
-    this.activeId = snap.activeId;
-    this.selection = snap.selection;
+    if (this.batch) this.batch.changed = true;
   }
 
   // ------------------------------------------------------------------ cell-edit mode
@@ -714,6 +689,8 @@ export class FakeWorkbookModel {
   }
 
   resetCounters(): void {
+    this.opsPerSync = [];
+    this.responseBytesPerSync = [];
     this.syncCount = 0;
     this.writeCount = 0;
     this.uiCount = 0;

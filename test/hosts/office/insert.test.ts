@@ -4,6 +4,8 @@ import { MARKER_ADDRESS, parseMarker } from "../../../src/template/marker";
 import { templateLayout, META_KEYS } from "../../../src/template/layout";
 import { parseRect } from "../../../src/template/address";
 import { HOST_PROFILES } from "../../../src/hosts/office/fake";
+import { apiBuildSteps } from "../../../src/hosts/office/buildTemplateViaApi";
+import { SHEET_NAMES } from "../../../src/template/messages";
 import { fakeWithPort, hasApi, PROFILES } from "../../template/support";
 
 const INSERTING = PROFILES.filter((p) => hasApi(p, "1.13"));
@@ -102,7 +104,9 @@ test.each([...NOT_INSERTING, "ExcelApi 1.12"])("without ExcelApi 1.13 (%s) the t
   const { fake, port } = await fakeWithPort(which === "ExcelApi 1.12" ? { apiSets: { ExcelApi: "1.12" } } : { profile: which as (typeof NOT_INSERTING)[number] });
   fake.resetCounters();
   const out = await port.insertTemplate({ year: 2024, agency: "某局" });
-  expect(out).toMatchObject({ kind: "inserted", syncs: 3 });
+  // The sheet list, then the batches of at most 3 000 operations (apiBatches.test.ts).
+  const dataValidation = fake.Office.context.requirements.isSetSupported("ExcelApi", "1.8");
+  expect(out).toMatchObject({ kind: "inserted", syncs: 1 + apiBuildSteps({ names: SHEET_NAMES, set: 1, dataValidation }) });
   const obw = which === "ExcelApi 1.12" ? false : HOST_PROFILES[which as (typeof NOT_INSERTING)[number]].apiSets.OpenBrowserWindowApi !== undefined;
   expect(port.capabilities()).toEqual({ insertTemplate: true, openBrowserWindow: obw, platform: "PC" });
 });

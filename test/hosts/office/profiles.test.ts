@@ -3,8 +3,9 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { generateFromInstalled, OUTPUT } from "../../../scripts/gen-api-sets";
 import { ApiGate, createFakeExcel, HOST_PROFILE_IDS, HOST_PROFILES } from "../../../src/hosts/office/fake";
+import { PROJECT_ROOT } from "../../helpers/paths";
 
-const root = path.resolve(__dirname, "../..");
+const root = PROJECT_ROOT;
 
 test("the committed requirement-set map is what the generator makes from @types/office-js", () => {
   const committed = readFileSync(path.join(root, OUTPUT), "utf8");

@@ -1,6 +1,9 @@
 /** readReport against the fake: one sync, no writes, the right findings for bad content. */
 import { checkReport, type Finding } from "../../../src/report";
 import { templateLayout } from "../../../src/template/layout";
+import { TEMPLATE_ROLES } from "../../../src/template/roles";
+
+const TEMPLATE_ROLES_COUNT = TEMPLATE_ROLES.length;
 import type { HostProfileId } from "../../../src/hosts/office/fake";
 import { fakeWithPort, fakeWithTemplate, PROFILES, type FakeSetup } from "../../template/support";
 
@@ -24,13 +27,15 @@ describe.each(PROFILES)("on %s", (profile) => {
     expect(out.report!.meta).toMatchObject({ agency: "某某镇人民政府", year: 2024, title: "某某镇人民政府2024年政府信息公开工作年度报告" });
   });
 
-  test("a fresh adapter reads a workbook it has not seen in 2 syncs, still without writes", async () => {
+  test("a fresh adapter reads a workbook it has not seen in 3 syncs (list, markers, the template's ranges), still without writes", async () => {
     const { fake } = await inserted(profile);
     const { createOfficeWorkbook } = await import("../../../src/hosts/office/officeWorkbook");
     const port = createOfficeWorkbook({ Excel: fake.Excel as never, Office: fake.Office, loadTemplate: async () => "" });
     fake.resetCounters();
     const out = await port.readReport();
-    expect(out.syncs).toBe(2);
+    expect(out.syncs).toBe(3);
+    // Only the chosen template's ranges are read, never every sheet's: each response stays small.
+    expect(Math.max(...fake.responseBytesPerSync)).toBeLessThan(100_000);
     expect(fake.writeCount).toBe(0);
     expect(out.template!.sheets.t4).toBe("表四");
     expect((await port.readReport()).syncs).toBe(1);
@@ -74,7 +79,9 @@ describe.each(PROFILES)("on %s", (profile) => {
 
     m.addSheet("草稿");
     const added = await port.readReport();
-    expect(added.syncs).toBe(3); // stale count noticed in the same sync, then rediscovery
+    // Stale count noticed in the same sync, then the list and the template's ranges (the other
+    // markers are remembered; the new sheet's is read with the list).
+    expect(added.syncs).toBe(3);
     expect(added.findings.filter((f) => f.severity !== "info")).toEqual([]);
 
     m.deleteSheet("表四");
@@ -93,4 +100,24 @@ describe.each(PROFILES)("on %s", (profile) => {
     expect(out.template).toBeNull();
     expect(out.findings[0]!.message).toContain("未找到年报模板");
   });
+});
+
+test("on the web, a cold read whose texts would make a response over 5 MB is read again one table per sync", async () => {
+  const { fake } = await inserted("web");
+  const { createOfficeWorkbook } = await import("../../../src/hosts/office/officeWorkbook");
+  const port = createOfficeWorkbook({ Excel: fake.Excel as never, Office: fake.Office, loadTemplate: async () => "" });
+  const layout = templateLayout();
+  const long = "某".repeat(28_000);
+  // 正文 and 申请台账 each under 5 MB, together over it.
+  const text = layout.readRects.text;
+  fake.workbook.setCells("正文", Array.from({ length: 100 }, (_, i) => ({ address: `B${text.top + i}`, value: long })), { event: false });
+  const apps = layout.readRects.apps;
+  fake.workbook.setCells("申请台账", Array.from({ length: 90 }, (_, i) => ({ address: `B${apps.top + 1 + i}`, value: long })), { event: false });
+  fake.resetCounters();
+  const out = await port.readReport();
+  expect(out.report).not.toBeNull();
+  expect(out.report!.opening).toContain(long);
+  const refused = fake.responseBytesPerSync.filter((b) => b > 5 * 1024 * 1024);
+  expect(refused).toHaveLength(1);
+  expect(fake.responseBytesPerSync.filter((b) => b <= 5 * 1024 * 1024).length).toBeGreaterThan(TEMPLATE_ROLES_COUNT);
 });

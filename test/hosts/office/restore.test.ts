@@ -3,8 +3,8 @@ import { parseMarker } from "../../../src/template/marker";
 import { locate, templateLayout } from "../../../src/template/layout";
 import { planRelink, planRestore } from "../../../src/hosts/office/restoreSheets";
 import { chooseTemplate } from "../../../src/template/discover";
-import { fakeWithPort } from "../../template/support";
-import type { FakeWorkbookModel } from "../../../src/hosts/office/fake";
+import { fakeWithPort, templateBase64 } from "../../template/support";
+import type { FakeWorkbookModel, HostProfileId } from "../../../src/hosts/office/fake";
 
 const BASE = ["封面", "正文", "表二", "表三", "表四", "申请台账", "复议诉讼台账"];
 
@@ -17,8 +17,8 @@ function refErrors(m: FakeWorkbookModel, name: string): string[] {
   return out;
 }
 
-async function withTemplate() {
-  const setup = await fakeWithPort();
+async function withTemplate(profile?: HostProfileId) {
+  const setup = await fakeWithPort(profile ? { profile } : {});
   setup.fake.workbook.setCell("Sheet1", "A1", "用户自己的数据");
   expect((await setup.port.insertTemplate({ year: 2024, agency: "某某市司法局" })).kind).toBe("inserted");
   return setup;
@@ -35,9 +35,9 @@ test("a deleted 表四 is restored in place: same name, same marker, the other s
   fake.resetCounters();
   const out = await port.restoreSheets!(["t4"]);
   expect(out).toMatchObject({ kind: "restored", sheets: ["表四"] });
-  // The sheet list with its markers, the insertion, and the 复议诉讼台账 formulas that named 表四
-  // pointed at it again: 3 round trips.
-  expect(fake.syncCount).toBe(3);
+  // The sheet list with its markers, the insertion alone, the markers verified, and the
+  // 复议诉讼台账 formulas that named 表四 pointed at it again: 4 round trips.
+  expect(fake.syncCount).toBe(4);
   expect(out.kind === "restored" && out.notes).toEqual([expect.stringContaining("复议诉讼台账中引用表四的统计和核对公式已重新指向")]);
   expect(refErrors(fake.workbook, "复议诉讼台账")).toEqual([]);
   const m = fake.workbook;
@@ -142,4 +142,64 @@ test("planRelink: only registers that stay, only formulas naming a restored shee
   expect(formulas.length).toBeGreaterThan(0);
   expect(formulas.every((f) => f.includes("'表四'!"))).toBe(true);
   for (const r of items[0]!.runs) expect(r.formulas.length).toBe(r.rect.bottom - r.rect.top + 1);
+});
+
+/** Formulas of a sheet that still name the template file (an external link). */
+function externalRefs(m: FakeWorkbookModel, name: string): string[] {
+  const s = m.sheet(name)!;
+  const { rows, cols } = m.usedSize(s);
+  const out: string[] = [];
+  for (let r = 1; r <= rows; r++) for (let c = 1; c <= cols; c++) if (String(m.formula(s, r, c)).includes("[")) out.push(`${r},${c}`);
+  return out;
+}
+
+test("a restored 申请台账 does not keep formulas pointing at the template file: they name this workbook's sheets again", async () => {
+  const { fake, port } = await withTemplate();
+  const m = fake.workbook;
+  m.deleteSheet("申请台账");
+  await port.readReport();
+  const out = await port.restoreSheets!(["apps"]);
+  expect(out).toMatchObject({ kind: "restored", sheets: ["申请台账"], notes: [expect.stringContaining("恢复的申请台账中的统计和核对公式已指向本工作簿")] });
+  expect(externalRefs(m, "申请台账")).toEqual([]);
+  expect(refErrors(m, "申请台账")).toEqual([]);
+  expect(m.sheet("申请台账")!.protected).toBe(true);
+  // The 台账汇总 compares with 表三 again: a count typed there shows in the register's check.
+  const read = await port.readReport();
+  expect(read.template?.missing).toEqual([]);
+});
+
+test("the fake is as harsh as Excel: without the relink, a register inserted alone points at the template file", async () => {
+  const { fake } = await withTemplate();
+  const b64 = await templateBase64();
+  const m = fake.workbook;
+  m.deleteSheet("申请台账");
+  await fake.Excel.run(async (ctx) => {
+    ctx.workbook.insertWorksheetsFromBase64(b64, { sheetNamesToInsert: ["申请台账"], positionType: "End" });
+    await ctx.sync();
+  });
+  expect(externalRefs(m, "申请台账").length).toBeGreaterThan(0);
+});
+
+test("on the web, an insert that reports an error after inserting: the markers show the sheet is there, and it is restored", async () => {
+  const { fake, port } = await withTemplate("web");
+  fake.workbook.deleteSheet("表四");
+  await port.readReport();
+  fake.insertThenFail();
+  fake.resetCounters();
+  const out = await port.restoreSheets!(["t4"]);
+  expect(out).toMatchObject({ kind: "restored", sheets: ["表四"] });
+  // The insert, the sheet names (after the error), the markers, the relink.
+  expect(fake.syncCount).toBe(5);
+  expect(refErrors(fake.workbook, "复议诉讼台账")).toEqual([]);
+  expect((await port.readReport()).template?.missing).toEqual([]);
+});
+
+test("an insert that failed outright: refused with Excel's reason, nothing half-done", async () => {
+  const { fake, port } = await withTemplate();
+  fake.workbook.deleteSheet("表四");
+  await port.readReport();
+  fake.failSync(0, 1); // the listing passes, the insert fails before running
+  const out = await port.restoreSheets!(["t4"]);
+  expect(out).toEqual({ kind: "refused", reason: expect.stringContaining("恢复工作表失败") });
+  expect(fake.workbook.sheet("表四")).toBeUndefined();
 });

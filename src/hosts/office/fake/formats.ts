@@ -18,6 +18,7 @@ export interface FormatTarget {
   context: {
     model: FakeWorkbookModel;
     enqueue(action: () => void): void;
+    instantiate(): void;
     gated<T extends object>(target: T, type: string): T;
   };
   resolve(): { sheet: FakeSheet; rect: Rect };
@@ -78,6 +79,7 @@ export function rangeFormat(target: FormatTarget, protection: object): object {
     {
       getItem: (index: string) => {
         if (!borderItems.includes(index)) throw new FakeOfficeError("InvalidArgument", `Unknown border ${index}.`);
+        target.context.instantiate();
         return props(target, "RangeBorder", ["style", "weight", "color"], (n, v, sheet, rect) =>
           record(m(), sheet, (a) => void (a.borders[`${rectAddress(rect)}|${index}`] = { ...a.borders[`${rectAddress(rect)}|${index}`], [n]: n === "color" ? checkColor(v) : v })),
         );

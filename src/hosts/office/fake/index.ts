@@ -23,10 +23,10 @@ import { FakeRequestContext } from "./proxies";
 
 export { FakeOfficeError } from "../../../workbook/memory/errors";
 export { FakeWorkbookModel, FakeSheet, type FakeCellEntry, type FakeCellStyle, type OfficeValue } from "../../../workbook/memory/model";
-export { FakeRequestContext } from "./proxies";
+export { FakeRequestContext, type FakeSyncLimits } from "./proxies";
 export { parseXlsx } from "../../../workbook/memory/xlsxImport";
 export { ApiGate } from "./gate";
-export { HOST_PROFILES, HOST_PROFILE_IDS, isHostProfileId, type HostProfile, type HostProfileId } from "./profiles";
+export { WEB_PAYLOAD_BYTES, HOST_PROFILES, HOST_PROFILE_IDS, isHostProfileId, type HostProfile, type HostProfileId } from "./profiles";
 
 export interface FakeExcelOptions {
   /** The Excel to simulate (default "m365"). */
@@ -37,6 +37,8 @@ export interface FakeExcelOptions {
   platform?: string;
   /** Start with one empty sheet of this name (default "Sheet1"); null for none. */
   firstSheet?: string | null;
+  /** Override the profile's queue limit (operations per sync). */
+  queueLimit?: number;
 }
 
 export interface FakeExcelRun {
@@ -70,7 +72,16 @@ export interface FakeExcel {
   readonly syncCount: number;
   readonly writeCount: number;
   readonly uiCount: number;
+  /** Operations queued in each sync since resetCounters() (the queue limit applies to each). */
+  readonly opsPerSync: readonly number[];
+  /** Response bytes of each sync since resetCounters() (the web fails above 5 MB). */
+  readonly responseBytesPerSync: readonly number[];
   resetCounters(): void;
+  /**
+   * After `skip` more syncs, fail the next one with GeneralException once `after` of its
+   * operations ran; what ran stays, as on desktop Excel.
+   */
+  failSync(after: number, skip?: number): void;
   /** Fire Worksheet.onChanged as if the clerk edited `address` (without changing it). */
   fireChanged(sheet: string, address: string): Promise<void>;
   /** Activate a sheet as the clerk would (fires onActivated). */
@@ -92,16 +103,17 @@ export function createFakeExcel(opts: FakeExcelOptions = {}): FakeExcel {
   let sets: Record<string, string> = { ...(opts.apiSets ?? base.apiSets) };
   const platform = opts.platform ?? base.platform;
   const gate = new ApiGate(() => sets);
+  const limits = { queueLimit: opts.queueLimit ?? base.queueLimit, responseLimitBytes: base.responseLimitBytes };
 
   async function run<T>(a: unknown, b?: unknown): Promise<T> {
     let ctx: FakeRequestContext;
     let batch: (c: FakeRequestContext) => Promise<T>;
     if (typeof a === "function") {
-      ctx = new FakeRequestContext(model, gate);
+      ctx = new FakeRequestContext(model, gate, limits);
       batch = a as typeof batch;
     } else if (a !== null && typeof a === "object" && !(a instanceof FakeRequestContext) && !("context" in a)) {
       // Excel.run(options, batch): RunOptions (delayForCellEdit; mergeUndoGroup is ignored).
-      ctx = new FakeRequestContext(model, gate);
+      ctx = new FakeRequestContext(model, gate, limits);
       ctx.delayForCellEdit = (a as { delayForCellEdit?: unknown }).delayForCellEdit === true;
       batch = b as typeof batch;
     } else {
@@ -154,6 +166,15 @@ export function createFakeExcel(opts: FakeExcelOptions = {}): FakeExcel {
     },
     get uiCount() {
       return model.uiCount;
+    },
+    get opsPerSync() {
+      return model.opsPerSync;
+    },
+    get responseBytesPerSync() {
+      return model.responseBytesPerSync;
+    },
+    failSync(after, skip = 0) {
+      model.failSync(after, skip);
     },
     resetCounters() {
       model.resetCounters();

@@ -19,9 +19,23 @@ export interface HostProfile {
   webview: "trident" | "edgehtml" | "webview2" | "browser";
   /** Office.context.diagnostics.version, a representative build. */
   version: string;
+  /**
+   * Operations one context.sync() may carry (method calls, property writes, loads): a larger
+   * batch fails after applying part of it. No limit is documented; batches far larger hang
+   * desktop Excel (OfficeDev/office-js #1046), so the fake is strict (docs/hosts.md).
+   */
+  queueLimit: number;
+  /** Largest response of one sync in bytes (Excel on the web: 5 MB), or null for none known. */
+  responseLimitBytes: number | null;
 }
 
 const desktopCommon = { DialogApi: "1.2", OpenBrowserWindowApi: "1.1" } as const;
+
+/** Strict batch sizes: the 2018 builds (Office 2019) at the adapter's own budget, newer ones a little above it. */
+const OLD_DESKTOP_QUEUE = 3000;
+const QUEUE = 5000;
+/** "Resource limits and performance optimization for Office Add-ins": 5 MB per request and response on the web. */
+export const WEB_PAYLOAD_BYTES = 5 * 1024 * 1024;
 
 export const HOST_PROFILES: Readonly<Record<HostProfileId, HostProfile>> = {
   office2019vl: {
@@ -33,6 +47,8 @@ export const HOST_PROFILES: Readonly<Record<HostProfileId, HostProfile>> = {
     platform: "PC",
     webview: "trident",
     version: "16.0.10827.20181",
+    queueLimit: OLD_DESKTOP_QUEUE,
+    responseLimitBytes: null,
   },
   office2019retail: {
     id: "office2019retail",
@@ -41,6 +57,8 @@ export const HOST_PROFILES: Readonly<Record<HostProfileId, HostProfile>> = {
     platform: "PC",
     webview: "edgehtml",
     version: "16.0.10730.20102",
+    queueLimit: OLD_DESKTOP_QUEUE,
+    responseLimitBytes: null,
   },
   office2021: {
     id: "office2021",
@@ -49,6 +67,8 @@ export const HOST_PROFILES: Readonly<Record<HostProfileId, HostProfile>> = {
     platform: "PC",
     webview: "webview2",
     version: "16.0.14332.20000",
+    queueLimit: QUEUE,
+    responseLimitBytes: null,
   },
   office2024: {
     id: "office2024",
@@ -57,6 +77,8 @@ export const HOST_PROFILES: Readonly<Record<HostProfileId, HostProfile>> = {
     platform: "PC",
     webview: "webview2",
     version: "16.0.17932.20000",
+    queueLimit: QUEUE,
+    responseLimitBytes: null,
   },
   m365: {
     id: "m365",
@@ -65,6 +87,8 @@ export const HOST_PROFILES: Readonly<Record<HostProfileId, HostProfile>> = {
     platform: "PC",
     webview: "webview2",
     version: "16.0.19231.20156",
+    queueLimit: QUEUE,
+    responseLimitBytes: null,
   },
   web: {
     id: "web",
@@ -74,6 +98,8 @@ export const HOST_PROFILES: Readonly<Record<HostProfileId, HostProfile>> = {
     platform: "OfficeOnline",
     webview: "browser",
     version: "16.0.0.0",
+    queueLimit: QUEUE,
+    responseLimitBytes: WEB_PAYLOAD_BYTES,
   },
 };
 

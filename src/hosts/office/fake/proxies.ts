@@ -16,15 +16,26 @@ import { parseXlsx } from "../../../workbook/memory/xlsxImport";
 
 type Action = () => void | Promise<void>;
 
+/** What one sync may carry on the simulated host (HostProfile.queueLimit, responseLimitBytes). */
+export interface FakeSyncLimits {
+  queueLimit: number;
+  responseLimitBytes: number | null;
+}
+
+const NO_LIMITS: FakeSyncLimits = { queueLimit: Number.POSITIVE_INFINITY, responseLimitBytes: null };
+
 export class FakeRequestContext {
   readonly workbook: FakeWorkbook;
   private queue: Action[] = [];
+  /** Bytes the current sync's loads return (JSON of the loaded values), for the response limit. */
+  private responseBytes = 0;
   /** Excel.run({ delayForCellEdit: true }, …): batches wait for cell-edit mode to end. */
   delayForCellEdit = false;
   constructor(
     readonly model: FakeWorkbookModel,
     /** What the host profile has (default: everything the map knows). */
     readonly gate: ApiGate = new ApiGate(() => ({ ExcelApi: "99.0", ExcelApiOnline: "99.0", ExcelApiDesktop: "99.0" })),
+    readonly limits: FakeSyncLimits = NO_LIMITS,
   ) {
     this.workbook = new FakeWorkbook(this);
   }
@@ -42,35 +53,60 @@ export class FakeRequestContext {
     this.queue.push(action);
   }
 
+  /**
+   * A method that returns an object (getRange, getItem, borders.getItem…) is an operation of the
+   * request too, as in Office.js: it counts toward the queue limit and does nothing at sync.
+   */
+  instantiate(): void {
+    this.queue.push(() => undefined);
+  }
+
+  /** Called by loads as they run: the size of what the response would carry. */
+  addResponse(value: unknown): void {
+    this.responseBytes += JSON.stringify(value ?? null).length;
+  }
+
   get hasPending(): boolean {
     return this.queue.length > 0;
   }
 
   /**
-   * Run the queued batch. In cell-edit mode it fails with InvalidOperationInCellEditMode unless
-   * the run asked for delayForCellEdit (honoured from ExcelApi 1.11 — an assumption, see
-   * docs/hosts.md), which waits until the edit ends. A failing batch leaves the workbook as it
-   * was and fires no event (all or nothing), except the simulated web insertion that reports an
-   * error after inserting (model.insertThenFail).
+   * Run the queued batch. In cell-edit mode it fails with InvalidOperationInCellEditMode before
+   * running anything, unless the run asked for delayForCellEdit (honoured from ExcelApi 1.11 — an
+   * assumption, see docs/hosts.md), which waits until the edit ends. Otherwise, like desktop
+   * Excel, a failing batch is NOT rolled back: the operations before the failing one stay and
+   * their events fire. A batch above the profile's queue limit runs that many operations and
+   * fails; a response above the profile's limit (the web: 5 MB) fails after the batch ran.
    */
   async sync<T>(passThroughValue?: T): Promise<T> {
     const m = this.model;
     m.syncCount++;
     const q = this.queue;
     this.queue = [];
+    this.responseBytes = 0;
+    m.opsPerSync.push(q.length);
     if (m.cellEditing) {
       if (this.delayForCellEdit && this.gate.supports("ExcelApi", "1.11")) await m.cellEditEnded();
       else throw new FakeOfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.");
     }
+    const planned = m.takePlannedFailure();
+    const runnable = Math.min(q.length, this.limits.queueLimit, planned ?? Number.POSITIVE_INFINITY);
     m.beginBatch();
     try {
-      for (const action of q) await action();
-    } catch (e) {
-      if (e instanceof AppliedThenFailed) {
-        m.commitBatch();
-        throw new FakeOfficeError("GeneralException", "An internal error has occurred.");
+      for (let i = 0; i < runnable; i++) await q[i]!();
+      if (q.length > this.limits.queueLimit) {
+        throw new FakeOfficeError("GeneralException", `An internal error has occurred (the batch of ${q.length} operations is larger than this Excel takes: ${this.limits.queueLimit}).`);
       }
-      m.rollbackBatch();
+      if (planned !== null) throw new FakeOfficeError("GeneralException", "An internal error has occurred.");
+      m.responseBytesPerSync.push(this.responseBytes);
+      const max = this.limits.responseLimitBytes;
+      if (max !== null && this.responseBytes > max) {
+        throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", `The response payload size has exceeded the limit (${this.responseBytes} bytes > ${max}).`);
+      }
+    } catch (e) {
+      // What ran stays (no rollback), as on desktop Excel.
+      m.commitBatch();
+      if (e instanceof AppliedThenFailed) throw new FakeOfficeError("GeneralException", "An internal error has occurred.");
       throw e;
     }
     m.commitBatch();
@@ -110,7 +146,11 @@ abstract class FakeClientObject {
       return this;
     }
     this.context.enqueue(() => {
-      for (const n of names) this.loadedProps.set(n, this.readProp(n));
+      for (const n of names) {
+        const v = this.readProp(n);
+        this.context.addResponse(v);
+        this.loadedProps.set(n, v);
+      }
     });
     return this;
   }
@@ -390,6 +430,7 @@ export class FakeRange extends FakeClientObject {
   }
 
   getCell(row: number, column: number): FakeRange {
+    this.context.instantiate();
     return new FakeRange(this.context, this.sheetRef, this.offsetRect(row, column));
   }
 
@@ -596,11 +637,13 @@ export class FakeWorksheet extends FakeClientObject {
   }
 
   getRange(address?: string): FakeRange {
+    this.context.instantiate();
     if (address === undefined) return new FakeRange(this.context, this, { top: 1, left: 1, bottom: 1048576, right: 16384 });
     return new FakeRange(this.context, this, address);
   }
 
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
+    this.context.instantiate();
     return new FakeRange(this.context, this, {
       top: startRow + 1,
       left: startColumn + 1,
@@ -610,10 +653,12 @@ export class FakeWorksheet extends FakeClientObject {
   }
 
   getRanges(address: string): FakeRangeAreas {
+    this.context.instantiate();
     return new FakeRangeAreas(this.context, this, address);
   }
 
   getCell(row: number, column: number): FakeRange {
+    this.context.instantiate();
     return new FakeRange(this.context, this, { top: row + 1, left: column + 1, bottom: row + 1, right: column + 1 });
   }
 
@@ -677,6 +722,7 @@ export class FakeWorksheetCollection extends FakeClientObject {
         const id = s.id;
         const ws = new FakeWorksheet(this.context, () => this.context.model.sheet(id) ?? null);
         ws.prime(props);
+        this.context.addResponse(ws.toJSON());
         return ws;
       });
       this.loadedProps.set("items", true);
@@ -690,6 +736,7 @@ export class FakeWorksheetCollection extends FakeClientObject {
   }
 
   getItem(key: string): FakeWorksheet {
+    this.context.instantiate();
     return new FakeWorksheet(this.context, () => this.context.model.sheet(key) ?? null);
   }
 
@@ -698,20 +745,26 @@ export class FakeWorksheetCollection extends FakeClientObject {
   }
 
   getActiveWorksheet(): FakeWorksheet {
+    this.context.instantiate();
     return new FakeWorksheet(this.context, () => this.context.model.activeSheet());
   }
 
   getFirst(visibleOnly = false): FakeWorksheet {
+    this.context.instantiate();
     return new FakeWorksheet(this.context, () => this.context.model.sheets.find((s) => !visibleOnly || s.visible) ?? null);
   }
 
   getLast(visibleOnly = false): FakeWorksheet {
+    this.context.instantiate();
     return new FakeWorksheet(this.context, () => [...this.context.model.sheets].reverse().find((s) => !visibleOnly || s.visible) ?? null);
   }
 
   getCount(): FakeClientResult<number> {
     const r = new FakeClientResult<number>();
-    this.context.enqueue(() => r.resolve(this.context.model.sheets.length));
+    this.context.enqueue(() => {
+      r.resolve(this.context.model.sheets.length);
+      this.context.addResponse(r.value);
+    });
     return r;
   }
 
@@ -731,6 +784,22 @@ export interface FakeInsertOptions {
   sheetNamesToInsert?: string[];
   positionType?: "None" | "Before" | "After" | "Beginning" | "End";
   relativeTo?: FakeWorksheet | string;
+}
+
+/**
+ * A sheet inserted without the sheets its formulas name keeps them pointing at the source file,
+ * as Excel does ('[source]表三'!D5, an external link; the fake computes #REF!). Quoted references
+ * only: the template quotes every sheet name.
+ */
+function externalise(seed: FakeSheetSeed, left: readonly string[]): FakeSheetSeed {
+  if (!left.length) return seed;
+  const ref = /'((?:[^']|'')+)'!/g;
+  const cells = seed.cells.map((c) => {
+    if (typeof c.input !== "string" || !c.input.startsWith("=")) return c;
+    const input = c.input.replace(ref, (all, quoted: string) => (left.includes(quoted.replace(/''/g, "'")) ? `'[xxgk-template.xlsx]${quoted}'!` : all));
+    return input === c.input ? c : { ...c, input };
+  });
+  return { ...seed, cells };
 }
 
 export class FakeWorkbook {
@@ -754,7 +823,8 @@ export class FakeWorkbook {
       if (wanted && wanted.length) {
         const missing = wanted.filter((n) => !seeds.some((s) => s.name === n));
         if (missing.length) throw new FakeOfficeError("InvalidArgument", `Source workbook has no sheet named ${missing.join(", ")}.`);
-        seeds = seeds.filter((s) => wanted.includes(s.name));
+        const all = seeds.map((s) => s.name);
+        seeds = seeds.filter((s) => wanted.includes(s.name)).map((s) => externalise(s, all.filter((n) => !wanted.includes(n))));
       }
       let position = m.sheets.length;
       const type = options.positionType ?? "End";
@@ -776,6 +846,7 @@ export class FakeWorkbook {
   }
 
   getSelectedRange(): FakeRange {
+    this.context.instantiate();
     const m = this.context.model;
     const sheetRef = new FakeWorksheet(this.context, () => (m.selection ? (m.sheet(m.selection.sheetId) ?? null) : m.activeSheet()));
     return new FakeRange(this.context, sheetRef, m.selection ? rectAddress(m.selection.rect) : "A1");
