@@ -15,12 +15,10 @@ import { REGISTER_ROLES, TEMPLATE_ROLES, type RegisterRole, type TemplateRole } 
 import { retarget } from "./buildTemplateViaApi";
 import { patchTemplate } from "../../template/xlsxPatch";
 import { RESTORE_TEXT } from "./restoreMessages";
+import type { RestoreOutcome } from "../../workbook/port";
+import { sameSheetName as same } from "../../workbook/sheetNames";
 
-export type RestoreOutcome =
-  /** `notes`: what else was done or could not be done (the registers' formulas), in Chinese. */
-  | { kind: "restored"; sheets: string[]; syncs: number; notes: string[] }
-  | { kind: "refused"; reason: string }
-  | { kind: "unsupported"; reason: string };
+export type { RestoreOutcome };
 
 export interface RestorePlanItem {
   role: TemplateRole;
@@ -29,8 +27,6 @@ export interface RestorePlanItem {
   /** Where it goes: after/before this existing sheet of the same copy (by name), or at the end. */
   position: { type: "After" | "Before"; relativeTo: string } | { type: "End" };
 }
-
-const same = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: "accent" }) === 0;
 
 /** Which sheets to insert and where: each role beside its neighbours in template order. Pure. */
 export function planRestore(sheetNames: readonly string[], chosen: ChosenTemplate<string>, roles: readonly TemplateRole[]): RestorePlanItem[] {
