@@ -8,7 +8,8 @@ import { cellsOf, cellInfo, FEE_CELL, type CellKey } from "./keys";
 import { msg } from "./messages";
 import type { Finding, Report } from "./schema";
 import { sumRules, type SumRule } from "./sumRules";
-import { interpret, numericValue, type Interpreted } from "./values";
+import { interpret } from "./values";
+import { makeContext, type RuleContext } from "./ruleContext";
 import { PRIOR_RULES } from "./priorRules";
 import { priorFromSnapshot } from "./priorSnapshot";
 import { TEXT_RULES } from "./textRules";
@@ -18,30 +19,6 @@ export interface CheckOptions {
   prior?: Report | null;
   /** Extra rule sets plugged in by callers (e.g. an importer's own checks). */
   extraRules?: ReadonlyArray<(ctx: RuleContext) => Finding[]>;
-}
-
-/** What every rule sees: the report and its cells already interpreted once. */
-export interface RuleContext {
-  report: Report;
-  prior: Report | null;
-  /** Interpreted value of each checked cell. */
-  cell(key: CellKey): Interpreted;
-  /** Arithmetic value: number, 0 for blank, null for invalid. */
-  num(key: CellKey): number | null;
-}
-
-export function makeContext(report: Report, prior: Report | null = null): RuleContext {
-  const cache = new Map<CellKey, Interpreted>();
-  const cell = (key: CellKey): Interpreted => {
-    let i = cache.get(key);
-    if (!i) {
-      const info = cellInfo(key, report.format);
-      i = interpret(report.cells[key], info?.type ?? "count");
-      cache.set(key, i);
-    }
-    return i;
-  };
-  return { report, prior, cell, num: (k) => numericValue(cell(k)) };
 }
 
 function shown(raw: unknown): string {
