@@ -1,5 +1,6 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import layers from "./eslint.layers.js";
 import globals from "globals";
 
 export default tseslint.config(
@@ -14,4 +15,5 @@ export default tseslint.config(
       eqeqeq: ["error", "smart"],
     },
   },
+  ...layers.layerConfig(),
 );
