@@ -4,7 +4,7 @@
  * Pure TypeScript: no Office, DOM or Node APIs.
  */
 import { FORMATS, type SectionKey } from "./format";
-import { cellsOf, cellInfo, FEE_CELL, type CellKey } from "./keys";
+import { cellsOf, FEE_CELL, type CellKey } from "./keys";
 import { msg } from "./messages";
 import type { Finding, Report } from "./schema";
 import { sumRules, type SumRule } from "./sumRules";

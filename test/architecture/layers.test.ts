@@ -26,7 +26,11 @@ describe("the layer rules", () => {
     ["src/template/x.ts", 'import { S } from "../pane/strings";', /type "pane" are not allowed in elements of type "template"/],
     ["src/ledger/x.ts", 'import type { WorkbookPort } from "../workbook/port";', /type "workbook" are not allowed in elements of type "ledger"/],
     ["src/import/x.ts", 'import { saveFile } from "../delivery";', /type "delivery" are not allowed in elements of type "import"/],
-    ["src/workbook/x.ts", 'import type { RestoreOutcome } from "../hosts/office/restoreSheets";', /type "office" are not allowed in elements of type "workbook"/],
+    [
+      "src/workbook/x.ts",
+      'import type { RestoreOutcome } from "../hosts/office/restoreSheets";',
+      /type "office" are not allowed in elements of type "workbook"/,
+    ],
     ["src/workflow/x.ts", 'import { S } from "../pane/strings";', /type "pane" are not allowed in elements of type "workflow"/],
     ["src/hosts/wps/x.ts", 'import { createFakeExcel } from "../office/fake";', /type "office" are not allowed in elements of type "wps"/],
     ["src/hosts/office/x.ts", 'import { WPS_TEXT } from "../wps/messages";', /type "wps" are not allowed in elements of type "office"/],

@@ -1,10 +1,8 @@
 /** Chinese text of the Office.js adapter. */
 export const EXCEL_TEXT = {
-  unsupported:
-    "当前 Excel 版本不支持插入模板（需要 ExcelApi 1.7：Office 2019 及以上、Microsoft 365 或网页版 Excel）。请下载模板文件，在 Excel 中打开后填写。",
+  unsupported: "当前 Excel 版本不支持插入模板（需要 ExcelApi 1.7：Office 2019 及以上、Microsoft 365 或网页版 Excel）。请下载模板文件，在 Excel 中打开后填写。",
   noRequirements: "无法确定当前 Excel 支持的功能（Office.js 未就绪）。请下载模板文件，在 Excel 中打开后填写。",
-  insertFailed: (detail: string) =>
-    `插入模板失败：${detail}。可以改为下载模板文件，在 Excel 中打开后填写。`,
+  insertFailed: (detail: string) => `插入模板失败：${detail}。可以改为下载模板文件，在 Excel 中打开后填写。`,
   staleWorkbook: "工作簿的工作表刚刚发生了变化（增加、删除或改名），本次没有写入任何内容，请再试一次。",
   /** One message per real cause of a failed call into Excel (hostErrors.ts). */
   cause: {
@@ -17,8 +15,7 @@ export const EXCEL_TEXT = {
   },
   /** What an insertion really did after an error (the markers were read again). */
   insertNone: (why: string) => `没有插入模板：${why}工作簿没有改变。`,
-  insertPartly: (names: string[], why: string) =>
-    `只插入了部分模板工作表（${names.join("、")}）：${why}请删除这几张工作表后重试，或下载模板文件。`,
+  insertPartly: (names: string[], why: string) => `只插入了部分模板工作表（${names.join("、")}）：${why}请删除这几张工作表后重试，或下载模板文件。`,
   insertUnknown: (why: string, reread: string) =>
     `插入模板时 Excel 报告错误（${why}），之后也无法读取工作簿（${reread}），不能确定是否已经插入。请查看工作表标签后再决定是否重试。`,
   insertCoverNotWritten: (why: string) => `模板已插入，但“封面”中的单位名称和年度没有写入：${why}请在“封面”中填写。`,
@@ -28,6 +25,5 @@ export const EXCEL_TEXT = {
 export const API_BUILD_TEXT = {
   partly: (names: string[], why: string) =>
     `建立模板时 Excel 报告错误：${why}已经建立的工作表（${names.join("、")}）不完整，助手不会读取它们。请删除这几张工作表后重试，或下载模板文件。`,
-  notFinished: (why: string) =>
-    `模板工作表已建立，但最后一步（标记、保护、封面）没有完成：${why}请删除新建的模板工作表后重试，或下载模板文件。`,
+  notFinished: (why: string) => `模板工作表已建立，但最后一步（标记、保护、封面）没有完成：${why}请删除新建的模板工作表后重试，或下载模板文件。`,
 };
