@@ -18,8 +18,6 @@ import { RESTORE_TEXT } from "./restoreMessages";
 import type { RestoreOutcome } from "../../workbook/port";
 import { sameSheetName as same } from "../../workbook/sheetNames";
 
-export type { RestoreOutcome };
-
 export interface RestorePlanItem {
   role: TemplateRole;
   /** Name of the new sheet. */
