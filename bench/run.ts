@@ -1,9 +1,11 @@
 /**
  * `npm run bench`: prints ONE JSON object of figures (medians over repeated runs). Each area keeps
- * its own bench module; keys stay stable across releases. Performance targets live here, never in
- * timed tests.
+ * its own bench module; keys stay stable across releases. Performance targets live in budgets.ts,
+ * never in timed tests.
  */
-const AREAS = ["core", "import", "template", "export", "taskpane", "excel", "harden", "wps", "ledger", "legacy", "regimport"] as const;
+import { judge } from "./budgets";
+
+const AREAS = ["cli", "core", "rollup", "import", "template", "export", "taskpane", "excel", "harden", "wps", "ledger", "legacy", "regimport", "refusals"] as const;
 
 async function run(): Promise<void> {
   const figures: Record<string, number | string> = {};
@@ -16,7 +18,8 @@ async function run(): Promise<void> {
       failures[area] = e instanceof Error ? e.message.split("\n")[0]! : String(e);
     }
   }
-  const out: Record<string, unknown> = { ...figures };
+  // Each budgeted figure beside its budget (bench/budgets.ts), and whether all are met.
+  const out: Record<string, unknown> = { ...figures, ...judge(figures) };
   if (Object.keys(failures).length) out.failures = failures;
   process.stdout.write(JSON.stringify(out, null, 2) + "\n");
   if (Object.keys(failures).length) process.exitCode = 1;

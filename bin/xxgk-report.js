@@ -1,22 +1,55 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI directly through tsx, so `npx xxgk-report` works after `npm install`
-// without a build step. Both loaders are hooked: require() for the static graph and the ESM
-// loader for the commands' lazy import().
+// `xxgk-report`: runs the compiled CLI (dist-cli/main.cjs, built at install by scripts/build-cli.js)
+// when it is current, so a start costs about one bare Node start; when a source under src/ is newer
+// than the bundle (a developer editing) or there is no bundle, it runs the TypeScript through tsx.
 "use strict";
 const path = require("node:path");
-require("tsx/cjs");
+const { readFileSync } = require("node:fs");
+const root = path.join(__dirname, "..");
 
-import("tsx/esm")
-  .then(() => {
-    const { main } = require(path.join(__dirname, "..", "src", "cli", "main.ts"));
-    return main(process.argv.slice(2));
+function compiled() {
+  if (process.env.XXGK_CLI_FROM_SOURCE) return null;
+  try {
+    const { BUNDLE, STAMP, newestSource } = require(path.join(root, "scripts", "cliBundle.js"));
+    const stamp = JSON.parse(readFileSync(path.join(root, STAMP), "utf8"));
+    if (!(typeof stamp.newest === "number" && newestSource(root) <= stamp.newest)) return null;
+    return require(path.join(root, BUNDLE));
+  } catch {
+    return null;
+  }
+}
+
+function fromSource() {
+  // Both loaders are hooked: require() for the static graph and the ESM loader for lazy import().
+  require("tsx/cjs");
+  return import("tsx/esm").then(() => require(path.join(root, "src", "cli", "main.ts")));
+}
+
+// Output piped into `head` or a pager that closes early: stop quietly, as other command-line tools
+// do, instead of crashing with EPIPE.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (err) => {
+    if (err && err.code === "EPIPE") process.exit(process.exitCode || 0);
+    throw err;
+  });
+}
+
+const cli = compiled();
+let loaded = null;
+Promise.resolve(cli || fromSource())
+  .then((mod) => {
+    loaded = mod;
+    return mod.main(process.argv.slice(2));
   })
   .then(
     (code) => {
       process.exitCode = code;
     },
     (err) => {
-      process.stderr.write(`内部错误：${err && err.stack ? err.stack : err}\n`);
+      // Through the CLI's output boundary: an exception may quote a file's content. (Before the CLI
+      // loaded, there is no file content to escape.)
+      const text = String(err && err.stack ? err.stack : err);
+      process.stderr.write(`内部错误：${loaded && loaded.forTerminal ? loaded.forTerminal(text) : text}\n`);
       process.exitCode = 2;
     },
   );

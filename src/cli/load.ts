@@ -6,6 +6,7 @@ import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Finding, Report } from "../report";
 import { cliText } from "./messages";
+import { printable } from "./terminal";
 import type { SheetNames } from "../template/places";
 
 export type Loaded =
@@ -36,7 +37,7 @@ export async function loadReportFile(file: string): Promise<Loaded> {
       if (!res.report) {
         // An unreadable file is not "a workbook without the template": say only what is wrong.
         const unreadable = res.findings.find((f) => f.rule === "TEMPLATE.UNREADABLE");
-        return { ok: false, file, error: unreadable ? `“${file}”：${unreadable.message}` : cliText.noTemplate(file, res.findings) };
+        return { ok: false, file, error: unreadable ? `“${file}”：${printable(unreadable.message)}` : cliText.noTemplate(file, res.findings) };
       }
       const sheetNames: SheetNames = {};
       for (const [role, info] of Object.entries(res.template?.sheets ?? {})) if (info) sheetNames[role as keyof SheetNames] = info.name;

@@ -1,10 +1,11 @@
 /** Every sentence the CLI prints, in Chinese, kept together for review. */
 import type { Finding } from "../report";
+import { printable } from "./terminal";
 
 const firstMessages = (fs: Finding[]) =>
   fs
     .slice(0, 3)
-    .map((f) => `  ${f.message}`)
+    .map((f) => `  ${printable(f.message)}`)
     .join("\n");
 
 export const cliText = {
@@ -19,6 +20,9 @@ export const cliText = {
       导出为公文格式的 Word、PDF 或网页。
   xxgk-report ledger <台账.xlsx|台账.csv> --year 年度 [--json] [--today 日期] [--columns 收到日期=受理时间,…]
       按依申请公开台账（和复议诉讼台账）统计表三、表四，并列出台账中的问题和答复期限。
+  xxgk-report rollup <文件夹> --year 年度 [--roster 名单.xlsx|.csv|.txt] [--out 汇总.xlsx] [--prior 上年文件夹] [--parent 本级报告] [--threshold 0.5] [--json]
+      政务公开办汇总：逐个校验各单位报告，对照名单列出未报送、有错误、无法读取的单位，逐格合计表二、表三、表四，
+      找出内容雷同的单位；--out 写出汇总工作簿（模板格式，另含“单位一览”“雷同”两张表）。
 
 退出码：0 没有错误（可以有警告）；1 发现错误；2 文件无法读取或无法识别。`,
   unknownCommand: (c: string) => `未知命令“${c}”。`,

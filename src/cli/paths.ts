@@ -1,7 +1,6 @@
 /**
  * File-system care for the CLI: never write over an input, create output folders without
- * spinning on paths that can never exist (/proc/nope), and print file names so that a newline
- * or a control character in a name cannot forge a line of output.
+ * spinning on paths that can never exist (/proc/nope), recognise one file under several names.
  */
 import { mkdir, realpath, stat } from "node:fs/promises";
 import path from "node:path";
@@ -18,11 +17,25 @@ export async function canonical(file: string): Promise<string> {
   }
 }
 
-/** Index pairs of paths that name the same file (by realpath: other spellings and symlinks too). */
+/** Device and inode of an existing file ("" when it does not exist): hard links share them. */
+async function identity(file: string): Promise<string> {
+  return stat(file, { bigint: true }).then(
+    (s) => `${s.dev}:${s.ino}`,
+    () => "",
+  );
+}
+
+/**
+ * Index pairs of paths that name the same file: by device and inode where the file exists (hard
+ * links, other spellings, symlinks), by realpath where it does not yet (two outputs into one file).
+ */
 export async function sameFiles(files: string[]): Promise<Array<[number, number]>> {
   const real = await Promise.all(files.map(canonical));
+  const ids = await Promise.all(files.map(identity));
   const pairs: Array<[number, number]> = [];
-  for (let i = 0; i < real.length; i++) for (let j = i + 1; j < real.length; j++) if (real[i] === real[j]) pairs.push([i, j]);
+  for (let i = 0; i < real.length; i++) {
+    for (let j = i + 1; j < real.length; j++) if (real[i] === real[j] || (ids[i] !== "" && ids[i] === ids[j])) pairs.push([i, j]);
+  }
   return pairs;
 }
 
@@ -56,13 +69,4 @@ export async function ensureParentDir(file: string): Promise<void> {
       if (e.code !== "EEXIST") throw new FsFailure(e.code ?? "EIO", d);
     });
   }
-}
-
-/** A name for one line of terminal output: control characters (newline, ESC…) shown escaped. */
-export function printable(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  return name.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (ch) => {
-    const map: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
-    return map[ch] ?? `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`;
-  });
 }

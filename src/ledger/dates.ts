@@ -36,11 +36,18 @@ export function serialOfDay(day: number): number {
   return day - EXCEL_EPOCH_DAY;
 }
 
+/** Groups: year, month, day and, where a time may follow, hour, minute, second. */
 const PATTERNS: RegExp[] = [
-  /^(\d{4})\s*[-/.．]\s*(\d{1,2})\s*[-/.．]\s*(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/,
+  /^(\d{4})\s*[-/.．]\s*(\d{1,2})\s*[-/.．]\s*(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/,
   /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$/,
   /^(\d{4})(\d{2})(\d{2})$/,
 ];
+
+/** No time, or a time of day that exists (00:00:00 … 23:59:59). */
+function isTime(h: string | undefined, m: string | undefined, s: string | undefined): boolean {
+  if (h === undefined) return true;
+  return Number(h) <= 23 && Number(m) <= 59 && (s === undefined || Number(s) <= 59);
+}
 
 export type DateParse = { ok: true; day: number } | { ok: false; shown: string } | { ok: true; day: null };
 
@@ -62,7 +69,8 @@ export function parseDate(raw: unknown): DateParse {
     const m = re.exec(s);
     if (m) {
       const day = dayOf(Number(m[1]), Number(m[2]), Number(m[3]));
-      return day === null ? { ok: false, shown: raw } : { ok: true, day };
+      // A time is ignored, but only a real one: "2025-03-10 25:99" is no date at all.
+      return day === null || !isTime(m[4], m[5], m[6]) ? { ok: false, shown: raw } : { ok: true, day };
     }
   }
   return { ok: false, shown: raw };

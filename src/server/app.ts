@@ -6,9 +6,12 @@
  *                           X-Handoff-Token = the token, Content-Length required,
  *                           Content-Type = docx | pdf | html  →  201 {url, expiresAt}
  *   GET  /api/handoff/:id   the file once, as an attachment; afterwards (or after 2 min) 404
- * Files live in memory only, bounded before they are received (./handoff). The custom headers
- * also keep other sites out: a cross-origin page cannot send them without a CORS preflight,
- * which this server never answers. Limits and how to change them: docs/deployment.md.
+ * Files live in memory only, bounded before they are received (./handoff) and received into one
+ * buffer of the declared length (never concatenated or copied). The custom headers also keep other
+ * sites out: a cross-origin page cannot send them without a CORS preflight, which this server
+ * never answers. The hand-off is off (503) until the public URL is set: without it the server
+ * cannot tell its own pages from a DNS-rebinding page that names our address under its own host.
+ * Any other unknown path gets a plain 404 page. Limits and how to change them: docs/deployment.md.
  */
 import type { Socket } from "node:net";
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
@@ -26,7 +29,7 @@ export interface ServerOptions {
   https?: { key: string | Buffer; cert: string | Buffer } | null;
   /**
    * Origin used in hand-off URLs and the only Origin uploads may come from (e.g.
-   * https://xxgk.example.gov.cn). Default: the address the server listens on, never the Host header.
+   * https://xxgk.example.gov.cn). Unset: the hand-off answers 503 (static files are still served).
    */
   publicUrl?: string;
   limits?: Partial<HandoffLimits>;
@@ -51,9 +54,11 @@ export interface ServerTimeouts {
   keepAliveMs: number;
   /** Open connections from one client address; more are closed at once. */
   perClientConnections: number;
+  /** Uploads being received at once, all clients together; more get 503 before their body is read. */
+  uploadsInFlight: number;
 }
 
-export const DEFAULT_TIMEOUTS: ServerTimeouts = { requestMs: 60_000, headersMs: 10_000, idleMs: 30_000, keepAliveMs: 5_000, perClientConnections: 32 };
+export const DEFAULT_TIMEOUTS: ServerTimeouts = { requestMs: 60_000, headersMs: 10_000, idleMs: 30_000, keepAliveMs: 5_000, perClientConnections: 32, uploadsInFlight: 8 };
 
 /** Lifetime of an upload token (the pane asks for one just before each upload). */
 const TOKEN_TTL_MS = 5 * 60_000;
@@ -85,11 +90,28 @@ function kindOfName(name: string): ExportKind | null {
   return null;
 }
 
-/** The address this server was reached on, from the socket (never the client-controlled Host header). */
-function ownOrigin(req: FastifyRequest, secure: boolean): string {
-  const socket = req.raw.socket;
-  const host = socket.localFamily === "IPv6" ? `[${socket.localAddress}]` : socket.localAddress;
-  return `${secure ? "https" : "http"}://${host}:${socket.localPort}`;
+/**
+ * The body of an upload whose room is reserved, read into one buffer of exactly the declared
+ * length as it arrives: no list of chunks to concatenate, no copy, so the memory an upload uses
+ * is the room it reserved. More bytes than declared cannot arrive (Node's parser stops at
+ * Content-Length); fewer (the client gave up) is an error and the room is given back.
+ */
+function receiveInto(stream: NodeJS.ReadableStream, length: number, done: (err: Error | null, body?: Buffer) => void): void {
+  const body = Buffer.allocUnsafeSlow(length);
+  let at = 0;
+  let finished = false;
+  const finish = (err: Error | null) => {
+    if (finished) return;
+    finished = true;
+    done(err, err ? undefined : body);
+  };
+  stream.on("data", (chunk: Buffer) => {
+    if (at + chunk.length > length) return finish(Object.assign(new Error("body longer than declared"), { statusCode: 400 }));
+    chunk.copy(body, at);
+    at += chunk.length;
+  });
+  stream.on("end", () => finish(at === length ? null : Object.assign(new Error("body shorter than declared"), { statusCode: 400 })));
+  stream.on("error", (e: Error) => finish(e));
 }
 
 /** Close connections beyond `max` open ones from one address, so one client cannot hold them all. */
@@ -121,6 +143,7 @@ export function createServer(opts: ServerOptions = {}): FastifyInstance {
   const store = new HandoffStore(limits, now);
   const tokens = new TokenIssuer(TOKEN_TTL_MS, now);
   const publicOrigin = opts.publicUrl ? new URL(opts.publicUrl).origin : null;
+  const publicBase = opts.publicUrl?.replace(/\/+$/, "") ?? "";
   const common = {
     logger: opts.logger ?? false,
     trustProxy: opts.trustProxy ?? false,
@@ -155,30 +178,48 @@ export function createServer(opts: ServerOptions = {}): FastifyInstance {
     if (status === 500) app.log.error(err);
     return reply.code(status).send({ error: status === 400 ? serverText.badType : "internal error" });
   });
-  const notFound = (reply: FastifyReply) => reply.code(404).header("Cache-Control", "no-store").send({ error: serverText.notFound });
-  app.setNotFoundHandler((_req, reply) => notFound(reply));
+  // A link that is gone says so (the clerk opened it in a browser); any other unknown path is a plain 404.
+  const linkGone = (reply: FastifyReply) => reply.code(404).header("Cache-Control", "no-store").send({ error: serverText.notFound });
+  const notFound = (req: FastifyRequest, reply: FastifyReply) =>
+    req.url.startsWith("/api/")
+      ? reply.code(404).header("Cache-Control", "no-store").send({ error: serverText.noSuchApi })
+      : reply.code(404).header("Cache-Control", "no-store").type("text/html; charset=utf-8").send(serverText.notFoundPage);
+  app.setNotFoundHandler(notFound);
+  const handoffOff = (reply: FastifyReply) => reply.code(503).header("Cache-Control", "no-store").send({ error: serverText.handoffOff });
 
   // Any content type reaches the handler as bytes; the handler decides (400 with a reason).
+  // Only an upload whose room is reserved is read at all (the reservation is made before).
+  const reservations = new WeakMap<object, Reservation>();
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser("*", { parseAs: "buffer", bodyLimit: limits.maxBytes }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser("*", (req, payload, done) => {
+    const r = reservations.get(req);
+    if (!r) return done(Object.assign(new Error("no room reserved"), { statusCode: 413 }));
+    receiveInto(payload, r.bytes, done);
+  });
 
   // Our own pages get a token right before an upload; other sites cannot read it (no CORS).
   app.get("/api/handoff/token", async (req, reply) => {
-    if (!sameOrigin(req.headers, publicOrigin ? [publicOrigin] : [])) return reply.code(403).send({ error: serverText.notOurPage });
+    if (!publicOrigin) return handoffOff(reply);
+    if (!sameOrigin(req.headers, publicOrigin)) return reply.code(403).send({ error: serverText.notOurPage });
     const t = tokens.issue();
     return reply.header("Cache-Control", "no-store").send({ token: t.token, expiresAt: new Date(t.expiresAt).toISOString() });
   });
 
   // Before a byte of the body is read: who is asking, how much, and is there room for it.
-  const reservations = new WeakMap<object, Reservation>();
+  // A refused upload's connection is closed after the answer, so its body is never read.
+  let receiving = 0;
   app.addHook("onRequest", async (req, reply) => {
     if (req.method !== "POST" || req.routeOptions.url !== "/api/handoff") return;
-    if (!sameOrigin(req.headers, publicOrigin ? [publicOrigin] : [])) return reply.code(403).send({ error: serverText.notOurPage });
+    reply.header("Connection", "close");
+    if (!publicOrigin) return handoffOff(reply);
+    if (!sameOrigin(req.headers, publicOrigin)) return reply.code(403).send({ error: serverText.notOurPage });
     if (!tokens.redeem(req.headers[TOKEN_HEADER])) return reply.code(403).send({ error: serverText.badToken });
     const declared = req.headers["content-length"];
     if (declared === undefined || !/^\d{1,12}$/.test(declared)) return reply.code(411).send({ error: serverText.lengthRequired });
     const length = Number(declared);
     if (length > limits.maxBytes) return reply.code(413).send({ error: serverText.tooLarge(Math.round(limits.maxBytes / 1024 / 1024)) });
+    // A bound on uploads received at once, whatever their size: each holds a socket and its buffers.
+    if (receiving >= timeouts.uploadsInFlight) return reply.code(503).header("Retry-After", "30").send({ error: serverText.busy });
     const r = store.reserve(req.ip, length);
     if (!r.ok) {
       return reply
@@ -187,8 +228,13 @@ export function createServer(opts: ServerOptions = {}): FastifyInstance {
         .send({ error: r.reason === "full" ? serverText.busy : serverText.clientBusy });
     }
     reservations.set(req, r.reservation);
-    // Aborted, timed out or refused: the room is given back whatever happens.
-    reply.raw.once("close", () => store.release(r.reservation));
+    receiving++;
+    // Kept alive once accepted (the answer is small); the room is given back whatever happens.
+    reply.removeHeader("Connection");
+    reply.raw.once("close", () => {
+      receiving--;
+      store.release(r.reservation);
+    });
   });
   app.addHook("onResponse", async (req) => {
     const r = reservations.get(req);
@@ -204,19 +250,20 @@ export function createServer(opts: ServerOptions = {}): FastifyInstance {
     const body = req.body;
     if (!Buffer.isBuffer(body) || body.length === 0) return reply.code(400).send({ error: serverText.emptyBody });
     if (!MAGIC[kind](body)) return reply.code(400).send({ error: serverText.notAFile });
-    const parked = store.put(new Uint8Array(body), name, kind, reservations.get(req), req.ip);
+    // A view of the received buffer, not a copy (a copy would double the memory held).
+    const parked = store.put(new Uint8Array(body.buffer, body.byteOffset, body.byteLength), name, kind, reservations.get(req), req.ip);
     if (!parked) return reply.code(503).send({ error: serverText.busy });
-    const base = (opts.publicUrl ?? ownOrigin(req, secure)).replace(/\/+$/, "");
     return reply
       .code(201)
       .header("Cache-Control", "no-store")
-      .send({ url: `${base}/api/handoff/${parked.id}`, expiresAt: new Date(parked.expiresAt).toISOString() });
+      .send({ url: `${publicBase}/api/handoff/${parked.id}`, expiresAt: new Date(parked.expiresAt).toISOString() });
   });
 
   // No HEAD route: a HEAD (link preview, virus scanner) must not use up the one download.
   app.get<{ Params: { id: string } }>("/api/handoff/:id", { exposeHeadRoute: false }, async (req, reply) => {
+    if (!publicOrigin) return handoffOff(reply);
     const e = store.take(req.params.id);
-    if (!e) return notFound(reply);
+    if (!e) return linkGone(reply);
     return reply
       .header("Content-Type", EXPORT_KINDS[e.kind].mimeType)
       .header("Content-Disposition", contentDisposition(e.fileName))

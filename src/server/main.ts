@@ -4,12 +4,14 @@
  *   XXGK_PORT (3000) · XXGK_HOST (0.0.0.0) · XXGK_DIST (dist)
  *   XXGK_TLS_CERT / XXGK_TLS_KEY   PEM files; default ~/.office-addin-dev-certs/localhost.{crt,key}
  *   XXGK_HTTP=1                    plain HTTP, only behind a TLS-terminating proxy or for tests
- *   XXGK_PUBLIC_URL                origin used in hand-off links when behind a proxy
+ *   XXGK_PUBLIC_URL                the add-in's address (hand-off links, the only Origin uploads
+ *                                  may come from); unset, the hand-off is off (503)
  *   XXGK_FRAME_ANCESTORS           space-separated CSP frame-ancestors (on-premises Office Online Server)
  * Limits (docs/deployment.md):
  *   XXGK_MAX_UPLOAD_MB (20) · XXGK_STORE_MB (200) · XXGK_CLIENT_STORE_MB (60) · XXGK_LINK_TTL_S (120)
  *   XXGK_REQUEST_TIMEOUT_S (60) · XXGK_HEADERS_TIMEOUT_S (10) · XXGK_IDLE_TIMEOUT_S (30)
- *   XXGK_KEEPALIVE_TIMEOUT_S (5) · XXGK_CLIENT_CONNECTIONS (32) · XXGK_TRUST_PROXY=1 (client = X-Forwarded-For)
+ *   XXGK_KEEPALIVE_TIMEOUT_S (5) · XXGK_CLIENT_CONNECTIONS (32) · XXGK_UPLOADS_IN_FLIGHT (8)
+ *   XXGK_TRUST_PROXY=1 (client = X-Forwarded-For)
  */
 import { existsSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
@@ -55,6 +57,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv): { limits: Partial<Hando
       idleMs: num(env, "XXGK_IDLE_TIMEOUT_S", 1000),
       keepAliveMs: num(env, "XXGK_KEEPALIVE_TIMEOUT_S", 1000),
       perClientConnections: num(env, "XXGK_CLIENT_CONNECTIONS", 1),
+      uploadsInFlight: num(env, "XXGK_UPLOADS_IN_FLIGHT", 1),
     }),
   };
 }
@@ -63,6 +66,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   const distDir = path.resolve(env.XXGK_DIST ?? "dist");
   if (!existsSync(distDir)) throw new Error(serverText.noDist(distDir));
   const https = tls(env);
+  if (env.XXGK_PUBLIC_URL && !/^https?:\/\/[^/]/.test(env.XXGK_PUBLIC_URL)) throw new Error(serverText.badPublicUrl(env.XXGK_PUBLIC_URL));
   const app = createServer({
     distDir,
     https,

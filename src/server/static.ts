@@ -54,18 +54,18 @@ async function realInside(realRoot: string, file: string): Promise<string | null
   return real && real.startsWith(realRoot + path.sep) ? real : null;
 }
 
-export function registerStatic(app: FastifyInstance, root: string, notFound: (reply: FastifyReply) => FastifyReply): void {
+export function registerStatic(app: FastifyInstance, root: string, notFound: (req: FastifyRequest, reply: FastifyReply) => FastifyReply): void {
   let realRoot: Promise<string> | null = null;
   const serve = async (req: FastifyRequest, reply: FastifyReply) => {
     const asked = resolveInside(root, req.url);
     const type = asked ? TYPES[path.extname(asked).toLowerCase()] : undefined;
-    if (!asked || !type) return notFound(reply);
+    if (!asked || !type) return notFound(req, reply);
     // A symlink inside dist/ must not lead out of it.
     realRoot ??= realpath(root).catch(() => path.resolve(root));
     const file = await realInside(await realRoot, asked);
-    if (!file) return notFound(reply);
+    if (!file) return notFound(req, reply);
     const st = await stat(file).catch(() => null);
-    if (!st?.isFile()) return notFound(reply);
+    if (!st?.isFile()) return notFound(req, reply);
     const etag = `W/"${st.size.toString(16)}-${Math.floor(st.mtimeMs).toString(16)}"`;
     reply
       .header("Content-Type", type)

@@ -48,20 +48,13 @@ export class TokenIssuer {
 
 /**
  * Whether a browser request comes from our own pages. Sec-Fetch-Site, when sent, must be
- * same-origin (or none: typed in the address bar); Origin, when sent, must be one of `origins`
- * (the configured public URL) or, with none configured, name the host the request was sent to.
+ * same-origin (or none: typed in the address bar); Origin, when sent, must be `origin` (the
+ * configured public URL; never compared with the Host header, which a DNS-rebinding page controls).
  * Clients that send neither (curl, older webviews) pass here and meet the token and the bounds.
  */
-export function sameOrigin(headers: Record<string, string | string[] | undefined>, origins: readonly string[]): boolean {
+export function sameOrigin(headers: Record<string, string | string[] | undefined>, origin: string): boolean {
   const site = headers["sec-fetch-site"];
   if (typeof site === "string" && site !== "same-origin" && site !== "none") return false;
-  const origin = headers.origin;
-  if (typeof origin !== "string") return true;
-  if (origins.length) return origins.includes(origin);
-  const host = headers.host;
-  try {
-    return typeof host === "string" && new URL(origin).host === host;
-  } catch {
-    return false;
-  }
+  const sent = headers.origin;
+  return typeof sent !== "string" || sent === origin;
 }

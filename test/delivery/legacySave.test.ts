@@ -3,18 +3,16 @@
  * prompt (navigator.msSaveOrOpenBlob) when the webview has it; otherwise, or when it fails, the
  * hand-off to the real server and a one-time link the clerk clicks.
  */
-import type { AddressInfo } from "node:net";
 import { saveFile, type SaveEnv } from "../../src/delivery/saveFile";
-import { createServer } from "../../src/server/app";
+import { startServer } from "../helpers/server";
 
 const DOCX = new Blob([Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3])], { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" });
 const NAME = "某某区人民政府办公室2025年政府信息公开工作年度报告.docx";
 
 async function withServer(fn: (base: string) => Promise<void>): Promise<void> {
-  const app = createServer();
-  await app.listen({ port: 0, host: "127.0.0.1" });
+  const { app, base } = await startServer();
   try {
-    await fn(`http://127.0.0.1:${(app.server.address() as AddressInfo).port}`);
+    await fn(base);
   } finally {
     await app.close();
   }

@@ -2,9 +2,8 @@
  * saveFile per platform with injected fakes, and once end to end: the desktop path against the
  * real server (upload, openBrowserWindow gets the one-time URL, the URL downloads the file once).
  */
-import type { AddressInfo } from "node:net";
 import { saveFile, type SaveEnv } from "../../src/delivery/saveFile";
-import { createServer } from "../../src/server/app";
+import { startServer } from "../helpers/server";
 
 const PDF = new Blob([Buffer.from("%PDF-1.7\n")], { type: "application/pdf" });
 const NAME = "某某街道办事处2023年政府信息公开工作年度报告.pdf";
@@ -135,9 +134,7 @@ describe("officeSaveEnv", () => {
 
 describe("desktop path against the real server", () => {
   test("upload through saveFile, the opened URL downloads the file once", async () => {
-    const app = createServer();
-    await app.listen({ port: 0, host: "127.0.0.1" });
-    const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    const { app, base } = await startServer();
     try {
       let opened = "";
       const env = fakeEnv({ handoffUrl: `${base}/api/handoff`, fetch: globalThis.fetch, openBrowserWindow: (u) => void (opened = u) });
@@ -155,9 +152,7 @@ describe("desktop path against the real server", () => {
   });
 
   test("the server refuses an upload without a token, and a token twice", async () => {
-    const app = createServer();
-    await app.listen({ port: 0, host: "127.0.0.1" });
-    const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    const { app, base } = await startServer();
     try {
       const post = (token?: string) =>
         fetch(`${base}/api/handoff`, {

@@ -2,27 +2,25 @@
  * The CLI under abuse (issue 13): outputs that are inputs, output folders that cannot exist,
  * unreadable and symlinked folders in a batch, file names that try to forge output lines.
  */
-import { spawnSync } from "node:child_process";
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { run as exportRun } from "../../src/cli/commands/export";
-import type { CliIO } from "../../src/cli/io";
-import { FIXTURES, PROJECT_ROOT, outputDir } from "../helpers/paths";
+import { captureIO } from "../helpers/cliIO";
+import { cliRunner } from "../helpers/otherUser";
+import { FIXTURES, outputDir } from "../helpers/paths";
 
-const BIN = path.join(PROJECT_ROOT, "bin", "xxgk-report.js");
 const SEED = path.join(FIXTURES, "2023-sanmenxia-hubin-qianjin.txt");
 const ROOT = outputDir("harden-cli");
 
-function io(cwd = ROOT): CliIO & { outText: string[]; errText: string[] } {
-  const outText: string[] = [];
-  const errText: string[] = [];
-  return { out: (t) => outText.push(t), err: (t) => errText.push(t), cwd, outText, errText };
-}
+const io = (cwd = ROOT) => captureIO(cwd);
 
-/** The real CLI; as root it runs as nobody, so that a folder without permissions is unreadable. */
+/** The real CLI; as root it runs as nobody from a sandbox, so a folder without permissions is unreadable. */
+const runner = cliRunner("harden-cli", ROOT);
+afterAll(() => {
+  if (runner.dir !== ROOT) rmSync(runner.dir, { recursive: true, force: true });
+});
 function cli(args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: PROJECT_ROOT, encoding: "utf8", timeout: 60_000, ...asNobody });
+  const r = runner.run(args);
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -71,7 +69,7 @@ test("an output folder that cannot be created fails at once with a Chinese reaso
 });
 
 describe("a batch over a folder", () => {
-  const dir = path.join(ROOT, "batch");
+  const dir = path.join(runner.dir, "batch");
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(path.join(dir, "locked"), { recursive: true });
   mkdirSync(path.join(dir, "real"), { recursive: true });
@@ -83,7 +81,7 @@ describe("a batch over a folder", () => {
   // A name that tries to forge a "✓" line of its own.
   writeFileSync(path.join(dir, "evil\n✓ forged.txt  某机关 2023 年度  错误 0 · 警告 0\n.txt"), "not a report");
   chmodSync(path.join(dir, "locked"), 0o000);
-  for (const p of [ROOT, dir, path.join(dir, "real")]) chmodSync(p, 0o755);
+  for (const p of [dir, path.join(dir, "real")]) chmodSync(p, 0o755);
   afterAll(() => chmodSync(path.join(dir, "locked"), 0o755));
 
   test("an unreadable folder is reported as unreadable and the rest is checked", () => {

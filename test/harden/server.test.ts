@@ -4,51 +4,18 @@
  * before they are buffered, one client cannot fill the store for all, pages of other sites are
  * refused, links never carry the Host header, and a symlink in dist/ leads nowhere.
  */
-import { spawn } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import http from "node:http";
-import net, { type AddressInfo } from "node:net";
+import net from "node:net";
 import path from "node:path";
-import { createServer, DEFAULT_TIMEOUTS, type ServerOptions } from "../../src/server/app";
-import { settingsFromEnv } from "../../src/server/main";
-import { PROJECT_ROOT, outputDir } from "../helpers/paths";
+import { createServer, DEFAULT_TIMEOUTS } from "../../src/server/app";
+import { main as serverMain, settingsFromEnv } from "../../src/server/main";
+import { outputDir } from "../helpers/paths";
+import { PDF, peakRssMb, request, spawnServer, startServer, token, upload, uploadStorm } from "../helpers/server";
 
 jest.setTimeout(90_000);
 
-const PDF = Buffer.from("%PDF-1.7\n");
-
-async function start(opts: ServerOptions = {}) {
-  const app = createServer(opts);
-  await app.listen({ port: 0, host: "127.0.0.1" });
-  const port = (app.server.address() as AddressInfo).port;
-  return { app, port, base: `http://127.0.0.1:${port}` };
-}
-
-interface Res {
-  status: number;
-  body: string;
-}
-
-function request(url: string, opts: { method?: string; headers?: Record<string, string>; body?: Buffer; localAddress?: string } = {}): Promise<Res> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: opts.method ?? "GET", headers: opts.headers, localAddress: opts.localAddress, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode!, body: Buffer.concat(chunks).toString() }));
-    });
-    req.on("error", reject);
-    req.end(opts.body);
-  });
-}
-
-async function token(base: string, localAddress?: string): Promise<string> {
-  return JSON.parse((await request(`${base}/api/handoff/token`, { localAddress })).body).token;
-}
-
-async function upload(base: string, body: Buffer, opts: { localAddress?: string; headers?: Record<string, string> } = {}): Promise<Res> {
-  const headers = { "Content-Type": "application/pdf", "X-File-Name": "a.pdf", "X-Handoff-Token": await token(base, opts.localAddress), ...opts.headers };
-  return request(`${base}/api/handoff`, { method: "POST", headers, body, localAddress: opts.localAddress });
-}
+const start = startServer;
 
 /** Raw request head on a socket; the caller decides how (and how slowly) to send the body. */
 function rawSocket(port: number, head: string): Promise<net.Socket> {
@@ -215,57 +182,120 @@ test("a symlink inside dist/ is not followed out of it", async () => {
 });
 
 test("limits and timeouts come from the environment", () => {
-  expect(settingsFromEnv({ XXGK_MAX_UPLOAD_MB: "5", XXGK_STORE_MB: "50", XXGK_REQUEST_TIMEOUT_S: "30", XXGK_CLIENT_CONNECTIONS: "8" })).toEqual({
+  expect(settingsFromEnv({ XXGK_MAX_UPLOAD_MB: "5", XXGK_STORE_MB: "50", XXGK_REQUEST_TIMEOUT_S: "30", XXGK_CLIENT_CONNECTIONS: "8", XXGK_UPLOADS_IN_FLIGHT: "4" })).toEqual({
     limits: { maxBytes: 5 * 1024 * 1024, maxTotalBytes: 50 * 1024 * 1024 },
-    timeouts: { requestMs: 30_000, perClientConnections: 8 },
+    timeouts: { requestMs: 30_000, perClientConnections: 8, uploadsInFlight: 4 },
   });
   expect(() => settingsFromEnv({ XXGK_STORE_MB: "lots" })).toThrow("XXGK_STORE_MB");
 });
 
-/** Peak resident memory (VmHWM) of a process, in MB. */
-function peakRssMb(pid: number): number {
-  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-  return m ? Number(m[1]) / 1024 : NaN;
-}
+test("a public URL that is no web address stops the server at start, in Chinese", async () => {
+  await expect(serverMain({ XXGK_HTTP: "1", XXGK_DIST: outputDir("harden-env"), XXGK_PUBLIC_URL: "xxgk.example.gov.cn" })).rejects.toThrow(
+    "XXGK_PUBLIC_URL=xxgk.example.gov.cn 无效",
+  );
+});
 
-test("40 concurrent 19 MB uploads keep the server (a child process, default limits) under 700 MB", async () => {
-  const dist = outputDir("harden-rss");
-  // node itself with tsx's require hook (the tsx CLI would put the server in a grandchild).
-  const child = spawn(process.execPath, ["--require", "tsx/cjs", path.join(PROJECT_ROOT, "src", "server", "main.ts")], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, XXGK_HTTP: "1", XXGK_HOST: "127.0.0.1", XXGK_PORT: "0", XXGK_DIST: dist, XXGK_PUBLIC_URL: "" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+/** Budget for the peak resident memory of the server under 40 × 19 MB uploads (docs/deployment.md). */
+const PEAK_BUDGET_MB = 400;
+
+test(`40 concurrent 19 MB uploads from 40 addresses keep the server (a child process, default limits) under ${PEAK_BUDGET_MB} MB`, async () => {
+  const server = await spawnServer();
   try {
-    const port = await new Promise<number>((resolve, reject) => {
-      let out = "";
-      child.stdout.on("data", (d) => {
-        out += d.toString();
-        const m = /127\.0\.0\.1:(\d+)/.exec(out);
-        if (m) resolve(Number(m[1]));
-      });
-      child.once("exit", () => reject(new Error(`server exited: ${out}`)));
-      setTimeout(() => reject(new Error("server did not start")), 30_000).unref();
-    });
-    const base = `http://127.0.0.1:${port}`;
-    const before = peakRssMb(child.pid!);
-    const file = Buffer.concat([PDF, Buffer.alloc(19 * 1024 * 1024 - PDF.length, 0x20)]);
-    // Each from its own loopback address, so the global bound is what is tested, not the per-client one.
-    const round = () => Promise.all(Array.from({ length: 40 }, (_, i) => upload(base, file, { localAddress: `127.0.0.${i + 10}` }).catch(() => ({ status: 0, body: "" }))));
-    const results = await round();
-    const codes = results.map((r) => r.status);
-    // Again, with the store still full: everything is refused before it is buffered.
-    const again = (await round()).map((r) => r.status);
-    // (0: the server answered 503 and closed while the client was still sending its 19 MB)
-    expect(again.filter((c) => c !== 503 && c !== 0)).toEqual([]);
-    const peak = peakRssMb(child.pid!);
-    if (process.env.HARDEN_FIGURES) console.log({ codes: codes.join(","), before, peak, accepted: codes.filter((c) => c === 201).length, busy: codes.filter((c) => c === 503).length });
+    const before = peakRssMb(server.pid);
+    const codes = await uploadStorm(server.base, 40, 19);
+    // Again, with the store (nearly) full: all but what still fits is refused before it is buffered.
+    const again = await uploadStorm(server.base, 40, 19);
+    const peak = peakRssMb(server.pid);
+    if (process.env.HARDEN_FIGURES) console.log({ codes: codes.join(","), before, peak, accepted: codes.filter((c) => c === 201).length });
     expect(codes.filter((c) => c === 201).length).toBeGreaterThan(0);
-    expect(codes.filter((c) => c === 201).length * 19).toBeLessThanOrEqual(200);
-    expect(codes.filter((c) => c !== 201 && c !== 503 && c !== 0)).toEqual([]);
-    expect(peak).toBeLessThan(700);
-    expect((await request(`${base}/api/health`)).status).toBe(200);
+    expect([...codes, ...again].filter((c) => c === 201).length * 19).toBeLessThanOrEqual(200);
+    expect([...codes, ...again].filter((c) => c !== 201 && c !== 503 && c !== 0)).toEqual([]);
+    expect(peak).toBeLessThan(PEAK_BUDGET_MB);
+    expect((await request(`${server.base}/api/health`)).status).toBe(200);
   } finally {
-    child.kill("SIGTERM");
+    server.stop();
+  }
+});
+
+describe("DNS rebinding (issue 25): the hand-off needs XXGK_PUBLIC_URL", () => {
+  // A page on evil.example whose name now resolves to our address: Host and Origin are its own.
+  const rebound = (port: number) => ({ Host: `evil.example:${port}`, Origin: `http://evil.example:${port}`, "Sec-Fetch-Site": "same-origin" });
+
+  test("unset: no token, no upload, no download — 503 saying why; static files still served", async () => {
+    const dist = outputDir("harden-rebind");
+    writeFileSync(path.join(dist, "taskpane.html"), "<!DOCTYPE html><title>x</title>");
+    const app = createServer({ distDir: dist });
+    await app.listen({ port: 0, host: "127.0.0.1" });
+    const port = (app.server.address() as net.AddressInfo).port;
+    const base = `http://127.0.0.1:${port}`;
+    try {
+      for (const headers of [rebound(port), {}]) {
+        const t = await request(`${base}/api/handoff/token`, { headers });
+        expect(t.status).toBe(503);
+        expect(JSON.parse(t.body).error).toContain("XXGK_PUBLIC_URL");
+        expect(t.body).not.toMatch(/token/);
+      }
+      const up = await request(`${base}/api/handoff`, { method: "POST", headers: { ...rebound(port), "Content-Type": "application/pdf", "X-File-Name": "a.pdf", "X-Handoff-Token": "x.y.z" }, body: PDF });
+      expect(up.status).toBe(503);
+      expect((await request(`${base}/api/handoff/${"A".repeat(22)}`)).status).toBe(503);
+      expect((await request(`${base}/taskpane.html`)).status).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test("set: the rebinding page's upload is refused by its Origin; the links never name its host", async () => {
+    const server = await start();
+    try {
+      const r = await upload(server.base, PDF, { headers: rebound(server.port) });
+      expect(r.status).toBe(403);
+      const ok = await upload(server.base, PDF, { headers: { Host: `evil.example:${server.port}` } });
+      expect(JSON.parse(ok.body).url.startsWith(`${server.base}/api/handoff/`)).toBe(true);
+    } finally {
+      await server.app.close();
+    }
+  });
+});
+
+test("uploads received at once are bounded: past the budget 503 before the body is read", async () => {
+  const server = await start({ timeouts: { uploadsInFlight: 1 } });
+  try {
+    const size = 10 * 1024;
+    const s = await rawSocket(server.port, `POST /api/handoff HTTP/1.1\r\nHost: x\r\nContent-Type: application/pdf\r\nX-File-Name: a.pdf\r\nX-Handoff-Token: ${await token(server.base)}\r\nContent-Length: ${size}\r\nConnection: close\r\n\r\n%PDF-`);
+    const first = closedOrAnswered(s);
+    await new Promise((r) => setTimeout(r, 100));
+    const second = await upload(server.base, PDF, { localAddress: "127.0.0.2" });
+    expect(second.status).toBe(503);
+    s.end(Buffer.alloc(size - 5));
+    expect((await first).data).toMatch(/^HTTP\/1\.1 201/);
+    // The budget is given back: the next upload goes through.
+    expect((await upload(server.base, PDF, { localAddress: "127.0.0.2" })).status).toBe(201);
+  } finally {
+    await server.app.close();
+  }
+});
+
+test("a static 404 is a plain page, not the hand-off's message; a gone link still says why", async () => {
+  const dist = outputDir("harden-404");
+  const server = await start({ distDir: dist });
+  try {
+    for (const p of ["/nope.html", "/fonts/x.otf", "/../etc/passwd", "/"]) {
+      const r = await new Promise<http.IncomingMessage & { text: string }>((resolve, reject) => {
+        http.get(`${server.base}${p}`, (res) => {
+          let text = "";
+          res.on("data", (d) => (text += d));
+          res.on("end", () => resolve(Object.assign(res, { text })));
+        }).on("error", reject);
+      });
+      expect([p, r.statusCode]).toEqual([p, 404]);
+      expect(r.headers["content-type"]).toBe("text/html; charset=utf-8");
+      expect(r.headers["content-security-policy"]).toBeDefined();
+      expect(r.text).toContain("404 找不到页面");
+      expect(r.text).not.toContain("链接");
+    }
+    expect(JSON.parse((await request(`${server.base}/api/nope`)).body).error).toBe("没有这个接口。");
+    expect(JSON.parse((await request(`${server.base}/api/handoff/${"A".repeat(22)}`)).body).error).toContain("链接不存在");
+  } finally {
+    await server.app.close();
   }
 });

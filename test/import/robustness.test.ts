@@ -3,7 +3,7 @@
  * It always returns a report that passes the schema, and says in a finding when it found nothing.
  */
 import fc from "fast-check";
-import { findingSchema, reportSchema } from "../../src/report";
+import { findingSchema, reportSchema } from "../../src/report/schema";
 import { importReport, type ImportResult } from "../../src/import";
 import { importText } from "../../src/import/messages";
 import { readFileSync } from "node:fs";

@@ -1,5 +1,6 @@
 /** Importing the seed text report and synthetic variants of it built here from the seed. */
-import { checkReport, cellsOf, emptyReport, FEE_CELL, FORMATS, reportSchema, t2Key, t3Key, type Finding, type Report } from "../../src/report";
+import { checkReport, cellsOf, emptyReport, FEE_CELL, FORMATS, t2Key, t3Key, type Finding, type Report } from "../../src/report";
+import { reportSchema } from "../../src/report/schema";
 import { importReport, readText } from "../../src/import";
 import { readSeed, reportAsText } from "./support/layout";
 

@@ -3,12 +3,11 @@ import {
   cellsOf,
   checkReport,
   emptyReport,
-  findingSchema,
-  reportSchema,
   sumRules,
   t3Key,
   type Report,
 } from "../../src/report";
+import { findingSchema, reportSchema } from "../../src/report/schema";
 import { ARITHMETIC_KEYS, consistentReport, sampleReport, seedsArb } from "../support/reports";
 
 const errors = (r: Report) => checkReport(r).filter((f) => f.severity === "error");

@@ -8,12 +8,11 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import https from "node:https";
 import path from "node:path";
-import type { AddressInfo } from "node:net";
-import { createServer, type ServerOptions } from "../../src/server/app";
 import { contentDisposition, paneCsp } from "../../src/server/headers";
 import { HandoffStore } from "../../src/server/handoff";
 import { resolveInside } from "../../src/server/static";
 import { outputDir } from "../helpers/paths";
+import { startServer } from "../helpers/server";
 
 interface Res {
   status: number;
@@ -39,12 +38,7 @@ const docxBytes = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.a
 const pdfBytes = Buffer.from("%PDF-1.7\n% test\n");
 const NAME = "某某街道办事处2023年政府信息公开工作年度报告.docx";
 
-async function start(opts: ServerOptions = {}) {
-  const app = createServer(opts);
-  await app.listen({ port: 0, host: "127.0.0.1" });
-  const port = (app.server.address() as AddressInfo).port;
-  return { app, base: `${opts.https ? "https" : "http"}://127.0.0.1:${port}` };
-}
+const start = startServer;
 
 /** A one-use upload token, as the pane gets it before each upload. */
 async function token(base: string, ca?: Buffer): Promise<string> {

@@ -10,7 +10,7 @@ import { parse } from "../args";
 import { EXIT, type CliIO } from "../io";
 import { loadReportFile, SUPPORTED_EXTENSIONS, type Loaded } from "../load";
 import { cliText } from "../messages";
-import { printable } from "../paths";
+import { printable } from "../terminal";
 import { placeNamer, whereText, type PlaceNamer } from "../places";
 
 export interface CheckResult {
@@ -53,21 +53,22 @@ export function formatFindings(findings: Finding[], name: PlaceNamer = placeName
       continue;
     }
     const where = whereText(f, name, format);
-    lines.push(`  ${f.severity === "error" ? "✗" : f.severity === "warning" ? "!" : "·"} ${cliText.severity[f.severity]} [${f.rule}] ${f.message}${where}`);
+    // A message may quote a cell: its newlines must not start a line of their own.
+    lines.push(`  ${f.severity === "error" ? "✗" : f.severity === "warning" ? "!" : "·"} ${cliText.severity[f.severity]} [${f.rule}] ${printable(f.message)}${where}`);
   }
   for (const [t, n] of blanks) lines.push(`  ! ${cliText.severity.warning} [CELL.BLANK] ${cliText.blankGroup(n, t)}`);
   return lines;
 }
 
 /** What a folder walk finds: report files, folders it could not read, symlinked folders it skipped. */
-type Listed = { file: string } | { unreadableDir: string } | { linkDir: string };
+export type Listed = { file: string } | { unreadableDir: string } | { linkDir: string };
 
 /**
  * Report files under dir, depth first. A folder that cannot be read is listed as such and the
  * walk goes on; symlinked folders are not entered (no loops, no file counted twice) but listed,
  * so the batch says what it skipped. Symlinked files are read like files.
  */
-async function listReports(dir: string): Promise<Listed[]> {
+export async function listReports(dir: string): Promise<Listed[]> {
   let entries;
   try {
     entries = await readdir(dir, { withFileTypes: true });

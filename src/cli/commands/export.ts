@@ -5,7 +5,6 @@
  * the embedded fonts lack is never written (EXPORT.GLYPH), the other formats still are.
  * Exit: 0 written · 1 errors without --force, or a PDF refused · 2 input unreadable or output unwritable.
  */
-import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { countBySeverity, type Finding } from "../../report";
 import { exportReport } from "../../document/exportReport";
@@ -16,7 +15,9 @@ import { parse } from "../args";
 import { EXIT, type CliIO } from "../io";
 import { loadReportFile } from "../load";
 import { cliText } from "../messages";
-import { ensureParentDir, FsFailure, sameFiles } from "../paths";
+import { FsFailure, sameFiles } from "../paths";
+import { printable } from "../terminal";
+import { writeOutput } from "../writeOutput";
 import { findingsFor, formatFindings } from "./check";
 
 const KINDS: ExportKind[] = ["docx", "pdf", "html"];
@@ -55,7 +56,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return EXIT.unreadable;
   }
 
-  // Never write over the input, nor two outputs into one file (other spellings and symlinks too).
+  // Never write over the input, nor two outputs into one file (other spellings, symlinks, hard links).
   const inputAbs = path.resolve(io.cwd, input);
   for (const [i, j] of await sameFiles([inputAbs, ...outputs.map((o) => o.file)])) {
     io.err(i === 0 ? cliText.outputIsInput(outputs[j - 1]!.shown, input) : cliText.outputTwice(outputs[i - 1]!.shown, outputs[j - 1]!.shown));
@@ -84,15 +85,14 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     if (res.status !== "ok") {
       // Only the glyph check (or unloadable fonts) can stop an export here: list what it found.
       const own: Finding[] = res.findings.filter((f) => f.rule === "EXPORT.GLYPH");
-      for (const f of own) io.err(text.finding(f.severity, f.rule, f.message));
+      for (const f of own) io.err(text.finding(f.severity, f.rule, printable(f.message)));
       io.err(res.status === "refused" && own.length ? text.pdfRefused(out.shown) : res.message);
       status = Math.max(status, EXIT.errors);
       continue;
     }
-    for (const f of res.findings.filter((x) => x.rule === "EXPORT.GLYPH")) io.err(text.finding(f.severity, f.rule, f.message));
+    for (const f of res.findings.filter((x) => x.rule === "EXPORT.GLYPH")) io.err(text.finding(f.severity, f.rule, printable(f.message)));
     try {
-      await ensureParentDir(out.file);
-      await writeFile(out.file, res.file.bytes);
+      await writeOutput(out.file, res.file.bytes);
     } catch (e) {
       const code = e instanceof FsFailure ? e.code : ((e as NodeJS.ErrnoException).code ?? "EIO");
       const at = e instanceof FsFailure ? e.at : out.file;

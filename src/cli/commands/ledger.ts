@@ -10,7 +10,7 @@ import { APP_COLUMNS, CASE_COLUMNS, countNotes, countRegister, loadRegisterFile,
 import { parse } from "../args";
 import { EXIT, type CliIO } from "../io";
 import { cliText } from "../messages";
-import { printable } from "../paths";
+import { printable } from "../terminal";
 import { MAX_INPUT_BYTES } from "../load";
 import { formatFindings } from "./check";
 import { LEDGER_CLI } from "./ledgerMessages";
@@ -52,7 +52,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const json = parsed.values.json === true;
   const fail = (message: string): number => {
     if (json) io.out(JSON.stringify({ error: message }));
-    io.err(message);
+    // The message may quote a header or a cell of the register: one line, whatever it holds.
+    io.err(printable(message));
     return EXIT.unreadable;
   };
   const yearText = typeof parsed.values.year === "string" ? parsed.values.year : null;
@@ -116,7 +117,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (json) {
     io.out(JSON.stringify({ year: reportYear, cells: derived.cells, counted: derived.counted, ignored: derived.ignored, findings }));
   } else {
-    io.out(LEDGER_CLI.header(target, reportYear, derived.counted, derived.ignored));
+    io.out(LEDGER_CLI.header(printable(target), reportYear, derived.counted, derived.ignored));
     for (const l of matrixLines(derived.cells)) io.out(l);
     for (const l of formatFindings(findings)) io.out(l);
     io.out(cliText.summary(counts.error, counts.warning));

@@ -3,9 +3,11 @@
  * (the same workbook the add-in inserts), optionally with agency and year filled in.
  */
 import { existsSync } from "node:fs";
-import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { EXIT, type CliIO } from "../io";
+import { cliText } from "../messages";
+import { FsFailure } from "../paths";
+import { writeOutput } from "../writeOutput";
 import { CLI_TEXT } from "../../template/messages";
 import { buildTemplate } from "../../template/xlsx";
 
@@ -88,9 +90,11 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   const bytes = await buildTemplate({ year: a.year ?? null, agency: a.agency ?? null, contact: a.contact ?? null });
   try {
-    await writeFile(file, bytes);
+    // All or nothing: with --force an existing template is replaced only once the new one is on disk.
+    await writeOutput(file, bytes);
   } catch (e) {
-    io.err(CLI_TEXT.writeFailed(file, e instanceof Error ? e.message : String(e)));
+    const f = e instanceof FsFailure ? e : new FsFailure("EIO", file);
+    io.err(CLI_TEXT.writeFailed(file, cliText.fsError(f.code, f.at)));
     return EXIT.unreadable;
   }
   io.out(CLI_TEXT.written(file, Math.round(bytes.length / 1024)));

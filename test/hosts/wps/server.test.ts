@@ -38,7 +38,7 @@ test("ribbon.xml, the entry page, jsplugins.xml and the offline package are serv
 test("the WPS pane's hand-off URL is the server's endpoint", async () => {
   const url = new URL(handoffUrl("https://xxgk.example.gov.cn/wps/taskpane.html"));
   expect(url.pathname).toBe("/api/handoff");
-  const app = createServer({ distDir: ROOT, https: null });
+  const app = createServer({ distDir: ROOT, https: null, publicUrl: "https://xxgk.example.gov.cn" });
   try {
     const tokenRes = await app.inject({ method: "GET", url: `${url.pathname}/token` });
     expect(tokenRes.statusCode).toBe(200);

@@ -1,0 +1,43 @@
+/**
+ * Where the compiled CLI lives and whether it is current: shared by scripts/build-cli.js and
+ * bin/xxgk-report.js (which must stay fast: plain stat calls, no globbing library).
+ */
+"use strict";
+const { readdirSync, statSync } = require("node:fs");
+const path = require("node:path");
+
+const OUT_DIR = "dist-cli";
+const BUNDLE = path.join(OUT_DIR, "main.cjs");
+const STAMP = path.join(OUT_DIR, "stamp.json");
+/** What the bundle is built from: every source file and the generated template. */
+const SOURCE_DIRS = ["src"];
+const EXTRA = ["package.json", "scripts/build-cli.js"];
+
+/** The newest modification time (ms) of the CLI's sources under root. */
+function newestSource(root) {
+  let newest = 0;
+  const visit = (dir) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) visit(p);
+      else if (e.isFile()) newest = Math.max(newest, statSync(p).mtimeMs);
+    }
+  };
+  for (const d of SOURCE_DIRS) visit(path.join(root, d));
+  for (const f of EXTRA) {
+    try {
+      newest = Math.max(newest, statSync(path.join(root, f)).mtimeMs);
+    } catch {
+      /* absent: nothing to compare */
+    }
+  }
+  return newest;
+}
+
+module.exports = { OUT_DIR, BUNDLE, STAMP, newestSource };
