@@ -9,10 +9,6 @@ export type RuleId = keyof typeof RULE_TITLES;
 
 export const RULE_IDS = Object.keys(RULE_TITLES) as [RuleId, ...RuleId[]];
 
-export function isRuleId(id: string): id is RuleId {
-  return Object.prototype.hasOwnProperty.call(RULE_TITLES, id);
-}
-
 export function ruleTitle(id: RuleId): string {
   return RULE_TITLES[id];
 }
