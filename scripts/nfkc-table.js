@@ -23,7 +23,7 @@ const BLOCKS = [
 
 function nfkcTable() {
   const pairs = [];
-  for (const [from, to] of BLOCKS) {
+  for (const [from, to] of /** @type {[number, number][]} */ (BLOCKS)) {
     for (let c = from; c <= to; c++) {
       const s = String.fromCharCode(c);
       const n = s.normalize("NFKC");

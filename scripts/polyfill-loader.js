@@ -18,6 +18,11 @@ const TARGETS = { es5: { ie: "11" }, es2017: { edge: "18" } };
 /** Resolved from here, so a library's own (or missing) core-js is never picked up. */
 const ROOT = path.resolve(__dirname, "..");
 
+/**
+ * @this {import("webpack").LoaderContext<{ target: string }>}
+ * @param {string} source
+ * @param {any} map
+ */
 module.exports = function polyfillLoader(source, map) {
   const done = this.async();
   const target = String(this.getOptions().target).toLowerCase();
@@ -34,5 +39,5 @@ module.exports = function polyfillLoader(source, map) {
       targets: TARGETS[target],
       plugins: [[require.resolve("babel-plugin-polyfill-corejs3"), { method: "usage-global", version: CORE_JS, absoluteImports: ROOT }]],
     })
-    .then((r) => done(null, r.code, r.map || undefined), done);
+    .then((r) => done(null, r?.code ?? source, r?.map || undefined), done);
 };

@@ -9,7 +9,8 @@
  * fails the build's test if one with syntax the target lacks reaches an emitted bundle.
  */
 "use strict";
-const rewritePattern = require("regexpu-core");
+/** @type {(pattern: string, flags: string, options: object) => string} */
+const rewritePattern = /** @type {any} */ (require("regexpu-core"));
 
 const OPTIONS = {
   es5: { unicodeFlag: "transform", unicodePropertyEscapes: "transform", dotAllFlag: "transform", unicodeSetsFlag: "transform" },

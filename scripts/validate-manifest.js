@@ -77,6 +77,8 @@ function decodeEntities(s) {
 
 /** @returns {El} the document element */
 function parseXml(xml) {
+  /** @typedef {{ name: string; local: string; attrs: Record<string, string>; children: XmlNode[]; text: string; line: number; parent: XmlNode | null }} XmlNode */
+  /** @type {XmlNode} */
   const root = { name: "#document", local: "#document", attrs: {}, children: [], text: "", line: 0, parent: null };
   let cur = root;
   const token = /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[([\s\S]*?)\]\]>|<!DOCTYPE[^>]*>|<\/([^\s>]+)\s*>|<([^\s/>]+)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)/g;
@@ -86,10 +88,11 @@ function parseXml(xml) {
     if (m[1] !== undefined) cur.text += m[1];
     else if (m[2]) {
       if (cur.name !== m[2]) throw new Error(`mismatched </${m[2]}> at line ${lineAt(m.index)}`);
-      cur = cur.parent;
+      cur = /** @type {XmlNode} */ (cur.parent); // not null: the document node has no end tag
     } else if (m[3]) {
+      /** @type {Record<string, string>} */
       const attrs = {};
-      for (const a of m[4].matchAll(/([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) attrs[a[1]] = decodeEntities(a[2] ?? a[3]);
+      for (const a of (m[4] ?? "").matchAll(/([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) attrs[/** @type {string} */ (a[1])] = decodeEntities(a[2] ?? a[3]);
       const el = { name: m[3], local: m[3].replace(/^.*:/, ""), attrs, children: [], text: "", line: lineAt(m.index), parent: cur };
       cur.children.push(el);
       if (!m[5]) cur = el;
@@ -340,7 +343,8 @@ function validateManifest(manifestPath, options = {}) {
   try {
     doc = parseXml(fs.readFileSync(manifestPath, "utf8"));
   } catch (e) {
-    return [...problems, problem(`清单不是格式正确的 XML：${e.message}`, `The manifest is not well-formed XML: ${e.message}`)];
+    const why = e instanceof Error ? e.message : String(e);
+    return [...problems, problem(`清单不是格式正确的 XML：${why}`, `The manifest is not well-formed XML: ${why}`)];
   }
   if (doc.local !== "OfficeApp") {
     return [...problems, problem("根元素必须是 <OfficeApp>。", "The root element must be <OfficeApp>.", doc.line)];

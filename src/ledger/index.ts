@@ -11,7 +11,7 @@ export * from "./parse";
 export * from "./count";
 export * from "./deadline";
 export * from "./rules";
-export { LEDGER_MSG, LEDGER_RULE_TITLES, rowName, linesList } from "./messages";
+export { LEDGER_MSG, rowName, linesList } from "./messages";
 export * from "./csv";
 export * from "./file";
 export * from "./register";

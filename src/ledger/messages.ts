@@ -1,13 +1,6 @@
 /** Every Chinese sentence of the registers (LEDGER.* findings, notes), kept together for review. */
 import { isoOf } from "./dates";
 
-export const LEDGER_RULE_TITLES: Record<string, string> = {
-  "LEDGER.MATCH": "表三、表四与台账统计一致",
-  "LEDGER.ROW": "台账行内容完整有效",
-  "LEDGER.DEADLINE": "依申请公开答复期限",
-  "LEDGER.NOTE": "台账统计说明",
-};
-
 /** "申请台账第 12 行（编号 2025-003）". */
 export function rowName(source: string, line: number, id: string | null): string {
   return `${source}第 ${line} 行${id ? `（编号 ${id}）` : ""}`;

@@ -3,7 +3,7 @@
  * was read with (template version 3). Free of zod, so the task pane can run it on every check.
  */
 import type { Finding, RawCell, Report } from "../report";
-import type { RuleContext } from "../report/rules";
+import type { RuleContext } from "../report/ruleContext";
 import type { Register } from "./model";
 import { parseApplications, parseCases, type GridSource, type ParseOptions } from "./parse";
 import { ledgerFindings, type LedgerCheckOptions } from "./rules";

@@ -9,6 +9,8 @@ export * from "./empty";
 export * from "./labels";
 export * from "./sumRules";
 export * from "./rules";
+export * from "./ruleContext";
+export * from "./ruleRegistry";
 export * from "./priorRules";
 export * from "./textRules";
 export * from "./priorSnapshot";

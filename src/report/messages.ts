@@ -6,8 +6,12 @@ import { fmt, severalNumbers, type InvalidReason } from "./values";
 import type { SumRule, Term } from "./sumRules";
 import { sumRuleTitle } from "./sumRules";
 
-/** Catalogue of rule ids with a short Chinese title (for lists, docs and the pane). */
-export const RULE_TITLES: Record<string, string> = {
+/**
+ * Every rule a finding can name, with its short Chinese title (for lists, docs and the pane). The
+ * keys are the rule registry (ruleRegistry.ts: `RuleId`); a finding naming a rule not listed here
+ * does not compile.
+ */
+export const RULE_TITLES = {
   "CELL.TYPE": "单元格内容不是有效数字",
   "CELL.BLANK": "单元格为空或为占位符",
   "T3.BALANCE": "表三列平衡：第一项 + 第二项 = 第三项 + 第四项",
@@ -28,7 +32,20 @@ export const RULE_TITLES: Record<string, string> = {
   "CHECK.UNREAD": "未能读出的单元格，相关勾稽关系未校验",
   "IMPORT.UNPLACED": "导入时无法识别的内容",
   "IMPORT.MISSING": "导入时未找到的内容",
-};
+  "LEDGER.MATCH": "表三、表四与台账统计一致",
+  "LEDGER.ROW": "台账行内容完整有效",
+  "LEDGER.DEADLINE": "依申请公开答复期限",
+  "LEDGER.NOTE": "台账统计说明",
+  "TEMPLATE.NOT_FOUND": "工作簿中有年报模板",
+  "TEMPLATE.SHEET_MISSING": "模板工作表齐全",
+  "TEMPLATE.DUPLICATE": "每张模板工作表只有一份",
+  "TEMPLATE.SETS": "工作簿中有几份模板",
+  "TEMPLATE.VERSION": "模板的格式版本与助手一致",
+  "TEMPLATE.UNREADABLE": "模板文件可以读取",
+  "TEMPLATE.PRIOR": "模板中保存的上年数据有效",
+  "TEMPLATE.NOT_RECALCULATED": "模板的合计已重新计算",
+  "EXPORT.GLYPH": "导出的文字都有字体可以显示",
+} satisfies Record<string, string>;
 
 /** How a place is named by its printed labels (src/report/places.ts). */
 export const placeText = {

@@ -5,7 +5,7 @@
 import { FORMATS } from "./format";
 import { t2Key, t3Key } from "./keys";
 import { msg } from "./messages";
-import type { RuleContext } from "./rules";
+import type { RuleContext } from "./ruleContext";
 import type { Finding, Report } from "./schema";
 import { interpret } from "./values";
 

@@ -4,12 +4,13 @@
  * Pure TypeScript: no Office, DOM or Node APIs.
  */
 import { FORMATS, type SectionKey } from "./format";
-import { cellsOf, cellInfo, FEE_CELL, type CellKey } from "./keys";
+import { cellsOf, FEE_CELL, type CellKey } from "./keys";
 import { msg } from "./messages";
 import { labelPlaces } from "./places";
 import type { Finding, Report } from "./schema";
 import { sumRules, type SumRule } from "./sumRules";
-import { interpret, numericValue, type Interpreted } from "./values";
+import { interpret } from "./values";
+import { makeContext, type RuleContext } from "./ruleContext";
 import { PRIOR_RULES } from "./priorRules";
 import { priorFromSnapshot } from "./priorSnapshot";
 import { TEXT_RULES } from "./textRules";
@@ -19,39 +20,6 @@ export interface CheckOptions {
   prior?: Report | null;
   /** Extra rule sets plugged in by callers (e.g. an importer's own checks). */
   extraRules?: ReadonlyArray<(ctx: RuleContext) => Finding[]>;
-}
-
-/** What every rule sees: the report and its cells already interpreted once. */
-export interface RuleContext {
-  report: Report;
-  prior: Report | null;
-  /** Interpreted value of each checked cell. */
-  cell(key: CellKey): Interpreted;
-  /** Arithmetic value: number, 0 for blank, null for invalid or unread. */
-  num(key: CellKey): number | null;
-  /** Whether the importer could not read this cell (Report.unread): nothing may judge it. */
-  unread(key: CellKey): boolean;
-}
-
-export function makeContext(report: Report, prior: Report | null = null): RuleContext {
-  const cache = new Map<CellKey, Interpreted>();
-  const cell = (key: CellKey): Interpreted => {
-    let i = cache.get(key);
-    if (!i) {
-      const info = cellInfo(key, report.format);
-      i = interpret(report.cells[key], info?.type ?? "count");
-      cache.set(key, i);
-    }
-    return i;
-  };
-  const unread = new Set(report.unread ?? []);
-  return {
-    report,
-    prior,
-    cell,
-    num: (k) => (unread.has(k) ? null : numericValue(cell(k))),
-    unread: (k) => unread.has(k),
-  };
 }
 
 function shown(raw: unknown): string {

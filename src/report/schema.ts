@@ -2,6 +2,7 @@
  * zod schemas for the report model and findings; the TypeScript types are inferred from them.
  */
 import { z } from "zod";
+import { RULE_IDS } from "./ruleRegistry";
 
 export const rawCellSchema = z.union([z.number(), z.string(), z.boolean(), z.null()]);
 
@@ -73,7 +74,8 @@ export const severitySchema = z.enum(["error", "warning", "info"]);
 export type Severity = z.infer<typeof severitySchema>;
 
 export const findingSchema = z.object({
-  rule: z.string(),
+  /** A registered rule id (ruleRegistry.ts). */
+  rule: z.enum(RULE_IDS),
   severity: severitySchema,
   /** Cell keys (T3.R01.C1 …), section keys (S1 … S6) or META.* keys the finding is about. */
   cells: z.array(z.string()),

@@ -5,8 +5,18 @@
  */
 import { FORMATS, TABLE_NAMES, type FormatId } from "./format";
 import { t3Key, t4Key, type CellKey } from "./keys";
+import type { RuleId } from "./ruleRegistry";
 
-export type SumRuleId = "T3.BALANCE" | "T3.OUTCOME_SUM" | "T3.ROW_SUM" | "T4.GROUP_SUM";
+export type SumRuleId = Extract<RuleId, "T3.BALANCE" | "T3.OUTCOME_SUM" | "T3.ROW_SUM" | "T4.GROUP_SUM">;
+
+/** Where the template puts a sum rule's in-sheet check (src/template/design/t3.ts, t4.ts). */
+export type CheckPlace =
+  /** On the total's row, in the table's check column (a row sum). */
+  | { along: "row" }
+  /** Under the total's column, in the named check row below the table (a column sum). */
+  | { along: "column"; checkRow: "balance" | "outcome" }
+  /** In the check row below the table, across the columns of all its terms (a group sum). */
+  | { along: "group" };
 
 export interface Term {
   key: CellKey;
@@ -25,6 +35,7 @@ export interface SumRule {
   /** Names for a side with many terms, used instead of listing them. */
   partsName: string;
   totalName: string;
+  check: CheckPlace;
 }
 
 function build(format: FormatId): SumRule[] {
@@ -47,6 +58,7 @@ function build(format: FormatId): SumRule[] {
       total: [...role("total"), ...role("carryover")].map(term),
       partsName: "本年新收与上年结转之和",
       totalName: "办理结果总计与结转下年度之和",
+      check: { along: "column", checkRow: "balance" },
     });
     rules.push({
       id: "T3.OUTCOME_SUM",
@@ -56,6 +68,7 @@ function build(format: FormatId): SumRule[] {
       total: role("total").map(term),
       partsName: `“${first.short}”至“${last.short}”各项之和`,
       totalName: "办理结果总计",
+      check: { along: "column", checkRow: "outcome" },
     });
   }
   const valueCols = t3.columns.filter((c) => !c.total);
@@ -69,6 +82,7 @@ function build(format: FormatId): SumRule[] {
       total: [{ key: t3Key(row.code, totalCol.code), name: totalCol.label }],
       partsName: `${valueCols[0]!.label}至${valueCols[valueCols.length - 1]!.label}各列之和`,
       totalName: totalCol.label,
+      check: { along: "row" },
     });
   }
   for (const g of f.table4.groups) {
@@ -82,6 +96,7 @@ function build(format: FormatId): SumRule[] {
       total: total.map((c) => ({ key: t4Key(c.code), name: c.label })),
       partsName: parts.map((c) => c.label).join("、") + "之和",
       totalName: "总计",
+      check: { along: "group" },
     });
   }
   return rules;

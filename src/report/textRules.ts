@@ -7,7 +7,7 @@ import type { SectionKey } from "./format";
 import { SECTIONS } from "./format";
 import { cellInfo, t2Key, t3Key, t4Key } from "./keys";
 import { msg } from "./messages";
-import type { RuleContext } from "./rules";
+import type { RuleContext } from "./ruleContext";
 import type { Finding } from "./schema";
 import { toHalfWidth } from "./values";
 

@@ -91,11 +91,12 @@ const ribbon = h(
         class: "wb-rbtn",
         attrs: { "data-action": "ribbon-insert" },
         on: {
-          click: async () => {
-            const { notice, inserted } = await runInsertTemplate(port, new Date(), templateUrl);
-            showToast(notice);
-            if (inserted) await pane.validate();
-          },
+          click: () =>
+            void (async () => {
+              const { notice, inserted } = await runInsertTemplate(port, new Date(), templateUrl);
+              showToast(notice);
+              if (inserted) await pane.validate();
+            })(),
         },
       },
       h("img", { attrs: { src: "assets/insert-32.png", alt: "", width: 32, height: 32 } }),

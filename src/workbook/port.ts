@@ -6,9 +6,8 @@
 import type { Finding, Report } from "../report";
 import type { TemplateRole } from "../template/roles";
 import type { InputWrites, TextBlockKey } from "./writePlan";
-import type { RestoreOutcome } from "../hosts/office/restoreSheets";
 
-export type { TemplateRole, InputWrites, TextBlockKey, RestoreOutcome };
+export type { TemplateRole, InputWrites, TextBlockKey };
 
 export interface HostCapabilities {
   /** ExcelApi 1.13: workbook.insertWorksheetsFromBase64. Missing on Office 2019. */
@@ -56,6 +55,13 @@ export type WriteOutcome =
   | { kind: "changed"; changed: string[]; written: 0; syncs: number }
   /** Not written at all, with the reason in Chinese (locked or formula cells, no template…). */
   | { kind: "refused"; reason: string; written: 0; syncs: number };
+
+/** What restoreSheets did: put back, refused (with the reason in Chinese), or not possible here. */
+export type RestoreOutcome =
+  /** `notes`: what else was done or could not be done (the registers' formulas), in Chinese. */
+  | { kind: "restored"; sheets: string[]; syncs: number; notes: string[] }
+  | { kind: "refused"; reason: string }
+  | { kind: "unsupported"; reason: string };
 
 export interface WorkbookPort {
   capabilities(): HostCapabilities;

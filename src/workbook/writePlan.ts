@@ -8,7 +8,7 @@ import { coverRects, type Cell, type Rect } from "../template/address";
 import { templateLayout, META_KEYS, PRIOR_YEAR_KEY, priorKey, registerRowKey } from "../template/layout";
 import { hasPriorBlock } from "../template/marker";
 import { REGISTER_ROLES, type RegisterRole, type TemplateRole } from "../template/roles";
-import { EXCEL_TEXT } from "./messages";
+import { WRITE_TEXT } from "./messages";
 
 /** The 正文 blocks: the opening paragraphs and sections 一、五、六. */
 export type TextBlockKey = "OPENING" | "S1" | "S5" | "S6";
@@ -172,7 +172,7 @@ export function planWrites(w: InputWrites, templateVersion: string): WritePlan {
     if (!loc || loc.computed || loc.kept || key.startsWith("META.")) bad.push(key);
     else put(key, value);
   }
-  if (bad.length) throw new WriteRefused(EXCEL_TEXT.notInput(bad));
+  if (bad.length) throw new WriteRefused(WRITE_TEXT.notInput(bad));
 
   const meta = w.meta ?? {};
   if (meta.agency !== undefined) put(META_KEYS.agency, meta.agency);
@@ -181,15 +181,15 @@ export function planWrites(w: InputWrites, templateVersion: string): WritePlan {
 
   for (const [key, text] of Object.entries(w.sections ?? {})) {
     const b = layout.blocks.get(key);
-    if (!b) throw new WriteRefused(EXCEL_TEXT.notInput([key]));
+    if (!b) throw new WriteRefused(WRITE_TEXT.notInput([key]));
     const { rows, merged } = splitParagraphs(text, b.rows);
-    if (merged) notes.push(EXCEL_TEXT.paragraphsMerged(b.heading, b.rows + merged - 1, b.rows, merged));
+    if (merged) notes.push(WRITE_TEXT.paragraphsMerged(b.heading, b.rows + merged - 1, b.rows, merged));
     rows.forEach((p, i) => targets.push({ role: b.role, row: b.firstRow + i, col: b.col, value: officeInput(p === "" ? null : p), kept: false }));
   }
 
   if (w.priorFigures !== undefined) {
     if (!hasPriorBlock(templateVersion)) {
-      if (w.priorFigures) notes.push(EXCEL_TEXT.noPriorBlock);
+      if (w.priorFigures) notes.push(WRITE_TEXT.noPriorBlock);
     } else {
       const pf = w.priorFigures;
       put(PRIOR_YEAR_KEY, pf?.year ?? null, true);
@@ -199,7 +199,7 @@ export function planWrites(w: InputWrites, templateVersion: string): WritePlan {
 
   const registerWrites = planRegisterRows(w);
   const long = [...targets, ...registerWrites.flatMap((x) => x.values.flat().map((value) => ({ value })))].find((t) => typeof t.value === "string" && t.value.length > MAX_CELL_TEXT);
-  if (long) throw new WriteRefused(EXCEL_TEXT.tooLong(MAX_CELL_TEXT));
+  if (long) throw new WriteRefused(WRITE_TEXT.tooLong(MAX_CELL_TEXT));
   const registerCells = registerWrites.reduce((n, x) => n + x.values.length * (x.values[0]?.length ?? 0), 0);
   return { writes: [...group(targets), ...registerWrites], cells: targets.length + registerCells, notes };
 }
@@ -242,7 +242,7 @@ function planRegisterRows(w: InputWrites): RectWrite[] {
     }
     flush();
   }
-  if (bad.length) throw new WriteRefused(EXCEL_TEXT.notInput(bad));
+  if (bad.length) throw new WriteRefused(WRITE_TEXT.notInput(bad));
   return out;
 }
 

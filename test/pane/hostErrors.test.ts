@@ -1,5 +1,5 @@
 /** The pane shows the adapter's own message for each cause (cell-edit mode, sheet deleted…), not a blanket one. */
-import { EXCEL_TEXT } from "../../src/workbook/messages";
+import { EXCEL_TEXT } from "../../src/hosts/office/messages";
 import { HostError } from "../../src/workbook/hostErrors";
 import type { InsertOutcome } from "../../src/workbook/port";
 import { mountPane } from "../../src/pane/app";

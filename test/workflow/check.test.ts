@@ -1,8 +1,8 @@
-import { checkReport, emptyReport, type Finding, type Report } from "../../src/report";
+import { checkReport, emptyReport, type Finding, type Report, type RuleId } from "../../src/report";
 import { checkRules, mergeFindings } from "../../src/workflow/check";
 import { appGrid } from "../ledger/support";
 
-const f = (rule: string, cells: string[], message = rule): Finding => ({ rule, severity: "error", cells, message });
+const f = (rule: string, cells: string[], message = rule): Finding => ({ rule: rule as RuleId, severity: "error", cells, message });
 
 describe("workflow check (the pane and the CLI both call it)", () => {
   test("the reader's findings first, without one the rules also found", () => {

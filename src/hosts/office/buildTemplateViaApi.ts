@@ -18,8 +18,9 @@
  * which the next insertion recognises, removes and builds again (officeWorkbook.ts).
  */
 import type { Borders, Fill, Font, Style } from "exceljs";
-import { causeOf, hostError, HostError } from "../../workbook/hostErrors";
-import { API_BUILD_TEXT } from "../../workbook/messages";
+import { HostError } from "../../workbook/hostErrors";
+import { causeOf, hostError } from "./hostErrors";
+import { API_BUILD_TEXT } from "./messages";
 import { officeInput } from "../../workbook/writePlan";
 import { colLetters, coverRects, rectAddress, type Rect } from "../../template/address";
 import type { ComputedCell, ComputedStyle, SheetDesign, ValueCell } from "../../template/design/types";

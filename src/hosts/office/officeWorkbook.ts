@@ -45,12 +45,15 @@ import { READ_TEXT, SHEET_NAMES } from "../../template/messages";
 import { TEMPLATE_ROLES, type TemplateRole } from "../../template/roles";
 import { patchTemplate } from "../../template/xlsxPatch";
 import { buildTemplateViaApi, parseBuildingMarker, planContentBatches, TEMPLATE_PROTECTION, type ApiTemplateOptions, type BuildingMarker } from "./buildTemplateViaApi";
-import { causeOf, hostError, HostError, isCellEdit } from "../../workbook/hostErrors";
-import { API_BUILD_TEXT, EXCEL_TEXT, WRITE_TEXT } from "../../workbook/messages";
+import { HostError } from "../../workbook/hostErrors";
+import { causeOf, hostError, isCellEdit } from "./hostErrors";
+import { WRITE_TEXT } from "../../workbook/messages";
+import { API_BUILD_TEXT, EXCEL_TEXT } from "./messages";
 import type { HostCapabilities, InsertOutcome, ReadOutcome, TemplateSheets, WorkbookPort, WriteOutcome } from "../../workbook/port";
 import { writeInputsWith } from "./writeInputs";
 import { officeInput } from "../../workbook/writePlan";
 import { restoreMissingSheets } from "./restoreSheets";
+import { distinctSheetNames, sameSheetName } from "../../workbook/sheetNames";
 import { RESTORE_TEXT } from "./restoreMessages";
 
 /** What the adapter needs from the Excel namespace (the real one, the fake, or a mock). */
@@ -114,22 +117,6 @@ function toTemplateSheets(c: ChosenTemplate<string>): TemplateSheets {
   const sheets: TemplateSheets["sheets"] = {};
   for (const role of TEMPLATE_ROLES) if (c.sheets[role]) sheets[role] = c.sheets[role]!.name;
   return { sheets, formatVersion: c.formatVersion, templateVersion: c.templateVersion, missing: c.missing, set: c.set, sets: c.sets };
-}
-
-function sameNames(a: string, b: string): boolean {
-  // Excel compares sheet names case-insensitively.
-  return a.localeCompare(b, undefined, { sensitivity: "accent" }) === 0;
-}
-
-/** Sheet names for a new copy: the plain names when free, else "表三 (n)" with the first free n. */
-export function distinctSheetNames(existing: readonly string[], forceSuffix: boolean): Record<TemplateRole, string> {
-  const taken = (n: string) => existing.some((e) => sameNames(e, n));
-  const base = SHEET_NAMES;
-  if (!forceSuffix && TEMPLATE_ROLES.every((r) => !taken(base[r]))) return { ...base };
-  for (let n = 2; ; n++) {
-    const names = Object.fromEntries(TEMPLATE_ROLES.map((r) => [r, `${base[r]} (${n})`])) as Record<TemplateRole, string>;
-    if (TEMPLATE_ROLES.every((r) => !taken(names[r]))) return names;
-  }
 }
 
 interface RangeRead {
@@ -740,7 +727,7 @@ function unfinishedBuild(sheets: readonly KnownSheet[]): UnfinishedBuild | null 
 /** `base`, or "base (n)" with the first n free (Excel compares names case-insensitively). */
 function freeName(base: string, taken: readonly string[]): string {
   let name = base;
-  for (let n = 2; taken.some((t) => sameNames(t, name)); n++) name = `${base} (${n})`;
+  for (let n = 2; taken.some((t) => sameSheetName(t, name)); n++) name = `${base} (${n})`;
   return name;
 }
 

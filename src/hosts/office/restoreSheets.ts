@@ -9,19 +9,15 @@ import { rectAddress, type Rect } from "../../template/address";
 import { base64ToBytes, bytesToBase64 } from "../../template/base64";
 import { chooseTemplate, type ChosenTemplate, type SheetInfo } from "../../template/discover";
 import { MARKER_ADDRESS, parseMarker, TEMPLATE_VERSION } from "../../template/marker";
-import { hostError } from "../../workbook/hostErrors";
+import { hostError } from "./hostErrors";
 import { SHEET_NAMES } from "../../template/messages";
 import { templateDesign } from "../../template/layout";
 import { REGISTER_ROLES, TEMPLATE_ROLES, type RegisterRole, type TemplateRole } from "../../template/roles";
 import { computedRuns, retarget } from "./buildTemplateViaApi";
 import { patchTemplate } from "../../template/xlsxPatch";
 import { RESTORE_TEXT } from "./restoreMessages";
-
-export type RestoreOutcome =
-  /** `notes`: what else was done or could not be done (the registers' formulas), in Chinese. */
-  | { kind: "restored"; sheets: string[]; syncs: number; notes: string[] }
-  | { kind: "refused"; reason: string }
-  | { kind: "unsupported"; reason: string };
+import type { RestoreOutcome } from "../../workbook/port";
+import { sameSheetName as same } from "../../workbook/sheetNames";
 
 export interface RestorePlanItem {
   role: TemplateRole;
@@ -30,8 +26,6 @@ export interface RestorePlanItem {
   /** Where it goes: after/before this existing sheet of the same copy (by name), or at the end. */
   position: { type: "After" | "Before"; relativeTo: string } | { type: "End" };
 }
-
-const same = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: "accent" }) === 0;
 
 /** Which sheets to insert and where: each role beside its neighbours in template order. Pure. */
 export function planRestore(sheetNames: readonly string[], chosen: ChosenTemplate<string>, roles: readonly TemplateRole[]): RestorePlanItem[] {

@@ -8,7 +8,7 @@ import { createHostPort, openInBrowser, PANE_CHANNEL, templateUrl } from "./offi
 import { S } from "../../pane/strings";
 import { applyTheme } from "../../pane/theme";
 
-Office.onReady((info) => {
+void Office.onReady((info) => {
   applyTheme(document, Office.context?.officeTheme);
   const root = document.getElementById("app");
   if (!root) return;

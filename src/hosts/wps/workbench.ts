@@ -3,7 +3,8 @@
  * serving the template the page fetches from its origin, and the WPS adapter on it. The grid,
  * the ribbon buttons and the pane are the workbench's; only the port differs.
  */
-import { parseXlsx, type FakeWorkbookModel } from "../office/fake";
+import type { FakeWorkbookModel } from "../../workbook/memory/model";
+import { parseXlsx } from "../../workbook/memory/xlsxImport";
 import type { WorkbookPort } from "../../workbook/port";
 import { createFakeEt, type FakeEt } from "./fake";
 import { createWpsWorkbook } from "./wpsWorkbook";

@@ -14,7 +14,7 @@ import { SHEET_NAMES } from "../../template/messages";
 import { TEMPLATE_ROLES, type TemplateRole } from "../../template/roles";
 import { WRITE_TEXT } from "../../workbook/messages";
 import type { WriteOutcome } from "../../workbook/port";
-import { changedKeys, expectedRoles } from "../office/writeInputs";
+import { changedKeys, expectedRoles } from "../../workbook/writeCheck";
 import { changedRegisterRows, officeInput, planWrites, WriteRefused, type InputWrites, type RectWrite } from "../../workbook/writePlan";
 import type { EtRange, EtWorksheet } from "./et";
 import { WPS_TEXT } from "./messages";

@@ -100,10 +100,17 @@ export function designT3(): SheetDesign {
     const [, r, c] = key.split(".");
     return { row: rowOf.get(r!)!, col: colOf.get(c!)! };
   };
+  const checkRows = { balance: balanceRow, outcome: outcomeRow };
   const placeCheck = ({ rule }: IndexedRule): Rect => {
     const total = keyCell(rule.total[rule.total.length - 1]!.key);
-    if (rule.id === "T3.ROW_SUM") return rect(total.row, checkCol);
-    return rect(rule.id === "T3.BALANCE" ? balanceRow : outcomeRow, total.col);
+    switch (rule.check.along) {
+      case "row":
+        return rect(total.row, checkCol);
+      case "column":
+        return rect(checkRows[rule.check.checkRow], total.col);
+      case "group":
+        throw new Error(`${rule.id}: 表三 has no group check row`);
+    }
   };
   finishTable(d, {
     rules: rulesOfTable(3),

@@ -59,6 +59,7 @@ export function designT4(): SheetDesign {
   d.labels.push({ rect: rect(colorRow, 1, colorRow, lastCol), text: TABLE_LABELS.colorNote, style: "note" });
 
   const placeCheck = ({ rule }: IndexedRule): Rect => {
+    if (rule.check.along !== "group") throw new Error(`${rule.id}: 表四 has only group checks`);
     const cs = [...rule.parts, ...rule.total].map((t) => colOf.get(t.key.split(".")[1]!)!);
     return rect(checkRow, Math.min(...cs), checkRow, Math.max(...cs));
   };

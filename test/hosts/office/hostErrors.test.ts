@@ -1,6 +1,7 @@
 /** One message per real cause of a failed call into Excel. */
 import { FakeOfficeError } from "../../../src/hosts/office/fake";
-import { causeOf, hostError, HostError } from "../../../src/workbook/hostErrors";
+import { HostError } from "../../../src/workbook/hostErrors";
+import { causeOf, hostError } from "../../../src/hosts/office/hostErrors";
 
 test.each([
   [new FakeOfficeError("InvalidOperationInCellEditMode", "editing"), "cellEdit", "请先按 Enter 结束单元格编辑"],

@@ -61,6 +61,7 @@ async function insertTemplate(event: Office.AddinCommands.Event): Promise<void> 
   }
 }
 
-Office.onReady(() => {
-  Office.actions.associate("insertTemplate", insertTemplate);
+void Office.onReady(() => {
+  // The command reports its own outcome (showNotice) and always completes the event.
+  Office.actions.associate("insertTemplate", (event: Office.AddinCommands.Event) => void insertTemplate(event));
 });

@@ -52,7 +52,7 @@ function render(root: HTMLElement, p: NoticeParams): void {
   });
 }
 
-Office.onReady(() => {
+void Office.onReady(() => {
   applyTheme(document, Office.context?.officeTheme);
   const root = document.getElementById("notice");
   if (root) render(root, noticeParams(location.search));

@@ -15,7 +15,7 @@
  * adapter's own counter, so tests can check that the adapter counts honestly.
  */
 import { parseRect, rectAddress, type Rect } from "../../../template/address";
-import { FakeWorkbookModel, type FakeSheet } from "../../office/fake";
+import { FakeWorkbookModel, type FakeSheet } from "../../../workbook/memory/model";
 import { parseEntry } from "../../../workbook/memory/entry";
 import type { FakeCellSeed, FakeSheetSeed } from "../../../workbook/memory/model";
 import { CVERR_TEXT } from "../values";
