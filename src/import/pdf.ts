@@ -28,7 +28,13 @@ interface TextItem {
 }
 
 /** A PDF the reader refuses, with the message to show. */
-export class PdfRefused extends Error {}
+export class PdfRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    // ES5 builds (IE11): Error.call returns a new object; keep the subclass for instanceof.
+    Object.setPrototypeOf(this, new.target.prototype);
+  }
+}
 
 const isTextItem = (x: unknown): x is TextItem =>
   typeof x === "object" && x !== null && typeof (x as TextItem).str === "string" && Array.isArray((x as TextItem).transform);

@@ -8,7 +8,7 @@ import { readCell } from "./cells";
 import type { LabelMatch } from "./labelIndex";
 import { cleanText, shownLabel } from "./labels";
 import { importText } from "./messages";
-import { findRowLabel, hasValues, info, joinDetachedLabels, labelEnd, markUnread, newOutput, rowName, valueTexts, warn, type TableOutput } from "./tableOutput";
+import { findRowLabel, foundTexts, hasValues, info, joinDetachedLabels, labelEnd, markUnread, newOutput, rowName, valueTexts, warn, type TableOutput } from "./tableOutput";
 import type { T2Target, Vocabulary } from "./vocabulary";
 
 const NAME = TABLE_NAMES[2];
@@ -76,7 +76,7 @@ export function readTable2(source: readonly string[][], v: Vocabulary): TableOut
     if (aligned.extra.length) warn(out, "IMPORT.UNPLACED", importText.extraValues(NAME, index + 1, shown, aligned.extra.map((c) => shownLabel(c, 20))), keys);
     if (aligned.missing > 0) {
       const cols = block.columns.slice(block.columns.length - aligned.missing).map((c) => c.label);
-      warn(out, "IMPORT.MISSING", importText.shortRow(NAME, index + 1, shown, block.columns.length - aligned.missing, block.columns.length, cols, valueTexts(aligned.values)), keys);
+      warn(out, "IMPORT.MISSING", importText.shortRow(NAME, index + 1, shown, block.columns.length - aligned.missing, block.columns.length, cols, foundTexts(aligned.values)), keys);
     }
   });
 

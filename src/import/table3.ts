@@ -8,7 +8,7 @@ import { readCell } from "./cells";
 import type { LabelMatch } from "./labelIndex";
 import { shownLabel } from "./labels";
 import { importText } from "./messages";
-import { findRowLabel, hasValues, info, joinDetachedLabels, labelEnd, markUnread, newOutput, rowName, valueTexts, warn, type TableOutput } from "./tableOutput";
+import { findRowLabel, foundTexts, hasValues, info, joinDetachedLabels, labelEnd, markUnread, newOutput, rowName, valueTexts, warn, type TableOutput } from "./tableOutput";
 import type { Vocabulary } from "./vocabulary";
 
 const NAME = TABLE_NAMES[3];
@@ -113,7 +113,7 @@ export function readTable3(source: readonly string[][], v: Vocabulary): TableOut
     if (aligned.missing > 0) {
       markUnread(out, keys);
       const cols = header.order.slice(header.order.length - aligned.missing).map((code) => t3.columns.find((c) => c.code === code)!.label);
-      warn(out, "IMPORT.MISSING", importText.shortRow(NAME, d.index + 1, shown, header.order.length - aligned.missing, header.order.length, cols, valueTexts(aligned.values)), keys);
+      warn(out, "IMPORT.MISSING", importText.shortRow(NAME, d.index + 1, shown, header.order.length - aligned.missing, header.order.length, cols, foundTexts(aligned.values)), keys);
     }
   }
 

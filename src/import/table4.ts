@@ -7,7 +7,7 @@ import { alignValues } from "./align";
 import { readCell } from "./cells";
 import { shownLabel } from "./labels";
 import { importText } from "./messages";
-import { hasValues, labelEnd, markUnread, newOutput, valueTexts, warn, type TableOutput } from "./tableOutput";
+import { foundTexts, hasValues, labelEnd, markUnread, newOutput, valueTexts, warn, type TableOutput } from "./tableOutput";
 import type { Vocabulary } from "./vocabulary";
 
 const NAME = TABLE_NAMES[4];
@@ -57,7 +57,7 @@ export function readTable4(rows: readonly string[][], v: Vocabulary): TableOutpu
       return `${g.short}·${g.columns.find((c) => c.code === code)!.label}`;
     };
     const cols = header.order.slice(header.order.length - aligned.missing).map(labelOf);
-    warn(out, "IMPORT.MISSING", importText.shortRow(NAME, dataIndex + 1, label, header.order.length - aligned.missing, header.order.length, cols, valueTexts(aligned.values)), keys);
+    warn(out, "IMPORT.MISSING", importText.shortRow(NAME, dataIndex + 1, label, header.order.length - aligned.missing, header.order.length, cols, foundTexts(aligned.values)), keys);
   }
   return out;
 }

@@ -53,6 +53,11 @@ export function valueTexts(row: readonly string[], from = 0): string[] {
   }).map((c) => shownLabel(c, 20));
 }
 
+/** Every non-empty cell as the clerk would see it (a short row's message quotes what it found, text too). */
+export function foundTexts(cells: readonly string[]): string[] {
+  return cells.filter((c) => c.trim() !== "").map((c) => shownLabel(c, 20));
+}
+
 export function hasValues(row: readonly string[]): boolean {
   return labelEnd(row) < row.length;
 }
