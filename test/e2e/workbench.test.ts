@@ -76,15 +76,27 @@ async function shot(name: string, p: Page = page): Promise<void> {
   await p.setViewportSize(size);
 }
 
-/** Type into a cell of the grid like a clerk: sheet tab, click the cell, type, Enter. */
+/**
+ * Type into a cell of the grid like a clerk: sheet tab, click the cell, type, Enter — then wait on
+ * the state, not on time: the cell must show something else than before (a grid redrawn by a
+ * validation between the click and the typing takes the keystrokes elsewhere on a loaded machine),
+ * else the clerk's gesture is repeated.
+ */
 async function typeCell(key: string, text: string, p: Page = page): Promise<void> {
   const loc = locate(key);
   if (!loc) throw new Error(`no location for ${key}`);
-  await p.click(`.sheet-tab[data-sheet="${SHEET_NAMES[loc.role]}"]`);
-  await p.click(`td[data-address="${loc.address}"]`);
-  await p.fill("#formula-input", text);
-  await p.press("#formula-input", "Enter");
-  await idle(p);
+  const cell = p.locator(`td[data-address="${loc.address}"]`);
+  for (let attempt = 1; ; attempt++) {
+    await p.click(`.sheet-tab[data-sheet="${SHEET_NAMES[loc.role]}"]`);
+    await idle(p);
+    const before = (await cell.innerText()).trim();
+    await cell.click();
+    await p.fill("#formula-input", text);
+    await p.press("#formula-input", "Enter");
+    await idle(p);
+    const after = (await cell.innerText()).trim();
+    if (after !== before || after === text.trim() || attempt === 3) return;
+  }
 }
 
 /** What a cell of the grid shows (its sheet's tab is clicked first). */
