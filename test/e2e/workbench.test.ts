@@ -541,7 +541,8 @@ describe("workbench e2e", () => {
           s.scrollTop = s.scrollHeight;
         });
         await p.click('[data-action="export-docx"]');
-        const bar = p.locator(".message-bar.tone-warning");
+        // The pane's bar (data-tone), not the workbench grid's own notice of a refused keystroke.
+        const bar = p.locator('.message-bar.tone-warning[data-tone="warning"]');
         await bar.waitFor();
         await p.waitForTimeout(100);
         const view = await p.evaluate(() => {
