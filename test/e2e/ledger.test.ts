@@ -90,7 +90,7 @@ describe("台账 in the pane", () => {
     await page.fill("#agency-input", "某某区人民政府办公室");
     const year = Number(await page.locator("#year-select").inputValue());
     await page.click('[data-action="insert-form"]');
-    await page.waitForSelector(".message-bar.tone-success");
+    await page.waitForSelector("#app .message-bar.tone-success");
     await idle();
     // The template has the register sheets: the section is there, empty.
     await page.locator(".ledger").waitFor();
@@ -133,8 +133,8 @@ describe("台账 in the pane", () => {
     expect(await page.locator('[data-transfer="summary"]').innerText()).toMatch(/^将填入 \d+ 个空白单元格/);
     expect(await page.locator('[data-action="transfer-confirm"]').innerText()).toBe("确认填写");
     await page.click('[data-action="transfer-confirm"]');
-    await page.locator('.message-bar.tone-success [data-notice-action="undo"]').filter({ hasText: "撤销填写" }).waitFor();
-    expect(await page.locator(".message-bar.tone-success").innerText()).toMatch(/已按台账填写 \d+ 个单元格/);
+    await page.locator('#app .message-bar.tone-success [data-notice-action="undo"]').filter({ hasText: "撤销填写" }).waitFor();
+    expect(await page.locator("#app .message-bar.tone-success").innerText()).toMatch(/已按台账填写 \d+ 个单元格/);
     await idle();
     expect(await t3Cell("T3.R01.C1")).toBe("1");
     expect(await t3Cell("T3.R01.C2")).toBe("1");
@@ -152,7 +152,7 @@ describe("台账 in the pane", () => {
 
     // 撤销 puts 表三 back.
     await page.click('[data-notice-action="undo"]');
-    await page.locator(".message-bar.tone-success").filter({ hasText: "恢复为按台账填写前的内容" }).waitFor();
+    await page.locator("#app .message-bar.tone-success").filter({ hasText: "恢复为按台账填写前的内容" }).waitFor();
     await idle();
     expect(await t3Cell("T3.R01.C1")).toBe("");
     expect(problems).toEqual([]);
@@ -165,7 +165,7 @@ describe("台账 in the pane", () => {
     await page.fill("#agency-input", "某某区人民政府办公室");
     const year = Number(await page.locator("#year-select").inputValue());
     await page.click('[data-action="insert-form"]');
-    await page.waitForSelector(".message-bar.tone-success");
+    await page.waitForSelector("#app .message-bar.tone-success");
     await idle();
 
     // Last year's workbook: one application answered in its year, two still open at its end.
@@ -191,7 +191,7 @@ describe("台账 in the pane", () => {
       `2 件在上年年底尚未办结，将转入本年申请台账第 ${first}–${first + 1} 行（计入表三“上年结转”，并继续计算答复期限）。`,
     );
     await page.click('[data-action="transfer-confirm"]');
-    await page.locator(".message-bar.tone-success").filter({ hasText: "上年未办结的 2 件申请已转入申请台账" }).waitFor();
+    await page.locator("#app .message-bar.tone-success").filter({ hasText: "上年未办结的 2 件申请已转入申请台账" }).waitFor();
     await idle();
     // In the sheet, as dates and list values; counted as 上年结转 with no mismatch.
     await page.click(`.sheet-tab[data-sheet="${SHEET_NAMES.apps}"]`);

@@ -69,7 +69,7 @@ beforeAll(async () => {
   await page.fill("#agency-input", "某某县司法局");
   year = Number(await page.locator("#year-select").inputValue());
   await page.click('[data-action="insert-form"]');
-  await page.waitForSelector(".message-bar.tone-success", { timeout: 120_000 });
+  await page.waitForSelector("#app .message-bar.tone-success", { timeout: 120_000 });
   await idle();
 }, 600_000);
 
@@ -113,7 +113,7 @@ describe("导入已有台账 (e2e)", () => {
     await page.screenshot({ path: path.join(OUT, "23-ledger-import-map.png"), fullPage: true });
 
     await page.locator('[data-action="ledger-import-confirm"]').click();
-    const notice = page.locator(".message-bar.tone-success");
+    const notice = page.locator("#app .message-bar.tone-success");
     await notice.filter({ hasText: "已导入 2 行到申请台账" }).waitFor({ timeout: 60_000 });
     await idle();
     expect(await rowValues(REG.firstRow)).toEqual(["A-01", expect.any(Number), "自然人", "张三", "", "", "", expect.any(Number), "（一）予以公开", ""]);
@@ -127,7 +127,7 @@ describe("导入已有台账 (e2e)", () => {
     await page.screenshot({ path: path.join(OUT, "24-ledger-imported.png"), fullPage: true });
 
     await page.locator('[data-notice-action="ledger-undo"]').click();
-    await page.locator(".message-bar.tone-success").filter({ hasText: "已撤销导入台账" }).waitFor({ timeout: 60_000 });
+    await page.locator("#app .message-bar.tone-success").filter({ hasText: "已撤销导入台账" }).waitFor({ timeout: 60_000 });
     await idle();
     expect((await rowValues(REG.firstRow)).every((v) => v === "" || v === null)).toBe(true);
     expect((await rowValues(REG.firstRow + 1)).every((v) => v === "" || v === null)).toBe(true);

@@ -85,10 +85,10 @@ describe.each(WEBVIEWS.map((w) => [w.id, w] as const))("%s", (id, webview) => {
   test("inserts the template, and typing brings and clears a finding", async () => {
     await page.fill("#agency-input", "某某区人民政府办公室");
     await page.click('[data-action="insert-form"]', { timeout: SLOW, noWaitAfter: true });
-    await page.waitForSelector(".message-bar.tone-success", { timeout: SLOW });
+    await page.waitForSelector("#app .message-bar.tone-success", { timeout: SLOW });
     await idle();
     const template = TEMPLATE_ROLES.map((r) => SHEET_NAMES[r]);
-    expect(await page.locator(".message-bar .mb-text").innerText()).toMatch(new RegExp(`^已插入年报模板：${template.join("、")}。`));
+    expect(await page.locator("#app .message-bar .mb-text").innerText()).toMatch(new RegExp(`^已插入年报模板：${template.join("、")}。`));
     const t3 = locate("T3.R01.C1")!;
     await typeAt(SHEET_NAMES.t3, t3.address, "5");
     await page.locator('[data-rule="T3.BALANCE"]').first().waitFor();
@@ -149,7 +149,7 @@ describe.each(WEBVIEWS.map((w) => [w.id, w] as const))("%s", (id, webview) => {
     (open ? test.skip : test)(`导出 ${ext === "docx" ? "Word" : "PDF"} downloads a .${ext}`, async () => {
       await page.click(`[data-action="${action}"]`);
       // The report has errors (empty sections): the pane asks first.
-      const confirm = page.locator(".message-bar.tone-warning .btn-link");
+      const confirm = page.locator("#app .message-bar.tone-warning .btn-link");
       await confirm.waitFor();
       const [download] = await Promise.all([page.waitForEvent("download", { timeout: 180_000 }), confirm.click()]);
       expect(download.suggestedFilename()).toMatch(new RegExp(`\\.${ext}$`));

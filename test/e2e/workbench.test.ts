@@ -149,9 +149,9 @@ describe("workbench e2e", () => {
     await page.fill("#agency-input", "某某区人民政府办公室");
     const year = await page.locator("#year-select").inputValue();
     await page.click('[data-action="insert-form"]');
-    await page.waitForSelector(".message-bar.tone-success");
+    await page.waitForSelector("#app .message-bar.tone-success");
     await idle();
-    expect(await page.locator(".message-bar .mb-text").innerText()).toMatch(/^已插入年报模板：封面、正文、表二、表三、表四、申请台账、复议诉讼台账。/);
+    expect(await page.locator("#app .message-bar .mb-text").innerText()).toMatch(/^已插入年报模板：封面、正文、表二、表三、表四、申请台账、复议诉讼台账。/);
     const tabs = await page.locator(".sheet-tab").allInnerTexts();
     expect(tabs).toEqual(["Sheet1", "封面", "正文", "表二", "表三", "表四", "申请台账", "复议诉讼台账"]);
     expect(await page.locator("#report-title").innerText()).toBe(`某某区人民政府办公室 · ${year} 年度`);
@@ -255,8 +255,8 @@ describe("workbench e2e", () => {
       (window as unknown as { xxgk: { fake: { workbook: { renameSheet(a: string, b: string): void } } } }).xxgk.fake.workbook.renameSheet("表四", name);
     }, XSS);
     await page.click('.toolbar [data-action="insert"]');
-    await page.waitForSelector(".message-bar.tone-info");
-    expect(await page.locator(".message-bar .mb-text").innerText()).toContain(XSS);
+    await page.waitForSelector("#app .message-bar.tone-info");
+    expect(await page.locator("#app .message-bar .mb-text").innerText()).toContain(XSS);
     expect(await page.locator(`.sheet-tab[data-sheet="${XSS}"]`).innerText()).toBe(XSS);
 
     expect(await page.locator("#app img, .wb-sheet img, .sheet-tabs img").count()).toBe(0);
@@ -274,7 +274,7 @@ describe("workbench e2e", () => {
     expect(requests.some(exportChunk)).toBe(false);
     await page.click('[data-action="export-docx"]');
     // The report still has errors (empty sections): the pane asks before exporting.
-    const confirm = page.locator(".message-bar.tone-warning .btn-link");
+    const confirm = page.locator("#app .message-bar.tone-warning .btn-link");
     await confirm.waitFor();
     // Named for what it does, not like the toolbar's 导出 Word.
     expect(await confirm.innerText()).toBe("仍然导出 Word");
@@ -283,7 +283,7 @@ describe("workbench e2e", () => {
     const file = path.join(OUT, download.suggestedFilename());
     await download.saveAs(file);
     expect(requests.some(exportChunk)).toBe(true);
-    await page.locator(".message-bar.tone-success").waitFor();
+    await page.locator("#app .message-bar.tone-success").waitFor();
     // Focus moved with the notice it was in (the confirm button is gone), never to <body>.
     expect(await page.evaluate(() => document.activeElement !== document.body && !!document.activeElement?.closest(".notice-slot"))).toBe(true);
     await shot("08-exported");
@@ -291,7 +291,7 @@ describe("workbench e2e", () => {
 
   test("导出 PDF fetches the fonts from our origin and downloads a .pdf", async () => {
     await page.click('[data-action="export-pdf"]');
-    const confirm = page.locator(".message-bar.tone-warning .btn-link");
+    const confirm = page.locator("#app .message-bar.tone-warning .btn-link");
     await confirm.waitFor();
     expect(await confirm.innerText()).toBe("仍然导出 PDF");
     const [download] = await Promise.all([page.waitForEvent("download", { timeout: 90_000 }), confirm.click()]);
@@ -299,7 +299,7 @@ describe("workbench e2e", () => {
     const file = path.join(OUT, download.suggestedFilename());
     await download.saveAs(file);
     expect(requests.some((u) => u.startsWith(server.url) && /\/fonts\/FandolFang/.test(u))).toBe(true);
-    await page.locator(".message-bar.tone-success").waitFor();
+    await page.locator("#app .message-bar.tone-success").waitFor();
   }, 120_000);
 
   test("dark Office theme", async () => {
@@ -341,7 +341,7 @@ describe("workbench e2e", () => {
     await p.click(`td[data-address="${locate("T4.C02")!.address}"]`);
     await p.fill("#formula-input", "3");
     await item.click();
-    await p.locator(".message-bar").filter({ hasText: "请先按 Enter 结束单元格编辑" }).waitFor();
+    await p.locator("#app .message-bar").filter({ hasText: "请先按 Enter 结束单元格编辑" }).waitFor();
     await p.press("#formula-input", "Enter");
     await idle(p);
     await item.click();
@@ -379,9 +379,9 @@ describe("workbench e2e", () => {
       await shot("13-roll-forward-preview", tp);
 
       await tp.click('[data-action="transfer-confirm"]');
-      await tp.locator(".message-bar.tone-success").waitFor();
+      await tp.locator("#app .message-bar.tone-success").waitFor();
       await idle(tp);
-      expect(await tp.locator(".message-bar .mb-text").innerText()).toContain("已从上年报告结转");
+      expect(await tp.locator("#app .message-bar .mb-text").innerText()).toContain("已从上年报告结转");
       expect(await tp.locator(".sheet-tab").allInnerTexts()).toEqual(["Sheet1", "封面", "正文", "表二", "表三", "表四", "申请台账", "复议诉讼台账"]);
       expect(await tp.locator("#report-title").innerText()).toBe("三门峡市湖滨区前进街道办事处 · 2024 年度");
       expect(await cellText("T3.R02.C1", tp)).toBe("2");
@@ -425,7 +425,7 @@ describe("workbench e2e", () => {
       await shot("16-import-preview", tp);
 
       await tp.click('[data-action="transfer-confirm"]');
-      await tp.locator('.message-bar.tone-success [data-notice-action="undo"]').waitFor();
+      await tp.locator('#app .message-bar.tone-success [data-notice-action="undo"]').waitFor();
       await idle(tp);
       expect(await cellText("T3.R02.C1", tp)).toBe("5"); // not ticked: kept
       expect(await cellText("T3.R01.C1", tp)).not.toBe("");
@@ -434,7 +434,7 @@ describe("workbench e2e", () => {
 
     test("撤销导入 puts every cell back", async () => {
       await tp.click('[data-notice-action="undo"]');
-      await tp.locator(".message-bar.tone-success").filter({ hasText: "已撤销" }).waitFor();
+      await tp.locator("#app .message-bar.tone-success").filter({ hasText: "已撤销" }).waitFor();
       await idle(tp);
       expect(await cellText("T3.R01.C1", tp)).toBe("");
       expect(await cellText("T3.R02.C1", tp)).toBe("5");
@@ -506,9 +506,9 @@ describe("workbench e2e", () => {
       expect(await restore.innerText()).toBe("恢复表四");
       await shot("20-sheet-missing", p);
       await restore.click();
-      await p.locator(".message-bar.tone-success").filter({ hasText: "已恢复" }).waitFor();
+      await p.locator("#app .message-bar.tone-success").filter({ hasText: "已恢复" }).waitFor();
       // 复议诉讼台账 counted 表四's cells: its formulas were pointed at the new sheet, and the clerk is told.
-      expect(await p.locator(".message-bar.tone-success").innerText()).toContain("已恢复：表四（空白表格）。复议诉讼台账中引用表四的统计和核对公式已重新指向恢复的表格（台账内容未改动）。");
+      expect(await p.locator("#app .message-bar.tone-success").innerText()).toContain("已恢复：表四（空白表格）。复议诉讼台账中引用表四的统计和核对公式已重新指向恢复的表格（台账内容未改动）。");
       await idle(p);
       expect(await p.locator(".sheet-tab").allInnerTexts()).toEqual(["Sheet1", "封面", "正文", "表二", "表三", "表四", "申请台账", "复议诉讼台账"]);
       expect(await p.locator("[data-banner]").count()).toBe(0);
@@ -542,13 +542,13 @@ describe("workbench e2e", () => {
         });
         await p.click('[data-action="export-docx"]');
         // The pane's bar (data-tone), not the workbench grid's own notice of a refused keystroke.
-        const bar = p.locator('.message-bar.tone-warning[data-tone="warning"]');
+        const bar = p.locator('#app .message-bar.tone-warning[data-tone="warning"]');
         await bar.waitFor();
         await p.waitForTimeout(100);
         const view = await p.evaluate(() => {
           const scroller = document.querySelector(".wb-pane-body")!.getBoundingClientRect();
           const header = document.querySelector(".pane-header")!.getBoundingClientRect();
-          const bar = document.querySelector(".message-bar")!.getBoundingClientRect();
+          const bar = document.querySelector("#app .message-bar")!.getBoundingClientRect();
           return { top: bar.top, bottom: bar.bottom, headerBottom: header.bottom, scrollerBottom: scroller.bottom };
         });
         expect(view.top).toBeGreaterThanOrEqual(view.headerBottom - 1);
@@ -596,7 +596,7 @@ describe("workbench e2e", () => {
         await p.locator('[data-group="t3"] .group-toggle').click();
         await axe(p, `${theme}: errors listed`);
         await p.click('[data-action="export-docx"]');
-        await p.locator(".message-bar.tone-warning").waitFor();
+        await p.locator("#app .message-bar.tone-warning").waitFor();
         await axe(p, `${theme}: export warning`);
         await p.click('[data-action="roll-forward"]');
         await p.locator('[data-transfer-step="choose"]').waitFor();
@@ -718,25 +718,25 @@ describe("workbench e2e", () => {
       // Export: 导出 Word stays focusable while busy; the confirmation's button is replaced by the result.
       await p.focus('[data-action="export-docx"]');
       await p.keyboard.press("Enter");
-      await p.locator(".message-bar.tone-warning").waitFor();
+      await p.locator("#app .message-bar.tone-warning").waitFor();
       expect(await focusedDesc(p)).toMatch(/\[export-docx\]/);
       // Escape dismisses the notice; focus stays where it was.
       await p.keyboard.press("Escape");
-      expect(await p.locator(".message-bar").count()).toBe(0);
+      expect(await p.locator("#app .message-bar").count()).toBe(0);
       expect(await focusedDesc(p)).toMatch(/\[export-docx\]/);
       // Closing the question was a no: 导出 Word asks again. Its button, once used, is replaced by
       // the result; focus follows into the new notice.
       await p.keyboard.press("Enter");
-      await p.locator(".message-bar.tone-warning").waitFor();
+      await p.locator("#app .message-bar.tone-warning").waitFor();
       await p.getByRole("button", { name: "仍然导出 Word" }).focus();
       const [download] = await Promise.all([p.waitForEvent("download", { timeout: 60_000 }), p.keyboard.press("Enter")]);
       expect(download.suggestedFilename()).toMatch(/\.docx$/);
-      await p.locator(".message-bar.tone-success").waitFor();
+      await p.locator("#app .message-bar.tone-success").waitFor();
       expect(await p.evaluate(() => !!document.activeElement?.closest(".notice-slot"))).toBe(true);
       // Dismissing the notice with its × returns focus to where the clerk was before the notice.
       await p.locator(".mb-dismiss").focus();
       await p.keyboard.press("Enter");
-      expect(await p.locator(".message-bar").count()).toBe(0);
+      expect(await p.locator("#app .message-bar").count()).toBe(0);
       expect(await focusedDesc(p)).toMatch(/\[export-docx\]/);
 
       // 导入: Escape keeps the pasted text (and is ignored while an IME composes); 确认导入 → the opener.
@@ -758,7 +758,7 @@ describe("workbench e2e", () => {
       await p.locator('[data-transfer-step="preview"]').waitFor();
       await p.focus('[data-action="transfer-confirm"]');
       await p.keyboard.press("Enter");
-      await p.locator('.message-bar.tone-success [data-notice-action="undo"]').waitFor();
+      await p.locator('#app .message-bar.tone-success [data-notice-action="undo"]').waitFor();
       await idle(p);
       expect(await focusedDesc(p)).toMatch(/\[import\]/);
       expect(await p.locator('#app [data-live="status"]').innerText()).toMatch(/^已导入/);
@@ -766,7 +766,7 @@ describe("workbench e2e", () => {
       // 撤销: the notice and its button are replaced; focus goes to the new notice.
       await p.focus('[data-notice-action="undo"]');
       await p.keyboard.press("Enter");
-      await p.locator(".message-bar.tone-success").filter({ hasText: "已撤销" }).waitFor();
+      await p.locator("#app .message-bar.tone-success").filter({ hasText: "已撤销" }).waitFor();
       await idle(p);
       expect(await focusedDesc(p)).not.toBe("BODY");
       expect(await p.evaluate(() => !!document.activeElement?.closest(".notice-slot"))).toBe(true);
