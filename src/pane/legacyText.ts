@@ -4,6 +4,8 @@
  * polyfill decides at load time, so it is loaded with URL.createObjectURL out of sight and uses its
  * plain JavaScript decoder. GB18030 is then refused with a message (src/import/decode.ts).
  */
+import { withLegacyEncodings } from "./legacyDecoders";
+
 export function installTextDecoder(win: Window & typeof globalThis): void {
   if (typeof win.TextDecoder === "function") return;
   const url = win.URL as unknown as Record<string, unknown>;
@@ -13,5 +15,11 @@ export function installTextDecoder(win: Window & typeof globalThis): void {
     require("fast-text-encoding");
   } finally {
     url.createObjectURL = create;
+    // The usage-based polyfills of that module may put core-js's URL in place of the native one
+    // (IE11 has no URLSearchParams); it copied createObjectURL while it was out of sight.
+    const now = win.URL as unknown as Record<string, unknown>;
+    if (typeof now.createObjectURL !== "function") now.createObjectURL = create;
   }
+  // The PDF export's font code asks for "ascii", UTF-16 and Mac Roman too (legacyDecoders.ts).
+  (win as unknown as Record<string, unknown>).TextDecoder = withLegacyEncodings(win.TextDecoder as unknown as Parameters<typeof withLegacyEncodings>[0]);
 }

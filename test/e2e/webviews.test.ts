@@ -26,8 +26,6 @@ const OUT = outputDir("e2e");
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 /** The machine is small and shared, and the fake recalculates the template on the page's thread. */
 const SLOW = 300_000;
-/** Exports that do not download yet in a simulation (see the loop at the end). */
-const OPEN_EXPORTS = ["edgehtml18:pdf", "ie11:docx", "ie11:pdf"];
 
 let server: StaticServer;
 let browser: Browser;
@@ -143,15 +141,20 @@ describe.each(WEBVIEWS.map((w) => [w.id, w] as const))("%s", (id, webview) => {
   }, SLOW);
 
   for (const [action, ext] of [["export-docx", "docx"], ["export-pdf", "pdf"]] as const) {
-    // OPEN (docs/hosts.md): on the shared CI machine these gave no download within 180 s; the
-    // cause is not yet known. Skipped by name so the rest runs; remove an entry once it passes.
-    const open = OPEN_EXPORTS.includes(`${id}:${ext}`);
-    (open ? test.skip : test)(`导出 ${ext === "docx" ? "Word" : "PDF"} downloads a .${ext}`, async () => {
+    // Both failed here until IE11's URL.createObjectURL was kept and fontkit's "ascii", UTF-16 and
+    // Mac Roman decoders were given to both webviews (src/pane/legacyText.ts, legacyDecoders.ts).
+    test(`导出 ${ext === "docx" ? "Word" : "PDF"} downloads a .${ext}`, async () => {
       await page.click(`[data-action="${action}"]`);
       // The report has errors (empty sections): the pane asks first.
       const confirm = page.locator("#app .message-bar.tone-warning .btn-link");
       await confirm.waitFor();
-      const [download] = await Promise.all([page.waitForEvent("download", { timeout: 180_000 }), confirm.click()]);
+      // A failed export says why in the pane's notice, not the console: fail with that text at once.
+      const failed = page
+        .locator("#app .message-bar.tone-error .mb-text")
+        .waitFor({ timeout: 180_000 })
+        .then(async () => Promise.reject(new Error(`导出失败：${await page.locator("#app .message-bar.tone-error .mb-text").innerText()}`)));
+      failed.catch(() => undefined);
+      const [download] = await Promise.all([Promise.race([page.waitForEvent("download", { timeout: 180_000 }), failed]), confirm.click()]);
       expect(download.suggestedFilename()).toMatch(new RegExp(`\\.${ext}$`));
       const file = path.join(OUT, `${id}-${download.suggestedFilename()}`);
       await download.saveAs(file);
