@@ -190,7 +190,7 @@ export function table4(report: Report, f: FormatDef): TableBlock {
     id: 4,
     headerRows: depth + 1,
     style: "tableXiaowu",
-    columnWidths: Array<number>(keys.length).fill(textWidthMm("landscape") / keys.length),
+    columnWidths: Array<number>(keys.length).fill(textWidthMm("portrait") / keys.length),
     rows,
     source: { where: name, cells: ["S4"] },
   };

@@ -244,3 +244,14 @@ export function renderPng(pdf: string, prefix: string, dpi = 60): string {
   if (r.status !== 0) throw new Error(`pdftoppm failed: ${r.stderr}`);
   return r.stderr;
 }
+
+/**
+ * Table 4 is not alone on its page: the page holding its last header label ("复议后起诉") also
+ * holds words of another section (the heading of 五 follows it, or 表三 precedes it).
+ */
+export function table4SharesItsPage(words: Word[]): boolean {
+  const page = words.find((w) => w.text.includes("复议后起诉"))?.page;
+  if (page === undefined) return false;
+  const onPage = words.filter((w) => w.page === page).map((w) => w.text).join("");
+  return /五、|三、|结转下年度继续办理/.test(onPage);
+}
