@@ -92,6 +92,8 @@ const ICONS = {
   open: ["M3.5 1.5h6l3 3v10h-9Z", "M9.5 1.5v3h3", "M8 6.5v5M5.8 9.3 8 11.5l2.2-2.2"],
   carry: ["M2.5 3.5h11v10h-11Z", "M2.5 6.5h11", "M5.5 2v3M10.5 2v3", "M5.5 10h5M9.1 8.6 10.5 10l-1.4 1.4"],
   undo: ["M5 4.5 2.5 7 5 9.5", "M2.5 7h7a3.5 3.5 0 0 1 0 7H7"],
+  /** An empty circle: not filled in yet. */
+  todo: ["M8 2a6 6 0 1 1 0 12 6 6 0 0 1 0-12Z", "M5.5 8h5"],
 } as const;
 
 export type IconName = keyof typeof ICONS;

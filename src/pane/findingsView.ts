@@ -5,7 +5,7 @@
  */
 import { h, icon, replace, type IconName } from "./dom";
 import { rovingKeydown, setTabStop } from "./roving";
-import type { BlankGroupItem, FindingItem, ListItem, TableGroup, ViewModel } from "./state";
+import { isTodo, type BlankGroupItem, type FindingItem, type ListItem, type TableGroup, type ViewModel } from "./state";
 import { S } from "./strings";
 
 export interface FindingsHandlers {
@@ -21,7 +21,7 @@ export interface FindingsView {
   contains(el: Element): boolean;
 }
 
-const SEVERITY_ICON: Record<string, IconName> = { error: "error", warning: "warning", info: "info" };
+const SEVERITY_ICON: Record<string, IconName> = { error: "error", warning: "warning", info: "info", todo: "todo" };
 
 /** `onEmptied`: where focus goes when it was in the list and the list is now empty. */
 export function createFindingsView(handlers: FindingsHandlers, onEmptied: () => void): FindingsView {
@@ -32,15 +32,17 @@ export function createFindingsView(handlers: FindingsHandlers, onEmptied: () => 
 
   function renderFinding(item: FindingItem): HTMLElement {
     const f = item.finding;
-    const content = [icon(SEVERITY_ICON[f.severity] ?? "info", "icon sev-icon"), h("span", { class: "item-text" }, f.message)];
+    // An empty part or cell is shown as 待填, whatever its rule's severity at export.
+    const kind = isTodo(f) ? "todo" : f.severity;
+    const content = [icon(SEVERITY_ICON[kind] ?? "info", "icon sev-icon"), h("span", { class: "item-text" }, f.message)];
     if (!item.selectable) {
-      return h("div", { class: `item static sev-${f.severity}`, attrs: { "data-rule": f.rule } }, ...content);
+      return h("div", { class: `item static sev-${kind}`, attrs: { "data-rule": f.rule } }, ...content);
     }
     return h(
       "button",
       {
         type: "button",
-        class: `item sev-${f.severity}`,
+        class: `item sev-${kind}`,
         title: S.list.goTo,
         attrs: { "data-focus-id": item.id, "data-rule": f.rule, "data-cells": f.cells.join(" ") },
         on: { click: () => handlers.select(f.cells) },
@@ -56,7 +58,7 @@ export function createFindingsView(handlers: FindingsHandlers, onEmptied: () => 
       "button",
       {
         type: "button",
-        class: `item group-toggle sev-warning${g.expanded ? " expanded" : ""}`,
+        class: `item group-toggle sev-todo${g.expanded ? " expanded" : ""}`,
         attrs: { "aria-expanded": g.expanded ? "true" : "false", "aria-controls": panelId, "data-focus-id": g.id },
         on: { click: () => handlers.toggle(g.id) },
       },
@@ -87,10 +89,10 @@ export function createFindingsView(handlers: FindingsHandlers, onEmptied: () => 
 
   function renderGroup(g: TableGroup): HTMLElement {
     const headingId = `group-${g.id}`;
-    const badges = (["error", "warning", "info"] as const)
+    const badges = (["error", "warning", "info", "todo"] as const)
       .filter((s) => g.counts[s] > 0)
       // Plain spans may not carry aria-label: the severity is visually hidden text instead.
-      .map((s) => h("span", { class: `badge badge-${s}` }, h("span", { class: "visually-hidden" }, `${S.severity[s]} `), String(g.counts[s])));
+      .map((s) => h("span", { class: `badge badge-${s}` }, h("span", { class: "visually-hidden" }, `${s === "todo" ? S.todoBadge : S.severity[s]} `), String(g.counts[s])));
     return h(
       "section",
       { class: "group", attrs: { "aria-labelledby": headingId, "data-group": g.id } },

@@ -26,6 +26,15 @@ export function defaultReportYear(now: Date): number {
   return now.getMonth() >= 10 ? now.getFullYear() : now.getFullYear() - 1;
 }
 
+/**
+ * The years the insert form offers, newest first: the year in progress (its register is kept as
+ * it goes), the default and the two before it; never a year that has not begun.
+ */
+export function reportYears(now: Date): number[] {
+  const d = defaultReportYear(now);
+  return [...new Set([now.getFullYear(), d, d - 1, d - 2])].sort((a, b) => b - a);
+}
+
 export const TABLE_ORDER: readonly TableGroupId[] = ["cover", "text", "t2", "t3", "t4", "other"];
 const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 
@@ -85,6 +94,10 @@ export interface PaneState {
   registerUndoChanged: readonly string[];
   /** The export the clerk chose to make despite errors (asked again after any other answer). */
   confirmedExport: ExportKind | null;
+  /** The part the clerk last typed into (its findings are listed first). */
+  editedGroup: TableGroupId | null;
+  /** `passes` when the notice was shown: the pass right after it reflects the pane's own write. */
+  noticePass: number;
 }
 
 /** A source file read (with the importer's findings), or the workbook's own registers (按台账填写). */
@@ -137,6 +150,8 @@ export const initialState: PaneState = {
   registerApplied: null,
   registerUndoChanged: [],
   confirmedExport: null,
+  editedGroup: null,
+  noticePass: 0,
 };
 
 export type Action =
@@ -172,9 +187,12 @@ export function reducer(state: PaneState, action: Action): PaneState {
       return { ...state, capabilities: action.capabilities };
     case "validateStart":
       return { ...state, validating: true };
-    case "validated":
+    case "validated": {
+      const edited = editedGroupOf(state.report, action.outcome.report);
       return {
         ...state,
+        editedGroup: edited ?? state.editedGroup,
+        notice: staleNotice(state, edited) ? null : state.notice,
         started: true,
         validating: false,
         readError: null,
@@ -187,19 +205,20 @@ export function reducer(state: PaneState, action: Action): PaneState {
         // Forget expansions of groups that no longer exist, keep the others across passes.
         expanded: state.expanded.filter((id) => action.findings.some((f) => f.rule === "CELL.BLANK" && blankGroupId(tableOf(f)) === id)),
       };
+    }
     case "validateFailed":
       return { ...state, started: true, validating: false, readError: action.message };
     case "busy":
       return { ...state, busy: action.busy };
     case "inserted":
-      return { ...state, busy: null, formError: null, notice: insertNotice(action.outcome, action.templateUrl) };
+      return { ...state, busy: null, formError: null, notice: insertNotice(action.outcome, action.templateUrl), noticePass: state.passes };
     case "toggle":
       return {
         ...state,
         expanded: state.expanded.includes(action.id) ? state.expanded.filter((x) => x !== action.id) : [...state.expanded, action.id],
       };
     case "notice":
-      return { ...state, notice: action.notice };
+      return { ...state, notice: action.notice, noticePass: state.passes };
     case "ledgerImport":
       return { ...state, ledgerImport: action.panel };
     case "transferOpen":
@@ -268,6 +287,11 @@ const TABLE_GROUP: Record<2 | 3 | 4, TableGroupId> = { 2: "t2", 3: "t3", 4: "t4"
 export function tableOf(f: Finding): TableGroupId {
   const key = f.cells[0];
   if (key === undefined) return f.rule === "DOC.YEAR" ? "cover" : "other";
+  return groupOfKey(key);
+}
+
+/** The part of the report a key (cell, section, META.*) is in. */
+function groupOfKey(key: string): TableGroupId {
   if (key.startsWith("META.")) return "cover";
   // Cell keys and sections are looked up in the format definition, never parsed here.
   const info = cellInfo(key, "2021") ?? cellInfo(key, "2019");
@@ -275,6 +299,38 @@ export function tableOf(f: Finding): TableGroupId {
   const section = SECTIONS.find((s) => s.key === key);
   if (section) return section.table ? TABLE_GROUP[section.table] : "text";
   return "other";
+}
+
+const noticeHasAction = (n: Notice): boolean => !!n.action || (n.actions?.length ?? 0) > 0 || !!n.link;
+
+/**
+ * A success or info notice without a follow-up (已插入年报模板, 已撤销) is stale once the clerk types
+ * after it — not on the pass that reads the pane's own write that the notice is about.
+ */
+function staleNotice(state: PaneState, edited: TableGroupId | null): boolean {
+  const n = state.notice;
+  return !!edited && !!n && !noticeHasAction(n) && (n.tone === "success" || n.tone === "info") && state.passes > state.noticePass;
+}
+
+/**
+ * The one part of the report that changed between two reads (the sheet the clerk is typing in),
+ * or null when nothing changed, it is the first read, or several parts changed at once (an import).
+ */
+export function editedGroupOf(before: Report | null, after: Report | null): TableGroupId | null {
+  if (!before || !after) return null;
+  const groups = new Set<TableGroupId>();
+  const same = (a: unknown, b: unknown) => (isBlankValue(a) && isBlankValue(b)) || a === b;
+  for (const k of new Set([...Object.keys(before.cells), ...Object.keys(after.cells)])) {
+    if (!same(before.cells[k], after.cells[k])) groups.add(groupOfKey(k));
+  }
+  for (const s of SECTIONS) {
+    const a = before.sections[s.key as keyof Report["sections"]]?.text;
+    const b = after.sections[s.key as keyof Report["sections"]]?.text;
+    if (!same(a, b)) groups.add(s.table ? TABLE_GROUP[s.table] : "text");
+  }
+  if (before.meta.agency !== after.meta.agency || before.meta.year !== after.meta.year) groups.add("cover");
+  groups.delete("other");
+  return groups.size === 1 ? [...groups][0]! : null;
 }
 
 const ROLE_OF_GROUP: Partial<Record<TableGroupId, TemplateRole>> = { cover: "meta", text: "text", t2: "t2", t3: "t3", t4: "t4" };
@@ -315,8 +371,11 @@ export interface BlankGroupItem {
 
 export type ListItem = FindingItem | BlankGroupItem;
 
+/** A list section: one severity, or 待填 (blank cells and empty parts of a report in progress). */
+export type SectionKind = Severity | "todo";
+
 export interface SeveritySection {
-  severity: Severity;
+  severity: SectionKind;
   label: string;
   /** Number of findings (a blank group counts each of its cells). */
   count: number;
@@ -327,7 +386,8 @@ export interface TableGroup {
   id: TableGroupId;
   label: string;
   longLabel: string;
-  counts: Record<Severity, number>;
+  /** Findings by severity, blank cells and empty parts counted as `todo` only. */
+  counts: Record<SectionKind, number>;
   sections: SeveritySection[];
 }
 
@@ -338,7 +398,10 @@ export interface Summary {
   text: string;
   /** For the aria-live region; empty while a pass runs so it is announced once per pass. */
   spoken: string;
+  /** Findings by severity, without what is only not filled in yet (that is `todo`). */
   counts: Record<Severity, number>;
+  /** Blank cells and empty parts: progress of a report in progress, not warnings. */
+  todo: number;
 }
 
 export type TemplateBanner =
@@ -389,8 +452,14 @@ export function countsOf(findings: readonly Finding[]): Record<Severity, number>
   return c;
 }
 
-/** Findings → table groups → severity sections, with many blank cells collapsed into one row. */
-export function groupFindings(findings: readonly Finding[], expanded: readonly string[] = []): TableGroup[] {
+/** Whether a finding only says "not filled in yet" (counted as 待填, not as an error or warning). */
+export const isTodo = (f: Finding): boolean => EMPTINESS_RULES.has(f.rule);
+
+/**
+ * Findings → table groups → sections (错误, 警告, 提示, then 待填), with many blank cells collapsed
+ * into one row. `first`: the part the clerk is editing, listed before the others.
+ */
+export function groupFindings(findings: readonly Finding[], expanded: readonly string[] = [], first: TableGroupId | null = null): TableGroup[] {
   const seen = new Map<string, number>();
   const byTable = new Map<TableGroupId, FindingItem[]>();
   for (const f of findings) {
@@ -400,16 +469,20 @@ export function groupFindings(findings: readonly Finding[], expanded: readonly s
     list.push(item);
     byTable.set(t, list);
   }
+  const order = first ? [first, ...TABLE_ORDER.filter((t) => t !== first)] : TABLE_ORDER;
   const groups: TableGroup[] = [];
-  for (const t of TABLE_ORDER) {
+  for (const t of order) {
     const items = byTable.get(t);
     if (!items) continue;
     const sections: SeveritySection[] = [];
     for (const sev of SEVERITIES) {
-      const ofSev = items.filter((i) => i.finding.severity === sev);
-      if (ofSev.length === 0) continue;
-      const blanks = ofSev.filter((i) => i.finding.rule === "CELL.BLANK");
-      let list: ListItem[] = ofSev;
+      const ofSev = items.filter((i) => i.finding.severity === sev && !isTodo(i.finding));
+      if (ofSev.length > 0) sections.push({ severity: sev, label: S.severity[sev], count: ofSev.length, items: ofSev });
+    }
+    const todo = items.filter((i) => isTodo(i.finding));
+    if (todo.length > 0) {
+      const blanks = todo.filter((i) => i.finding.rule === "CELL.BLANK");
+      let list: ListItem[] = todo;
       if (blanks.length >= BLANK_COLLAPSE_MIN) {
         const id = blankGroupId(t);
         const group: BlankGroupItem = {
@@ -421,12 +494,13 @@ export function groupFindings(findings: readonly Finding[], expanded: readonly s
           items: blanks,
           expanded: expanded.includes(id),
         };
-        // The group goes last: a real inconsistency matters more than an empty cell.
-        list = [...ofSev.filter((i) => i.finding.rule !== "CELL.BLANK"), group];
+        // An empty part first, then its many blank cells as one row.
+        list = [...todo.filter((i) => i.finding.rule !== "CELL.BLANK"), group];
       }
-      sections.push({ severity: sev, label: S.severity[sev], count: ofSev.length, items: list });
+      sections.push({ severity: "todo", label: S.list.todo, count: todo.length, items: list });
     }
-    groups.push({ id: t, label: groupLabel(t), longLabel: groupTitle(t), counts: countsOf(items.map((i) => i.finding)), sections });
+    const real = countsOf(items.filter((i) => !isTodo(i.finding)).map((i) => i.finding));
+    groups.push({ id: t, label: groupLabel(t), longLabel: groupTitle(t), counts: { ...real, todo: todo.length }, sections });
   }
   return groups;
 }
@@ -435,18 +509,20 @@ export function summarize(state: Pick<PaneState, "findings" | "started" | "valid
   if (state.report !== null && state.readError === null && isUntouched(state.report)) {
     const shown = shownFindings(state.findings, true);
     const c = countsOf(shown);
-    if (shown.length === 0) return { tone: "start", text: S.summary.notStarted, spoken: S.summary.notStartedSpoken, counts: c };
-    return { tone: c.error ? "error" : c.warning ? "warning" : "start", text: `${S.summary.notStarted} · ${S.summary.counts(c.error, c.warning, c.info)}`, spoken: S.summary.spoken(c.error, c.warning, c.info), counts: c };
+    if (shown.length === 0) return { tone: "start", text: S.summary.notStarted, spoken: S.summary.notStartedSpoken, counts: c, todo: 0 };
+    return { tone: c.error ? "error" : c.warning ? "warning" : "start", text: `${S.summary.notStarted} · ${S.summary.counts(c.error, c.warning, c.info, 0)}`, spoken: S.summary.spoken(c.error, c.warning, c.info, 0), counts: c, todo: 0 };
   }
-  const counts = countsOf(state.findings);
-  if (!state.started) return { tone: "busy", text: S.summary.checking, spoken: "", counts };
-  if (state.readError !== null) return { tone: "unknown", text: S.summary.readFailed, spoken: state.readError, counts };
+  // Blank cells and empty parts are progress (待填 N), not errors or warnings.
+  const todo = state.findings.filter(isTodo).length;
+  const counts = countsOf(state.findings.filter((f) => !isTodo(f)));
+  if (!state.started) return { tone: "busy", text: S.summary.checking, spoken: "", counts, todo };
+  if (state.readError !== null) return { tone: "unknown", text: S.summary.readFailed, spoken: state.readError, counts, todo };
   if (state.report === null && state.findings.length === 0) {
-    return { tone: "unknown", text: S.summary.noTemplate, spoken: S.summary.noTemplateSpoken, counts };
+    return { tone: "unknown", text: S.summary.noTemplate, spoken: S.summary.noTemplateSpoken, counts, todo };
   }
-  const text = state.findings.length === 0 ? S.summary.allPassed : S.summary.counts(counts.error, counts.warning, counts.info);
-  const tone: SummaryTone = counts.error ? "error" : counts.warning ? "warning" : state.report ? "ok" : "unknown";
-  return { tone, text, spoken: S.summary.spoken(counts.error, counts.warning, counts.info), counts };
+  const text = state.findings.length === 0 ? S.summary.allPassed : S.summary.counts(counts.error, counts.warning, counts.info, todo);
+  const tone: SummaryTone = counts.error ? "error" : counts.warning ? "warning" : !state.report ? "unknown" : todo ? "start" : "ok";
+  return { tone, text, spoken: S.summary.spoken(counts.error, counts.warning, counts.info, todo), counts, todo };
 }
 
 function templateBanner(state: PaneState, canRestore: boolean): TemplateBanner {
@@ -489,7 +565,7 @@ export function viewModel(state: PaneState, opts: { canRestore?: boolean } = {})
     subtitle: hasReport ? S.formatLabel(state.report!.format) : null,
     summary: summarize(state),
     banner: templateBanner(state, opts.canRestore ?? false),
-    groups: groupFindings(shown, state.expanded),
+    groups: groupFindings(shown, state.expanded, state.editedGroup),
     total: shown.length,
     canExport: hasReport && state.busy === null,
     canInsert: state.busy === null && state.capabilities?.insertTemplate !== false,

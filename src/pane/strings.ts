@@ -16,7 +16,8 @@ export const S = {
   /** Title line when the agency or year is not known yet. */
   untitled: "政府信息公开工作年度报告",
   reportTitle: (agency: string | null, year: number | null): string =>
-    [agency?.trim() || "（未填写机关名称）", year === null ? "（未填写年度）" : `${year} 年度`].join(" · "),
+    // A no-break space: a narrow pane never breaks "2025" from "年度".
+    [agency?.trim() || "（未填写机关名称）", year === null ? "（未填写年度）" : `${year}\u00a0年度`].join(" · "),
   formatLabel: (format: string): string => (format === "2019" ? "2019 年旧格式" : "2021 年格式"),
 
   /**
@@ -31,6 +32,8 @@ export const S = {
   },
 
   severity: { error: "错误", warning: "警告", info: "提示" } satisfies Record<Severity, string>,
+  /** The group badge of blank cells and empty parts. */
+  todoBadge: "待填",
 
   summary: {
     checking: "正在校验…",
@@ -38,11 +41,14 @@ export const S = {
     noTemplate: "尚未插入年报模板",
     readFailed: "无法读取工作簿",
     noTemplateSpoken: "当前工作簿中没有年报模板。",
-    counts: (e: number, w: number, i: number): string =>
-      [`错误 ${e}`, `警告 ${w}`, ...(i > 0 ? [`提示 ${i}`] : [])].join(" · "),
+    /** 待填: blank cells and empty parts (a report in progress), shown alone when nothing is wrong. */
+    counts: (e: number, w: number, i: number, todo: number): string =>
+      [...(e + w + i > 0 ? [`错误 ${e}`, `警告 ${w}`] : []), ...(i > 0 ? [`提示 ${i}`] : []), ...(todo > 0 ? [`待填 ${todo}`] : [])].join(" · "),
     /** Read by screen readers after each pass. */
-    spoken: (e: number, w: number, i: number): string =>
-      e + w + i === 0 ? "校验完成，全部通过。" : `校验完成：${e} 个错误，${w} 个警告${i ? `，${i} 条提示` : ""}。`,
+    spoken: (e: number, w: number, i: number, todo: number): string =>
+      e + w + i + todo === 0
+        ? "校验完成，全部通过。"
+        : `校验完成：${[`${e} 个错误`, `${w} 个警告`, ...(i ? [`${i} 条提示`] : []), ...(todo ? [`${todo} 处待填`] : [])].join("，")}。`,
     lastChecked: (time: string): string => `上次校验 ${time}`,
     notStarted: "未开始填写",
     notStartedSpoken: "年报模板已插入，尚未开始填写。",
@@ -136,6 +142,8 @@ export const S = {
     empty: "没有发现问题。数据之间的勾稽关系全部成立。",
     blankGroup: (table: string, n: number): string => `${table} ${n} 个单元格未填写`,
     blankGroupHint: "未填写的单元格按 0 计算；没有发生请填 0。",
+    /** The section of blank cells and empty parts (not errors of what was typed). */
+    todo: "待填",
     goTo: "定位到单元格",
   },
 
@@ -185,7 +193,9 @@ export const S = {
     working: (kind: string): string => `正在生成 ${kind} 文件…`,
     notReady: "此页面不能导出文件（未配置文件保存方式）。",
     fileLink: (name: string): string => `下载“${name}”`,
-    blockedByErrors: (n: number): string => `报告还有 ${n} 个错误，导出的文件会带着这些错误。请先改正，或再次点击仍然导出。`,
+    /** `emptyParts`: parts with nothing filled in (counted as 待填 in the chip, still missing in a report). */
+    blockedByErrors: (errors: number, emptyParts: number): string =>
+      `报告还有 ${[...(errors ? [`${errors} 个错误`] : []), ...(emptyParts ? [`${emptyParts} 个部分未填写`] : [])].join("、")}，导出的文件会带着这些问题。请先改正，或再次点击仍然导出。`,
     failed: (why: string): string => `导出失败：${why}`,
     noReport: "请先插入并填写年报模板，再导出。",
   },
@@ -198,6 +208,7 @@ export const S = {
     overdueTitle: "已逾期",
     dueSoonTitle: "即将到期",
     none: "无",
+    empty: "本年的申请台账和复议诉讼台账还没有记录。登记后，这里统计件数并列出已逾期和即将到期的申请。",
     overdue: (name: string, due: string, late: number): string => `${name}：答复期限 ${due}，已超过 ${late} 个工作日`,
     dueSoon: (name: string, due: string, left: number): string => `${name}：答复期限 ${due}，还剩 ${left} 个工作日`,
     fill: "按台账填写表三/表四",

@@ -5,6 +5,7 @@ import {
   TABLE_ORDER,
   blankGroupId,
   defaultReportYear,
+  reportYears,
   findingsOf,
   groupFindings,
   groupLabel,
@@ -13,6 +14,7 @@ import {
   insertNotice,
   reducer,
   isUntouched,
+  editedGroupOf,
   shownFindings,
   summarize,
   tableOf,
@@ -67,7 +69,11 @@ describe("groupFindings", () => {
     expect(groups.map((g) => g.label)).toEqual(["封面", "正文", "表三", "表四", "其他"]);
     const t3 = groups.find((g) => g.id === "t3")!;
     expect(t3.sections.map((s) => s.severity)).toEqual(["error", "info"]);
-    expect(t3.counts).toEqual({ error: 1, warning: 0, info: 1 });
+    expect(t3.counts).toEqual({ error: 1, warning: 0, info: 1, todo: 0 });
+    // An empty part is 待填, not an error of what was typed.
+    const text = groups.find((g) => g.id === "text")!;
+    expect(text.sections.map((s) => [s.severity, s.label])).toEqual([["todo", "待填"]]);
+    expect(text.counts).toEqual({ error: 0, warning: 0, info: 0, todo: 1 });
     expect(TABLE_ORDER).toEqual(["cover", "text", "t2", "t3", "t4", "other"]);
   });
 
@@ -75,26 +81,37 @@ describe("groupFindings", () => {
     const findings = checkReport(emptyReport("2021", { year: 2023, agency: "某局" }));
     const groups = groupFindings(findings);
     const t3 = groups.find((g) => g.id === "t3")!;
-    const warnings = t3.sections.find((s) => s.severity === "warning")!;
+    expect(t3.sections.find((s) => s.severity === "warning")).toBeUndefined();
+    const warnings = t3.sections.find((s) => s.severity === "todo")!;
     const blank = warnings.items.find((i): i is BlankGroupItem => i.kind === "blanks")!;
     expect(blank.label).toBe("表三 175 个单元格未填写");
     expect(blank.cells).toHaveLength(175);
     expect(blank.expanded).toBe(false);
     // No single CELL.BLANK row is left beside the group.
     expect(warnings.items.filter((i) => i.kind === "finding" && i.finding.rule === "CELL.BLANK")).toHaveLength(0);
-    expect(warnings.count).toBe(175);
+    expect(warnings.count).toBe(176); // 175 cells and the empty part itself
     const labels = groups.flatMap((g) => g.sections.flatMap((s) => s.items.filter((i) => i.kind === "blanks").map((i) => (i as BlankGroupItem).label)));
     expect(labels).toEqual(["表二 10 个单元格未填写", "表三 175 个单元格未填写", "表四 15 个单元格未填写"]);
   });
 
-  test("the group goes after real warnings, and expands on request", () => {
+  test("the blank group is in 待填 after real warnings, and expands on request", () => {
     const blanks = Array.from({ length: BLANK_COLLAPSE_MIN }, (_, i) => f("CELL.BLANK", "warning", [t3Key(`R0${i + 1}`, "C1")]));
     const other = f("T2.FEE_UNIT", "warning", ["T3.R09.C1"]);
     const [t3] = groupFindings([...blanks, other], [blankGroupId("t3")]);
-    const items = t3!.sections[0]!.items;
-    expect(items[0]).toMatchObject({ kind: "finding", finding: other });
-    expect(items[1]).toMatchObject({ kind: "blanks", expanded: true, label: `表三 ${BLANK_COLLAPSE_MIN} 个单元格未填写` });
-    expect((items[1] as BlankGroupItem).items.map((i) => i.finding)).toEqual(blanks);
+    expect(t3!.sections.map((s) => s.severity)).toEqual(["warning", "todo"]);
+    expect(t3!.sections[0]!.items).toEqual([expect.objectContaining({ kind: "finding", finding: other })]);
+    const items = t3!.sections[1]!.items;
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ kind: "blanks", expanded: true, label: `表三 ${BLANK_COLLAPSE_MIN} 个单元格未填写` });
+    expect((items[0] as BlankGroupItem).items.map((i) => i.finding)).toEqual(blanks);
+  });
+
+  test("the part being edited is listed first", () => {
+    const list = [f("X", "error", ["S1"]), f("Y", "error", ["T4.C01"]), f("Z", "warning", ["T2.R1.C1"])];
+    expect(groupFindings(list).map((g) => g.id)).toEqual(["text", "t2", "t4"]);
+    expect(groupFindings(list, [], "t4").map((g) => g.id)).toEqual(["t4", "text", "t2"]);
+    // A part without findings changes nothing.
+    expect(groupFindings(list, [], "t3").map((g) => g.id)).toEqual(["text", "t2", "t4"]);
   });
 
   test("a few blank cells stay single rows", () => {
@@ -120,14 +137,35 @@ describe("summary", () => {
     expect(s.findings).toEqual([]);
     expect(summarize(s)).toMatchObject({ tone: "ok", text: "全部通过", spoken: "校验完成，全部通过。" });
   });
+  test("blank cells and empty parts are 待填 N, not warnings and errors", () => {
+    const r = emptyReport("2021", { year: 2023, agency: "某局" });
+    r.cells[t3Key("R01", "C1")] = 5; // started: one number
+    const s = validated(initialState, r);
+    const blank = s.findings.filter((x) => x.rule === "CELL.BLANK").length;
+    const parts = s.findings.filter((x) => x.rule === "DOC.SECTIONS").length;
+    const real = s.findings.filter((x) => x.rule !== "CELL.BLANK" && x.rule !== "DOC.SECTIONS");
+    expect(blank).toBeGreaterThan(100);
+    const sum = summarize(s);
+    expect(sum.todo).toBe(blank + parts);
+    expect(sum.counts.warning).toBe(real.filter((x) => x.severity === "warning").length);
+    expect(sum.counts.error).toBe(real.filter((x) => x.severity === "error").length);
+    expect(sum.text).toBe(real.length ? `错误 ${sum.counts.error} · 警告 ${sum.counts.warning} · 待填 ${blank + parts}` : `待填 ${blank + parts}`);
+    expect(sum.spoken).toContain(`${blank + parts} 处待填`);
+  });
+  test("only 待填 left: a calm chip, not a warning", () => {
+    const s = reducer(initialState, { type: "validated", outcome: { report: sampleReport(), findings: [], template: FULL_TEMPLATE, syncs: 1 }, findings: [f("CELL.BLANK", "warning", ["T4.C01"])], at: 0 });
+    expect(summarize(s)).toMatchObject({ tone: "start", text: "待填 1", spoken: "校验完成：0 个错误，0 个警告，1 处待填。" });
+  });
   test("counts as 错误 N · 警告 M", () => {
     const r = sampleReport();
     r.cells[t3Key("R01", "C1")] = (r.cells[t3Key("R01", "C1")] as number) + 1; // breaks balance and row sum
     r.cells[t3Key("R05", "C2")] = null; // blank (counted as 0 → also breaks sums)
     const s = validated(initialState, r);
-    const counts = { error: s.findings.filter((x) => x.severity === "error").length, warning: s.findings.filter((x) => x.severity === "warning").length };
+    const real = s.findings.filter((x) => x.rule !== "CELL.BLANK");
+    const counts = { error: real.filter((x) => x.severity === "error").length, warning: real.filter((x) => x.severity === "warning").length };
     expect(counts.error).toBeGreaterThan(0);
-    expect(summarize(s)).toMatchObject({ tone: "error", text: `错误 ${counts.error} · 警告 ${counts.warning}` });
+    // The blank cell is 待填, not a 警告.
+    expect(summarize(s)).toMatchObject({ tone: "error", text: `错误 ${counts.error} · 警告 ${counts.warning} · 待填 1` });
   });
   test("no template: it says so instead of 全部通过", () => {
     const s = reducer(initialState, { type: "validated", outcome: { report: null, findings: [], template: null, syncs: 1 }, findings: [], at: 0 });
@@ -160,7 +198,7 @@ describe("reducer and view model", () => {
     const r = sampleReport();
     r.meta.agency = "某某区人民政府办公室";
     const vm = viewModel(validated(initialState, r));
-    expect(vm.title).toBe("某某区人民政府办公室 · 2023 年度");
+    expect(vm.title).toBe("某某区人民政府办公室 · 2023\u00a0年度");
     expect(vm.subtitle).toBe("2021 年格式");
     expect(vm.banner).toBeNull();
     expect(vm.canExport).toBe(true);
@@ -205,6 +243,14 @@ test("the default report year is last year until November", () => {
   expect(defaultReportYear(new Date(2025, 0, 15))).toBe(2024);
   expect(defaultReportYear(new Date(2025, 9, 31))).toBe(2024);
   expect(defaultReportYear(new Date(2025, 10, 1))).toBe(2025);
+});
+
+test("the insert form never offers a year that has not begun", () => {
+  // December: this year is the default; next year is not offered.
+  expect(reportYears(new Date(2026, 11, 7))).toEqual([2026, 2025, 2024]);
+  // January: last year is the default; this year (its register kept as it goes) comes first.
+  expect(reportYears(new Date(2027, 0, 10))).toEqual([2027, 2026, 2025, 2024]);
+  for (let m = 0; m < 12; m++) expect(Math.max(...reportYears(new Date(2026, m, 1)))).toBe(2026);
 });
 
 test("theme follows Office: isDarkTheme, else the body background", () => {
@@ -279,5 +325,61 @@ describe("a deleted sheet is reported once", () => {
     expect(all.filter((x) => x.rule === "TEMPLATE.SHEET_MISSING")).toHaveLength(1);
     expect(all.some((x) => x.cells.some((k) => k.startsWith("T4.") || k === "S4"))).toBe(false);
     expect(all.some((x) => x.cells.some((k) => k.startsWith("T3.")))).toBe(true);
+  });
+});
+
+describe("the part being edited", () => {
+  const read = (state: PaneState, report: ReturnType<typeof sampleReport>, findings: Finding[] = []) =>
+    reducer(state, { type: "validated", outcome: { report, findings: [], template: FULL_TEMPLATE, syncs: 1 }, findings, at: 0 });
+
+  test("one typed cell makes its table the first group; a stale notice without a follow-up goes", () => {
+    const before = sampleReport();
+    const findings = [f("X", "error", ["S1"]), f("Y", "error", ["T4.C01"])];
+    let s = read(initialState, before, findings);
+    expect(s.editedGroup).toBeNull();
+    s = reducer(s, { type: "notice", notice: { tone: "success", text: "已插入年报模板：封面。" } });
+    // The pass that reads the pane's own write keeps the notice about it.
+    const written = structuredClone(before);
+    written.cells["T2.R1.C1"] = 3;
+    s = read(s, written, findings);
+    expect(s.notice).not.toBeNull();
+    const after = structuredClone(written);
+    after.cells["T4.C01"] = 99;
+    s = read(s, after, findings);
+    expect(s.editedGroup).toBe("t4");
+    expect(viewModel(s).groups.map((g) => g.id)).toEqual(["t4", "text"]);
+    expect(s.notice).toBeNull();
+    // A pass with nothing changed keeps the order.
+    s = read(s, structuredClone(after), findings);
+    expect(s.editedGroup).toBe("t4");
+  });
+
+  test("a notice with 撤销 stays; several parts changed at once (an import) keep the last order", () => {
+    const before = sampleReport();
+    let s = read(initialState, before);
+    const undo = { tone: "success" as const, text: "已导入。", action: { id: "undo", label: "撤销" } };
+    s = reducer(s, { type: "notice", notice: undo });
+    const after = structuredClone(before);
+    after.cells["T4.C01"] = 99;
+    after.cells["T2.R1.C1"] = 7;
+    s = read(s, after);
+    expect(s.editedGroup).toBeNull();
+    expect(s.notice).toEqual(undo);
+  });
+
+  test("editedGroupOf: text, cover and blank-equals-empty", () => {
+    const a = sampleReport();
+    const b = structuredClone(a);
+    b.sections.S1 = { heading: a.sections.S1?.heading ?? "", text: `${a.sections.S1?.text ?? ""}又一段。` };
+    expect(editedGroupOf(a, b)).toBe("text");
+    const c = structuredClone(a);
+    c.meta.agency = "另一机关";
+    expect(editedGroupOf(a, c)).toBe("cover");
+    const d = structuredClone(a);
+    d.cells["T4.C01"] = null;
+    const e = structuredClone(d);
+    e.cells["T4.C01"] = "  ";
+    expect(editedGroupOf(d, e)).toBeNull();
+    expect(editedGroupOf(null, a)).toBeNull();
   });
 });

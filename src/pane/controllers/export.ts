@@ -3,6 +3,7 @@
  * errors, ask once (仍然导出); the exporter is a lazy chunk.
  */
 import { ExportNotReadyError, type ExportKind } from "../exportApi";
+import { isTodo } from "../state";
 import { S } from "../strings";
 import { reason, type PaneContext } from "./context";
 
@@ -25,12 +26,14 @@ export function exportController(ctx: PaneContext): ExportController {
       dispatch({ type: "notice", notice: { tone: "warning", text: S.export.noReport } });
       return;
     }
-    const errors = findings.filter((f) => f.severity === "error").length;
-    if (errors > 0 && confirmedExport !== kind) {
+    const blocking = findings.filter((f) => f.severity === "error");
+    const errors = blocking.filter((f) => !isTodo(f)).length;
+    const emptyParts = blocking.length - errors;
+    if (blocking.length > 0 && confirmedExport !== kind) {
       dispatch({ type: "confirmedExport", kind });
       dispatch({
         type: "notice",
-        notice: { tone: "warning", text: S.export.blockedByErrors(errors), action: { id: `export:${kind}`, label: kind === "docx" ? S.actions.exportWordAnyway : S.actions.exportPdfAnyway } },
+        notice: { tone: "warning", text: S.export.blockedByErrors(errors, emptyParts), action: { id: `export:${kind}`, label: kind === "docx" ? S.actions.exportWordAnyway : S.actions.exportPdfAnyway } },
       });
       return;
     }
