@@ -15,7 +15,7 @@ import { templateController } from "./controllers/template";
 import { transferController } from "./controllers/transfer";
 import { validationController } from "./controllers/validation";
 import { loadExportModule, type ExportModule } from "./exportApi";
-import { defaultReportYear, initialState, reducer, viewModel, type Action, type PaneState } from "./state";
+import { defaultReportYear, initialState, reducer, reportYears, viewModel, type Action, type PaneState } from "./state";
 import { loadTransferModule, type SourceInput, type TransferModule } from "./transferApi";
 import { createView, type PaneView } from "./view";
 
@@ -129,7 +129,7 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneControll
         back: () => transfer.back(),
       },
     },
-    { years: [thisYear + 1, thisYear, thisYear - 1, thisYear - 2], defaultYear: thisYear, templateUrl: host.templateUrl },
+    { years: reportYears(new Date(now())), defaultYear: thisYear, templateUrl: host.templateUrl },
   );
 
   // ------------------------------------------------------------------ start

@@ -23,6 +23,9 @@ export interface LedgerView {
   render(summary: LedgerSummary | null, canFill: boolean, importPanel?: LedgerImportPanel | null): void;
 }
 
+const isEmpty = (s: LedgerSummary): boolean =>
+  s.applications + s.answered + s.pending + s.cases + s.overdue.length + s.dueSoon.length === 0;
+
 export function createLedgerView(handlers: LedgerHandlers, announce: (kind: "status" | "alert", text: string) => void = () => undefined): LedgerView {
   const heading = h("h2", { class: "ledger-title", id: "ledger-title", tabIndex: -1 }, S.ledger.title);
   const body = h("div", { class: "ledger-body" });
@@ -91,18 +94,21 @@ export function createLedgerView(handlers: LedgerHandlers, announce: (kind: "sta
     importStep = "";
     announced = "";
     const noYear = summary!.year === null;
-    const fill = h("button", { type: "button", class: "btn-secondary ledger-fill", disabled: !canFill || noYear, attrs: { "data-action": "ledger-fill" }, on: { click: () => handlers.fill() } }, S.ledger.fill);
-    const importBtn = h("button", { type: "button", class: "btn-secondary ledger-import-open", disabled: !canFill, attrs: { "data-action": "ledger-import" }, on: { click: () => handlers.import.open() } }, S.ledger.importOpen);
+    const fill = h("button", { type: "button", class: "btn btn-secondary ledger-fill", disabled: !canFill || noYear, attrs: { "data-action": "ledger-fill" }, on: { click: () => handlers.fill() } }, S.ledger.fill);
+    const importBtn = h("button", { type: "button", class: "btn btn-secondary ledger-import-open", disabled: !canFill, attrs: { "data-action": "ledger-import" }, on: { click: () => handlers.import.open() } }, S.ledger.importOpen);
     replace(
       body,
       ...(noYear
         ? // Without 封面's year there is nothing to count by; importing a register needs no year.
           [h("p", { class: "ledger-counts ledger-no-year" }, S.ledger.noYear)]
-        : [
-            h("p", { class: "ledger-counts" }, S.ledger.counts(summary!.applications, summary!.answered, summary!.pending, summary!.cases)),
-            ...list(S.ledger.overdueTitle, "ledger-overdue", summary!.overdue, "overdue"),
-            ...list(S.ledger.dueSoonTitle, "ledger-due-soon", summary!.dueSoon, "dueSoon"),
-          ]),
+        : isEmpty(summary!)
+          ? // Nothing registered yet: one line, not two empty lists.
+            [h("p", { class: "ledger-counts ledger-empty" }, S.ledger.empty)]
+          : [
+              h("p", { class: "ledger-counts" }, S.ledger.counts(summary!.applications, summary!.answered, summary!.pending, summary!.cases)),
+              ...list(S.ledger.overdueTitle, "ledger-overdue", summary!.overdue, "overdue"),
+              ...list(S.ledger.dueSoonTitle, "ledger-due-soon", summary!.dueSoon, "dueSoon"),
+            ]),
       h("div", { class: "ledger-actions" }, fill, importBtn),
     );
     const all = items();

@@ -79,7 +79,8 @@ export function createView(root: HTMLElement, handlers: ViewHandlers, options: V
   // No app-name line: Office's pane title bar already shows the add-in's name.
   const header = h("header", { class: "pane-header" }, title, subtitle, summary, toolbar.root);
   const ledgerView = createLedgerView({ select: (cells) => handlers.select(cells), fill: () => handlers.ledgerFill(), import: handlers.ledgerImport }, announce);
-  const main = h("main", { class: "pane-main", attrs: { "aria-labelledby": "report-title" } }, notices.root, transferSlot, banner.root, ledgerView.root, findings.root);
+  // The findings come right under the chip; the 台账 card follows them.
+  const main = h("main", { class: "pane-main", attrs: { "aria-labelledby": "report-title" } }, notices.root, transferSlot, banner.root, findings.root, ledgerView.root);
   replace(root, header, live, ...notices.live, main);
   root.classList.add("pane");
 

@@ -122,7 +122,7 @@ test("no template → banner; insert → notice, re-validation and edit subscrip
   // A fresh template is its own state: what to do first, not 200 blank cells.
   expect(h.last().banner).toEqual({ kind: "start", agencyMissing: false });
   expect(h.last().summary.text).toBe("未开始填写");
-  expect(h.last().title).toBe("某某街道办事处 · 2024 年度");
+  expect(h.last().title).toBe("某某街道办事处 · 2024\u00a0年度");
   expect(h.port.changeHandlers.size).toBe(1);
   await h.pane.dispose();
   expect(h.port.changeHandlers.size).toBe(0);
