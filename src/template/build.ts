@@ -134,7 +134,9 @@ async function renderSheet(wb: ExcelJS.Workbook, d: SheetDesign, opts: BuildOpti
     },
     headerFooter: { oddFooter: WORKBOOK_TEXT.footer } as ExcelJS.HeaderFooter,
   });
-  for (const [col, width] of Object.entries(d.widths)) ws.getColumn(Number(col)).width = width;
+  // ExcelJS writes no <col> for a width of exactly 9 (its own default), and Excel then draws 8.43:
+  // a hair over 9 is written, so the column is as designed (是否延期 in the register).
+  for (const [col, width] of Object.entries(d.widths)) ws.getColumn(Number(col)).width = width === EXCELJS_DEFAULT_WIDTH ? width + 1e-9 : width;
   for (let col = d.hiddenFrom; col <= MARKER_CELL.col; col++) ws.getColumn(col).hidden = true;
   for (const [row, h] of Object.entries(d.heights)) ws.getRow(Number(row)).height = h;
 
@@ -280,6 +282,9 @@ function renderRegister(ws: ExcelJS.Worksheet, d: SheetDesign): void {
 }
 
 /** Shift the relative row references of a formula by `by` rows (as filling down does). */
+/** ExcelJS's DEFAULT_COLUMN_WIDTH (lib/doc/column.js), which it treats as "no width". */
+const EXCELJS_DEFAULT_WIDTH = 9;
+
 export function shiftRows(formula: string, by: number): string {
   return formula.replace(/(?<![A-Za-z_$'!])(\$?[A-Z]{1,3})(\$?)(\d+)(?![\d(])/g, (all, col: string, dollar: string, row: string) =>
     dollar ? all : `${col}${Number(row) + by}`,

@@ -53,6 +53,9 @@ export interface GridSource {
   subscribe(listener: () => void): () => void;
 }
 
+/** The row-number column (workbench.css .rowhead-col). */
+const ROWHEAD_PX = 36;
+
 export function columnName(col: number): string {
   let s = "";
   let n = col + 1;
@@ -243,9 +246,12 @@ export function mountGrid(root: HTMLElement, source: GridSource): { refresh(): v
     const selected = selectedSet(sheet);
     const visible = Array.from({ length: cols }, (_, c) => c).filter((c) => !source.hiddenColumn(sheet, c));
     const colgroup = h("colgroup", {}, h("col", { class: "rowhead-col" }));
+    let tableWidth = ROWHEAD_PX;
     for (const c of visible) {
       const col = h("col");
-      col.style.width = `${Math.round(source.columnWidth(sheet, c) ?? 72)}px`;
+      const w = Math.round(source.columnWidth(sheet, c) ?? 72);
+      col.style.width = `${w}px`;
+      tableWidth += w;
       colgroup.append(col);
     }
     const head = h("tr", {}, h("th", { class: "corner" }));
@@ -291,10 +297,36 @@ export function mountGrid(root: HTMLElement, source: GridSource): { refresh(): v
       body.append(tr);
     }
     const table = h("table", { class: "grid", role: "grid", attrs: { "aria-label": sheet } }, colgroup, h("thead", {}, head), body);
+    // table-layout: fixed holds the columns' widths only with the table's own width set; without it
+    // the browser shrinks wrapped columns (编号, 申请人) to one character a line.
+    table.style.width = `${tableWidth}px`;
     const scroll = { top: scroller.scrollTop, left: scroller.scrollLeft };
     replace(scroller, table);
     scroller.scrollTop = scroll.top;
     scroller.scrollLeft = scroll.left;
+    // A new selection (the pane's select, Enter moving down) is brought into view, as Excel does.
+    const selKey = JSON.stringify(sel && sel.sheet === sheet ? sel.ranges : null) + sheet;
+    if (selKey !== lastSelection) {
+      lastSelection = selKey;
+      const first = sel && sel.sheet === sheet ? sel.ranges[0] : undefined;
+      const td = first ? scroller.querySelector<HTMLElement>(`td[data-row="${first.row}"][data-col="${first.col}"]`) : null;
+      if (td) reveal(td);
+    }
+  }
+
+  let lastSelection = "";
+  /** Scrolls the grid (never the page) so that `td` is visible below the column letters and right of the row numbers. */
+  function reveal(td: HTMLElement): void {
+    const view = scroller.getBoundingClientRect();
+    const cell = td.getBoundingClientRect();
+    const top = view.top + (scroller.querySelector("thead")?.getBoundingClientRect().height ?? 0);
+    const left = view.left + (scroller.querySelector("th.rowhead")?.getBoundingClientRect().width ?? 0);
+    const bottom = view.top + scroller.clientHeight;
+    const right = view.left + scroller.clientWidth;
+    if (cell.top < top || cell.height > bottom - top) scroller.scrollTop -= top - cell.top;
+    else if (cell.bottom > bottom) scroller.scrollTop += cell.bottom - bottom;
+    if (cell.left < left || cell.width > right - left) scroller.scrollLeft -= left - cell.left;
+    else if (cell.right > right) scroller.scrollLeft += cell.right - right;
   }
 
   function renderBar(): void {

@@ -9,7 +9,8 @@ import type { FakeWorkbookModel } from "../hosts/office/fake";
 import type { GridCell, GridMerge, GridSelection, GridSource } from "./grid";
 
 /** ExcelJS column widths are in characters; Excel draws about 7 px per character plus padding. */
-const charsToPx = (w: number): number => Math.round(w * 7 + 5);
+/** A column width in characters of the default font → pixels, as Excel draws it (7 px a character). */
+const charsToPx = (w: number): number => Math.trunc(((256 * w + Math.trunc(128 / 7)) / 256) * 7);
 
 export function fakeGridSource(model: FakeWorkbookModel, onRefused: (message: string) => void): GridSource {
   const sheet = (name: string) => model.requireSheet(name);
@@ -58,8 +59,8 @@ export function fakeGridSource(model: FakeWorkbookModel, onRefused: (message: st
       if (!sel) return null;
       const s = model.sheet(sel.sheetId);
       if (!s) return null;
-      const r = sel.rect;
-      return { sheet: s.name, ranges: [{ row: r.top - 1, col: r.left - 1, rowCount: r.bottom - r.top + 1, colCount: r.right - r.left + 1 }] };
+      // Every area of a multi-area selection (RangeAreas.select, WPS's union address), as Excel draws them.
+      return { sheet: s.name, ranges: (sel.areas ?? [sel.rect]).map((r) => ({ row: r.top - 1, col: r.left - 1, rowCount: r.bottom - r.top + 1, colCount: r.right - r.left + 1 })) };
     },
     select(name, row, col) {
       model.select(name, rectAddress({ top: row + 1, left: col + 1, bottom: row + 1, right: col + 1 }));

@@ -7,7 +7,7 @@ import { strFromU8, unzipSync } from "fflate";
 import type ExcelJS from "exceljs";
 import { FORMATS, FORMAT_DEFINITION_VERSION, SECTIONS, cellsOf, sumRules, type SumRule } from "../../src/report";
 import { a1, colNumber, parseCell, parseRect, rectAddress, type Rect } from "../../src/template/address";
-import { templateLayout, META_KEYS, TEXT_BLOCK_ROWS } from "../../src/template/layout";
+import { templateDesign, templateLayout, META_KEYS, TEXT_BLOCK_ROWS } from "../../src/template/layout";
 import { parseMarker, MARKER_ADDRESS } from "../../src/template/marker";
 import { SHEET_NAMES } from "../../src/template/messages";
 import { TEMPLATE_ROLES, type TemplateRole } from "../../src/template/roles";
@@ -342,4 +342,16 @@ describe("value cells, totals, checks", () => {
     for (const l of templateLayout().cells.values()) expect(parseCell(l.address)).toEqual({ row: l.row, col: l.col });
     expect(rectAddress(templateLayout().readRects.t3)).toBe(`${loc("T3.R01.C1").address}:${loc("T3.R25.C7").address}`);
   });
+});
+
+test("every column width of the design is written into the .xlsx (9 included: ExcelJS drops its own default)", () => {
+  const design = templateDesign();
+  for (const role of TEMPLATE_ROLES) {
+    const xml = sheetXml[role]!;
+    for (const [col, width] of Object.entries(design[role].widths)) {
+      const c = Number(col);
+      const entry = [...xml.matchAll(/<col min="(\d+)" max="(\d+)" width="([\d.]+)"/g)].find((m) => Number(m[1]) <= c && Number(m[2]) >= c);
+      expect([role, c, entry ? Number(entry[3]) : null]).toEqual([role, c, expect.closeTo(width, 6)]);
+    }
+  }
 });

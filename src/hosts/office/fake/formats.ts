@@ -97,9 +97,14 @@ export function rangeFormat(target: FormatTarget, protection: object): object {
         if (align) m().setCellFormat(sheet, rect, { style: { align } });
       } else if (n === "wrapText") m().setCellFormat(sheet, rect, { style: { wrap: Boolean(v) } });
       else if (n === "verticalAlignment") record(m(), sheet, (a) => void (a.fonts[rectAddress(rect)] = { ...a.fonts[rectAddress(rect)], verticalAlignment: v }));
-      else if (n === "columnWidth") record(m(), sheet, (a) => {
-        for (let c = rect.left; c <= rect.right; c++) a.columnPoints[c] = Number(v);
-      });
+      else if (n === "columnWidth") {
+        record(m(), sheet, (a) => {
+          for (let c = rect.left; c <= rect.right; c++) a.columnPoints[c] = Number(v);
+        });
+        // Shown like a width read from an .xlsx (characters of the default font: 7 px, 0.75 pt per px),
+        // so the API-built template is drawn with the inserted one's columns.
+        for (let c = rect.left; c <= rect.right; c++) sheet.widths.set(c, Number(v) / 0.75 / 7);
+      }
       else if (n === "rowHeight") record(m(), sheet, (a) => {
         for (let r = rect.top; r <= rect.bottom; r++) a.rowPoints[r] = Number(v);
       });
