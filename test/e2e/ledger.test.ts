@@ -17,6 +17,7 @@ import { SHEET_NAMES } from "../../src/template/messages";
 import { PROJECT_ROOT } from "../helpers/paths";
 import { serveStatic, type StaticServer } from "./staticServer";
 import { workbenchSite } from "./workbenchSite";
+import { typeAt as typeCellAt } from "./clerk";
 
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 let server: StaticServer;
@@ -26,13 +27,7 @@ const problems: string[] = [];
 
 const idle = () => page.evaluate(() => (window as unknown as { xxgk: { pane: { idle(): Promise<void> } } }).xxgk.pane.idle());
 
-async function typeAt(sheet: string, address: string, text: string): Promise<void> {
-  await page.click(`.sheet-tab[data-sheet="${sheet}"]`);
-  await page.click(`td[data-address="${address}"]`);
-  await page.fill("#formula-input", text);
-  await page.press("#formula-input", "Enter");
-  await idle();
-}
+const typeAt = (sheet: string, address: string, text: string): Promise<void> => typeCellAt(page, sheet, address, text);
 
 /** Scroll the grid until the cell is drawn (the workbench draws long sheets as they scroll). */
 async function reveal(address: string): Promise<void> {

@@ -21,6 +21,7 @@ import { fillTemplate, templateBytes } from "../template/support";
 import { serveStatic, type StaticServer } from "./staticServer";
 import { kept, simulate, WEBVIEWS } from "./webviews";
 import { workbenchSite } from "./workbenchSite";
+import { typeAt as typeCellAt } from "./clerk";
 
 const OUT = outputDir("e2e");
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
@@ -46,13 +47,7 @@ describe.each(WEBVIEWS.map((w) => [w.id, w] as const))("%s", (id, webview) => {
   const requests: string[] = [];
   const idle = () => page.evaluate(() => (window as unknown as { xxgk: { pane: { idle(): Promise<void> } } }).xxgk.pane.idle());
 
-  async function typeAt(sheet: string, address: string, text: string): Promise<void> {
-    await page.click(`.sheet-tab[data-sheet="${sheet}"]`);
-    await page.click(`td[data-address="${address}"]`);
-    await page.fill("#formula-input", text);
-    await page.press("#formula-input", "Enter");
-    await idle();
-  }
+  const typeAt = (sheet: string, address: string, text: string): Promise<void> => typeCellAt(page, sheet, address, text);
 
   beforeAll(async () => {
     page = await browser.newPage({ viewport: { width: 1280, height: 860 }, acceptDownloads: true });
