@@ -281,10 +281,10 @@ function renderRegister(ws: ExcelJS.Worksheet, d: SheetDesign): void {
   writeFormulas(ws, d.computed.map((c) => ({ ...c, style: COMPUTED_STYLES[c.style], result: c.style === "total" ? 0 : "" })), true);
 }
 
-/** Shift the relative row references of a formula by `by` rows (as filling down does). */
 /** ExcelJS's DEFAULT_COLUMN_WIDTH (lib/doc/column.js), which it treats as "no width". */
 const EXCELJS_DEFAULT_WIDTH = 9;
 
+/** Shift the relative row references of a formula by `by` rows (as filling down does). */
 export function shiftRows(formula: string, by: number): string {
   return formula.replace(/(?<![A-Za-z_$'!])(\$?[A-Z]{1,3})(\$?)(\d+)(?![\d(])/g, (all, col: string, dollar: string, row: string) =>
     dollar ? all : `${col}${Number(row) + by}`,

@@ -29,12 +29,16 @@ export function fakeGridSource(model: FakeWorkbookModel, onRefused: (message: st
       const c = col + 1;
       const st = model.style(s, r, c);
       const input = model.formula(s, r, c);
+      // A true conditional format (an invalid cell in red, a failed check in orange) draws over the fill.
+      const cf = model.conditionalStyle(s, r, c);
+      const fill = cf?.fill ?? st.fill;
       return {
         display: model.text(s, r, c),
         input: typeof input === "boolean" ? (input ? "TRUE" : "FALSE") : String(input),
         locked: model.locked(s, r, c),
         ...(st.bold ? { bold: true } : {}),
-        ...(st.fill ? { fill: st.fill } : {}),
+        ...(fill ? { fill } : {}),
+        ...(cf?.fontColor ? { color: cf.fontColor } : {}),
         ...(st.align ? { align: st.align } : {}),
         ...(st.wrap ? { wrap: true } : {}),
       };

@@ -2,7 +2,8 @@
  * What a clerk does in the workbench and what they must see, shared by the e2e files of every host
  * page (Excel profiles in workbench.test.ts, WPS in wps.test.ts): typing into the grid, and the
  * checks of issue 24 — a calm chip after the first number, the edited sheet's findings first, the
- * 台账 card after them, no browser-default buttons, a selected finding's cells in view.
+ * 台账 card after them, no browser-default buttons, a selected finding's cells in view, an invalid
+ * cell drawn red.
  */
 import type { Page } from "playwright-core";
 import { locate } from "../../src/template/layout";
@@ -145,4 +146,11 @@ export async function firstNumberAndFinding(p: Page, opts: { multiArea: boolean;
   // The picture of this moment (README), before the balance is fixed.
   await opts.picture?.();
   await typeInto(p, "T3.R25.C1", "5");
+
+  // As the sheet's own note says: a cell that is not a valid number is drawn red (conditional format).
+  const bad = p.locator(`td[data-address="${locate("T3.R05.C2")!.address}"]`);
+  await typeInto(p, "T3.R05.C2", "5件");
+  expect(await bad.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe("rgb(255, 199, 206)");
+  await typeInto(p, "T3.R05.C2", "");
+  expect(await bad.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe("rgb(255, 199, 206)");
 }

@@ -9,6 +9,7 @@
  */
 import { DetailedCellError, HyperFormula } from "hyperformula";
 import { parseRect, rectContains, type Rect } from "../../template/address";
+import { shiftReferences } from "./references";
 import { FakeOfficeError } from "./errors";
 import { parseEntry, type EngineInput } from "./entry";
 
@@ -40,6 +41,8 @@ export interface FakeSheetSeed {
   hiddenColumns: number[];
   protected: boolean;
   visible: boolean;
+  /** The file's conditional formats (expression rules), as the API records them. */
+  conditionalFormats?: FakeAppearance["conditionalFormats"];
 }
 
 interface CellMeta {
@@ -63,6 +66,12 @@ export interface FakeAppearance {
   validations: Array<{ address: string; rule: unknown; prompt: unknown; errorAlert: unknown; ignoreBlanks: boolean | null }>;
   freeze: { rows: number; cols: number } | null;
   showGridlines: boolean;
+}
+
+/** The look a true conditional format gives a cell ("#RRGGBB" or null). */
+export interface ConditionalStyle {
+  fill: string | null;
+  fontColor: string | null;
 }
 
 export const emptyAppearance = (): FakeAppearance => ({
@@ -165,8 +174,43 @@ export class FakeWorkbookModel {
   private readonly listeners = new Set<() => void>();
   private pending: Promise<unknown>[] = [];
 
+  /** Conditional formats' results by "sheetId|row|col", until a value changes (HyperFormula says when). */
+  private readonly conditionalCache = new Map<string, ConditionalStyle | null>();
+
   constructor() {
     this.hf = HyperFormula.buildEmpty(HF_CONFIG);
+    this.hf.on("valuesUpdated", () => this.conditionalCache.clear());
+  }
+
+  /**
+   * What the sheet's conditional formats do to a cell now, as Excel draws it: the first rule (by
+   * priority) whose formula, moved from its range's top-left cell to this one, is true. For the
+   * workbench's grid (red invalid cells, orange failed checks); null when no rule applies.
+   */
+  conditionalStyle(sheet: FakeSheet, row: number, col: number): ConditionalStyle | null {
+    const rules = sheet.appearance.conditionalFormats;
+    if (rules.length === 0) return null;
+    const k = `${sheet.id}|${row}|${col}`;
+    const hit = this.conditionalCache.get(k);
+    if (hit !== undefined) return hit;
+    this.recalculate();
+    let out: ConditionalStyle | null = null;
+    const ordered = rules.map((r, i) => ({ r, i })).sort((a, b) => (a.r.priority ?? Infinity) - (b.r.priority ?? Infinity) || a.i - b.i);
+    for (const { r } of ordered) {
+      if (!r.formula) continue;
+      const area = r.address
+        .split(/[ ,]+/)
+        .map((a) => parseRect(a))
+        .find((a) => rectContains(a, row, col));
+      if (!area) continue;
+      const value = this.hf.calculateFormula(`=${shiftReferences(r.formula.replace(/^=/, ""), row - area.top, col - area.left)}`, sheet.hfId);
+      if (value === true || (typeof value === "number" && value !== 0)) {
+        out = { fill: r.fill, fontColor: r.fontColor };
+        break;
+      }
+    }
+    this.conditionalCache.set(k, out);
+    return out;
   }
 
   // ------------------------------------------------------------------ sheets
@@ -506,6 +550,7 @@ export class FakeWorkbookModel {
         s.merges = [...seed.merges];
         for (const [c, w] of Object.entries(seed.widths)) s.widths.set(Number(c), w);
         for (const c of seed.hiddenColumns) s.hiddenColumns.add(c);
+        if (seed.conditionalFormats) s.appearance.conditionalFormats = seed.conditionalFormats.map((cf) => ({ ...cf }));
         for (const cell of seed.cells) {
           if (cell.input !== null) this.hf.setCellContents({ sheet: s.hfId, row: cell.row - 1, col: cell.col - 1 }, [[cell.input]]);
           putMeta(s, cell.row, cell.col, {

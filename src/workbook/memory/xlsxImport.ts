@@ -46,6 +46,29 @@ function styleOf(cell: ExcelJS.Cell): FakeCellStyle | undefined {
   return Object.keys(s).length ? s : undefined;
 }
 
+type ExcelJsRule = { type?: string; priority?: number; formulae?: unknown[]; style?: { fill?: { bgColor?: { argb?: string }; fgColor?: { argb?: string } }; font?: { color?: { argb?: string }; bold?: boolean } } };
+
+/** "FFFFC7CE" → "#FFC7CE". */
+const hexOf = (argb: string | undefined): string | null => (argb && /^[0-9A-F]{8}$/i.test(argb) ? `#${argb.slice(2).toUpperCase()}` : null);
+
+/** The sheet's expression rules, in the shape the API path records (formats.ts). */
+function conditionalFormatsOf(ws: ExcelJS.Worksheet): NonNullable<FakeSheetSeed["conditionalFormats"]> {
+  const list = (ws as unknown as { conditionalFormattings?: Array<{ ref: string; rules: ExcelJsRule[] }> }).conditionalFormattings ?? [];
+  return list.flatMap((cf) =>
+    cf.rules
+      .filter((r) => r.type === "expression" && typeof r.formulae?.[0] === "string")
+      .map((r) => ({
+        address: cf.ref,
+        type: "Custom",
+        formula: `=${String(r.formulae![0]).replace(/^=/, "")}`,
+        fill: hexOf(r.style?.fill?.bgColor?.argb ?? r.style?.fill?.fgColor?.argb),
+        fontColor: hexOf(r.style?.font?.color?.argb),
+        bold: r.style?.font?.bold ?? null,
+        priority: r.priority ?? null,
+      })),
+  );
+}
+
 export async function parseXlsx(bytes: Uint8Array): Promise<FakeSheetSeed[]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
@@ -78,6 +101,7 @@ export async function parseXlsx(bytes: Uint8Array): Promise<FakeSheetSeed[]> {
       if (c.hidden) hidden.push(i + 1);
     });
     const protection = (ws as unknown as { sheetProtection?: { sheet?: boolean } | null }).sheetProtection;
+    const conditionalFormats = conditionalFormatsOf(ws);
     return {
       name: ws.name,
       cells,
@@ -86,6 +110,7 @@ export async function parseXlsx(bytes: Uint8Array): Promise<FakeSheetSeed[]> {
       hiddenColumns: hidden,
       protected: Boolean(protection?.sheet),
       visible: ws.state === undefined || ws.state === "visible",
+      ...(conditionalFormats.length ? { conditionalFormats } : {}),
     };
   });
 }

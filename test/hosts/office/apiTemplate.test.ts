@@ -142,3 +142,22 @@ test("Office 2016 (ExcelApi 1.1): still offers the template file", async () => {
   expect((await port.insertTemplate(OPTS)).kind).toBe("unsupported");
   expect(fake.workbook.sheetNames()).toEqual(["Sheet1"]);
 });
+
+describe("conditional formats as the workbench draws them", () => {
+  test.each(["m365", "office2019retail"] as const)("%s: a cell holding 5件 turns red, a number does not; a failed check turns red", async (profile) => {
+    const { fake, outcome } = await inserted(profile);
+    expect(outcome.kind).toBe("inserted");
+    const m = fake.workbook;
+    const t3 = m.requireSheet(SHEET_NAMES.t3);
+    const at = (key: string) => templateLayout().cells.get(key)!;
+    const cell = at("T3.R01.C1");
+    expect(m.conditionalStyle(t3, cell.row, cell.col)).toBeNull();
+    m.typeInto(SHEET_NAMES.t3, rectAddress({ top: cell.row, left: cell.col, bottom: cell.row, right: cell.col }), "5件");
+    expect(m.conditionalStyle(t3, cell.row, cell.col)).toEqual({ fill: "#FFC7CE", fontColor: "#9C0006" });
+    // Another cell of the same range is judged by its own helper cell (the rule moved to it).
+    const other = at("T3.R03.C2");
+    expect(m.conditionalStyle(t3, other.row, other.col)).toBeNull();
+    m.typeInto(SHEET_NAMES.t3, rectAddress({ top: cell.row, left: cell.col, bottom: cell.row, right: cell.col }), "5");
+    expect(m.conditionalStyle(t3, cell.row, cell.col)).not.toEqual(expect.objectContaining({ fill: "#FFC7CE" }));
+  });
+});

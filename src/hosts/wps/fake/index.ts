@@ -69,6 +69,8 @@ function sheetSeed(model: FakeWorkbookModel, s: FakeSheet): FakeSheetSeed {
     hiddenColumns: [...s.hiddenColumns],
     protected: s.protected,
     visible: s.visible,
+    // Copy keeps the sheet's conditional formats, as in ET and Excel.
+    ...(s.appearance.conditionalFormats.length ? { conditionalFormats: s.appearance.conditionalFormats.map((c) => ({ ...c })) } : {}),
   };
 }
 
