@@ -5,7 +5,7 @@
  */
 import { judge } from "./budgets";
 
-const AREAS = ["cli", "core", "rollup", "import", "template", "export", "taskpane", "excel", "harden", "wps", "ledger", "legacy", "regimport", "refusals", "bounds"] as const;
+const AREAS = ["cli", "core", "rollup", "import", "template", "export", "taskpane", "excel", "harden", "wps", "ledger", "legacy", "regimport", "refusals", "bounds", "workbench"] as const;
 
 async function run(): Promise<void> {
   const figures: Record<string, number | string> = {};
