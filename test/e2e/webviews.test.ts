@@ -92,7 +92,8 @@ describe.each(WEBVIEWS.map((w) => [w.id, w] as const))("%s", (id, webview) => {
   }, SLOW * 2);
 
   test("a typed 申请台账 row is counted (dates read through NFKC)", async () => {
-    const year = Number(await page.locator("#report-title").innerText().then((t) => /(\d{4}) 年度/.exec(t)?.[1]));
+    const year = Number(await page.locator("#report-title").innerText().then((t) => /(\d{4})\s年度/.exec(t)?.[1]));
+    expect(Number.isInteger(year)).toBe(true);
     const g = templateLayout().registers.apps;
     // Full-width digits in the date: NFKC (String.prototype.normalize, a table on IE11) folds them.
     const fullWidth = (s: string) => s.replace(/[0-9]/g, (d) => String.fromCharCode(0xff10 + Number(d)));
