@@ -92,7 +92,7 @@ export function createFindingsView(handlers: FindingsHandlers, onEmptied: () => 
     const badges = (["error", "warning", "info", "todo"] as const)
       .filter((s) => g.counts[s] > 0)
       // Plain spans may not carry aria-label: the severity is visually hidden text instead.
-      .map((s) => h("span", { class: `badge badge-${s}` }, h("span", { class: "visually-hidden" }, `${s === "todo" ? S.todoBadge : S.severity[s]} `), String(g.counts[s])));
+      .map((s) => h("span", { class: `badge badge-${s}` }, h("span", { class: "visually-hidden" }, `${s === "todo" ? S.list.todo : S.severity[s]} `), String(g.counts[s])));
     return h(
       "section",
       { class: "group", attrs: { "aria-labelledby": headingId, "data-group": g.id } },

@@ -32,8 +32,6 @@ export const S = {
   },
 
   severity: { error: "错误", warning: "警告", info: "提示" } satisfies Record<Severity, string>,
-  /** The group badge of blank cells and empty parts. */
-  todoBadge: "待填",
 
   summary: {
     checking: "正在校验…",

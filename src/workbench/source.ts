@@ -3,14 +3,13 @@
  * the model's 1-based ones, visible sheets only, Excel-like typing (protection, parsing,
  * change events) and the selection the pane makes through the port.
  */
+import { widthToPixels } from "../template/columnWidth";
 import { rectAddress } from "../template/address";
 import { W } from "./strings";
 import type { FakeWorkbookModel } from "../hosts/office/fake";
 import type { GridCell, GridMerge, GridSelection, GridSource } from "./grid";
 
 /** ExcelJS column widths are in characters; Excel draws about 7 px per character plus padding. */
-/** A column width in characters of the default font → pixels, as Excel draws it (7 px a character). */
-const charsToPx = (w: number): number => Math.trunc(((256 * w + Math.trunc(128 / 7)) / 256) * 7);
 
 export function fakeGridSource(model: FakeWorkbookModel, onRefused: (message: string) => void): GridSource {
   const sheet = (name: string) => model.requireSheet(name);
@@ -47,7 +46,7 @@ export function fakeGridSource(model: FakeWorkbookModel, onRefused: (message: st
       sheet(name).merges.map((m) => ({ row: m.top - 1, col: m.left - 1, rows: m.bottom - m.top + 1, cols: m.right - m.left + 1 })),
     columnWidth(name, col) {
       const w = sheet(name).widths.get(col + 1);
-      return w ? charsToPx(w) : null;
+      return w ? widthToPixels(w) : null;
     },
     hiddenColumn: (name, col) => sheet(name).hiddenColumns.has(col + 1),
     enter(name, row, col, text) {

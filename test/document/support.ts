@@ -6,7 +6,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { strFromU8, unzipSync } from "fflate";
-import { emptyReport, cellsOf, t4Key, formatLabels, type Report } from "../../src/report";
+import { FORMATS, emptyReport, cellsOf, t4Key, formatLabels, type Report } from "../../src/report";
 
 export { formatLabels };
 import { consistentReport, TEXT_SECTIONS } from "../support/reports";
@@ -246,12 +246,16 @@ export function renderPng(pdf: string, prefix: string, dpi = 60): string {
 }
 
 /**
- * Table 4 is not alone on its page: the page holding its last header label ("复议后起诉") also
- * holds words of another section (the heading of 五 follows it, or 表三 precedes it).
+ * Table 4 is not alone on its page: the page holding its last group's header label also holds the
+ * heading of the section after it (五) or of 表三's section before it — labels from the format.
  */
 export function table4SharesItsPage(words: Word[]): boolean {
-  const page = words.find((w) => w.text.includes("复议后起诉"))?.page;
+  const f = FORMATS["2021"];
+  const groups = f.table4.groups;
+  const lastGroup = groups[groups.length - 1]!.path.at(-1)!;
+  const page = words.find((w) => w.text.includes(lastGroup))?.page;
   if (page === undefined) return false;
   const onPage = words.filter((w) => w.page === page).map((w) => w.text).join("");
-  return /五、|三、|结转下年度继续办理/.test(onPage);
+  const t4 = f.sections.findIndex((s) => s.table === 4);
+  return [f.sections[t4 + 1]!.heading, f.sections[t4 - 1]!.heading].some((h) => onPage.includes(h));
 }

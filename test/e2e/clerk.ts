@@ -6,8 +6,19 @@
  * cell drawn red.
  */
 import type { Page } from "playwright-core";
+import { FORMATS } from "../../src/report";
 import { locate } from "../../src/template/layout";
 import { SHEET_NAMES } from "../../src/template/messages";
+import { CF_STYLES } from "../../src/template/styles";
+
+/** The red of an invalid cell as the template's conditional format sets it, as CSS computes it. */
+const INVALID_RGB = (() => {
+  const argb = (CF_STYLES.invalid as { fill: { bgColor: { argb: string } } }).fill.bgColor.argb;
+  const [r, g, b] = [2, 4, 6].map((i) => parseInt(argb.slice(i, i + 2), 16));
+  return `rgb(${r}, ${g}, ${b})`;
+})();
+/** 表三's first applicant column (自然人), named in its balance finding. */
+const FIRST_APPLICANT = FORMATS["2021"].table3.columns[0]!.label;
 
 /** Wait until the pane has no validation running or scheduled (the debounce included). */
 export async function paneIdle(p: Page): Promise<void> {
@@ -134,7 +145,7 @@ export async function firstNumberAndFinding(p: Page, opts: { multiArea: boolean;
   await p.click('.sheet-tab[data-sheet="表三"]');
   await scrollGridAway(p);
   expect(await cellInView(p, "T3.R01.C1")).toBe(false);
-  await p.locator('[data-group="t3"] button.item[data-rule="T3.BALANCE"]').filter({ hasText: "自然人" }).first().click();
+  await p.locator('[data-group="t3"] button.item[data-rule="T3.BALANCE"]').filter({ hasText: FIRST_APPLICANT }).first().click();
   await paneIdle(p);
   await p.waitForFunction(() => document.querySelectorAll("td.selected").length > 0);
   expect(await cellInView(p, "T3.R01.C1")).toBe(true);
@@ -150,7 +161,7 @@ export async function firstNumberAndFinding(p: Page, opts: { multiArea: boolean;
   // As the sheet's own note says: a cell that is not a valid number is drawn red (conditional format).
   const bad = p.locator(`td[data-address="${locate("T3.R05.C2")!.address}"]`);
   await typeInto(p, "T3.R05.C2", "5件");
-  expect(await bad.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe("rgb(255, 199, 206)");
+  expect(await bad.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(INVALID_RGB);
   await typeInto(p, "T3.R05.C2", "");
-  expect(await bad.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe("rgb(255, 199, 206)");
+  expect(await bad.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe(INVALID_RGB);
 }

@@ -12,7 +12,8 @@ import { exportReport } from "../../src/document";
 import { sampleReport } from "../support/reports";
 import { fillTemplate, templateBytes } from "../template/support";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { locate } from "../../src/template/layout";
+import { locate, templateDesign } from "../../src/template/layout";
+import { widthToPixels } from "../../src/template/columnWidth";
 import { SHEET_NAMES } from "../../src/template/messages";
 import { FIXTURES, outputDir, PROJECT_ROOT } from "../helpers/paths";
 import { serveStatic, type StaticServer } from "./staticServer";
@@ -781,15 +782,16 @@ describe("workbench e2e", () => {
     }, 300_000);
 
     test("the API-built template (Office 2019) has the inserted template's column widths", async () => {
-      for (const sheet of ["表二", "表三", "表四", "申请台账"]) {
+      for (const sheet of [SHEET_NAMES.t2, SHEET_NAMES.t3, SHEET_NAMES.t4, SHEET_NAMES.apps]) {
         const inserted = await columnWidths(pages.web!, sheet);
         const built = await columnWidths(pages.office2019retail!, sheet);
         expect(built).toEqual(inserted);
       }
-      // The register's columns as the template sets them (编号 10, 申请人 16, 申请内容 30 characters),
-      // never shrunk to one character a line.
-      const register = await columnWidths(pages.web!, "申请台账");
-      expect(register.slice(0, 5)).toEqual([70, 84, 91, 112, 210]);
+      // The register's columns as the template designs them (编号, 收到日期, …, 申请内容), never
+      // shrunk to one character a line.
+      const register = await columnWidths(pages.web!, SHEET_NAMES.apps);
+      const designed = templateDesign().apps.widths;
+      expect(register.slice(0, 5)).toEqual([1, 2, 3, 4, 5].map((c) => widthToPixels(designed[c]!)));
     });
   });
 

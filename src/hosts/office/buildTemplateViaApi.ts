@@ -17,6 +17,7 @@
  * Excel does not roll a failed batch back: a failure leaves sheets with the building marker,
  * which the next insertion recognises, removes and builds again (officeWorkbook.ts).
  */
+import { widthToPoints } from "../../template/columnWidth";
 import type { Borders, Fill, Font, Style } from "exceljs";
 import { HostError } from "../../workbook/hostErrors";
 import { causeOf, hostError } from "./hostErrors";
@@ -58,11 +59,6 @@ function color(argb: string | undefined): string | null {
   return argb && /^[0-9A-F]{8}$/i.test(argb) ? `#${argb.slice(2).toUpperCase()}` : null;
 }
 
-/** ExcelJS column width (characters of the default font) → points, as Excel converts it. */
-export function widthToPoints(chars: number): number {
-  const px = Math.trunc(((256 * chars + Math.trunc(128 / 7)) / 256) * 7);
-  return Math.round(px * 0.75 * 100) / 100;
-}
 
 const H_ALIGN: Record<string, Excel.HorizontalAlignment> = { left: "Left", center: "Center", right: "Right" } as Record<string, Excel.HorizontalAlignment>;
 const V_ALIGN: Record<string, Excel.VerticalAlignment> = { top: "Top", middle: "Center", bottom: "Bottom" } as Record<string, Excel.VerticalAlignment>;

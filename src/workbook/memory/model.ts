@@ -203,7 +203,12 @@ export class FakeWorkbookModel {
         .map((a) => parseRect(a))
         .find((a) => rectContains(a, row, col));
       if (!area) continue;
-      const value = this.hf.calculateFormula(`=${shiftReferences(r.formula.replace(/^=/, ""), row - area.top, col - area.left)}`, sheet.hfId);
+      let value: unknown;
+      try {
+        value = this.hf.calculateFormula(`=${shiftReferences(r.formula.replace(/^=/, ""), row - area.top, col - area.left)}`, sheet.hfId);
+      } catch {
+        continue; // a rule HyperFormula cannot parse is not applied (Excel would show it unapplied too)
+      }
       if (value === true || (typeof value === "number" && value !== 0)) {
         out = { fill: r.fill, fontColor: r.fontColor };
         break;

@@ -4,16 +4,10 @@
  * offset, `$`-anchored parts stay, text in quotes is never touched. No lookbehind (the workbench
  * also runs in the ES5 bundle).
  */
+import { colLetters, colNumber } from "../../template/address";
 
 /** A1 reference not preceded by a name character (so not part of a function or sheet name). */
 const REF = /(^|[^A-Za-z0-9_.$])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\dA-Za-z_(])/g;
-
-const colNumber = (letters: string): number => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-function colLetters(n: number): string {
-  let s = "";
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-}
 
 /** `formula` (without "=") moved by `rows` and `cols`; a reference moved off the sheet is #REF!. */
 export function shiftReferences(formula: string, rows: number, cols: number): string {

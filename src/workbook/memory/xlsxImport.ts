@@ -48,8 +48,6 @@ function styleOf(cell: ExcelJS.Cell): FakeCellStyle | undefined {
 
 type ExcelJsRule = { type?: string; priority?: number; formulae?: unknown[]; style?: { fill?: { bgColor?: { argb?: string }; fgColor?: { argb?: string } }; font?: { color?: { argb?: string }; bold?: boolean } } };
 
-/** "FFFFC7CE" → "#FFC7CE". */
-const hexOf = (argb: string | undefined): string | null => (argb && /^[0-9A-F]{8}$/i.test(argb) ? `#${argb.slice(2).toUpperCase()}` : null);
 
 /** The sheet's expression rules, in the shape the API path records (formats.ts). */
 function conditionalFormatsOf(ws: ExcelJS.Worksheet): NonNullable<FakeSheetSeed["conditionalFormats"]> {
@@ -61,8 +59,8 @@ function conditionalFormatsOf(ws: ExcelJS.Worksheet): NonNullable<FakeSheetSeed[
         address: cf.ref,
         type: "Custom",
         formula: `=${String(r.formulae![0]).replace(/^=/, "")}`,
-        fill: hexOf(r.style?.fill?.bgColor?.argb ?? r.style?.fill?.fgColor?.argb),
-        fontColor: hexOf(r.style?.font?.color?.argb),
+        fill: argbToHex(r.style?.fill?.bgColor?.argb ?? r.style?.fill?.fgColor?.argb),
+        fontColor: argbToHex(r.style?.font?.color?.argb),
         bold: r.style?.font?.bold ?? null,
         priority: r.priority ?? null,
       })),

@@ -8,7 +8,9 @@
  */
 import { createFakeExcel, type FakeExcel, type HostProfileId } from "../../../src/hosts/office/fake";
 import type { FakeSheet } from "../../../src/workbook/memory/model";
-import { apiBuildSteps, OPS_PER_SYNC, widthToPoints } from "../../../src/hosts/office/buildTemplateViaApi";
+import { apiBuildSteps, OPS_PER_SYNC } from "../../../src/hosts/office/buildTemplateViaApi";
+import { widthToPoints } from "../../../src/template/columnWidth";
+import { CF_STYLES } from "../../../src/template/styles";
 import { createOfficeWorkbook } from "../../../src/hosts/office/officeWorkbook";
 import { rectAddress } from "../../../src/template/address";
 import { templateDesign, templateLayout } from "../../../src/template/layout";
@@ -153,11 +155,13 @@ describe("conditional formats as the workbench draws them", () => {
     const cell = at("T3.R01.C1");
     expect(m.conditionalStyle(t3, cell.row, cell.col)).toBeNull();
     m.typeInto(SHEET_NAMES.t3, rectAddress({ top: cell.row, left: cell.col, bottom: cell.row, right: cell.col }), "5件");
-    expect(m.conditionalStyle(t3, cell.row, cell.col)).toEqual({ fill: "#FFC7CE", fontColor: "#9C0006" });
+    const invalid = CF_STYLES.invalid as { fill: { bgColor: { argb: string } }; font: { color: { argb: string } } };
+    const hex = (argb: string) => `#${argb.slice(2)}`;
+    expect(m.conditionalStyle(t3, cell.row, cell.col)).toEqual({ fill: hex(invalid.fill.bgColor.argb), fontColor: hex(invalid.font.color.argb) });
     // Another cell of the same range is judged by its own helper cell (the rule moved to it).
     const other = at("T3.R03.C2");
     expect(m.conditionalStyle(t3, other.row, other.col)).toBeNull();
     m.typeInto(SHEET_NAMES.t3, rectAddress({ top: cell.row, left: cell.col, bottom: cell.row, right: cell.col }), "5");
-    expect(m.conditionalStyle(t3, cell.row, cell.col)).not.toEqual(expect.objectContaining({ fill: "#FFC7CE" }));
+    expect(m.conditionalStyle(t3, cell.row, cell.col)).not.toEqual(expect.objectContaining({ fill: hex(invalid.fill.bgColor.argb) }));
   });
 });

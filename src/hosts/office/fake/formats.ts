@@ -9,6 +9,7 @@
  * Writes are queued and applied at sync; on a protected sheet a format change fails unless the
  * protection allows formatting cells (Excel's behaviour; the builder protects last).
  */
+import { pointsToWidth } from "../../../template/columnWidth";
 import { rectAddress, type Rect } from "../../../template/address";
 import { FakeOfficeError } from "../../../workbook/memory/errors";
 import type { FakeAppearance, FakeSheet, FakeWorkbookModel } from "../../../workbook/memory/model";
@@ -103,7 +104,7 @@ export function rangeFormat(target: FormatTarget, protection: object): object {
         });
         // Shown like a width read from an .xlsx (characters of the default font: 7 px, 0.75 pt per px),
         // so the API-built template is drawn with the inserted one's columns.
-        for (let c = rect.left; c <= rect.right; c++) sheet.widths.set(c, Number(v) / 0.75 / 7);
+        for (let c = rect.left; c <= rect.right; c++) sheet.widths.set(c, pointsToWidth(Number(v)));
       }
       else if (n === "rowHeight") record(m(), sheet, (a) => {
         for (let r = rect.top; r <= rect.bottom; r++) a.rowPoints[r] = Number(v);
