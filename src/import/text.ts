@@ -83,7 +83,7 @@ export function readText(text: string): DocumentResult {
   if (kind) {
     const lines = text.split(/\r\n|\r|\n/);
     if (lines.length > MAX_LAYOUT_LINES) return refused(importText.tooManyLines(lines.length, MAX_LAYOUT_LINES));
-    return readDocument(linesToBlocks(lines.map(textLine), { positional: kind === "columns" }));
+    return readDocument(linesToBlocks(lines.map((l) => textLine(stripMarkdown(l))), { positional: kind === "columns" }));
   }
   return readDocument(textToBlocks(text));
 }
