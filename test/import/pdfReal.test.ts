@@ -69,6 +69,7 @@ describe.each(NAMES)("%s", (name) => {
     expectCells(j.cells, want);
     expect(j.unread).toEqual([]);
     expectVerdict(j.findings, want);
+    expect(j.findings.filter((f) => f.rule === "IMPORT.UNPLACED")).toEqual([]);
     expect(out.code).toBe(Object.keys(want.table_rule_failures).length ? 1 : 0);
   });
 
