@@ -248,6 +248,11 @@ function table3Rows(lines: readonly Line[], { tolerance, precise, positional }: 
       const completes = opened !== null && !e && (v.t3Structural.has(opened + text, "core") || v.t3Structural.beginsOne(opened + text));
       if (completes) opened = v.t3Structural.has(opened + text, "core") ? null : opened + text;
       if (completes || structural || bare || text.length <= 1) continue;
+    } else if (opened !== null && !e && text !== "" && v.t3Collapsed.has(opened + text, "core")) {
+      // The rest of a wrapped label that is a row in the other format (2019's （六）其 / 他处理 0 0 …).
+      rows.push({ label: opened + text, labelX: labelTokens[0]!.x0, values });
+      opened = null;
+      continue;
     }
     // A continuation: the rest of the label (tokens in the label's column) and, maybe, the numbers.
     const more = labelTokens.filter((t) => t.x0 >= last.labelX - tolerance).map((t) => t.text).join("");

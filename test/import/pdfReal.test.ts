@@ -110,3 +110,17 @@ test("-raw text that lost a blank cell: the row is never spread over columns by 
   });
   expect(tried).toBeGreaterThan(15);
 });
+
+test("（六）其他处理 as one row, wrapped in its cell, with the fixed order unusable: still that row", () => {
+  // 洪泽区 2024's -raw text with the label broken as a narrow merged cell breaks it, and a row
+  // missing so the rows cannot be taken in the format's order: the row is known by its label.
+  const text = readFileSync(path.join(DIR, "2024-huaian-hongze-qu.raw.txt"), "utf8")
+    .replace("（六）其他处理 0 0 0 0 0 0 0", "（六）其\n他处理 0 0 0 0 0 0 0")
+    .replace("3.要求提供公开出版物 0 0 0 0 0 0 0\n", "");
+  const res = readText(text);
+  for (const c of ["C1", "C7"]) expect(res.report.cells[`T3.R23.${c}`]).toBe(0);
+  expect(res.report.unread!.some((k) => k.startsWith("T3.R23"))).toBe(false);
+  expect(res.report.unread!.some((k) => k.startsWith("T3.R18"))).toBe(true);
+  expect(res.findings.some((f) => f.rule === "IMPORT.MISSING" && /只有一行“（六）其他处理”/.test(f.message))).toBe(true);
+  expect(checkReport(res.report).filter((f) => f.severity === "error")).toEqual([]);
+});
