@@ -77,7 +77,7 @@ export function textToBlocks(text: string): Block[] {
   return blocks;
 }
 
-/** Read a report from plain text: a page layout (pdftotext -layout, a PDF copy) or a web/Word copy. */
+/** Read a report from plain text: text taken out of a PDF (pdftotext -layout or -raw, a viewer's copy) or a web/Word copy. */
 export function readText(text: string): DocumentResult {
   const kind = layoutKind(text);
   if (kind) {
