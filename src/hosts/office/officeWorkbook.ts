@@ -43,7 +43,6 @@ import { locate, templateLayout, META_KEYS } from "../../template/layout";
 import { formatMarker, MARKER_ADDRESS, parseMarker, type Marker } from "../../template/marker";
 import { READ_TEXT, SHEET_NAMES } from "../../template/messages";
 import { TEMPLATE_ROLES, type TemplateRole } from "../../template/roles";
-import { patchTemplate } from "../../template/xlsxPatch";
 import { buildTemplateViaApi, parseBuildingMarker, planContentBatches, TEMPLATE_PROTECTION, type ApiTemplateOptions, type BuildingMarker } from "./buildTemplateViaApi";
 import { HostError } from "../../workbook/hostErrors";
 import { causeOf, hostError, isCellEdit } from "./hostErrors";
@@ -53,6 +52,7 @@ import type { HostCapabilities, InsertOutcome, ReadOutcome, TemplateSheets, Work
 import { writeInputsWith } from "./writeInputs";
 import { officeInput } from "../../workbook/writePlan";
 import { restoreMissingSheets } from "./restoreSheets";
+import { loadTemplatePatch } from "./templatePatch";
 import { distinctSheetNames, sameSheetName } from "../../workbook/sheetNames";
 import { RESTORE_TEXT } from "./restoreMessages";
 
@@ -467,6 +467,7 @@ export function createOfficeWorkbook(partial: Partial<OfficeWorkbookDeps> = {}):
         if (viaApi) return insertViaApi(ctx, { names, set, dataValidation: supported("ExcelApi", "1.8") }, opts, counter, m.sheets, progress);
         if (renamed || set !== 1) {
           const rename = Object.fromEntries(TEMPLATE_ROLES.map((r) => [SHEET_NAMES[r], names[r]]));
+          const { patchTemplate } = await loadTemplatePatch();
           b64 = bytesToBase64(patchTemplate(base64ToBytes(b64), { rename, set }));
         }
         const order = TEMPLATE_ROLES.map((r) => names[r]);

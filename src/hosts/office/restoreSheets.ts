@@ -14,7 +14,7 @@ import { SHEET_NAMES } from "../../template/messages";
 import { templateDesign } from "../../template/layout";
 import { REGISTER_ROLES, TEMPLATE_ROLES, type RegisterRole, type TemplateRole } from "../../template/roles";
 import { computedRuns, retarget } from "./buildTemplateViaApi";
-import { patchTemplate } from "../../template/xlsxPatch";
+import { loadTemplatePatch } from "./templatePatch";
 import { RESTORE_TEXT } from "./restoreMessages";
 import type { RestoreOutcome } from "../../workbook/port";
 import { sameSheetName as same } from "../../workbook/sheetNames";
@@ -121,6 +121,7 @@ export async function restoreMissingSheets(
     roles,
   );
   const base = base64ToBytes(await templateB64);
+  const { patchTemplate } = await loadTemplatePatch();
   for (const item of plan) {
     // One sheet per call, so each lands beside its own neighbours; the marker carries the copy's number.
     const b64 = bytesToBase64(patchTemplate(base, { rename: { [SHEET_NAMES[item.role]]: item.name }, set: chosen!.set }));
