@@ -220,7 +220,21 @@ export const S = {
     fill: "按台账填写表三/表四",
     /** The fix button in a LEDGER.MATCH finding and in the banner. */
     fillShort: "按台账填写",
-    fillFor: (finding: string): string => `按台账填写：${finding}`,
+    /** The 按台账填写 preview's numbers: each changed cell, now → after. */
+    numbers: {
+      caption: (table: string, n: number): string => `${table}填写后（${n} 个单元格有变化）`,
+      cell: "单元格",
+      before: "现在",
+      after: "填写后",
+      blank: "空白",
+      arrow: "改为 ",
+      note: {
+        fill: (): string => "",
+        conflict: (applies: boolean, after: number): string => (applies ? "（已勾选，改写）" : `（未勾选，保留；台账为 ${after}）`),
+        total: (): string => "（公式合计）",
+      } as Record<"fill" | "conflict" | "total", (applies: boolean, after: number) => string>,
+      zeroFills: (n: number): string => `其余 ${n} 个空白单元格填 0（台账中没有对应的申请或案件）。`,
+    },
     noYear: "封面还没有填写报告年度：填写后，这里按年度统计台账，并列出已逾期和即将到期的申请。",
     previewTitle: "按台账填写预览",
     confirm: "确认填写",
