@@ -56,7 +56,7 @@ export const LEDGER_MSG = {
     `${source}中有 ${n} 行与 ${year} 年度无关（${year} 年以前已答复，或 ${year} 年以后才收到），未计入 ${year} 年度统计。`,
   casesOtherYears: (source: string, year: number, n: number) => `${source}中有 ${n} 行不是 ${year} 年收到的案件，未计入 ${year} 年度表四。`,
   noYear: "封面未填写报告年度，无法按台账统计表三、表四。",
-  /** LEDGER.MATCH, one per table: how many cells differ (the 台账汇总's “有 N 处”), a few named, the fix. */
+  /** LEDGER.MATCH, one per table: how many cells differ (the 台账汇总's “有 N 处”), a few named. */
   mismatchTable: (table: string, source: string, n: number, named: readonly MatchCell[]) =>
     `${table}有 ${n} 处与${source}的统计不一致：${named.map((c) => matchCell(table, source, c)).join("；")}${n > named.length ? `；另有 ${n - named.length} 处` : ""}。`,
   overdue: (row: string, due: number, late: number) => `${row}：答复期限为 ${d(due)}，至今未答复，已逾期 ${late} 个工作日。`,

@@ -118,7 +118,7 @@ export function matchFindings(report: Report, reg: Register, derived: Derived): 
       rule: "LEDGER.MATCH",
       severity: "error",
       cells: differing.map((d) => d.key),
-      message: LEDGER_MSG.mismatchTable(table === 3 ? TABLE_NAMES[3] : TABLE_NAMES[4], source, differing.length, named),
+      message: LEDGER_MSG.mismatchTable(TABLE_NAMES[table], source, differing.length, named),
     });
   }
   return out;

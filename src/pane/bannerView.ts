@@ -1,7 +1,8 @@
 /**
  * The banner region: what to do when there is no template (the insert form, or the template
  * file on hosts that cannot insert), when sheets were deleted (恢复), when nobody has typed
- * yet (where to start), or when only the registers were typed into (按台账填写). What the clerk typed in the form survives re-renders.
+ * yet (where to start), or when only the registers were typed into (按台账填写). What the clerk
+ * typed in the form survives re-renders.
  */
 import type { TemplateRole } from "../workbook/port";
 import { SHEET_NAMES } from "../template/messages";

@@ -127,7 +127,8 @@ export function createFindingsView(handlers: FindingsHandlers, onEmptied: () => 
 
   function update(vm: ViewModel): void {
     const sig = JSON.stringify([
-      vm.groups.map((g) => [g.id, g.sections.map((s) => s.items.map((i) => (i.kind === "finding" ? [i.id, i.finding.message] : [i.id, i.label, i.expanded, i.cells.length])))]),
+      // The section too: a finding keeps its text when it moves from 待填 to 错误 (registers only → typed).
+      vm.groups.map((g) => [g.id, g.sections.map((s) => [s.severity, s.items.map((i) => (i.kind === "finding" ? [i.id, i.finding.message] : [i.id, i.label, i.expanded, i.cells.length]))])]),
       vm.total,
       vm.summary.tone,
       vm.readError,
