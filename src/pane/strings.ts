@@ -228,11 +228,8 @@ export const S = {
       after: "填写后",
       blank: "空白",
       arrow: "改为 ",
-      note: {
-        fill: (): string => "",
-        conflict: (applies: boolean, after: number): string => (applies ? "（已勾选，改写）" : `（未勾选，保留；台账为 ${after}）`),
-        total: (): string => "（公式合计）",
-      } as Record<"fill" | "conflict" | "total", (applies: boolean, after: number) => string>,
+      note: (kind: "fill" | "conflict" | "total", applies: boolean, after: number): string =>
+        kind === "conflict" ? (applies ? "（已勾选，改写）" : `（未勾选，保留；台账为 ${after}）`) : kind === "total" ? "（公式合计）" : "",
       zeroFills: (n: number): string => `其余 ${n} 个空白单元格填 0（台账中没有对应的申请或案件）。`,
     },
     noYear: "封面还没有填写报告年度：填写后，这里按年度统计台账，并列出已逾期和即将到期的申请。",

@@ -51,7 +51,7 @@ function ledgerNumbersView(n: LedgerNumbers, accepted: readonly string[]): HTMLE
         { class: `ln-${c.kind}${applies ? "" : " ln-kept"}`, attrs: { "data-key": c.key } },
         h("th", { attrs: { scope: "row" } }, c.label),
         h("td", { class: "ln-before" }, c.before === null ? L.blank : String(c.before)),
-        h("td", { class: "ln-after" }, h("span", { class: "visually-hidden" }, L.arrow), applies ? h("mark", {}, String(c.after)) : String(c.before ?? L.blank), h("span", { class: "ln-note" }, L.note[c.kind](applies, c.after))),
+        h("td", { class: "ln-after" }, h("span", { class: "visually-hidden" }, L.arrow), applies ? h("mark", {}, String(c.after)) : String(c.before ?? L.blank), h("span", { class: "ln-note" }, L.note(c.kind, applies, c.after))),
       );
     });
     out.push(

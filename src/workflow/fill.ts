@@ -37,7 +37,7 @@ const SHORT_LABELS: ReadonlyMap<CellKey, string> = new Map([
  * a non-zero count, a different number to tick, a total that will follow), blanks that get 0 only
  * counted. Cells that could not be read as numbers stay the plan's conflicts and are shown there.
  */
-export function ledgerNumbers(current: Report, counted: Readonly<Record<CellKey, number>>, p: Pick<TransferPreview, "plan">): LedgerNumbers {
+export function ledgerNumbers(current: Report, counted: Readonly<Record<CellKey, number>>, p: Pick<TransferPreview, "plan">, isWritable: (key: CellKey) => boolean = writable): LedgerNumbers {
   const conflicts = new Set(p.plan.conflicts.map((c) => c.key));
   const fills = new Set(p.plan.fills.map((c) => c.key));
   let zeroFills = 0;
@@ -54,7 +54,7 @@ export function ledgerNumbers(current: Report, counted: Readonly<Record<CellKey,
         else cells.push({ key, label, before: null, after, kind: "fill" });
       } else if (conflicts.has(key)) {
         if (i.kind === "number" || i.kind === "blank") cells.push({ key, label, before, after, kind: "conflict" });
-      } else if (!writable(key) && (before ?? 0) !== after) cells.push({ key, label, before, after, kind: "total" });
+      } else if (!isWritable(key) && (before ?? 0) !== after) cells.push({ key, label, before, after, kind: "total" });
     }
     tables.push({ table, name: TABLE_NAMES[table], cells });
   }
@@ -74,7 +74,7 @@ export function ledgerFillPreview(current: Report, writable: (key: CellKey) => b
   const incoming: Report = { ...current, format: "2021", cells: derived.cells, opening: null, sections: {} as Report["sections"] };
   const plan = planImport(current, incoming, (k) => (k.startsWith("T3.") || k.startsWith("T4.")) && writable(k));
   return {
-    ledgerNumbers: ledgerNumbers(current, derived.cells, { plan }),
+    ledgerNumbers: ledgerNumbers(current, derived.cells, { plan }, writable),
     mode: "import",
     origin: "ledger",
     sourceLabel: W.ledger.sourceLabel(reg.appSource, reg.caseSource),
