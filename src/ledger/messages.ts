@@ -15,6 +15,22 @@ export function linesList(lines: readonly number[], max = 10): string {
 
 const d = isoOf;
 
+/** One differing cell of a LEDGER.MATCH finding: `written` null = blank. */
+export interface MatchCell {
+  key: string;
+  label: string;
+  written: number | null;
+  counted: number;
+  lines: readonly number[];
+}
+
+/** "“一、本年新收…”·自然人空白，按申请台账应为 1（第 3 行）" — the table's name is said once, before. */
+function matchCell(table: string, source: string, c: MatchCell): string {
+  const label = c.label.startsWith(table) ? c.label.slice(table.length) : c.label;
+  const now = c.written === null ? "空白" : `为 ${c.written}`;
+  return `${label}${now}，按${source}应为 ${c.counted}（${linesList(c.lines, 5)}）`;
+}
+
 export const LEDGER_MSG = {
   missingColumn: (source: string, title: string) => `${source}缺少“${title}”列，无法按台账统计；请补上这一列或在导入时指定对应的列。`,
   noHeader: (source: string, titles: string) => `${source}中没有找到表头（应包括 ${titles}），无法读取台账。`,
@@ -40,8 +56,9 @@ export const LEDGER_MSG = {
     `${source}中有 ${n} 行与 ${year} 年度无关（${year} 年以前已答复，或 ${year} 年以后才收到），未计入 ${year} 年度统计。`,
   casesOtherYears: (source: string, year: number, n: number) => `${source}中有 ${n} 行不是 ${year} 年收到的案件，未计入 ${year} 年度表四。`,
   noYear: "封面未填写报告年度，无法按台账统计表三、表四。",
-  mismatch: (cellLabel: string, written: number, counted: number, source: string, lines: readonly number[]) =>
-    `${cellLabel}填写 ${written}，按${source}统计为 ${counted}（${linesList(lines)}），相差 ${Math.abs(written - counted)}。`,
+  /** LEDGER.MATCH, one per table: how many cells differ (the 台账汇总's “有 N 处”), a few named. */
+  mismatchTable: (table: string, source: string, n: number, named: readonly MatchCell[]) =>
+    `${table}有 ${n} 处与${source}的统计不一致：${named.map((c) => matchCell(table, source, c)).join("；")}${n > named.length ? `；另有 ${n - named.length} 处` : ""}。`,
   overdue: (row: string, due: number, late: number) => `${row}：答复期限为 ${d(due)}，至今未答复，已逾期 ${late} 个工作日。`,
   dueSoon: (row: string, due: number, left: number) =>
     left === 0 ? `${row}：今天（${d(due)}）是答复期限的最后一天，尚未答复。` : `${row}：答复期限为 ${d(due)}，还剩 ${left} 个工作日，尚未答复。`,

@@ -1,13 +1,13 @@
 /**
  * The register rules: LEDGER.ROW (from parsing, plus duplicate 编号 and dates in the future),
- * LEDGER.MATCH (a 表三/表四 cell differs from the register's count) and LEDGER.DEADLINE
+ * LEDGER.MATCH (表三/表四 cells differ from the register's count: one finding per table) and LEDGER.DEADLINE
  * (即将到期, 已逾期, 超期答复). Plugged into checkReport as an extra rule set.
  */
-import { cellInfo, cellsOf, interpret, type Finding, type Report } from "../report";
+import { cellInfo, cellsOf, FORMAT_2021, interpret, t3Key, t4Key, TABLE_NAMES, type Finding, type Report } from "../report";
 import { CALENDAR_YEARS, uncoveredYears } from "./calendar";
 import { countRegister, yearBounds, type Derived } from "./count";
 import { dueDate, registerDeadlines } from "./deadline";
-import { LEDGER_MSG, rowName } from "./messages";
+import { LEDGER_MSG, rowName, type MatchCell } from "./messages";
 import type { Register } from "./model";
 import { appRowKey, caseRowKey } from "./parse";
 import { appendAll, summariseRowFindings } from "./summary";
@@ -79,28 +79,46 @@ export function countNotes(reg: Register, year: number, derived: Derived): Findi
   return out;
 }
 
-/** LEDGER.MATCH: each 表三 (表四) cell against the count, for a register that has rows. */
+/** Totals (the template's formulas): named after the cells they add up. */
+const TOTAL_KEYS: ReadonlySet<string> = new Set([
+  ...FORMAT_2021.table3.rows.flatMap((r) => FORMAT_2021.table3.columns.filter((c) => c.total || r.role === "total").map((c) => t3Key(r.code, c.code))),
+  ...FORMAT_2021.table4.groups.flatMap((g) => g.columns.filter((c) => c.total).map((c) => t4Key(c.code))),
+]);
+
+/** How many differing cells a LEDGER.MATCH finding names (the others are counted, and selected). */
+export const MATCH_NAMED = 3;
+
+/**
+ * LEDGER.MATCH: one finding per table (表三 against 申请台账, 表四 against 复议诉讼台账) for a
+ * register that has rows, listing every differing cell (clicked: all selected) and naming a few,
+ * input cells before the totals over them. A blank cell counts as 0, as the sheet's 台账汇总 check
+ * does (N(blank) = 0), so the two always count the same cells; it is said as 空白, not 填写 0.
+ */
 export function matchFindings(report: Report, reg: Register, derived: Derived): Finding[] {
   if (report.format !== "2021") return [];
+  const tables: { table: 3 | 4; source: string }[] = [];
+  if (reg.hasApplications && reg.applications.length) tables.push({ table: 3, source: reg.appSource });
+  if (reg.hasCases && reg.cases.length) tables.push({ table: 4, source: reg.caseSource });
   const out: Finding[] = [];
-  const tables = new Set<number>();
-  if (reg.hasApplications && reg.applications.length) tables.add(3);
-  if (reg.hasCases && reg.cases.length) tables.add(4);
-  for (const c of cellsOf("2021")) {
-    if (!tables.has(c.table)) continue;
-    const i = interpret(report.cells[c.key], c.type);
-    // Invalid cells have their CELL.TYPE error; a blank cell counts as 0 (CELL.BLANK says so).
-    const written = i.kind === "number" ? i.value : i.kind === "blank" ? 0 : null;
-    const counted = derived.cells[c.key] ?? 0;
-    if (written === null || written === counted) continue;
-    const source = c.table === 3 ? reg.appSource : reg.caseSource;
+  for (const { table, source } of tables) {
+    const differing: MatchCell[] = [];
+    for (const c of cellsOf("2021")) {
+      if (c.table !== table) continue;
+      const i = interpret(report.cells[c.key], c.type);
+      // Invalid cells have their CELL.TYPE error: what could not be read is not judged.
+      const written = i.kind === "number" ? i.value : i.kind === "blank" ? null : undefined;
+      if (written === undefined) continue;
+      const counted = derived.cells[c.key] ?? 0;
+      if ((written ?? 0) === counted) continue;
+      differing.push({ key: c.key, label: cellInfo(c.key)!.label, written, counted, lines: derived.lines.get(c.key) ?? [] });
+    }
+    if (!differing.length) continue;
+    const named = [...differing.filter((d) => !TOTAL_KEYS.has(d.key)), ...differing.filter((d) => TOTAL_KEYS.has(d.key))].slice(0, MATCH_NAMED);
     out.push({
       rule: "LEDGER.MATCH",
       severity: "error",
-      cells: [c.key],
-      message: LEDGER_MSG.mismatch(cellInfo(c.key)!.label, written, counted, source, derived.lines.get(c.key) ?? []),
-      expected: counted,
-      actual: written,
+      cells: differing.map((d) => d.key),
+      message: LEDGER_MSG.mismatchTable(TABLE_NAMES[table], source, differing.length, named),
     });
   }
   return out;

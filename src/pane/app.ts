@@ -48,6 +48,8 @@ export interface PaneController {
     undo(kind?: "check" | "keep" | "all"): Promise<void>;
     /** 按台账填写表三/表四: the import preview with the register's counts. */
     ledger(): Promise<void>;
+    /** Tick (or untick) a conflict of the open preview. */
+    toggle(key: string): void;
   };
   /** 导入已有台账 (also driven by the view's handlers; exposed for tests). */
   ledgerImport: {
@@ -146,7 +148,7 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneControll
     validate: validation.validate,
     idle: validation.idle,
     insert: template.insert,
-    transfer: { open: transfer.open, read: transfer.read, confirm: transfer.confirm, undo: transfer.undo, ledger: transfer.ledger },
+    transfer: { open: transfer.open, read: transfer.read, confirm: transfer.confirm, undo: transfer.undo, ledger: transfer.ledger, toggle: transfer.toggle },
     ledgerImport: { open: register.open, close: register.close, read: register.read, map: register.map, confirm: register.confirm, undo: register.undo },
     get state() {
       return state;

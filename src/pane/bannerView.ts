@@ -1,7 +1,8 @@
 /**
  * The banner region: what to do when there is no template (the insert form, or the template
- * file on hosts that cannot insert), when sheets were deleted (恢复), or when nobody has typed
- * yet (where to start). What the clerk typed in the form survives re-renders.
+ * file on hosts that cannot insert), when sheets were deleted (恢复), when nobody has typed
+ * yet (where to start), or when only the registers were typed into (按台账填写). What the clerk
+ * typed in the form survives re-renders.
  */
 import type { TemplateRole } from "../workbook/port";
 import { SHEET_NAMES } from "../template/messages";
@@ -15,6 +16,8 @@ export interface BannerHandlers {
   select(cells: string[]): void;
   restore(roles: TemplateRole[]): void;
   openLink(href: string, ev: Event): void;
+  /** 按台账填写表三/表四 (the banner of a workbook where only the registers were typed into). */
+  ledgerFill(): void;
 }
 
 export interface BannerOptions {
@@ -63,6 +66,22 @@ export function createBannerView(handlers: BannerHandlers, options: BannerOption
         h("ol", { class: "start-steps card-body" }, ...S.template.startSteps.map((t) => h("li", {}, t))),
         h("p", { class: "field-hint" }, S.template.startHint),
         h("button", { type: "button", class: "btn btn-secondary", attrs: { "data-action": "start-cover" }, on: { click: () => handlers.select(["META.AGENCY"]) } }, icon("target"), h("span", { class: "btn-label" }, S.template.startGo)),
+      );
+      return replace(bannerSlot, card);
+    }
+
+    if (b.kind === "ledgerOnly") {
+      const card = h(
+        "section",
+        { class: "card banner start", attrs: { "aria-labelledby": "start-title", "data-banner": "ledgerOnly" } },
+        h("h2", { class: "card-title", id: "start-title", tabIndex: -1 }, icon("info"), S.template.ledgerOnlyTitle(b.applications, b.cases)),
+        h("p", { class: "card-body" }, S.template.ledgerOnlyBody(b.tables)),
+        h(
+          "button",
+          { type: "button", class: "btn btn-primary", disabled: busy, attrs: { "data-action": "banner-ledger-fill" }, on: { click: () => handlers.ledgerFill() } },
+          icon("table"),
+          h("span", { class: "btn-label" }, S.ledger.fillShort),
+        ),
       );
       return replace(bannerSlot, card);
     }

@@ -5,12 +5,14 @@
  */
 import { h, icon, replace, type IconName } from "./dom";
 import { rovingKeydown, setTabStop } from "./roving";
-import { isTodo, type BlankGroupItem, type FindingItem, type ListItem, type TableGroup, type ViewModel } from "./state";
+import { type BlankGroupItem, type FindingItem, type ListItem, type TableGroup, type ViewModel } from "./state";
 import { S } from "./strings";
 
 export interface FindingsHandlers {
   select(cells: string[]): void;
   toggle(id: string): void;
+  /** A finding's one-click fix: LEDGER.MATCH → 按台账填写 (the preview opens; nothing written yet). */
+  ledgerFill(): void;
 }
 
 export interface FindingsView {
@@ -33,12 +35,13 @@ export function createFindingsView(handlers: FindingsHandlers, onEmptied: () => 
   function renderFinding(item: FindingItem): HTMLElement {
     const f = item.finding;
     // An empty part or cell is shown as 待填, whatever its rule's severity at export.
-    const kind = isTodo(f) ? "todo" : f.severity;
-    const content = [icon(SEVERITY_ICON[kind] ?? "info", "icon sev-icon"), h("span", { class: "item-text" }, f.message)];
+    const kind = item.todo ? "todo" : f.severity;
+    const textId = `text-${item.id.replace(/[^a-z0-9]/gi, "-")}`;
+    const content = [icon(SEVERITY_ICON[kind] ?? "info", "icon sev-icon"), h("span", { class: "item-text", id: textId }, f.message)];
     if (!item.selectable) {
       return h("div", { class: `item static sev-${kind}`, attrs: { "data-rule": f.rule } }, ...content);
     }
-    return h(
+    const go = h(
       "button",
       {
         type: "button",
@@ -50,6 +53,20 @@ export function createFindingsView(handlers: FindingsHandlers, onEmptied: () => 
       ...content,
       icon("target", "icon go-icon"),
     );
+    if (item.fix !== "ledgerFill") return go;
+    // The fix beside the finding, its own stop in the list (a button cannot hold another).
+    const fix = h(
+      "button",
+      {
+        type: "button",
+        class: "btn btn-secondary item-fix",
+        attrs: { "data-focus-id": `${item.id}:fix`, "data-action": "finding-ledger-fill", "aria-describedby": textId },
+        on: { click: () => handlers.ledgerFill() },
+      },
+      icon("table"),
+      h("span", { class: "btn-label" }, S.ledger.fillShort),
+    );
+    return h("div", { class: "item-with-fix" }, go, fix);
   }
 
   function renderBlankGroup(g: BlankGroupItem): HTMLElement {
@@ -110,7 +127,8 @@ export function createFindingsView(handlers: FindingsHandlers, onEmptied: () => 
 
   function update(vm: ViewModel): void {
     const sig = JSON.stringify([
-      vm.groups.map((g) => [g.id, g.sections.map((s) => s.items.map((i) => (i.kind === "finding" ? [i.id, i.finding.message] : [i.id, i.label, i.expanded, i.cells.length])))]),
+      // The section too: a finding keeps its text when it moves from 待填 to 错误 (registers only → typed).
+      vm.groups.map((g) => [g.id, g.sections.map((s) => [s.severity, s.items.map((i) => (i.kind === "finding" ? [i.id, i.finding.message] : [i.id, i.label, i.expanded, i.cells.length]))])]),
       vm.total,
       vm.summary.tone,
       vm.readError,

@@ -27,6 +27,8 @@ export interface LedgerSummary {
   cases: number;
   overdue: DeadlineItem[];
   dueSoon: DeadlineItem[];
+  /** Rows holding anything, whatever their year or problems: what the clerk has registered. */
+  registered: { applications: number; cases: number };
 }
 
 const cache = new WeakMap<Report, { today: number; summary: LedgerSummary | null }>();
@@ -48,10 +50,11 @@ export function ledgerSummary(report: Report, today: number = todayInChina()): L
   if (!loaded) return null;
   const reg = loaded.register;
   if (!reg.hasApplications && !reg.hasCases) return null;
-  if (year === null) return { year: null, applications: 0, answered: 0, pending: 0, cases: 0, overdue: [], dueSoon: [] };
+  const registered = { applications: reg.applications.length, cases: reg.cases.length };
+  if (year === null) return { year: null, applications: 0, answered: 0, pending: 0, cases: 0, overdue: [], dueSoon: [], registered };
   const { start, end } = yearBounds(year);
   const inYear = (d: number | null) => d !== null && d >= start && d <= end;
-  const out: LedgerSummary = { year, applications: 0, answered: 0, pending: 0, cases: 0, overdue: [], dueSoon: [] };
+  const out: LedgerSummary = { year, applications: 0, answered: 0, pending: 0, cases: 0, overdue: [], dueSoon: [], registered };
   for (const a of reg.applications) {
     if (a.excluded) continue;
     if (inYear(a.received)) out.applications++;

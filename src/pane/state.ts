@@ -357,6 +357,10 @@ export interface FindingItem {
   finding: Finding;
   /** Whether selecting its cells makes sense (it names at least one cell). */
   selectable: boolean;
+  /** Listed as 待填 (not filled in yet), whatever the rule's severity. */
+  todo: boolean;
+  /** A one-click fix shown in the finding (LEDGER.MATCH: 按台账填写). */
+  fix?: "ledgerFill";
 }
 
 export interface BlankGroupItem {
@@ -410,7 +414,9 @@ export type TemplateBanner =
   /** Sheets of the template were deleted: offer to put back just those. */
   | { kind: "damaged"; canRestore: boolean; roles: TemplateRole[] }
   /** A template nobody has typed into yet: what to do first. */
-  | { kind: "start"; agencyMissing: boolean };
+  | { kind: "start"; agencyMissing: boolean }
+  /** Only the registers were typed into: 表三 (表四) can be filled from them in one go. */
+  | { kind: "ledgerOnly"; applications: number; cases: number; tables: string };
 
 export interface ViewModel {
   title: string;
@@ -455,16 +461,36 @@ export function countsOf(findings: readonly Finding[]): Record<Severity, number>
 /** Whether a finding only says "not filled in yet" (counted as 待填, not as an error or warning). */
 export const isTodo = (f: Finding): boolean => EMPTINESS_RULES.has(f.rule);
 
+/** The rule that 按台账填写 answers: its findings carry that button. */
+export const LEDGER_MATCH = "LEDGER.MATCH";
+
+/**
+ * Only the registers typed into (表 cells and text untouched): what is true then is "台账已登记 N 件，
+ * 表三尚未按台账填写", not 未开始填写 — and the mismatches are that to-do, not errors.
+ */
+export function registeredOnly(report: Report | null): { applications: number; cases: number; tables: string } | null {
+  if (!report || !isUntouched(report)) return null;
+  const reg = ledgerSummaryOf(report)?.registered;
+  if (!reg || reg.applications + reg.cases === 0) return null;
+  const tables = [...(reg.applications ? [SHEET_NAMES.t3] : []), ...(reg.cases ? [SHEET_NAMES.t4] : [])].join("、");
+  return { applications: reg.applications, cases: reg.cases, tables };
+}
+
+/** 待填 in this state: emptiness always, the register mismatches while only the registers are typed. */
+export function todoOf(report: Report | null): (f: Finding) => boolean {
+  return registeredOnly(report) ? (f) => isTodo(f) || f.rule === LEDGER_MATCH : isTodo;
+}
+
 /**
  * Findings → table groups → sections (错误, 警告, 提示, then 待填), with many blank cells collapsed
  * into one row. `first`: the part the clerk is editing, listed before the others.
  */
-export function groupFindings(findings: readonly Finding[], expanded: readonly string[] = [], first: TableGroupId | null = null): TableGroup[] {
+export function groupFindings(findings: readonly Finding[], expanded: readonly string[] = [], first: TableGroupId | null = null, todo: (f: Finding) => boolean = isTodo): TableGroup[] {
   const seen = new Map<string, number>();
   const byTable = new Map<TableGroupId, FindingItem[]>();
   for (const f of findings) {
     const t = tableOf(f);
-    const item: FindingItem = { kind: "finding", id: itemId(f, seen), finding: f, selectable: f.cells.length > 0 };
+    const item: FindingItem = { kind: "finding", id: itemId(f, seen), finding: f, selectable: f.cells.length > 0, todo: todo(f), ...(f.rule === LEDGER_MATCH ? { fix: "ledgerFill" as const } : {}) };
     const list = byTable.get(t) ?? [];
     list.push(item);
     byTable.set(t, list);
@@ -476,13 +502,13 @@ export function groupFindings(findings: readonly Finding[], expanded: readonly s
     if (!items) continue;
     const sections: SeveritySection[] = [];
     for (const sev of SEVERITIES) {
-      const ofSev = items.filter((i) => i.finding.severity === sev && !isTodo(i.finding));
+      const ofSev = items.filter((i) => i.finding.severity === sev && !i.todo);
       if (ofSev.length > 0) sections.push({ severity: sev, label: S.severity[sev], count: ofSev.length, items: ofSev });
     }
-    const todo = items.filter((i) => isTodo(i.finding));
-    if (todo.length > 0) {
-      const blanks = todo.filter((i) => i.finding.rule === "CELL.BLANK");
-      let list: ListItem[] = todo;
+    const todoItems = items.filter((i) => i.todo);
+    if (todoItems.length > 0) {
+      const blanks = todoItems.filter((i) => i.finding.rule === "CELL.BLANK");
+      let list: ListItem[] = todoItems;
       if (blanks.length >= BLANK_COLLAPSE_MIN) {
         const id = blankGroupId(t);
         const group: BlankGroupItem = {
@@ -495,17 +521,25 @@ export function groupFindings(findings: readonly Finding[], expanded: readonly s
           expanded: expanded.includes(id),
         };
         // An empty part first, then its many blank cells as one row.
-        list = [...todo.filter((i) => i.finding.rule !== "CELL.BLANK"), group];
+        list = [...todoItems.filter((i) => i.finding.rule !== "CELL.BLANK"), group];
       }
-      sections.push({ severity: "todo", label: S.list.todo, count: todo.length, items: list });
+      sections.push({ severity: "todo", label: S.list.todo, count: todoItems.length, items: list });
     }
-    const real = countsOf(items.filter((i) => !isTodo(i.finding)).map((i) => i.finding));
-    groups.push({ id: t, label: groupLabel(t), longLabel: groupTitle(t), counts: { ...real, todo: todo.length }, sections });
+    const real = countsOf(items.filter((i) => !i.todo).map((i) => i.finding));
+    groups.push({ id: t, label: groupLabel(t), longLabel: groupTitle(t), counts: { ...real, todo: todoItems.length }, sections });
   }
   return groups;
 }
 
 export function summarize(state: Pick<PaneState, "findings" | "started" | "validating" | "report" | "readError">): Summary {
+  const registered = state.readError === null ? registeredOnly(state.report) : null;
+  if (registered) {
+    // The mismatches are the to-do the text says; anything else (a deadline, a bad row) is counted.
+    const c = countsOf(shownFindings(state.findings, true).filter((f) => f.rule !== LEDGER_MATCH));
+    const text = S.summary.ledgerOnly(registered.applications + registered.cases, registered.tables);
+    const more = S.summary.counts(c.error, c.warning, c.info, 0);
+    return { tone: c.error ? "error" : c.warning ? "warning" : "start", text: more ? `${text} · ${more}` : text, spoken: S.summary.ledgerOnlySpoken(text, c.error, c.warning, c.info), counts: c, todo: 0 };
+  }
   if (state.report !== null && state.readError === null && isUntouched(state.report)) {
     const shown = shownFindings(state.findings, true);
     const c = countsOf(shown);
@@ -530,6 +564,8 @@ function templateBanner(state: PaneState, canRestore: boolean): TemplateBanner {
   const canInsert = state.capabilities?.insertTemplate !== false;
   if (state.template === null) return { kind: "missing", canInsert };
   if (state.template.missing.length > 0) return { kind: "damaged", canRestore: canRestore && canInsert, roles: state.template.missing };
+  const registered = registeredOnly(state.report);
+  if (registered) return { kind: "ledgerOnly", ...registered };
   if (state.report && isUntouched(state.report)) return { kind: "start", agencyMissing: !state.report.meta.agency?.trim() };
   return null;
 }
@@ -565,7 +601,7 @@ export function viewModel(state: PaneState, opts: { canRestore?: boolean } = {})
     subtitle: hasReport ? S.formatLabel(state.report!.format) : null,
     summary: summarize(state),
     banner: templateBanner(state, opts.canRestore ?? false),
-    groups: groupFindings(shown, state.expanded, state.editedGroup),
+    groups: groupFindings(shown, state.expanded, state.editedGroup, todoOf(state.readError === null ? state.report : null)),
     total: shown.length,
     canExport: hasReport && state.busy === null,
     canInsert: state.busy === null && state.capabilities?.insertTemplate !== false,

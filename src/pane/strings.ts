@@ -50,6 +50,10 @@ export const S = {
     lastChecked: (time: string): string => `上次校验 ${time}`,
     notStarted: "未开始填写",
     notStartedSpoken: "年报模板已插入，尚未开始填写。",
+    /** Only the registers typed into (issue 21): what is true, not 未开始填写. */
+    ledgerOnly: (n: number, tables: string): string => `台账已登记 ${n} 件，${tables}尚未按台账填写`,
+    ledgerOnlySpoken: (text: string, e: number, w: number, i: number): string =>
+      `${text}。${e + w + i ? `另有 ${[`${e} 个错误`, `${w} 个警告`, ...(i ? [`${i} 条提示`] : [])].join("，")}。` : ""}`,
   },
 
   actions: {
@@ -164,6 +168,10 @@ export const S = {
     startAgency: "封面还没有机关名称，请先填写。",
     startHint: "开始填写后，这里会列出每一处需要核对的地方。也可以用“上年结转”从上年报告开始。",
     startGo: "转到封面",
+    ledgerOnlyTitle: (apps: number, cases: number): string =>
+      `台账已登记 ${[...(apps ? [`${apps} 件申请`] : []), ...(cases ? [`${cases} 件复议、诉讼`] : [])].join("、")}`,
+    ledgerOnlyBody: (tables: string): string =>
+      `${tables}还是空白，与台账的统计不一致。可以按台账一次填好：先预览每个单元格将填入的数字，确认后才写入，写入后可以撤销。`,
     agencyLabel: "机关名称",
     agencyPlaceholder: "例如：某某区人民政府办公室",
     yearLabel: "报告年度",
@@ -210,6 +218,20 @@ export const S = {
     overdue: (name: string, due: string, late: number): string => `${name}：答复期限 ${due}，已超过 ${late} 个工作日`,
     dueSoon: (name: string, due: string, left: number): string => `${name}：答复期限 ${due}，还剩 ${left} 个工作日`,
     fill: "按台账填写表三/表四",
+    /** The fix button in a LEDGER.MATCH finding and in the banner. */
+    fillShort: "按台账填写",
+    /** The 按台账填写 preview's numbers: each changed cell, now → after. */
+    numbers: {
+      caption: (table: string, n: number): string => `${table}填写后（${n} 个单元格有变化）`,
+      cell: "单元格",
+      before: "现在",
+      after: "填写后",
+      blank: "空白",
+      arrow: "改为 ",
+      note: (kind: "fill" | "conflict" | "total", applies: boolean, after: number): string =>
+        kind === "conflict" ? (applies ? "（已勾选，改写）" : `（未勾选，保留；台账为 ${after}）`) : kind === "total" ? "（公式合计）" : "",
+      zeroFills: (n: number): string => `其余 ${n} 个空白单元格填 0（台账中没有对应的申请或案件）。`,
+    },
     noYear: "封面还没有填写报告年度：填写后，这里按年度统计台账，并列出已逾期和即将到期的申请。",
     previewTitle: "按台账填写预览",
     confirm: "确认填写",

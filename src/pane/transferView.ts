@@ -8,6 +8,7 @@ import { h, hiddenFileInput, icon } from "./dom";
 import type { TransferPanel } from "./state";
 import { S } from "./strings";
 import { blockHeading, previewCounts, type TransferPreview } from "../workflow/transfer";
+import type { LedgerNumbers } from "../workflow/fill";
 import type { RawCell } from "../report/values";
 
 export interface TransferHandlers {
@@ -29,6 +30,46 @@ function shown(v: RawCell): string {
 
 function safeId(key: string): string {
   return `tc-${key.replace(/[^A-Za-z0-9]/g, "-")}`;
+}
+
+const L = S.ledger.numbers;
+
+/**
+ * 按台账填写: 表三/表四 as they will be — each changed cell with its value now and after, the change
+ * marked in words too (not by colour alone); a conflict says whether its tick is on. A plain table
+ * in a region that scrolls by keyboard when long (320 px pane: three narrow columns).
+ */
+function ledgerNumbersView(n: LedgerNumbers, accepted: readonly string[]): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  for (const t of n.tables) {
+    if (!t.cells.length) continue;
+    const captionId = `ledger-numbers-${t.table}`;
+    const rows = t.cells.map((c) => {
+      const applies = c.kind !== "conflict" || accepted.includes(c.key);
+      return h(
+        "tr",
+        { class: `ln-${c.kind}${applies ? "" : " ln-kept"}`, attrs: { "data-key": c.key } },
+        h("th", { attrs: { scope: "row" } }, c.label),
+        h("td", { class: "ln-before" }, c.before === null ? L.blank : String(c.before)),
+        h("td", { class: "ln-after" }, h("span", { class: "visually-hidden" }, L.arrow), applies ? h("mark", {}, String(c.after)) : String(c.before ?? L.blank), h("span", { class: "ln-note" }, L.note(c.kind, applies, c.after))),
+      );
+    });
+    out.push(
+      h(
+        "div",
+        { class: "ledger-numbers", tabIndex: 0, attrs: { role: "region", "aria-labelledby": captionId, "data-transfer": "ledger-numbers", "data-table": String(t.table) } },
+        h(
+          "table",
+          {},
+          h("caption", { id: captionId }, L.caption(t.name, t.cells.length)),
+          h("thead", {}, h("tr", {}, h("th", { attrs: { scope: "col" } }, L.cell), h("th", { attrs: { scope: "col" } }, L.before), h("th", { attrs: { scope: "col" } }, L.after))),
+          h("tbody", {}, ...rows),
+        ),
+      ),
+    );
+  }
+  if (n.zeroFills) out.push(h("p", { class: "field-hint", attrs: { "data-transfer": "zero-fills" } }, L.zeroFills(n.zeroFills)));
+  return out;
 }
 
 export interface TransferDom {
@@ -124,6 +165,7 @@ export function createTransferView(handlers: TransferHandlers): { render(t: Tran
     } else {
       const fills = counts.fills + counts.textFills;
       parts.push(h("p", { class: "transfer-summary", attrs: { "data-transfer": "summary" } }, fills ? T.fillsLine(counts.fills, counts.textFills) : counts.conflicts ? "" : T.nothingToDo));
+      if (p.ledgerNumbers) parts.push(...ledgerNumbersView(p.ledgerNumbers, t.accepted));
       if (counts.unchanged) parts.push(h("p", { class: "field-hint" }, T.unchangedLine(counts.unchanged)));
     }
     if (p.metaFills.length) {

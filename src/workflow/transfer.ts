@@ -13,6 +13,7 @@ import type { Finding, Report } from "../report/schema";
 import type { RawCell } from "../report/values";
 import type { ImportPlan } from "./importPlan";
 import type { RegisterCarry } from "../ledger/carry";
+import type { LedgerNumbers } from "./fill";
 import { ledgerImportWrites, rowKeyLabel, undoKeepingRows } from "./registerImport";
 
 export type TransferMode = "rollForward" | "import";
@@ -26,6 +27,8 @@ export interface TransferPreview {
   mode: TransferMode;
   /** "按台账填写表三/表四": an import whose source is the workbook's own registers (its own wording). */
   origin?: "ledger";
+  /** 按台账填写: 表三/表四 as the fill leaves them (the numbers, changes marked). */
+  ledgerNumbers?: LedgerNumbers;
   /** Where it came from: "某某办 2023 年度报告（文件名）". */
   sourceLabel: string;
   /** Year of the report being written (this year's template). */

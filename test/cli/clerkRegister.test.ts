@@ -129,6 +129,11 @@ describe("a clerk's .xlsx (title row, own headers, text dates, a 合计 line)", 
     expect(deadlines(check.json.findings)).toEqual(deadlines(ledger.json.findings));
     expect(deadlines(ledger.json.findings).map((d) => d.replace(/LEDGER\.APP\.\d+ /, ""))).toEqual(deadlines(source.json.findings).map((d) => d.replace(/LEDGER\.APP\.\d+ /, "")));
     expect(ledger.json.cells).toEqual(source.json.cells);
+    // The template's blank 表三 against its register: the same one finding per table as `check` (and the pane).
+    const match = (fs: { rule: string; cells: string[]; message: string }[]) => fs.filter((f) => f.rule === "LEDGER.MATCH").map((f) => [f.cells, f.message]);
+    expect(match(ledger.json.findings)).toHaveLength(1);
+    expect(match(ledger.json.findings)).toEqual(match(check.json.findings));
+    expect(match(source.json.findings)).toEqual([]);
     expect(check.json.findings.some((f) => f.message.includes("至今未答复") && f.cells.includes(`LEDGER.APP.${REGISTER_SHEETS.apps.firstRow + 7}`))).toBe(false);
   });
 });

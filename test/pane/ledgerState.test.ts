@@ -31,7 +31,7 @@ describe("ledgerSummary", () => {
   it("without a year on 封面: shown, empty (nothing to count by), so the register can still be imported", () => {
     const r = reportWith(rows);
     const s = ledgerSummary({ ...r, meta: { ...r.meta, year: null } }, today)!;
-    expect(s).toEqual({ year: null, applications: 0, answered: 0, pending: 0, cases: 0, overdue: [], dueSoon: [] });
+    expect(s).toEqual({ year: null, applications: 0, answered: 0, pending: 0, cases: 0, overdue: [], dueSoon: [], registered: { applications: 4, cases: 0 } });
   });
 
   it("counts the year's applications, answers and pending ones, and lists overdue and due-soon rows by row key", () => {
@@ -67,6 +67,23 @@ describe("ledgerFillPreview", () => {
     const ticked = confirmWrites(p, new Set([clerk]));
     expect(ticked.write.cells?.[clerk]).toBe(2);
     expect(ticked.applied.undo.cells?.[clerk]).toBe(7);
+  });
+
+  it("shows the numbers: each changed cell now → after, blanks getting 0 only counted, the totals that follow", () => {
+    const clerk = t3Key("R01", "C1");
+    const total = t3Key("R01", "C7");
+    const p = ledgerFillPreview(reportWith(rows, { [clerk]: 7 }), (k) => !k.endsWith(".C7"))!;
+    const n = p.ledgerNumbers!;
+    const t3 = n.tables.find((t) => t.table === 3)!;
+    expect(t3.name).toBe("表三");
+    expect(t3.cells.find((c) => c.key === clerk)).toEqual({ key: clerk, label: "本年新收·自然人", before: 7, after: 2, kind: "conflict" });
+    expect(t3.cells.find((c) => c.key === t3Key("R01", "C2"))).toEqual({ key: t3Key("R01", "C2"), label: "本年新收·商业企业", before: null, after: 1, kind: "fill" });
+    expect(t3.cells.find((c) => c.key === total)).toMatchObject({ before: null, after: 4, kind: "total" });
+    // Every fill is either shown with its number or counted among the zeros; nothing shown twice.
+    const shownFills = n.tables.flatMap((t) => t.cells).filter((c) => c.kind === "fill");
+    expect(shownFills.every((c) => c.after > 0)).toBe(true);
+    expect(shownFills.length + n.zeroFills).toBe(p.plan.fills.length);
+    expect(new Set(t3.cells.map((c) => c.key)).size).toBe(t3.cells.length);
   });
 
   it("leaves out cells the workbook computes (template formulas)", () => {

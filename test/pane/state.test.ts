@@ -23,14 +23,16 @@ import {
   type PaneState,
 } from "../../src/pane/state";
 import { themeOf } from "../../src/pane/theme";
+import { APP_COLUMNS } from "../../src/ledger";
 import { sampleReport } from "../support/reports";
+import { checkRules } from "../../src/workflow/check";
 import { FULL_TEMPLATE } from "./memoryPort";
 
 // Opaque rule names ("X", "Y") are enough here: the pane groups and orders, it never reads them.
 const f = (rule: string, severity: Finding["severity"], cells: string[], message = `${rule} ${cells.join(",")}`): Finding => ({ rule: rule as RuleId, severity, cells, message });
 
 function validated(state: PaneState, report = sampleReport(), template = FULL_TEMPLATE): PaneState {
-  const findings = checkReport(report);
+  const findings = checkRules(report);
   return reducer(state, { type: "validated", outcome: { report, findings: [], template, syncs: 1 }, findings, at: 0 });
 }
 
@@ -307,6 +309,30 @@ describe("a fresh template does not shout", () => {
     const msgs = checkReport(r).filter((x) => x.rule === "DOC.SECTIONS" && ["S2", "S4"].includes(x.cells[0]!));
     expect(msgs.length).toBeGreaterThan(0);
     for (const m of msgs) expect(m.message).not.toContain("无");
+  });
+  test("register rows only: not 未开始填写 — 台账已登记 N 件, the mismatch a 待填 with its fix, other findings counted", () => {
+    const r = fresh();
+    const header = APP_COLUMNS.map((c) => c.title);
+    const row = (received: string, type: string, answered: string | null, outcome: string | null) => [String(received), received, type, "某人", "某信息", null, "否", answered, outcome];
+    r.registers = {
+      applications: { name: "申请台账", firstLine: 2, rows: [header, row("2024-01-05", "自然人", "2024-01-10", "（一）予以公开"), row("2024-01-06", "商业企业", null, null)] },
+      cases: null,
+    };
+    expect(isUntouched(r)).toBe(true);
+    const s = validated(initialState, r);
+    const vm = viewModel(s);
+    expect(vm.summary.text).toMatch(/^台账已登记 2 件，表三尚未按台账填写 · 错误 0 · 警告 1$/); // the overdue row
+    expect(vm.summary.counts.error).toBe(0);
+    expect(vm.banner).toEqual({ kind: "ledgerOnly", applications: 2, cases: 0, tables: "表三" });
+    const match = vm.groups.flatMap((g) => g.sections).flatMap((x) => x.items).find((i) => i.kind === "finding" && i.finding.rule === "LEDGER.MATCH");
+    expect(match).toMatchObject({ todo: true, fix: "ledgerFill" });
+    expect(vm.groups.find((g) => g.id === "t3")!.sections.map((x) => x.severity)).toEqual(["todo"]);
+    // Once a table cell is typed, the mismatch is an error again (with its fix still).
+    r.cells[t3Key("R02", "C1")] = 0;
+    const typed = viewModel(validated(initialState, r));
+    expect(typed.banner).toBeNull();
+    const again = typed.groups.find((g) => g.id === "t3")!.sections.find((x) => x.severity === "error")!.items.find((i) => i.kind === "finding" && i.finding.rule === "LEDGER.MATCH");
+    expect(again).toMatchObject({ todo: false, fix: "ledgerFill" });
   });
   test("上次校验 is not shown without a report", () => {
     const s = reducer(initialState, { type: "validated", outcome: { report: null, findings: [], template: null, syncs: 1 }, findings: [], at: 5 });

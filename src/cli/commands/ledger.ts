@@ -1,12 +1,13 @@
 /**
  * `xxgk-report ledger <file.xlsx|file.csv> --year Y [--json] [--today YYYY-MM-DD] [--columns 标题=列名,…]`:
  * count a register into 表三 and 表四 (the same cell keys as `check --json`) and list the
- * register's findings (unreadable rows, deadlines, rows of other years). Exit codes as `check`.
+ * register's findings (unreadable rows, deadlines, rows of other years; for the template's own
+ * workbook also where its 表三/表四 differ, as the pane says it). Exit codes as `check`.
  */
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { FORMAT_2021, countBySeverity, t3Key, t4Key, type Finding } from "../../report";
-import { APP_COLUMNS, CASE_COLUMNS, countNotes, countRegister, loadRegisterFile, parseDate, registerFindings, type UserMapping } from "../../ledger";
+import { FORMAT_2021, countBySeverity, t3Key, t4Key, type Finding, type Report } from "../../report";
+import { APP_COLUMNS, CASE_COLUMNS, countNotes, countRegister, loadRegisterFile, matchFindings, parseDate, registerFindings, type UserMapping } from "../../ledger";
 import { parse } from "../args";
 import { EXIT, type CliIO } from "../io";
 import { cliText } from "../messages";
@@ -99,15 +100,18 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   const bytes = new Uint8Array(data);
 
-  // The year: --year, else the template's 报告年度.
+  // The year: --year, else the template's 报告年度. A template's own 表三/表四 are compared with
+  // its registers as the pane and `check` do (LEDGER.MATCH).
   let reportYear = year;
-  if (reportYear === null && ext !== ".csv") {
+  let workbook: Report | null = null;
+  if (ext !== ".csv") {
     try {
       const { readWorkbook } = await import("../../template/index");
-      reportYear = (await readWorkbook(bytes)).report?.meta.year ?? null;
+      workbook = (await readWorkbook(bytes)).report;
     } catch {
-      reportYear = null;
+      workbook = null;
     }
+    reportYear ??= workbook?.meta.year ?? null;
   }
   if (reportYear === null) return fail(LEDGER_CLI.missingYear);
 
@@ -124,6 +128,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     ...loaded.findings,
     ...registerFindings(register, reportYear, today === undefined ? {} : { today }),
     ...countNotes(register, reportYear, derived),
+    ...(workbook?.registers && workbook.meta.year === reportYear ? matchFindings(workbook, register, derived) : []),
   ];
   const counts = countBySeverity(findings);
   if (json) {

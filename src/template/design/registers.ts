@@ -63,6 +63,13 @@ function listRect(col: number, n: number): Rect {
 }
 
 const abs = (r: Rect) => rectAddress(r, true);
+/**
+ * Whether a cell holds one of a list's values. The criterion is `cell&""`: a blank cell is then the
+ * text "" (no list value is blank), never a bare empty reference, which some engines reject
+ * (HyperFormula, the workbench's Excel: #VALUE!, and OR/AND do not stop at it) — a row without
+ * 办理结果 would silently drop out of the sheet's count while the add-in counts it.
+ */
+const inList = (list: string, cell: string) => `COUNTIF(${list},${cell}&"")>0`;
 const colRange = (col: number, last: number) => `${a1(FIRST_ROW, col, true)}:${a1(last, col, true)}`;
 
 type ListName = VocabularyName | "yesNo";
@@ -150,8 +157,8 @@ export function designApps(): SheetDesign {
         row: r,
         col: F_VALID,
         formula:
-          `IF(ISNUMBER(${Y}),IF(AND(ISNUMBER(${b}),${b}>=DATE(2008,1,1),${b}<=${upper},COUNTIF(${abs(types)},${S(r, C)})>0,` +
-          `OR(${i}="",COUNTIF(${abs(outcomes)},${i})>0),OR(${h}="",AND(ISNUMBER(${h}),${h}>=${b},${h}<=${upper},${i}<>""))),1,0),0)`,
+          `IF(ISNUMBER(${Y}),IF(AND(ISNUMBER(${b}),${b}>=DATE(2008,1,1),${b}<=${upper},${inList(abs(types), S(r, C))},` +
+          `OR(${i}="",${inList(abs(outcomes), i)}),OR(${h}="",AND(ISNUMBER(${h}),${h}>=${b},${h}<=${upper},${i}<>""))),1,0),0)`,
       },
       { row: r, col: F_REL, formula: `IF(${S(r, F_VALID)}=1,IF(AND(${b}<=${end},OR(${h}="",${h}>=${start})),1,0),0)` },
       { row: r, col: F_NEW, formula: `IF(${S(r, F_REL)}=1,IF(${b}>=${start},1,0),0)` },
@@ -271,7 +278,7 @@ export function designCases(): SheetDesign {
         row: r,
         col: F_VALID,
         formula:
-          `IF(ISNUMBER(${Y}),IF(AND(ISNUMBER(${rc}),COUNTIF(${abs(kinds)},${S(r, K)})>0,OR(${S(r, D)}="",COUNTIF(${abs(results)},${S(r, D)})>0),` +
+          `IF(ISNUMBER(${Y}),IF(AND(ISNUMBER(${rc}),${inList(abs(kinds), S(r, K))},OR(${S(r, D)}="",${inList(abs(results), S(r, D))}),` +
           `${rc}>=DATE(${Y},1,1),${rc}<=DATE(${Y},12,31)),1,0),0)`,
       },
       { row: r, col: F_REL, formula: `IF(${S(r, D)}="",${openCell},${S(r, D)})` },
