@@ -14,7 +14,7 @@ import {
   type SectionKey,
 } from "../report";
 import type { Block, TableBlock } from "./blocks";
-import { cellKind } from "./cells";
+import { cellKind, ruleNoise } from "./cells";
 import { MAX_DOCUMENT_ROWS } from "./limits";
 import { shownLabel } from "./labels";
 import { isTitleLike, parseTitle, type TitleMeta } from "./meta";
@@ -115,6 +115,7 @@ export function readDocument(blocks: readonly Block[], hints: DocumentHints = {}
   const report = emptyReport(recognised.format);
   Object.assign(report.cells, recognised.cells);
   const unread = new Set(recognised.unread);
+  const fromImage = recognisedText(blocks);
 
   // ---- sections
   const sectionOf = new Map<SectionKey, { hit: HeadingHit; body: string[] }>();
@@ -139,9 +140,9 @@ export function readDocument(blocks: readonly Block[], hints: DocumentHints = {}
       report.sections[s.key] = { heading: s.heading, text: "" };
     }
     if (s.table !== undefined && !tableFound) {
-      // Its heading and row labels are there but no grid formed (text recognised from a scan):
-      // the table was not read, which says nothing against the report.
-      const unreadTable = found !== undefined && labelLines(found.body, s.table) >= 2;
+      // Its heading is there and its row labels too, or the text was recognised from a scan (where
+      // a table lost proves nothing): the table was not read, which says nothing against the report.
+      const unreadTable = found !== undefined && (fromImage || labelLines(found.body, s.table) >= 2);
       findings.push(
         unreadTable
           ? { rule: "IMPORT.MISSING", severity: "warning", cells: [s.key], message: importText.unreadTable(TABLE_NAMES[s.table], s.heading) }
@@ -186,12 +187,17 @@ export function capFindings(findings: Finding[], max: number = MAX_FINDINGS): Fi
   return kept;
 }
 
-/** Lines of a section's text that are (close to) a label of the given table, rules and figures aside. */
+/** Lines of a section's text that are (close to) a row label of the given table, rules and figures aside. */
 function labelLines(lines: readonly string[], table: TableNo): number {
   return lines.filter((l) => {
     const label = l.replace(/[|｜丨\d\s.．]+$/u, "");
     return label.length >= 4 && label.length <= 60 && TABLE_LABELS[table].has(label, "fuzzy");
   }).length;
+}
+
+/** Text recognised from page images shows table rules as characters somewhere ("|", "10101010"). */
+function recognisedText(blocks: readonly Block[]): boolean {
+  return blocks.some((b) => (b.kind === "para" ? ruleNoise(b.text) : b.rows.some((r) => r.some(ruleNoise))));
 }
 
 function isAgencyLine(text: string): boolean {
