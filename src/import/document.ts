@@ -14,14 +14,14 @@ import {
   type SectionKey,
 } from "../report";
 import type { Block, TableBlock } from "./blocks";
-import { cellKind } from "./cells";
+import { cellKind, ruleNoise } from "./cells";
 import { MAX_DOCUMENT_ROWS } from "./limits";
 import { shownLabel } from "./labels";
 import { isTitleLike, parseTitle, type TitleMeta } from "./meta";
 import { importText } from "./messages";
 import { classifyGrid, recogniseTables, splitGrid, type ReportTables } from "./recognise";
 import { findHeadings, type HeadingHit } from "./sections";
-import type { TableNo } from "./vocabulary";
+import { TABLE_LABELS, type TableNo } from "./vocabulary";
 
 export interface DocumentHints {
   /** Title candidates from outside the text (page title, meta tags, file name), best first. */
@@ -115,6 +115,7 @@ export function readDocument(blocks: readonly Block[], hints: DocumentHints = {}
   const report = emptyReport(recognised.format);
   Object.assign(report.cells, recognised.cells);
   const unread = new Set(recognised.unread);
+  const fromImage = recognisedText(blocks);
 
   // ---- sections
   const sectionOf = new Map<SectionKey, { hit: HeadingHit; body: string[] }>();
@@ -139,7 +140,14 @@ export function readDocument(blocks: readonly Block[], hints: DocumentHints = {}
       report.sections[s.key] = { heading: s.heading, text: "" };
     }
     if (s.table !== undefined && !tableFound) {
-      findings.push({ rule: "IMPORT.MISSING", severity: "error", cells: [s.key], message: importText.missingTable(TABLE_NAMES[s.table], s.heading) });
+      // Its heading is there and its row labels too, or the text was recognised from a scan (where
+      // a table lost proves nothing): the table was not read, which says nothing against the report.
+      const unreadTable = found !== undefined && (fromImage || labelLines(found.body, s.table) >= 2);
+      findings.push(
+        unreadTable
+          ? { rule: "IMPORT.MISSING", severity: "warning", cells: [s.key], message: importText.unreadTable(TABLE_NAMES[s.table], s.heading) }
+          : { rule: "IMPORT.MISSING", severity: "error", cells: [s.key], message: importText.missingTable(TABLE_NAMES[s.table], s.heading) },
+      );
       for (const c of cellsOf(report.format)) if (c.table === s.table) unread.add(c.key);
     } else if (!found && s.table === undefined) {
       findings.push({ rule: "IMPORT.MISSING", severity: "warning", cells: [s.key], message: importText.missingSection(s.heading) });
@@ -177,6 +185,19 @@ export function capFindings(findings: Finding[], max: number = MAX_FINDINGS): Fi
   const kept = findings.slice(0, max);
   kept.push({ rule: "IMPORT.UNPLACED", severity: "warning", cells: [], message: importText.findingsCapped(max, findings.length) });
   return kept;
+}
+
+/** Lines of a section's text that are (close to) a row label of the given table, rules and figures aside. */
+function labelLines(lines: readonly string[], table: TableNo): number {
+  return lines.filter((l) => {
+    const label = l.replace(/[|｜丨\d\s.．]+$/u, "");
+    return label.length >= 4 && label.length <= 60 && TABLE_LABELS[table].has(label, "fuzzy");
+  }).length;
+}
+
+/** Text recognised from page images shows table rules as characters somewhere ("|", "10101010"). */
+function recognisedText(blocks: readonly Block[]): boolean {
+  return blocks.some((b) => (b.kind === "para" ? ruleNoise(b.text) : b.rows.some((r) => r.some(ruleNoise))));
 }
 
 function isAgencyLine(text: string): boolean {

@@ -16,8 +16,11 @@ export const MAX_LABEL_LENGTH = 200;
  */
 export function looseKey(text: string): string {
   if (text.length > MAX_LABEL_LENGTH * 4) return "";
-  return text.normalize("NFKC").toLowerCase().replace(NOT_WORD, "");
+  return text.normalize("NFKC").replace(FOOTNOTE_MARK, "").toLowerCase().replace(NOT_WORD, "");
 }
+
+/** A footnote reference after a label ("第二十条第（一）项[1]", 上海市 2020): not part of it. */
+const FOOTNOTE_MARK = /\[\d{1,2}\]\s*$/;
 
 const ENUMERATOR = /^\s*(?:[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．,，:：]|\d{1,2}\s*[、.．,，:：](?!\d))\s*/;
 

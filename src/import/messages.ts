@@ -152,8 +152,17 @@ export const importText = {
   },
   /** How 表四's single row of values is named in messages. */
   t4Row: "数值行",
+  unreadTable(table: string, heading: string): string {
+    return `${quote(heading)}下有${table}的行名，但表格未能读出（像是扫描件识别出的文字，表格线和数字没有读成表格），表中数据全部未导入，不参与勾稽校验，请对照原件填写。`;
+  },
   t4NoValues(): string {
-    return "表四中没有找到数值行，表四数据未导入，不参与勾稽校验。";
+    return "表四的数值行未能读出（找到了表头，没有找到一行可读的数字），表四数据未导入，不参与勾稽校验，请对照原件填写。";
+  },
+  blankFromImage(table: string, rowNo: number, label: string, blanks: number): string {
+    return `${table} 第 ${rowNo} 行${quote(label)}有 ${blanks} 格没有读到数字；这张表像是扫描件识别出的文字（表格线被读成了字符），空格可能是漏读的数字，本行未导入，不参与勾稽校验，请对照原件填写。`;
+  },
+  garbledRow(table: string, rowNo: number, label: string, values: string[]): string {
+    return `${table} 第 ${rowNo} 行${quote(label)}的数字未能读出：${list(values)} 不是可读的数字（扫描件文字识别常把表格线读成“|”或 1、0），本行未导入，不参与勾稽校验，请对照原件填写。`;
   },
   feeUnit(written: string, value: number): string {
     return `${cellInfo(FEE_CELL)?.label ?? FEE_CELL}写的是${quote(written)}，本栏单位是万元；已按原数 ${fmt(value)} 导入，换算为万元应为 ${fmt(value / 10000)}（${fmt(value)} ÷ 10000），请核对后改正。`;

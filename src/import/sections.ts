@@ -28,6 +28,12 @@ export function matchHeading(text: string): HeadingHit | null {
   if (/^[(（]/.test(t)) return null;
   const m = SECTION_HEADINGS.find(t, "core");
   if (m) return { def: m.target, found: t, approx: false };
+  // One stray character before the numeral (a speck read by OCR: "和六、其他需要报告的事项").
+  const rest = t.slice(1);
+  if (NUMBERED.test(rest)) {
+    const r = SECTION_HEADINGS.find(rest, "core");
+    if (r) return { def: r.target, found: t, approx: true };
+  }
   const n = NUMBERED.exec(t);
   if (!n || /[。；;]/.test(t)) return null;
   const def = SECTIONS.find((s) => s.heading.startsWith(n[1]!));

@@ -8,7 +8,7 @@ import { readCell } from "./cells";
 import type { LabelMatch } from "./labelIndex";
 import { cleanText, shownLabel } from "./labels";
 import { importText } from "./messages";
-import { findRowLabel, foundTexts, hasValues, info, joinDetachedLabels, labelEnd, markUnread, newOutput, rowName, valueTexts, warn, type TableOutput } from "./tableOutput";
+import { findRowLabel, foundTexts, garbledTexts, hasValues, info, joinDetachedLabels, labelEnd, markUnread, newOutput, rowName, valueTexts, warn, type TableOutput } from "./tableOutput";
 import type { T2Target, Vocabulary } from "./vocabulary";
 
 const NAME = TABLE_NAMES[2];
@@ -62,6 +62,12 @@ export function readTable2(source: readonly string[][], v: Vocabulary): TableOut
     const header = columnRow ? columnPositions(columnRow, block, v) : null;
     if (header && block.type === "amount" && !feeHeaderNoted) {
       feeHeaderNoted = noteFeeHeader(out, header.texts);
+    }
+    const garbledCells = garbledTexts(row, found.index + 1);
+    if (garbledCells.length) {
+      markUnread(out, keys);
+      warn(out, "IMPORT.MISSING", importText.garbledRow(NAME, index + 1, shown, garbledCells), keys);
+      return;
     }
     const aligned = alignValues(row, found.index + 1, block.columns.length, header?.positions ?? null);
     aligned.values.forEach((text, i) => {

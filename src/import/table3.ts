@@ -8,7 +8,7 @@ import { readCell } from "./cells";
 import type { LabelMatch } from "./labelIndex";
 import { shownLabel } from "./labels";
 import { importText } from "./messages";
-import { findRowLabel, foundTexts, hasValues, info, joinDetachedLabels, labelEnd, markUnread, newOutput, rowName, valueTexts, warn, type TableOutput } from "./tableOutput";
+import { findRowLabel, foundTexts, garbledTexts, hasValues, recognisedFromImage, info, joinDetachedLabels, labelEnd, markUnread, newOutput, rowName, valueTexts, warn, type TableOutput } from "./tableOutput";
 import type { Vocabulary } from "./vocabulary";
 
 const NAME = TABLE_NAMES[3];
@@ -66,6 +66,7 @@ export function readTable3(source: readonly string[][], v: Vocabulary): TableOut
     if (fit * 2 < data.length) header = { order: t3.columns.map((c) => c.code), positions: null };
   }
   const seen = new Set<string>();
+  const fromImage = recognisedFromImage(rows);
 
   for (const index of other) {
     const row = rows[index]!;
@@ -103,7 +104,19 @@ export function readTable3(source: readonly string[][], v: Vocabulary): TableOut
       const rowKeys = d.collapsed.flatMap((r) => header.order.map((code) => t3Key(r.code, code)));
       warn(out, "IMPORT.MISSING", importText.collapsedRow(NAME, d.index + 1, d.match.label, d.collapsed.map((r) => r.path[r.path.length - 1]!), target.path[target.path.length - 1]!), rowKeys);
     } else if (d.match.how === "fuzzy") info(out, "IMPORT.UNPLACED", importText.approxLabel(NAME, d.index + 1, shown, d.match.label), keys);
+    const garbledCells = garbledTexts(row, d.labelIndex + 1);
+    if (garbledCells.length) {
+      markUnread(out, keys);
+      warn(out, "IMPORT.MISSING", importText.garbledRow(NAME, d.index + 1, shown, garbledCells), keys);
+      continue;
+    }
     const aligned = alignValues(row, d.labelIndex + 1, header.order.length, header.positions);
+    const blanks = aligned.values.filter((t) => t.trim() === "").length;
+    if (fromImage && blanks > 0 && aligned.missing === 0) {
+      markUnread(out, keys);
+      warn(out, "IMPORT.MISSING", importText.blankFromImage(NAME, d.index + 1, shown, blanks), keys);
+      continue;
+    }
     aligned.values.forEach((text, i) => (out.cells[keys[i]!] = readCell(text).raw));
     // Too many or too few numbers: which column each belongs to is a guess, so none is judged.
     if (aligned.extra.length) {

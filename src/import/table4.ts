@@ -7,7 +7,7 @@ import { alignValues } from "./align";
 import { readCell } from "./cells";
 import { shownLabel } from "./labels";
 import { importText } from "./messages";
-import { foundTexts, hasValues, labelEnd, markUnread, newOutput, valueTexts, warn, type TableOutput } from "./tableOutput";
+import { foundTexts, garbledTexts, hasValues, labelEnd, markUnread, newOutput, valueTexts, warn, type TableOutput } from "./tableOutput";
 import type { Vocabulary } from "./vocabulary";
 
 const NAME = TABLE_NAMES[4];
@@ -37,13 +37,20 @@ export function readTable4(rows: readonly string[][], v: Vocabulary): TableOutpu
   const keysAll = standard.map((code) => t4Key(code));
   if (dataIndex < 0) {
     markUnread(out, keysAll);
-    out.findings.push({ rule: "IMPORT.MISSING", severity: "error", cells: keysAll, message: importText.t4NoValues() });
+    // The table was found (its labels are there); its numbers were not read — said, not judged.
+    warn(out, "IMPORT.MISSING", importText.t4NoValues(), keysAll);
     return out;
   }
   out.placed++;
   const header = resultColumns(headerRows, v) ?? { order: standard, positions: null };
   const row = rows[dataIndex]!;
   const start = labelEnd(row);
+  const garbledCells = garbledTexts(row, Math.min(start, row.length));
+  if (garbledCells.length) {
+    markUnread(out, keysAll);
+    warn(out, "IMPORT.MISSING", importText.garbledRow(NAME, dataIndex + 1, importText.t4Row, garbledCells), keysAll);
+    return out;
+  }
   const aligned = alignValues(row, Math.min(start, row.length), header.order.length, header.positions);
   const keys = header.order.map((code) => t4Key(code));
   aligned.values.forEach((text, i) => (out.cells[keys[i]!] = readCell(text).raw));

@@ -3,7 +3,7 @@
  * format (used to choose between the 2021 and 2019 formats when the labels alone do not tell).
  */
 import type { Finding, RawCell } from "../report";
-import { cellKind } from "./cells";
+import { cellKind, garbled, ruleNoise } from "./cells";
 import { shownLabel } from "./labels";
 
 export interface TableOutput {
@@ -56,6 +56,19 @@ export function valueTexts(row: readonly string[], from = 0): string[] {
 /** Every non-empty cell as the clerk would see it (a short row's message quotes what it found, text too). */
 export function foundTexts(cells: readonly string[]): string[] {
   return cells.filter((c) => c.trim() !== "").map((c) => shownLabel(c, 20));
+}
+
+/**
+ * A table whose text shows its rules read as characters came through text recognition: a cell
+ * it shows empty may as well be a number lost, so blanks there are not taken for blanks.
+ */
+export function recognisedFromImage(rows: readonly string[][]): boolean {
+  return rows.some((row) => row.some(ruleNoise));
+}
+
+/** Garbled cells of a row after its label (see `garbled`), as written. */
+export function garbledTexts(row: readonly string[], from: number): string[] {
+  return row.slice(from).filter(garbled).map((c) => shownLabel(c, 20));
 }
 
 export function hasValues(row: readonly string[]): boolean {

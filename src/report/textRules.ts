@@ -19,6 +19,8 @@ export interface QuotedNumber {
   pattern: RegExp;
   /** Cells whose value (or the sum of) the number must equal; any alternative may match. */
   alternatives: string[][];
+  /** A match that starts so speaks of something else (a first-instance count, not 表四's). */
+  unless?: RegExp;
 }
 
 const CLAUSE = "[^，。；！？,.;!?\\n]";
@@ -54,7 +56,8 @@ export const QUOTED_NUMBERS: QuotedNumber[] = [
   {
     what: "部分公开",
     pattern: new RegExp(`部分公开${CLAUSE}{0,4}?${num}`, "g"),
-    alternatives: [[t3Key("R04", "C7")]],
+    // "予以公开及部分公开11796件" (上海市 2020) quotes the two rows together.
+    alternatives: [[t3Key("R04", "C7")], [t3Key("R03", "C7"), t3Key("R04", "C7")]],
   },
   {
     what: "行政复议",
@@ -63,8 +66,10 @@ export const QUOTED_NUMBERS: QuotedNumber[] = [
   },
   {
     what: "行政诉讼",
-    pattern: new RegExp(`行政诉讼(?:案件)?${CLAUSE}{0,6}?${num}`, "g"),
+    pattern: new RegExp(`(?:[一二]审|再审)?行政诉讼(?:案件)?${CLAUSE}{0,6}?${num}`, "g"),
     alternatives: [[t4Key("C10"), t4Key("C15")]],
+    // "一审行政诉讼案件687件" counts judgments of first instance, which 表四 does not hold.
+    unless: /^(?:[一二]审|再审)/,
   },
   {
     what: "制发行政规范性文件",
@@ -92,6 +97,7 @@ export function textNumbers(ctx: RuleContext): Finding[] {
     const text = toHalfWidth(t.text);
     for (const q of QUOTED_NUMBERS) {
       for (const m of text.matchAll(q.pattern)) {
+        if (q.unless?.test(m[0])) continue;
         const quoted = Number(m[1]);
         const sums = q.alternatives.map((alt) => alt.map((k) => ctx.num(k)));
         if (sums.some((vals) => vals.some((v) => v === null))) continue; // invalid cells: CELL.TYPE reports

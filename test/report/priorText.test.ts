@@ -95,6 +95,16 @@ describe("text-against-table rules", () => {
     expect(f.map((x) => x.cells)).toEqual([["T4.C10", "T4.C15"]]);
   });
 
+  test("予以公开及部分公开 quoted together, and first-instance judgments, are not mismatches", () => {
+    const r = sampleReport(5);
+    const both = (r.cells["T3.R03.C7"] as number) + (r.cells["T3.R04.C7"] as number);
+    const suits = (r.cells["T4.C10"] as number) + (r.cells["T4.C15"] as number);
+    r.sections.S1 = { heading: "一、总体情况", text: `予以公开及部分公开${both}件。行政诉讼${suits}件，一审行政诉讼案件${suits + 7}件。` };
+    expect(checkReport(r).filter((f) => f.rule === "TEXT.NUMBERS")).toEqual([]);
+    r.sections.S1.text = `予以公开及部分公开${both + 1}件。`;
+    expect(checkReport(r).filter((f) => f.rule === "TEXT.NUMBERS").map((f) => f.actual)).toEqual([both + 1]);
+  });
+
   test("fee notices need a fee statement in section 六", () => {
     const r = sampleReport(6);
     r.cells["T3.R22.C1"] = (r.cells["T3.R22.C1"] as number) + 1;
