@@ -46,11 +46,12 @@ import { TEMPLATE_ROLES, type TemplateRole } from "../../template/roles";
 import { patchTemplate } from "../../template/xlsxPatch";
 import { buildTemplateViaApi, parseBuildingMarker, planContentBatches, TEMPLATE_PROTECTION, type ApiTemplateOptions, type BuildingMarker } from "./buildTemplateViaApi";
 import { HostError } from "../../workbook/hostErrors";
-import { causeOf, hostError, isCellEdit } from "./hostErrors";
+import { causeOf, hostError, isCellEdit, isItemNotFound } from "./hostErrors";
 import { WRITE_TEXT } from "../../workbook/messages";
 import { API_BUILD_TEXT, EXCEL_TEXT } from "./messages";
-import type { HostCapabilities, InsertOutcome, ReadOutcome, TemplateSheets, WorkbookPort, WriteOutcome } from "../../workbook/port";
+import type { HostCapabilities, InsertOutcome, ReadOutcome, SheetsOutcome, TemplateSheets, WorkbookPort, WriteOutcome } from "../../workbook/port";
 import { writeInputsWith } from "./writeInputs";
+import { writeSheetsWith } from "./writeSheets";
 import { officeInput } from "../../workbook/writePlan";
 import { restoreMissingSheets } from "./restoreSheets";
 import { distinctSheetNames, sameSheetName } from "../../workbook/sheetNames";
@@ -168,10 +169,6 @@ function readChunks(perSync: number): TemplateRole[][] {
 
 function isResponseTooLarge(e: unknown): boolean {
   return typeof e === "object" && e !== null && (e as { code?: string }).code === "ResponsePayloadSizeLimitExceeded";
-}
-
-function isItemNotFound(e: unknown): boolean {
-  return typeof e === "object" && e !== null && (e as { code?: string }).code === "ItemNotFound";
 }
 
 export interface OfficeWorkbook extends WorkbookPort {
@@ -435,6 +432,30 @@ export function createOfficeWorkbook(partial: Partial<OfficeWorkbookDeps> = {}):
           memory = null;
         }
       }));
+    },
+
+    async sheetNames(): Promise<string[]> {
+      return wrapErrors(() =>
+        deps.Excel.run(async (ctx) => {
+          const coll = ctx.workbook.worksheets;
+          coll.load("items/name");
+          await ctx.sync();
+          return coll.items.map((x) => x.name);
+        }),
+      );
+    },
+
+    async writeSheets(w): Promise<SheetsOutcome> {
+      return wrapErrors(() =>
+        deps.Excel.run(async (ctx) => {
+          const { out, changes } = await writeSheetsWith(ctx, w, { syncs: 0 });
+          // Keep the memory true (plain sheets carry no marker), so the next read stays one sync.
+          if (memory && out.kind === "written") {
+            memory.sheets = [...memory.sheets.filter((s) => !changes.removed.includes(s.id)), ...changes.added.map((a) => ({ ...a, marker: null, building: null }))];
+          }
+          return out;
+        }),
+      );
     },
 
     async insertTemplate(opts, progress): Promise<InsertOutcome> {
