@@ -315,6 +315,7 @@ export const S = {
     done: (cells: number, sheets: string): string => `已写入 ${cells} 个单元格的合计，并新建工作表${sheets}。`,
     undo: "撤销汇总",
     undone: "已撤销汇总：合计单元格恢复原样，新建的工作表已删除。",
+    undoChanged: (labels: string): string => `以下内容在写入汇总后又被修改过：${labels}。撤销会覆盖这些修改。`,
     sheetsChanged: (names: string): string => `工作表${names}在写入后被修改过，没有删除，请自行查看；合计单元格已恢复原样。`,
     sheetsTaken: (names: string): string => `工作簿中刚刚出现了同名工作表${names}，没有写入任何内容，请重新预览。`,
     cellsUndoFailed: (why: string): string => `新建工作表未能写入（${why}），已写入的合计也未能撤回，请按 Ctrl+Z 撤销或核对表二、表三、表四。`,

@@ -218,7 +218,7 @@ export function rollupController(ctx: PaneContext): RollupController {
         notice(kept.length ? "warning" : "success", [kept.length ? "" : R.undone, ...keptNote].filter((x) => x).join(" "));
       } else if (out.kind === "changed") {
         dispatch({ type: "rollupUndoChanged", keys: out.changed });
-        notice("warning", [S.transfer.undoChanged(out.changed.map(keyLabel).join("、")), ...keptNote].join(" "), {
+        notice("warning", [R.undoChanged(out.changed.map(keyLabel).join("、")), ...keptNote].join(" "), {
           actions: [
             { id: "rollup-undo:keep", label: S.transfer.undoKeep },
             { id: "rollup-undo:all", label: S.transfer.undoAll },
