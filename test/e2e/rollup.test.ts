@@ -37,7 +37,7 @@ function cellValue(key: string): Promise<unknown> {
       const m = (window as unknown as { xxgk: { fake: { workbook: { sheet(n: string): unknown; value(s: unknown, r: number, c: number): unknown } } } }).xxgk.fake.workbook;
       return m.value(m.sheet("表三"), row, col);
     },
-    { row: loc.row, col: loc.col },
+    { row: loc.rect.top, col: loc.rect.left },
   );
 }
 
