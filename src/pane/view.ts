@@ -157,6 +157,22 @@ export function createView(root: HTMLElement, handlers: ViewHandlers, options: V
     handlers.dismissNotice();
   });
 
+  /** A panel's card: its close button, and Escape to close (not while an input method composes). */
+  function panelCard(cls: string, attrs: Record<string, string>, closeLabel: string, closeAction: string, close: () => void, body: HTMLElement): HTMLElement {
+    const card = h(
+      "section",
+      { class: cls, attrs },
+      h("button", { type: "button", class: "btn-icon transfer-close", title: closeLabel, attrs: { "aria-label": closeLabel, "data-action": closeAction }, on: { click: close } }, icon("dismiss")),
+      body,
+    );
+    card.addEventListener("keydown", (ev) => {
+      if (ev.key !== "Escape" || ev.isComposing || ev.keyCode === 229) return;
+      ev.preventDefault();
+      close();
+    });
+    return card;
+  }
+
   // ---------------------------------------------------------------- 结转/导入 panel
   const signatures = { live: "", transfer: "" };
   const transferView = createTransferView(handlers.transfer);
@@ -183,22 +199,7 @@ export function createView(root: HTMLElement, handlers: ViewHandlers, options: V
     else if (t.step === "choose" && t.error) announce("alert", t.error.message);
     if (!transferStep) openedFrom = t.mode === "import" ? toolbar.import : toolbar.carry;
     const dom = transferView.render(t);
-    const card = h(
-      "section",
-      { class: "card transfer", attrs: { "aria-labelledby": "transfer-title", "data-transfer-step": t.step, "data-mode": t.mode } },
-      h(
-        "button",
-        { type: "button", class: "btn-icon transfer-close", title: S.transfer.close, attrs: { "aria-label": S.transfer.close, "data-action": "transfer-close" }, on: { click: () => handlers.transfer.close() } },
-        icon("dismiss"),
-      ),
-      dom.el,
-    );
-    card.addEventListener("keydown", (ev) => {
-      // Not while an input method is composing (Escape then cancels the composition).
-      if (ev.key !== "Escape" || ev.isComposing || ev.keyCode === 229) return;
-      ev.preventDefault();
-      handlers.transfer.close();
-    });
+    const card = panelCard("card transfer", { "aria-labelledby": "transfer-title", "data-transfer-step": t.step, "data-mode": t.mode }, S.transfer.close, "transfer-close", () => handlers.transfer.close(), dom.el);
     // Keep focus where it was on re-renders of the same step (a ticked checkbox, the busy state).
     const focusedKey = (document.activeElement as HTMLElement | null)?.getAttribute?.("data-key") ?? null;
     replace(transferSlot, card);
@@ -227,21 +228,7 @@ export function createView(root: HTMLElement, handlers: ViewHandlers, options: V
     if (p.step === "choose" && p.reading) announce("status", p.reading);
     else if (p.step === "choose" && p.error) announce("alert", p.error);
     const dom = rollupView.render(p);
-    const card = h(
-      "section",
-      { class: "card transfer rollup", attrs: { "aria-labelledby": "rollup-title", "data-rollup-step": p.step } },
-      h(
-        "button",
-        { type: "button", class: "btn-icon transfer-close", title: S.rollup.close, attrs: { "aria-label": S.rollup.close, "data-action": "rollup-close" }, on: { click: () => handlers.rollup.close() } },
-        icon("dismiss"),
-      ),
-      dom.el,
-    );
-    card.addEventListener("keydown", (ev) => {
-      if (ev.key !== "Escape" || ev.isComposing || ev.keyCode === 229) return;
-      ev.preventDefault();
-      handlers.rollup.close();
-    });
+    const card = panelCard("card transfer rollup", { "aria-labelledby": "rollup-title", "data-rollup-step": p.step }, S.rollup.close, "rollup-close", () => handlers.rollup.close(), dom.el);
     const focusedKey = (document.activeElement as HTMLElement | null)?.getAttribute?.("data-key") ?? null;
     replace(rollupSlot, card);
     if (p.step !== rollupStep) dom.focusTarget.focus();

@@ -52,9 +52,10 @@ import { API_BUILD_TEXT, EXCEL_TEXT } from "./messages";
 import type { HostCapabilities, InsertOutcome, ReadOutcome, SheetsOutcome, TemplateSheets, WorkbookPort, WriteOutcome } from "../../workbook/port";
 import { writeInputsWith } from "./writeInputs";
 import { writeSheetsWith } from "./writeSheets";
+import { freeSheetName } from "../../workbook/plainSheets";
 import { officeInput } from "../../workbook/writePlan";
 import { restoreMissingSheets } from "./restoreSheets";
-import { distinctSheetNames, sameSheetName } from "../../workbook/sheetNames";
+import { distinctSheetNames } from "../../workbook/sheetNames";
 import { RESTORE_TEXT } from "./restoreMessages";
 
 /** What the adapter needs from the Excel namespace (the real one, the fake, or a mock). */
@@ -649,7 +650,7 @@ export function createOfficeWorkbook(partial: Partial<OfficeWorkbookDeps> = {}):
     const taken = m.sheets.filter((s) => !u.partial.includes(s)).map((s) => s.name);
     const names = {} as Record<TemplateRole, string>;
     for (const role of TEMPLATE_ROLES) {
-      const name = u.done.get(role)?.name ?? u.partial.find((s) => s.building!.role === role)?.name ?? freeName(SHEET_NAMES[role], taken);
+      const name = u.done.get(role)?.name ?? u.partial.find((s) => s.building!.role === role)?.name ?? freeSheetName(SHEET_NAMES[role], taken);
       taken.push(name);
       names[role] = name;
     }
@@ -743,13 +744,6 @@ function unfinishedBuild(sheets: readonly KnownSheet[]): UnfinishedBuild | null 
   const done = new Map<TemplateRole, KnownSheet>();
   for (const s of sheets) if (s.marker?.set === set && !done.has(s.marker.role)) done.set(s.marker.role, s);
   return { set, partial: sheets.filter((s) => s.building?.set === set), done };
-}
-
-/** `base`, or "base (n)" with the first n free (Excel compares names case-insensitively). */
-function freeName(base: string, taken: readonly string[]): string {
-  let name = base;
-  for (let n = 2; taken.some((t) => sameSheetName(t, name)); n++) name = `${base} (${n})`;
-  return name;
 }
 
 /** A copy number not used in the workbook yet (copies are told apart by it, not by sheet names). */

@@ -50,17 +50,13 @@ export function rollupWritePreview(result: RollupResult, current: Report | null,
   if (result.totals.units === 0) warnings.push(T.noTotals);
   if (hasTemplate && current.meta.year !== null && current.meta.year !== result.year) warnings.push(T.yearMismatch(result.year, current.meta.year));
   const plan = result.totals.units === 0 ? planImport(target, emptyReport("2021"), writable) : planImport(target, totalsReport(result.totals.cells, { year: result.year }), writable);
+  // An import of figures only: no text, no 封面 field, no last year's figures.
   const cells: TransferPreview = {
-    mode: "import",
+    ...{ mode: "import", prefilled: [], drafts: [], priorFigures: null, previousPriorFigures: null, metaFills: [] },
     sourceLabel: T.source(result.year, result.totals.units),
     targetYear: hasTemplate ? current.meta.year : result.year,
     insertFirst: hasTemplate ? null : { year: result.year, agency: "" },
     plan,
-    prefilled: [],
-    drafts: [],
-    priorFigures: null,
-    previousPriorFigures: null,
-    metaFills: [],
     findings: result.totals.findings,
     warnings,
   };
