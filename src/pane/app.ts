@@ -11,6 +11,7 @@ import type { TransferMode } from "../workflow/transfer";
 import { writeApplier, type PaneContext, type PaneHost } from "./controllers/context";
 import { exportController } from "./controllers/export";
 import { registerController } from "./controllers/register";
+import { rollupController, type RollupController } from "./controllers/rollup";
 import { templateController } from "./controllers/template";
 import { transferController } from "./controllers/transfer";
 import { validationController } from "./controllers/validation";
@@ -60,6 +61,8 @@ export interface PaneController {
     confirm(): Promise<void>;
     undo(keepChanged?: boolean): Promise<void>;
   };
+  /** 汇总多个单位… (also driven by the view's handlers; exposed for tests). */
+  rollup: Omit<RollupController, "actions">;
   readonly state: PaneState;
   readonly view: PaneView;
   dispose(): Promise<void>;
@@ -71,7 +74,7 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneControll
   const thisYear = defaultReportYear(new Date(now()));
 
   let state: PaneState = initialState;
-  const vmOptions = { canRestore: typeof port.restoreSheets === "function" };
+  const vmOptions = { canRestore: typeof port.restoreSheets === "function", canRollup: typeof port.writeSheets === "function" && typeof port.sheetNames === "function" };
   let view: PaneView | null = null;
   const dispatch = (a: Action) => {
     state = reducer(state, a);
@@ -97,7 +100,8 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneControll
   const exporter = exportController(ctx);
   const transfer = transferController(ctx);
   const register = registerController(ctx);
-  const noticeActions: Record<string, () => Promise<void>> = { ...transfer.actions, ...register.actions, ...exporter.actions };
+  const rollup = rollupController(ctx);
+  const noticeActions: Record<string, () => Promise<void>> = { ...transfer.actions, ...register.actions, ...exporter.actions, ...rollup.actions };
 
   view = (options.createView ?? createView)(
     root,
@@ -130,6 +134,16 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneControll
         confirm: () => void transfer.confirm(),
         back: () => transfer.back(),
       },
+      rollup: {
+        open: () => rollup.open(),
+        close: () => rollup.close(),
+        year: (y) => rollup.year(y),
+        roster: (file) => void rollup.roster(file),
+        files: (files, folder) => void rollup.files(files, folder),
+        toggle: (key) => rollup.toggle(key),
+        confirm: () => void rollup.confirm(),
+        back: () => rollup.back(),
+      },
     },
     { years: reportYears(new Date(now())), defaultYear: thisYear, templateUrl: host.templateUrl },
   );
@@ -150,6 +164,7 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneControll
     insert: template.insert,
     transfer: { open: transfer.open, read: transfer.read, confirm: transfer.confirm, undo: transfer.undo, ledger: transfer.ledger, toggle: transfer.toggle },
     ledgerImport: { open: register.open, close: register.close, read: register.read, map: register.map, confirm: register.confirm, undo: register.undo },
+    rollup,
     get state() {
       return state;
     },

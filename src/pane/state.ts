@@ -17,6 +17,7 @@ import type { AppliedTransfer, TransferMode, TransferPreview } from "../workflow
 import type { AppliedLedgerImport, ImportSources, LedgerImportPreview } from "../workflow/registerImport";
 import type { SourceReport } from "../workflow/transferPreview";
 import type { ExportKind } from "./exportApi";
+import { initialRollup, rollupReducer, type RollupAction, type RollupPanel, type RollupSlice } from "./rollupState";
 
 /** Collapse CELL.BLANK warnings of one table into one expandable row from this many on. */
 export const BLANK_COLLAPSE_MIN = 3;
@@ -38,7 +39,7 @@ export function reportYears(now: Date): number[] {
 export const TABLE_ORDER: readonly TableGroupId[] = ["cover", "text", "t2", "t3", "t4", "other"];
 const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 
-export type Busy = null | "insert" | "restore" | "docx" | "pdf" | "transfer";
+export type Busy = null | "insert" | "restore" | "docx" | "pdf" | "transfer" | "rollup";
 export type NoticeTone = "success" | "info" | "warning" | "error";
 
 export interface Notice {
@@ -52,7 +53,7 @@ export interface Notice {
   link?: { href: string; label: string; download?: string };
 }
 
-export interface PaneState {
+export interface PaneState extends RollupSlice {
   capabilities: HostCapabilities | null;
   /** Nothing read yet. */
   started: boolean;
@@ -152,6 +153,7 @@ export const initialState: PaneState = {
   confirmedExport: null,
   editedGroup: null,
   noticePass: 0,
+  ...initialRollup,
 };
 
 export type Action =
@@ -179,10 +181,16 @@ export type Action =
   | { type: "registerSource"; source: ImportSources | null }
   | { type: "registerApplied"; applied: AppliedLedgerImport | null }
   | { type: "registerUndoChanged"; keys: string[] }
-  | { type: "confirmedExport"; kind: ExportKind | null };
+  | { type: "confirmedExport"; kind: ExportKind | null }
+  | RollupAction;
 
 export function reducer(state: PaneState, action: Action): PaneState {
   switch (action.type) {
+    case "rollup":
+    case "rollupToggle":
+    case "rollupApplied":
+    case "rollupUndoChanged":
+      return rollupReducer(state, action);
     case "capabilities":
       return { ...state, capabilities: action.capabilities };
     case "validateStart":
@@ -443,6 +451,12 @@ export interface ViewModel {
   /** The 台账 section (null: the workbook has no register sheets). */
   ledger: LedgerSummary | null;
   ledgerImport: LedgerImportPanel | null;
+  /** The 汇总多个单位… panel, when open. */
+  rollup: RollupPanel | null;
+  /** 汇总 can start: nothing else running, the host can add sheets. */
+  canRollup: boolean;
+  /** The host can add sheets (without it the action is not offered). */
+  rollupSupported: boolean;
 }
 
 function itemId(f: Finding, seen: Map<string, number>): string {
@@ -591,7 +605,7 @@ export function shownFindings(findings: readonly Finding[], untouched: boolean):
   return untouched ? findings.filter((f) => !EMPTINESS_RULES.has(f.rule)) : [...findings];
 }
 
-export function viewModel(state: PaneState, opts: { canRestore?: boolean } = {}): ViewModel {
+export function viewModel(state: PaneState, opts: { canRestore?: boolean; canRollup?: boolean } = {}): ViewModel {
   const meta = state.report?.meta;
   const hasReport = state.report !== null;
   const untouched = hasReport && state.readError === null && isUntouched(state.report!);
@@ -618,6 +632,9 @@ export function viewModel(state: PaneState, opts: { canRestore?: boolean } = {})
     transferDone: state.transferDone,
     ledger: ledgerSummaryOf(state.report),
     ledgerImport: state.ledgerImport,
+    rollup: state.rollup,
+    canRollup: (opts.canRollup ?? false) && state.busy === null && (state.template !== null || state.capabilities?.insertTemplate !== false),
+    rollupSupported: opts.canRollup ?? false,
   };
 }
 

@@ -16,6 +16,7 @@ export interface ToolbarHandlers {
   revalidate(): void;
   exportAs(kind: ExportKind): void;
   transferOpen(mode: TransferMode): void;
+  rollup: { open(): void };
 }
 
 export interface ToolbarView {
@@ -24,6 +25,9 @@ export interface ToolbarView {
   /** The buttons that open the 结转/导入 panel (focus returns there when it closes). */
   carry: HTMLButtonElement;
   import: HTMLButtonElement;
+  /** Secondary actions under the toolbar (汇总多个单位…), out of the clerk's main row. */
+  more: HTMLElement;
+  rollup: HTMLButtonElement;
 }
 
 export function createToolbarView(handlers: ToolbarHandlers): ToolbarView {
@@ -42,6 +46,13 @@ export function createToolbarView(handlers: ToolbarHandlers): ToolbarView {
   setTabStop(toolbarButtons, insertBtn);
   toolbar.addEventListener("keydown", (ev) => void rovingKeydown(ev, toolbarButtons, "horizontal"));
   toolbar.addEventListener("focusin", (ev) => void setTabStop(toolbarButtons, ev.target as HTMLElement));
+
+  const rollupBtn = h(
+    "button",
+    { type: "button", class: "btn-link toolbar-more-btn", title: S.rollup.actionTitle, attrs: { "data-action": "rollup", "aria-expanded": "false" }, on: { click: () => rollupBtn.getAttribute("aria-disabled") !== "true" && handlers.rollup.open() } },
+    S.rollup.action,
+  );
+  const more = h("div", { class: "toolbar-more", hidden: true }, rollupBtn);
 
   function setBusy(btn: HTMLButtonElement, busy: boolean, disabled: boolean): void {
     btn.removeAttribute("disabled");
@@ -64,7 +75,10 @@ export function createToolbarView(handlers: ToolbarHandlers): ToolbarView {
     setBusy(importBtn, vm.busy === "transfer" && vm.transfer?.mode === "import", !vm.canTransfer);
     carryBtn.setAttribute("aria-expanded", vm.transfer?.mode === "rollForward" ? "true" : "false");
     importBtn.setAttribute("aria-expanded", vm.transfer?.mode === "import" ? "true" : "false");
+    more.hidden = !vm.rollupSupported;
+    setBusy(rollupBtn, vm.busy === "rollup", !vm.canRollup && !vm.rollup);
+    rollupBtn.setAttribute("aria-expanded", vm.rollup ? "true" : "false");
   }
 
-  return { root: toolbar, update, carry: carryBtn, import: importBtn };
+  return { root: toolbar, update, carry: carryBtn, import: importBtn, more, rollup: rollupBtn };
 }

@@ -12,6 +12,7 @@ import { S } from "./strings";
 import type { TransferMode } from "../workflow/transfer";
 import { createTransferView, type TransferHandlers } from "./transferView";
 import { createLedgerView, type LedgerImportHandlers } from "./ledgerView";
+import { createRollupView, type RollupHandlers } from "./rollupView";
 import { createBannerView } from "./bannerView";
 import { createFindingsView } from "./findingsView";
 import { createNoticeView } from "./noticeView";
@@ -35,6 +36,7 @@ export interface ViewHandlers {
   ledgerFill(): void;
   ledgerImport: LedgerImportHandlers;
   transfer: TransferHandlers;
+  rollup: RollupHandlers;
 }
 
 export interface ViewOptions {
@@ -75,12 +77,13 @@ export function createView(root: HTMLElement, handlers: ViewHandlers, options: V
   const toolbar = createToolbarView({ ...handlers, insert: () => handlers.insert(banner.readForm()) });
   const findings = createFindingsView(handlers, () => summary.focus());
   const transferSlot = h("div", { class: "transfer-slot" });
+  const rollupSlot = h("div", { class: "transfer-slot rollup-slot" });
 
   // No app-name line: Office's pane title bar already shows the add-in's name.
-  const header = h("header", { class: "pane-header" }, title, subtitle, summary, toolbar.root);
+  const header = h("header", { class: "pane-header" }, title, subtitle, summary, toolbar.root, toolbar.more);
   const ledgerView = createLedgerView({ select: (cells) => handlers.select(cells), fill: () => handlers.ledgerFill(), import: handlers.ledgerImport }, announce);
   // The findings come right under the chip; the 台账 card follows them.
-  const main = h("main", { class: "pane-main", attrs: { "aria-labelledby": "report-title" } }, notices.root, transferSlot, banner.root, findings.root, ledgerView.root);
+  const main = h("main", { class: "pane-main", attrs: { "aria-labelledby": "report-title" } }, notices.root, transferSlot, rollupSlot, banner.root, findings.root, ledgerView.root);
   replace(root, header, live, ...notices.live, main);
   root.classList.add("pane");
 
@@ -101,7 +104,7 @@ export function createView(root: HTMLElement, handlers: ViewHandlers, options: V
       ? "notice"
       : banner.root.contains(el)
         ? "banner"
-        : transferSlot.contains(el)
+        : transferSlot.contains(el) || rollupSlot.contains(el)
           ? "transfer"
           : findings.contains(el)
             ? "list"
@@ -154,6 +157,22 @@ export function createView(root: HTMLElement, handlers: ViewHandlers, options: V
     handlers.dismissNotice();
   });
 
+  /** A panel's card: its close button, and Escape to close (not while an input method composes). */
+  function panelCard(cls: string, attrs: Record<string, string>, closeLabel: string, closeAction: string, close: () => void, body: HTMLElement): HTMLElement {
+    const card = h(
+      "section",
+      { class: cls, attrs },
+      h("button", { type: "button", class: "btn-icon transfer-close", title: closeLabel, attrs: { "aria-label": closeLabel, "data-action": closeAction }, on: { click: close } }, icon("dismiss")),
+      body,
+    );
+    card.addEventListener("keydown", (ev) => {
+      if (ev.key !== "Escape" || ev.isComposing || ev.keyCode === 229) return;
+      ev.preventDefault();
+      close();
+    });
+    return card;
+  }
+
   // ---------------------------------------------------------------- 结转/导入 panel
   const signatures = { live: "", transfer: "" };
   const transferView = createTransferView(handlers.transfer);
@@ -180,22 +199,7 @@ export function createView(root: HTMLElement, handlers: ViewHandlers, options: V
     else if (t.step === "choose" && t.error) announce("alert", t.error.message);
     if (!transferStep) openedFrom = t.mode === "import" ? toolbar.import : toolbar.carry;
     const dom = transferView.render(t);
-    const card = h(
-      "section",
-      { class: "card transfer", attrs: { "aria-labelledby": "transfer-title", "data-transfer-step": t.step, "data-mode": t.mode } },
-      h(
-        "button",
-        { type: "button", class: "btn-icon transfer-close", title: S.transfer.close, attrs: { "aria-label": S.transfer.close, "data-action": "transfer-close" }, on: { click: () => handlers.transfer.close() } },
-        icon("dismiss"),
-      ),
-      dom.el,
-    );
-    card.addEventListener("keydown", (ev) => {
-      // Not while an input method is composing (Escape then cancels the composition).
-      if (ev.key !== "Escape" || ev.isComposing || ev.keyCode === 229) return;
-      ev.preventDefault();
-      handlers.transfer.close();
-    });
+    const card = panelCard("card transfer", { "aria-labelledby": "transfer-title", "data-transfer-step": t.step, "data-mode": t.mode }, S.transfer.close, "transfer-close", () => handlers.transfer.close(), dom.el);
     // Keep focus where it was on re-renders of the same step (a ticked checkbox, the busy state).
     const focusedKey = (document.activeElement as HTMLElement | null)?.getAttribute?.("data-key") ?? null;
     replace(transferSlot, card);
@@ -203,6 +207,33 @@ export function createView(root: HTMLElement, handlers: ViewHandlers, options: V
     if (step !== transferStep) dom.focusTarget.focus();
     else if (focusedKey) card.querySelector<HTMLElement>(`[data-key="${CSS.escape(focusedKey)}"]`)?.focus();
     transferStep = step;
+  }
+
+  // ---------------------------------------------------------------- 汇总多个单位… panel
+  const rollupView = createRollupView(handlers.rollup, options.years);
+  let rollupStep = "";
+  let rollupShown: ViewModel["rollup"] = null;
+
+  function renderRollup(p: ViewModel["rollup"]): void {
+    // The reducer makes a new panel object for every change of it: identity says "changed".
+    if (p === rollupShown) return;
+    rollupShown = p;
+    if (!p) {
+      const hadFocus = rollupSlot.contains(document.activeElement);
+      replace(rollupSlot);
+      if (rollupStep && hadFocus) toolbar.rollup.focus();
+      rollupStep = "";
+      return;
+    }
+    if (p.step === "choose" && p.reading) announce("status", p.reading);
+    else if (p.step === "choose" && p.error) announce("alert", p.error);
+    const dom = rollupView.render(p);
+    const card = panelCard("card transfer rollup", { "aria-labelledby": "rollup-title", "data-rollup-step": p.step }, S.rollup.close, "rollup-close", () => handlers.rollup.close(), dom.el);
+    const focusedKey = (document.activeElement as HTMLElement | null)?.getAttribute?.("data-key") ?? null;
+    replace(rollupSlot, card);
+    if (p.step !== rollupStep) dom.focusTarget.focus();
+    else if (focusedKey) card.querySelector<HTMLElement>(`[data-key="${CSS.escape(focusedKey)}"]`)?.focus();
+    rollupStep = p.step;
   }
 
   // ---------------------------------------------------------------- update
@@ -230,6 +261,7 @@ export function createView(root: HTMLElement, handlers: ViewHandlers, options: V
 
     notices.update(vm.notice);
     renderTransfer(vm.transfer, vm.transferDone);
+    renderRollup(vm.rollup);
     // While 结转/导入 is open it inserts the template itself: one place to act, not two.
     banner.update(vm.transfer ? null : vm.banner, vm.busy !== null, vm.formError);
     findings.update(vm);

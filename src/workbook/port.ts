@@ -3,7 +3,7 @@
  * host. Implemented by the Office.js adapter (officeWorkbook.ts) and exercised in tests and the
  * workbench against an in-memory fake of the Excel object model. Keep it small and stable.
  */
-import type { Finding, Report } from "../report";
+import type { Finding, RawCell, Report } from "../report";
 import type { TemplateRole } from "../template/roles";
 import type { InputWrites, TextBlockKey } from "./writePlan";
 
@@ -63,6 +63,23 @@ export type RestoreOutcome =
   | { kind: "refused"; reason: string }
   | { kind: "unsupported"; reason: string };
 
+/** A sheet of plain values beside the template (汇总's 单位一览, 雷同): row 1 is its header. */
+export interface PlainSheet {
+  name: string;
+  rows: RawCell[][];
+  /** Number formats by column index (0-based), e.g. "0%" for a ratio. */
+  formats?: Record<number, string>;
+}
+
+export type SheetsOutcome =
+  | { kind: "written"; sheets: string[]; syncs: number }
+  /**
+   * Nothing was done: a sheet to add has a name that is taken now, or a sheet to remove is gone
+   * or no longer holds exactly what was written (the clerk changed it). `names` says which.
+   */
+  | { kind: "changed"; names: string[]; syncs: number }
+  | { kind: "refused"; reason: string; syncs: number };
+
 export interface WorkbookPort {
   capabilities(): HostCapabilities;
   /** Locate the template sheets by their markers. */
@@ -97,6 +114,15 @@ export interface WorkbookPort {
    * offers the template file instead).
    */
   restoreSheets?(roles: TemplateRole[]): Promise<RestoreOutcome>;
+  /** Every worksheet's name, in order (one sync). Optional: the pane then offers no 汇总. */
+  sheetNames?(): Promise<string[]>;
+  /**
+   * Add sheets of plain values after the last sheet, or remove sheets this add-in added (撤销),
+   * all or nothing: a name to add that is taken, or a sheet to remove that no longer holds
+   * exactly its `rows` (nothing else anywhere on it), is `changed` and nothing is done. Never
+   * touches another sheet. Two syncs (check; write).
+   */
+  writeSheets?(w: { add?: PlainSheet[]; remove?: PlainSheet[] }): Promise<SheetsOutcome>;
   /**
    * Activate the sheet of the first key and select exactly the cells named there (cell keys,
    * S1…S6, META.*): several areas from ExcelApi 1.18, below it the first named cell.

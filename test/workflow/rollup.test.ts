@@ -2,7 +2,8 @@
  * The roll-up's parts on their own: roster names (简称, punctuation, ambiguity asked not guessed),
  * totals (blank as 0 and counted, a non-number makes the total unknown and silences the rules
  * over it, 万元 without float noise), 内容雷同 (real reports of different units stay apart), two
- * files for one unit summed neither.
+ * files for one unit summed neither; the pane's plan of writes (conflicts unticked, unknown totals
+ * not written, a taken sheet name never reused) and the exact-content check before 撤销 removes a sheet.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -13,6 +14,9 @@ import { indexRoster } from "../../src/workflow/rollup/names";
 import { compareUnits, shinglesOf } from "../../src/workflow/rollup/similar";
 import { createTotals } from "../../src/workflow/rollup/totals";
 import { FIXTURES } from "../helpers/paths";
+import { rollupWritePreview, rollupWrites, sheetLine } from "../../src/workflow/rollup/apply";
+import { freeSheetName, holdsExactly, plainBlock } from "../../src/workbook/plainSheets";
+import type { TemplateSheets } from "../../src/workbook/port";
 
 const roster = (names: string[]) => names.map((name, i) => ({ name, line: i + 2 }));
 
@@ -121,5 +125,57 @@ describe("内容雷同", () => {
     ]);
     expect(out.units[0]!.note).toContain("b.txt");
     expect(out.totals.units).toBe(0);
+  });
+});
+
+describe("into the open workbook (the pane's plan)", () => {
+  const FULL_TEMPLATE: TemplateSheets = { sheets: { meta: "封面", text: "正文", t2: "表二", t3: "表三", t4: "表四" }, formatVersion: "2021", templateVersion: "1", missing: [] };
+  const twoUnits = () => {
+    const r = createRollup({ year: 2024 });
+    for (const [agency, n] of [["甲局", 3], ["乙局", "约5件"]] as const) {
+      const rep = emptyReport("2021", { agency, year: 2024 });
+      rep.cells["T3.R02.C1"] = 2;
+      rep.cells["T3.R03.C1"] = n;
+      r.add({ file: `${agency}.txt`, report: rep, findings: [] });
+    }
+    return r.finish();
+  };
+
+  test("blank cells filled, a different non-empty cell a conflict, an unknown total not written; names never taken", () => {
+    const result = twoUnits();
+    const current = emptyReport("2021", { year: 2024 });
+    current.cells["T3.R02.C1"] = 9;
+    const p = rollupWritePreview(result, current, FULL_TEMPLATE, ["表三", "单位一览", "单位一览 (2)"]);
+    expect(p.cells.plan.conflicts.map((c) => [c.key, c.current, c.incoming])).toEqual([["T3.R02.C1", 9, 4]]);
+    expect(p.cells.plan.fills.find((c) => c.key === "T3.R03.C1")).toBeUndefined();
+    expect(p.incomplete).toEqual([{ key: "T3.R03.C1", label: expect.any(String), units: ["乙局"] }]);
+    expect(p.sheets.map((s) => s.name)).toEqual(["单位一览 (3)"]); // no 雷同: no pairs
+    expect(sheetLine(p.sheets[0]!)).toBe("工作簿中已有工作表“单位一览”，原表不动，本次写入新工作表“单位一览 (3)”。");
+    const unticked = rollupWrites(p, new Set());
+    expect(unticked.write.cells!["T3.R02.C1"]).toBeUndefined();
+    const ticked = rollupWrites(p, new Set(["T3.R02.C1"]));
+    expect(ticked.write.cells!["T3.R02.C1"]).toBe(4);
+    expect(ticked.write.expect!.cells!["T3.R02.C1"]).toBe(9);
+    expect(ticked.applied.cells.undo.cells!["T3.R02.C1"]).toBe(9);
+    expect(ticked.sheets[0]!.rows[0]![0]).toBe("单位");
+  });
+
+  test("another year's workbook is warned about; no template: inserted first with the 汇总 year", () => {
+    const result = twoUnits();
+    expect(rollupWritePreview(result, emptyReport("2021", { year: 2023 }), FULL_TEMPLATE, []).cells.warnings).toEqual([
+      "打开的工作簿是 2023 年度的报告，汇总的是 2024 年度各单位的报告，请确认后再写入。",
+    ]);
+    expect(rollupWritePreview(result, null, null, []).cells.insertFirst).toEqual({ year: 2024, agency: "" });
+  });
+
+  test("a sheet is removed only while it holds exactly what was written", () => {
+    const sheet = { name: "单位一览", rows: [["单位", "错误"], ["甲局", 3], ["0371-1234", null]] };
+    expect(plainBlock(sheet)).toMatchObject({ address: "A1:B3", values: [["单位", "错误"], ["甲局", 3], ["'0371-1234", ""]] });
+    expect(holdsExactly(sheet, [["单位", "错误"], ["甲局", 3], ["0371-1234", ""]])).toBe(true);
+    expect(holdsExactly(sheet, [["单位", "错误", ""], ["甲局", 3, "已催报"], ["0371-1234", "", ""]])).toBe(false);
+    expect(holdsExactly(sheet, [["单位", "错误"], ["甲局", 4], ["0371-1234", ""]])).toBe(false);
+    expect(holdsExactly(sheet, [["单位", "错误"], ["甲局", 3]])).toBe(false);
+    expect(holdsExactly({ name: "x", rows: [["a"]] }, "a")).toBe(true);
+    expect(freeSheetName("雷同", ["雷同", "雷同 (2)"])).toBe("雷同 (3)");
   });
 });

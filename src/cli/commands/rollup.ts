@@ -9,7 +9,7 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { cellInfo, type Report } from "../../report";
-import { createRollup, DEFAULT_SIMILAR_THRESHOLD, KEY_NUMBERS, parentDifferences, rosterFromGrid, type ParentDifference, type RollupResult, type RosterUnit } from "../../workflow/rollup";
+import { createRollup, DEFAULT_SIMILAR_THRESHOLD, KEY_NUMBERS, parentDifferences, rosterFromGrid, rosterFromSheets, type ParentDifference, type RollupResult, type RosterUnit } from "../../workflow/rollup";
 import { parse } from "../args";
 import { EXIT, type CliIO } from "../io";
 import { loadReportFile, MAX_INPUT_BYTES } from "../load";
@@ -33,12 +33,7 @@ async function readRoster(file: string): Promise<RosterUnit[] | { error: string 
     const { xlsxGrids } = await import("../../ledger/file");
     const sheets = await xlsxGrids(bytes);
     if ("error" in sheets) return { error: sheets.error };
-    // The first sheet that lists units (a roster workbook may carry notes on other sheets).
-    for (const s of sheets) {
-      const units = rosterFromGrid(s.rows);
-      if (units.length) return units;
-    }
-    return [];
+    return rosterFromSheets(sheets);
   }
   if (ext === ".csv") {
     const { parseCsv } = await import("../../ledger/csv");

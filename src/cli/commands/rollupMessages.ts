@@ -1,7 +1,7 @@
 /** What `xxgk-report rollup` prints, in Chinese, kept together for review. */
-import type { Verdict } from "../../workflow/rollup";
+import { ROLLUP_TEXT } from "../../workflow/rollup/messages";
 
-const pct = (x: number) => `${Math.round(x * 100)}%`;
+const { list: L } = ROLLUP_TEXT;
 
 export const ROLLUP_CLI = {
   missingFolder: "请指定存放各单位报告的文件夹。",
@@ -15,13 +15,13 @@ export const ROLLUP_CLI = {
   progress: (k: number, n: number) => `已读 ${k} / ${n} 份报告…`,
   head: (year: number, roster: number | null, files: number) =>
     `${year} 年度汇总 · ${roster === null ? "未给名单" : `名单 ${roster} 个单位`} · 文件 ${files} 份`,
-  chaseHead: (n: number) => `需要跟进（${n} 个单位）：`,
+  chaseHead: (n: number) => `${L.chaseHead(n)}：`,
   unit: (mark: string, name: string, file: string | null, desc: string) => `  ${mark} ${name}${file ? `（${file}）` : ""}：${desc}`,
-  verdictDesc: (v: Verdict, e: number, w: number) => (v === "有错误" ? `有错误 ${e} 个、警告 ${w} 个` : v === "通过" ? (w ? `通过，警告 ${w} 个` : "通过") : "无法读取"),
-  missingHead: (n: number) => `未报送（${n} 个单位）：`,
-  unplacedHead: (n: number) => `无法归属或无法读取的文件（${n} 份）：`,
+  verdictDesc: ROLLUP_TEXT.verdictDesc,
+  missingHead: (n: number) => `${L.missingHead(n)}：`,
+  unplacedHead: (n: number) => `${L.unplacedHead(n)}：`,
   unplaced: (file: string, reason: string) => `  ? ${file}：${reason}`,
-  passedHead: (n: number) => `已通过（${n} 个单位）：`,
+  passedHead: (n: number) => `${L.passedHead(n)}：`,
   totalsHead: (n: number) => `汇总表（${n} 个单位的表二、表三、表四逐格相加）：`,
   keyLine: (parts: string[]) => `  ${parts.join("，")}`,
   keyPart: (label: string, v: number | null) => `${label} ${v === null ? "无法合计" : v}`,
@@ -30,10 +30,10 @@ export const ROLLUP_CLI = {
   incomplete: (label: string, units: readonly string[]) => `    ${label}：${units.join("、")}`,
   sumsOk: "  汇总数勾稽关系：全部相符。",
   sumsBad: (n: number) => `  汇总数勾稽关系不相符 ${n} 处（源于单位报告本身的错误，见上）：`,
-  similarHead: (n: number, threshold: number) => `内容雷同（${n} 对，重合达 ${pct(threshold)} 以上）：`,
+  similarHead: (n: number, threshold: number) => `${L.similarHead(n, threshold)}：`,
   similar: (a: string, b: string, parts: string[]) => `  ${a} 与 ${b}：${parts.join("，")}`,
-  similarPart: (heading: string, ratio: number) => `${heading} ${pct(ratio)}`,
-  noSimilar: (threshold: number) => `内容雷同：未发现重合达 ${pct(threshold)} 以上的报告。`,
+  similarPart: L.similarPart,
+  noSimilar: L.noSimilar,
   parentHead: (n: number) => `本级报告与各单位合计不一致（${n} 项，供核对说明，不一定是错误）：`,
   parentSame: "本级报告与各单位合计一致。",
   parentLine: (label: string, parent: number, sum: number) => `  ${label}：本级 ${parent}，合计 ${sum}（差 ${Math.round((parent - sum) * 1e6) / 1e6}）`,

@@ -32,3 +32,8 @@ export function hostError(e: unknown): HostError {
   const detail = e instanceof Error ? e.message : String(e);
   return new HostError(kind, EXCEL_TEXT.cause[kind](detail), { cause: e });
 }
+
+/** A sync that failed because a sheet (or another item) it named does not exist (any more). */
+export function isItemNotFound(e: unknown): boolean {
+  return typeof e === "object" && e !== null && (e as { code?: string }).code === "ItemNotFound";
+}

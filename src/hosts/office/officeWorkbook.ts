@@ -45,15 +45,17 @@ import { READ_TEXT, SHEET_NAMES } from "../../template/messages";
 import { TEMPLATE_ROLES, type TemplateRole } from "../../template/roles";
 import { buildTemplateViaApi, parseBuildingMarker, planContentBatches, TEMPLATE_PROTECTION, type ApiTemplateOptions, type BuildingMarker } from "./buildTemplateViaApi";
 import { HostError } from "../../workbook/hostErrors";
-import { causeOf, hostError, isCellEdit } from "./hostErrors";
+import { causeOf, hostError, isCellEdit, isItemNotFound } from "./hostErrors";
 import { WRITE_TEXT } from "../../workbook/messages";
 import { API_BUILD_TEXT, EXCEL_TEXT } from "./messages";
-import type { HostCapabilities, InsertOutcome, ReadOutcome, TemplateSheets, WorkbookPort, WriteOutcome } from "../../workbook/port";
+import type { HostCapabilities, InsertOutcome, ReadOutcome, SheetsOutcome, TemplateSheets, WorkbookPort, WriteOutcome } from "../../workbook/port";
 import { writeInputsWith } from "./writeInputs";
+import { writeSheetsWith } from "./writeSheets";
+import { freeSheetName } from "../../workbook/plainSheets";
 import { officeInput } from "../../workbook/writePlan";
 import { restoreMissingSheets } from "./restoreSheets";
 import { loadTemplatePatch } from "./templatePatch";
-import { distinctSheetNames, sameSheetName } from "../../workbook/sheetNames";
+import { distinctSheetNames } from "../../workbook/sheetNames";
 import { RESTORE_TEXT } from "./restoreMessages";
 
 /** What the adapter needs from the Excel namespace (the real one, the fake, or a mock). */
@@ -168,10 +170,6 @@ function readChunks(perSync: number): TemplateRole[][] {
 
 function isResponseTooLarge(e: unknown): boolean {
   return typeof e === "object" && e !== null && (e as { code?: string }).code === "ResponsePayloadSizeLimitExceeded";
-}
-
-function isItemNotFound(e: unknown): boolean {
-  return typeof e === "object" && e !== null && (e as { code?: string }).code === "ItemNotFound";
 }
 
 export interface OfficeWorkbook extends WorkbookPort {
@@ -437,6 +435,30 @@ export function createOfficeWorkbook(partial: Partial<OfficeWorkbookDeps> = {}):
       }));
     },
 
+    async sheetNames(): Promise<string[]> {
+      return wrapErrors(() =>
+        deps.Excel.run(async (ctx) => {
+          const coll = ctx.workbook.worksheets;
+          coll.load("items/name");
+          await ctx.sync();
+          return coll.items.map((x) => x.name);
+        }),
+      );
+    },
+
+    async writeSheets(w): Promise<SheetsOutcome> {
+      return wrapErrors(() =>
+        deps.Excel.run(async (ctx) => {
+          const { out, changes } = await writeSheetsWith(ctx, w, { syncs: 0 });
+          // Keep the memory true (plain sheets carry no marker), so the next read stays one sync.
+          if (memory && out.kind === "written") {
+            memory.sheets = [...memory.sheets.filter((s) => !changes.removed.includes(s.id)), ...changes.added.map((a) => ({ ...a, marker: null, building: null }))];
+          }
+          return out;
+        }),
+      );
+    },
+
     async insertTemplate(opts, progress): Promise<InsertOutcome> {
       let requirements: unknown;
       try {
@@ -629,7 +651,7 @@ export function createOfficeWorkbook(partial: Partial<OfficeWorkbookDeps> = {}):
     const taken = m.sheets.filter((s) => !u.partial.includes(s)).map((s) => s.name);
     const names = {} as Record<TemplateRole, string>;
     for (const role of TEMPLATE_ROLES) {
-      const name = u.done.get(role)?.name ?? u.partial.find((s) => s.building!.role === role)?.name ?? freeName(SHEET_NAMES[role], taken);
+      const name = u.done.get(role)?.name ?? u.partial.find((s) => s.building!.role === role)?.name ?? freeSheetName(SHEET_NAMES[role], taken);
       taken.push(name);
       names[role] = name;
     }
@@ -723,13 +745,6 @@ function unfinishedBuild(sheets: readonly KnownSheet[]): UnfinishedBuild | null 
   const done = new Map<TemplateRole, KnownSheet>();
   for (const s of sheets) if (s.marker?.set === set && !done.has(s.marker.role)) done.set(s.marker.role, s);
   return { set, partial: sheets.filter((s) => s.building?.set === set), done };
-}
-
-/** `base`, or "base (n)" with the first n free (Excel compares names case-insensitively). */
-function freeName(base: string, taken: readonly string[]): string {
-  let name = base;
-  for (let n = 2; taken.some((t) => sameSheetName(t, name)); n++) name = `${base} (${n})`;
-  return name;
 }
 
 /** A copy number not used in the workbook yet (copies are told apart by it, not by sheet names). */

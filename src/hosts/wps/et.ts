@@ -18,7 +18,8 @@ export interface EtRange {
   Locked: unknown;
   /** True, false, or null when the block is mixed. */
   readonly HasFormula: unknown;
-  readonly NumberFormat: unknown;
+  /** Read: the block's format (null when mixed); write: one format string for every cell. */
+  NumberFormat: unknown;
   Select(): unknown;
 }
 
@@ -30,6 +31,10 @@ export interface EtWorksheet {
   Protect(...args: Parameters<Et.Worksheet["Protect"]>): void;
   Unprotect(Password?: string): void;
   Activate(): void;
+  /** Asks the clerk first (a modal dialog) unless Application.DisplayAlerts is false. */
+  Delete(): void;
+  /** The block of every cell holding something, from the first used cell. */
+  readonly UsedRange: EtRange;
 }
 
 /** Sheets.Item with an array of names: a group of sheets, copied together (references kept). */
@@ -42,6 +47,8 @@ export interface EtSheets {
   /** 1-based index or name; throws when out of range or unknown. An array gives a group. */
   Item(Index: number | string): EtWorksheet;
   Item(Index: string[]): EtSheetGroup;
+  /** A new worksheet (named by WPS, activated) before `Before` or after `After`. */
+  Add(Before?: EtWorksheet, After?: EtWorksheet): EtWorksheet;
 }
 
 export interface EtWorkbook {
@@ -83,6 +90,8 @@ export interface EtFileSystem {
 
 export interface EtApplication {
   readonly ActiveWorkbook: EtWorkbook | null;
+  /** False: no confirmation dialogs (Worksheet.Delete); set back to true after. */
+  DisplayAlerts: boolean;
   readonly Workbooks: EtWorkbooks;
   readonly ApiEvent: EtApiEvent;
   readonly OAAssist: EtOAAssist;

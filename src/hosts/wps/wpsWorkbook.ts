@@ -29,7 +29,7 @@ import { locate, META_KEYS, templateLayout } from "../../template/layout";
 import { formatMarker, MARKER_ADDRESS, parseMarker, type Marker } from "../../template/marker";
 import { READ_TEXT, SHEET_NAMES } from "../../template/messages";
 import { TEMPLATE_ROLES, type TemplateRole } from "../../template/roles";
-import type { HostCapabilities, InsertOutcome, ReadOutcome, TemplateSheets, WorkbookPort, WriteOutcome } from "../../workbook/port";
+import type { HostCapabilities, InsertOutcome, ReadOutcome, SheetsOutcome, TemplateSheets, WorkbookPort, WriteOutcome } from "../../workbook/port";
 import { distinctSheetNames } from "../../workbook/sheetNames";
 import { officeInput } from "../../workbook/writePlan";
 import { counted, type CallCounter } from "./calls";
@@ -37,6 +37,7 @@ import type { EtApplication, EtListener, EtRange, EtSheets, EtWorkbook, EtWorksh
 import { WPS_TEXT } from "./messages";
 import { asGrid, fromEtValue, mayBeDate } from "./values";
 import { writeInputsEt } from "./writeInputs";
+import { writeSheetsEt } from "./writeSheets";
 
 export interface WpsWorkbookDeps {
   /** window.Application (or the fake). */
@@ -239,6 +240,29 @@ export function createWpsWorkbook(deps: WpsWorkbookDeps): WpsWorkbook {
         return withMemory((m) => writeInputsEt(m, w, (mm, c, roles) => readGrids(mm, c, roles), () => counter.calls - start));
       } finally {
         writing = false;
+      }
+    },
+
+    async sheetNames(): Promise<string[]> {
+      const wb = app.ActiveWorkbook;
+      if (!wb) return [];
+      const coll = wb.Worksheets;
+      const names: string[] = [];
+      for (let i = 1, n = coll.Count; i <= n; i++) names.push(coll.Item(i).Name);
+      return names;
+    },
+
+    async writeSheets(w): Promise<SheetsOutcome> {
+      const start = counter.calls;
+      const wb = app.ActiveWorkbook;
+      if (!wb) return { kind: "refused", reason: WPS_TEXT.noWorkbook, syncs: 0 };
+      writing = true;
+      try {
+        return writeSheetsEt(app, wb, w, () => counter.calls - start);
+      } finally {
+        writing = false;
+        // Sheets came or went (the events say so too): the next read rediscovers them.
+        memory = null;
       }
     },
 

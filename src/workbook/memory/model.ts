@@ -363,6 +363,12 @@ export class FakeWorkbookModel {
     return { rows: Math.max(dims.height, sheet.metaExtent.rows), cols: Math.max(dims.width, sheet.metaExtent.cols) };
   }
 
+  /** Extent of the cells holding a value or a formula (formats ignored: getUsedRange(true)). */
+  valuesSize(sheet: FakeSheet): { rows: number; cols: number } {
+    const dims = this.hf.getSheetDimensions(sheet.hfId);
+    return { rows: dims.height, cols: dims.width };
+  }
+
   /** Low-level write (no protection check, no event). */
   writeCell(sheet: FakeSheet, row: number, col: number, input: EngineInput, numberFormat?: string): void {
     this.touch();

@@ -10,7 +10,7 @@ import { indexRoster, type MatchHow, type RosterIndex, type RosterUnit } from ".
 import { compareUnits, DEFAULT_SIMILAR_THRESHOLD, shinglesOf, similarUnits, type SectionShingles, type SimilarPair } from "./similar";
 import { createTotals, type RollupTotals } from "./totals";
 
-export { rosterFromGrid, type RosterUnit } from "./names";
+export { rosterFromGrid, rosterFromSheets, type RosterUnit } from "./names";
 export { parentDifferences, totalsReport, type ParentDifference, type RollupTotals } from "./totals";
 export { DEFAULT_SIMILAR_THRESHOLD, type SimilarPair } from "./similar";
 export { ROLLUP_TEXT } from "./messages";

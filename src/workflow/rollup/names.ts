@@ -108,3 +108,12 @@ export function rosterFromGrid(rows: readonly (readonly unknown[])[]): RosterUni
   });
   return out;
 }
+
+/** A roster workbook's units: from the first sheet that lists any (others may hold notes). */
+export function rosterFromSheets(sheets: readonly { rows: readonly (readonly unknown[])[] }[]): RosterUnit[] {
+  for (const s of sheets) {
+    const units = rosterFromGrid(s.rows);
+    if (units.length) return units;
+  }
+  return [];
+}

@@ -10,11 +10,11 @@ import type { CellKey } from "../../report";
 import { buildTemplate } from "../../template/build";
 import { templateLayout } from "../../template/layout";
 import { SHEET_NAMES } from "../../template/messages";
-import { KEY_NUMBERS, type RollupResult } from "./index";
+import type { RollupResult } from "./index";
 import { ROLLUP_TEXT } from "./messages";
+import { overviewRows, overviewWidths, similarRows, SIMILAR_RATIO_COLUMN, OVERVIEW_SHEET, SIMILAR_SHEET } from "./sheets";
 
-export const OVERVIEW_SHEET = "单位一览";
-export const SIMILAR_SHEET = "雷同";
+export { OVERVIEW_SHEET, SIMILAR_SHEET };
 
 const W = ROLLUP_TEXT.workbook;
 
@@ -53,22 +53,16 @@ export async function rollupWorkbook(result: RollupResult, opts: { agency?: stri
   }
 
   const overview = wb.addWorksheet(OVERVIEW_SHEET);
-  const keyLabels = Object.keys(KEY_NUMBERS);
-  overview.addRow([...W.overviewHead, ...keyLabels, W.fileHead, W.noteHead]).font = { bold: true };
-  for (const u of result.units) {
-    overview.addRow([u.name, u.verdict, u.inTotals ? W.yes : W.no, u.errors, u.warnings, ...keyLabels.map((k) => u.key[k] ?? null), u.file, u.note]);
-  }
-  for (const m of result.missing) overview.addRow([m.name, W.missing, W.no, null, null, ...keyLabels.map(() => null), null, null]);
-  for (const x of result.unreadable.filter((x) => !result.units.some((u) => u.file === x.file))) {
-    overview.addRow([W.unplacedName, W.unreadable, W.no, null, null, ...keyLabels.map(() => null), x.file, x.reason]);
-  }
+  overviewRows(result).forEach((row) => overview.addRow(row));
+  overview.getRow(1).font = { bold: true };
   overview.views = [{ state: "frozen", ySplit: 1 }];
-  overview.columns.forEach((c, i) => (c.width = i === 0 ? 28 : i >= 5 + keyLabels.length ? 36 : 12));
+  const widths = overviewWidths();
+  overview.columns.forEach((c, i) => (c.width = widths[i] ?? 12));
 
   const similar = wb.addWorksheet(SIMILAR_SHEET);
-  similar.addRow(W.similarHead).font = { bold: true };
-  for (const p of result.similar) for (const s of p.sections) similar.addRow([p.a, p.b, s.heading, s.ratio]);
-  similar.getColumn(4).numFmt = "0%";
+  similarRows(result).forEach((row) => similar.addRow(row));
+  similar.getRow(1).font = { bold: true };
+  similar.getColumn(SIMILAR_RATIO_COLUMN + 1).numFmt = "0%";
   similar.columns.forEach((c, i) => (c.width = i < 2 ? 28 : i === 2 ? 36 : 12));
 
   return new Uint8Array(await wb.xlsx.writeBuffer());

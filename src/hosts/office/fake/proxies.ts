@@ -269,7 +269,8 @@ export class FakeRange extends FakeClientObject {
   constructor(
     context: FakeRequestContext,
     private readonly sheetRef: FakeWorksheet,
-    private readonly where: string | Rect,
+    /** An address, a rectangle, or one computed at sync time (the used range). */
+    private readonly where: string | Rect | ((sheet: FakeSheet) => Rect),
   ) {
     super(context);
     this.format = rangeFormat(this, new FakeFormatProtection(context, this)) as FakeRange["format"];
@@ -282,6 +283,7 @@ export class FakeRange extends FakeClientObject {
 
   resolve(): { sheet: FakeSheet; rect: Rect } {
     const sheet = this.sheetRef.resolve();
+    if (typeof this.where === "function") return { sheet, rect: this.where(sheet) };
     if (typeof this.where !== "string") return { sheet, rect: this.where };
     try {
       return { sheet, rect: parseRect(this.where) };
@@ -431,12 +433,19 @@ export class FakeRange extends FakeClientObject {
 
   getCell(row: number, column: number): FakeRange {
     this.context.instantiate();
+    const where = this.where;
+    if (typeof where === "function") {
+      return new FakeRange(this.context, this.sheetRef, (sheet) => {
+        const r = where(sheet);
+        return { top: r.top + row, left: r.left + column, bottom: r.top + row, right: r.left + column };
+      });
+    }
     return new FakeRange(this.context, this.sheetRef, this.offsetRect(row, column));
   }
 
   private offsetRect(row: number, column: number): string {
     // Resolved lazily: the range's own address is only known at sync.
-    const base = typeof this.where === "string" ? this.where : rectAddress(this.where);
+    const base = typeof this.where === "string" ? this.where : rectAddress(this.where as Rect);
     const r = parseRect(base);
     return a1(r.top + row, r.left + column);
   }
@@ -640,6 +649,16 @@ export class FakeWorksheet extends FakeClientObject {
     this.context.instantiate();
     if (address === undefined) return new FakeRange(this.context, this, { top: 1, left: 1, bottom: 1048576, right: 16384 });
     return new FakeRange(this.context, this, address);
+  }
+
+  /** The cells holding anything (values only: values and formulas); A1 on an empty sheet. */
+  getUsedRange(valuesOnly?: boolean): FakeRange {
+    this.context.instantiate();
+    const m = this.context.model;
+    return new FakeRange(this.context, this, (sheet) => {
+      const used = valuesOnly ? m.valuesSize(sheet) : m.usedSize(sheet);
+      return { top: 1, left: 1, bottom: Math.max(1, used.rows), right: Math.max(1, used.cols) };
+    });
   }
 
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {

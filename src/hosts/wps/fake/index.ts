@@ -190,6 +190,15 @@ class FakeEtRange implements EtRange {
     return this.uniform(this.cells((r, c) => model.numberFormat(sheet, r, c)));
   }
 
+  /** One format for every cell of the block (as VBA assigns a single string). */
+  set NumberFormat(v: unknown) {
+    const { model, sheet } = this.ws.live();
+    this.single_area();
+    if (typeof v !== "string") throw new FakeEtError("NumberFormat: 需要一个格式字符串。");
+    if (sheet.protected) throw new FakeEtError("不能在受保护的工作表上更改单元格格式。");
+    this.cells((r, c) => model.setNumberFormat(sheet, r, c, v));
+  }
+
   Select(): unknown {
     const { model, sheet } = this.ws.live();
     if (model.activeId !== sheet.id) throw new FakeEtError("Select: 只能选择活动工作表上的区域（请先 Activate）。");
@@ -200,7 +209,7 @@ class FakeEtRange implements EtRange {
 }
 
 /** Members of the fake's classes that are not part of the ET model (used between fake objects). */
-const INTERNAL = new Set(["live", "sheet", "model", "rect", "book", "app", "assertOpen", "worksheet", "open", "single_area"]);
+const INTERNAL = new Set(["live", "sheet", "model", "rect", "book", "app", "assertOpen", "worksheet", "open", "single_area", "displayAlerts"]);
 
 /** Count every member use of an object (a Proxy, so no member can be forgotten). */
 function tally<T extends object>(obj: T, counter: Counter): T {
@@ -291,6 +300,27 @@ class FakeEtWorksheet implements EtWorksheet {
     model.activate(sheet.id);
     model.uiCount++;
   }
+
+  Delete(): void {
+    const { model, sheet } = this.live();
+    // With alerts on, WPS asks "要删除此工作表吗" in a modal dialog a script cannot answer: refused.
+    const used = model.usedSize(sheet);
+    if (this.book.app.displayAlerts && (used.rows > 0 || used.cols > 0)) throw new FakeEtError(`删除工作表“${sheet.name}”需要确认（DisplayAlerts 未关闭）。`);
+    try {
+      model.deleteSheet(sheet.id);
+    } catch (e) {
+      throw new FakeEtError(e instanceof Error ? e.message : String(e));
+    }
+    model.writeCount++;
+  }
+
+  get UsedRange(): EtRange {
+    const { model, sheet } = this.live();
+    // As WPS: formats count too; an empty sheet's used range is A1.
+    const used = model.usedSize(sheet);
+    const rect = { top: 1, left: 1, bottom: Math.max(1, used.rows), right: Math.max(1, used.cols) };
+    return tally(new FakeEtRange(this, rect, [rect]), this.counter);
+  }
 }
 
 class FakeEtSheetGroup implements EtSheetGroup {
@@ -338,6 +368,20 @@ class FakeEtSheets implements EtSheets {
     };
     if (Array.isArray(Index)) return tally(new FakeEtSheetGroup(this.book, Index.map(one)), this.counter);
     return this.book.worksheet(one(Index));
+  }
+
+  Add(Before?: EtWorksheet, After?: EtWorksheet): EtWorksheet {
+    this.book.assertOpen();
+    const model = this.book.model;
+    const anchor = (After ?? Before) as FakeEtWorksheet | undefined;
+    if (anchor !== undefined && !(anchor instanceof FakeEtWorksheet)) throw new FakeEtError("Sheets.Add: Before/After 不是工作表。");
+    const active = model.activeSheet();
+    // As Excel: without an anchor, before the active sheet.
+    const at = anchor ? model.sheets.indexOf(anchor.live().sheet) + (After ? 1 : 0) : active ? model.sheets.indexOf(active) : 0;
+    const s = model.addSheet(undefined, at);
+    model.writeCount++;
+    model.activate(s.id);
+    return this.book.worksheet(s);
   }
 }
 
@@ -400,6 +444,7 @@ type Listeners = Map<EtEventName, Set<EtListener>>;
 
 class FakeEtApplication implements EtApplication {
   readonly books: FakeEtWorkbook[] = [];
+  displayAlerts = true;
   active: FakeEtWorkbook | null = null;
   readonly listeners: Listeners = new Map();
   readonly files = new Map<string, FakeSheetSeed[]>();
@@ -449,6 +494,14 @@ class FakeEtApplication implements EtApplication {
       const next = this.books[this.books.length - 1];
       if (next) this.activateBook(next);
     }
+  }
+
+  get DisplayAlerts(): boolean {
+    return this.displayAlerts;
+  }
+
+  set DisplayAlerts(v: boolean) {
+    this.displayAlerts = v;
   }
 
   get ActiveWorkbook(): EtWorkbook | null {
