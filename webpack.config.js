@@ -223,20 +223,8 @@ function scriptRules(target, tag) {
  */
 const PUBLIC_PATH = "";
 
-/**
- * pdf.js for the pane's PDF import (src/pane/pdfjs.ts): the library is a lazy chunk ("pdfjs") of the
- * ES2017 build; its worker, pdfjs-dist's legacy build as shipped (a module worker, ES2022), is copied
- * next to the pages under a versioned name (".js", which every intranet server knows as JavaScript;
- * IIS has no ".mjs" by default). The ES5 build (IE11, no module workers) carries no pdf.js at all.
- */
-const PDFJS_DIR = path.dirname(require.resolve("pdfjs-dist/package.json"));
-const PDF_WORKER_FILE = `pdfjs/pdf.worker-${require("pdfjs-dist/package.json").version}.min.js`;
-const pdfjsRule = {
-  test: /pdfjs-dist[\\/]legacy[\\/]build[\\/]pdf\.mjs$/,
-  enforce: "pre",
-  use: [path.resolve(__dirname, "scripts/pdfjs-loader.js")],
-};
-const definePdfWorker = () => new (require("webpack").DefinePlugin)({ __XXGK_PDF_WORKER__: JSON.stringify(PDF_WORKER_FILE) });
+/** pdf.js for the pane's PDF import: a lazy chunk and its worker from our own origin. */
+const { PDF_WORKER_FILE, pdfWorkerCopy, pdfjsRule, definePdfWorker } = require("./scripts/pdfjs-build.js");
 
 /** Runs before anything else in a page's bundle: what old webviews lack beyond core-js. */
 const WEBVIEW_RUNTIME = "./src/pane/webviewRuntime.ts";
@@ -334,7 +322,7 @@ module.exports = (env = {}, argv = {}) => {
     // Written by `tsx scripts/build-template.ts` (run before webpack); missing only in a bare checkout.
     { from: TEMPLATE_FILE, to: "template/xxgk-template.xlsx", noErrorOnMissing: true },
     // pdf.js's worker, fetched on the first PDF import only (src/pane/pdfjs.ts).
-    { from: path.join(PDFJS_DIR, "legacy/build/pdf.worker.min.mjs"), to: PDF_WORKER_FILE, info: { minimized: true } },
+    pdfWorkerCopy,
   ];
   if (workbench) {
     const paneTokens = lightValues(readFileSync(path.resolve(__dirname, "src/pane/taskpane.css"), "utf8"));

@@ -1,7 +1,7 @@
 /**
  * pdf.js for the pane's 导入报告 and 上年结转: first a feature test, then the library in a lazy
  * chunk of its own ("pdfjs", never in the initial bundle) and its worker from the pane's own folder
- * (webpack copies pdfjs-dist's legacy worker there, PDF_WORKER_FILE). Nothing comes from another origin.
+ * (webpack copies pdfjs-dist's legacy worker there: scripts/pdfjs-build.js). Nothing comes from another origin.
  *
  * pdf.js 5 runs its parser in a module worker (`new Worker(url, { type: "module" })`). EdgeHTML 18
  * and Internet Explorer take no worker options and would load the module as a classic script,
@@ -12,9 +12,13 @@
  */
 import type { PdfLib } from "../import";
 
-/** The worker's path next to the page, versioned so a new release is never served from cache. */
-declare const __XXGK_PDF_WORKER__: string;
-export const PDF_WORKER_FILE = __XXGK_PDF_WORKER__;
+/** The worker's path next to the page, versioned so a new release is never served from cache (scripts/pdfjs-build.js). */
+declare const __XXGK_PDF_WORKER__: string | undefined;
+function workerFile(): string {
+  // Unset outside webpack (jest): no worker to start there.
+  if (typeof __XXGK_PDF_WORKER__ !== "string") throw new Error("this build has no pdf.js worker");
+  return __XXGK_PDF_WORKER__;
+}
 
 /** A worker parses ~1.3 MB of script before it answers; a slow office PC takes a few seconds. */
 const WORKER_START_MS = 20_000;
@@ -68,7 +72,7 @@ async function start(): Promise<{ pdfjs: Pdfjs; worker: Worker_ }> {
   const pdfjs = (await import(/* webpackChunkName: "pdfjs" */ "pdfjs-dist/legacy/build/pdf.mjs")) as Pdfjs;
   // The ES5 build resolves pdf.js to an empty module (webpack.config.js).
   if (typeof pdfjs.getDocument !== "function") throw new Error("pdf.js is not part of this build");
-  pdfjs.GlobalWorkerOptions.workerSrc = new URL(PDF_WORKER_FILE, document.baseURI).href;
+  pdfjs.GlobalWorkerOptions.workerSrc = new URL(workerFile(), document.baseURI).href;
   const worker = new pdfjs.PDFWorker();
   const limit = timeout(WORKER_START_MS, "the pdf.js worker did not start");
   try {
