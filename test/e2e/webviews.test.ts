@@ -5,7 +5,8 @@
  *   EdgeHTML 18: workbench.html (the ES2017 build) as Office 2019 retail (ExcelApi 1.8);
  *   IE11:        workbench-legacy.html (the ES5 build) as Office 2019 volume-licensed (ExcelApi 1.7).
  * Through these: insert the template, type, the findings, a register row counted, 导入报告 from
- * .txt and .xlsx files (a GBK file refused in words), 导出 Word and PDF, with no script error and no CSP violation.
+ * .txt and .xlsx files (a GBK file refused in words; a PDF refused with the forms to use instead, pdf.js never
+ * fetched: neither engine has module workers), 导出 Word and PDF, with no script error and no CSP violation.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
