@@ -22,6 +22,8 @@ export const BUDGETS: Record<string, Budget> = {
   docxExportVsLibreOffice: { max: 0.33, why: "issue 23: Word export measured against LibreOffice likewise" },
   cliExportPdfMs: { max: 530, why: "issue 23: ⅓ of LibreOffice's 1.59 s for this report on an idle machine" },
   batchReportsPerSecond: { min: 300, why: "issue 23: a folder of every unit's report" },
+  // Reading published PDFs (issue 20): the real corpus of test/fixtures/pdf-real, pdf.js included.
+  pdfImportMsPerPage: { max: 150, why: "issue 20: a 6-page published report read in under a second" },
   // The roll-up (issue 22): a province's worth of units on one machine.
   rollupReportsPerSecond: { min: 200, why: "issue 22: 2 000 units' reports in January" },
   // The pane (issue 23): first load and the IE11 pane, gzipped.

@@ -1,8 +1,9 @@
 /**
- * Figures of the importer: parsing the seed text report (the common paste-and-import case), a
- * published-style PDF (per page, pdf.js included) and its `pdftotext -layout` text.
+ * Figures of the importer: parsing the seed text report (the common paste-and-import case),
+ * published PDFs (test/fixtures/pdf-real: per page, pdf.js included) and text taken out of a PDF
+ * (`pdftotext -layout`, and `-raw` as a viewer's copy gives it).
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { readText, type PdfLib } from "../src/import";
 import { readPdf } from "../src/import/pdf";
@@ -15,9 +16,22 @@ export async function bench(): Promise<Record<string, number>> {
   const base = path.join(FIXTURES, "pdf", "2024-pingtan.export-libreoffice");
   const layout = readFileSync(`${base}.layout.txt`, "utf8");
   const parseLayoutTextMs = await medianMs(30, () => readText(layout), 5);
+  const realDir = path.join(FIXTURES, "pdf-real");
+  const raw = readFileSync(path.join(realDir, "2024-huaian-shi.raw.txt"), "utf8");
+  const parseRawTextMs = await medianMs(30, () => readText(raw), 5);
+  // Every published PDF of the corpus, read in turn: the median of the whole round, per page.
   const lib = (await import("pdfjs-dist/legacy/build/pdf.mjs")) as unknown as PdfLib;
-  const pdf = new Uint8Array(readFileSync(`${base}.pdf`));
-  const pages = (await lib.getDocument({ data: pdf.slice(), verbosity: 0 }).promise).numPages;
-  const pdfMs = await medianMs(10, () => readPdf(pdf, lib), 2);
-  return { parseSeedMs, parseLayoutTextMs, pdfImportMsPerPage: round(pdfMs / pages) };
+  const pdfs = readdirSync(realDir)
+    .filter((f) => f.endsWith(".pdf"))
+    .map((f) => new Uint8Array(readFileSync(path.join(realDir, f))));
+  let pages = 0;
+  for (const pdf of pdfs) pages += (await lib.getDocument({ data: pdf.slice(), verbosity: 0 }).promise).numPages;
+  const roundMs = await medianMs(
+    5,
+    async () => {
+      for (const pdf of pdfs) await readPdf(pdf, lib);
+    },
+    1,
+  );
+  return { parseSeedMs, parseLayoutTextMs, parseRawTextMs, pdfImportMsPerPage: round(roundMs / pages) };
 }

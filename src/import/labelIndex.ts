@@ -78,4 +78,10 @@ export class LabelIndex<T> {
   has(text: string, level?: MatchHow): boolean {
     return this.find(text, level) !== null;
   }
+
+  /** Whether the text is the start, and only the start, of a known label ("（三）不" of “（三）不予公开”). */
+  beginsOne(text: string): boolean {
+    const key = looseKey(text);
+    return key !== "" && this.entries.some((e) => e.key.length > key.length && e.key.startsWith(key));
+  }
 }

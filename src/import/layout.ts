@@ -43,18 +43,36 @@ export function textLine(raw: string): Line {
   return { tokens };
 }
 
+/** How a page's positions may be used. */
+interface ReadOptions {
+  /** How far apart two numbers of one column may sit (in the lines' unit). */
+  tolerance: number;
+  /** Positions are true positions (a PDF), so header labels can place columns. */
+  precise: boolean;
+  /**
+   * Positions say anything at all: false for text with one space between cells (`pdftotext -raw`,
+   * a viewer's copy), where a short row's numbers cannot be put under their columns.
+   */
+  positional: boolean;
+}
+
 /**
- * Whether plain text is a page layout (columns kept by runs of spaces, no tabs or pipes): several
- * lines of a label and then two or more numbers set apart by wide gaps.
+ * Whether plain text is text taken out of a page, not a web or Word copy (no tabs or pipes):
+ * "columns" when several lines hold a label and then numbers set apart by wide gaps (`pdftotext
+ * -layout`); "rows" when table rows are a label and three or more numbers with one space between
+ * them (`pdftotext -raw`, a PDF viewer's copy), their labels wrapped onto lines of their own.
  */
-export function looksLikeLayout(text: string): boolean {
+export function layoutKind(text: string): "columns" | "rows" | null {
   let tabbed = 0;
   let laid = 0;
+  let rows = 0;
   for (const raw of text.split(/\r\n|\r|\n/, 5000)) {
     if (raw.includes("\t") || /^\s*\|.*\|\s*$/.test(raw)) tabbed++;
     else if (/\S\s{2,}[\d０-９]+(?:\.\d+)?\s{2,}[\d０-９]+/.test(raw) || /^\s*(?:[\d０-９]+\s{2,}){4,}[\d０-９]+\s*$/.test(raw)) laid++;
+    else if (/(?:^|\S )[\d０-９]+(?: [\d０-９]+){2,}\s*$/.test(raw)) rows++;
   }
-  return laid >= 4 && laid > tabbed;
+  if (laid >= 4 && laid > tabbed) return "columns";
+  return rows >= 6 && rows > tabbed ? "rows" : null;
 }
 
 function splitValues(line: Line): { label: string; values: Token[] } {
@@ -130,7 +148,7 @@ function headerCentres(lines: readonly Line[], labels: readonly string[], prefix
 
 // ---- 表二
 
-function table2Rows(lines: readonly Line[], _tolerance: number, precise: boolean): string[][] {
+function table2Rows(lines: readonly Line[], { precise, positional }: ReadOptions): string[][] {
   const rows: string[][] = [];
   let columnHeader: Line | null = null;
   let group: { header: Line | null; rows: { label: string; values: Token[] }[] } | null = null;
@@ -138,7 +156,7 @@ function table2Rows(lines: readonly Line[], _tolerance: number, precise: boolean
     if (!group) return;
     const count = group.rows.reduce((n, r) => Math.max(n, r.values.length), 0);
     const fromHeader = precise && group.header ? group.header.tokens.slice(1).map(centre) : null;
-    const centres = centresOf(group.rows.map((r) => r.values), count) ?? (fromHeader && fromHeader.length === count ? fromHeader : null);
+    const centres = positional ? (centresOf(group.rows.map((r) => r.values), count) ?? (fromHeader && fromHeader.length === count ? fromHeader : null)) : null;
     for (const r of group.rows) rows.push([r.label, ...placeByColumns(r.values, count, centres)]);
     group = null;
   };
@@ -146,7 +164,8 @@ function table2Rows(lines: readonly Line[], _tolerance: number, precise: boolean
     const { label, values } = splitValues(line);
     if (values.length === 0) {
       flush();
-      const cells = line.tokens.map((t) => t.text);
+      // "第二十条 第（一）项" set with a space is one block header, not two cells.
+      const cells = /^第二十条/.test(lineText(line)) ? [lineText(line).replace(/\s+/g, "")] : line.tokens.map((t) => t.text);
       if (/^信息内容/.test(cells[0] ?? "")) columnHeader = line;
       rows.push(cells);
       continue;
@@ -197,16 +216,20 @@ function fromLastEnumerator(tokens: readonly Token[]): { text: string; x: number
   return null;
 }
 
-function table3Rows(lines: readonly Line[], tolerance: number, precise: boolean): string[][] {
+function table3Rows(lines: readonly Line[], { tolerance, precise, positional }: ReadOptions): string[][] {
   const v = vocabulary("2021");
   const rows: T3Row[] = [];
   const header: Line[] = [];
+  // A group label wrapped in its merged cell ("（三）不" … "予公开"): its start, until completed.
+  let opened: string | null = null;
   for (const line of lines) {
     const { values } = splitValues(line);
     const labelTokens = line.tokens.slice(0, line.tokens.length - values.length);
     const e = fromLastEnumerator(labelTokens);
     const bare = e !== null && e.text.replace(ENUMERATOR, "").trim() === "";
-    const structural = e !== null && values.length === 0 && v.t3Structural.has(e.text, "core");
+    const partial = e !== null && values.length === 0 && !v.t3Structural.has(e.text, "core") && v.t3Structural.beginsOne(e.text);
+    const structural = e !== null && values.length === 0 && (partial || v.t3Structural.has(e.text, "core"));
+    if (structural) opened = partial ? e.text : null;
     const last = rows[rows.length - 1];
     if (e && !bare && !structural) {
       rows.push({ label: e.text, labelX: e.x, values: values.length ? values : null });
@@ -215,6 +238,20 @@ function table3Rows(lines: readonly Line[], tolerance: number, precise: boolean)
     if (!last) {
       if (values.length) rows.push({ label: cleanText(labelTokens.map((t) => t.text).join("")), labelX: -Infinity, values });
       else header.push(line);
+      continue;
+    }
+    const text = cleanText(labelTokens.map((t) => t.text).join(""));
+    if (values.length === 0) {
+      // The rest of a wrapped group label, a group label, a bare "三、" or one character of a label
+      // set vertically ("本" "年" "度"…) belongs to no row; in a layout their place shows it, in
+      // text with one space between cells only what they say does.
+      const completes = opened !== null && !e && (v.t3Structural.has(opened + text, "core") || v.t3Structural.beginsOne(opened + text));
+      if (completes) opened = v.t3Structural.has(opened + text, "core") ? null : opened + text;
+      if (completes || structural || bare || text.length <= 1) continue;
+    } else if (opened !== null && !e && text !== "" && v.t3Collapsed.has(opened + text, "core")) {
+      // The rest of a wrapped label that is a row in the other format (2019's （六）其 / 他处理 0 0 …).
+      rows.push({ label: opened + text, labelX: labelTokens[0]!.x0, values });
+      opened = null;
       continue;
     }
     // A continuation: the rest of the label (tokens in the label's column) and, maybe, the numbers.
@@ -227,10 +264,11 @@ function table3Rows(lines: readonly Line[], tolerance: number, precise: boolean)
     if (!/^[（(]?本列数据|申请人情况|自然人|法人或其他组织/.test(more)) last.label = cleanText(last.label + more);
   }
   const valueRows = rows.map((r) => r.values ?? []);
-  const centres =
-    centresOf(valueRows, T3_COLUMNS.length) ??
-    clusterCentres(valueRows.flat(), T3_COLUMNS.length, tolerance) ??
-    (precise ? headerCentres(header, T3_COLUMNS, true) : null);
+  const centres = positional
+    ? (centresOf(valueRows, T3_COLUMNS.length) ??
+      clusterCentres(valueRows.flat(), T3_COLUMNS.length, tolerance) ??
+      (precise ? headerCentres(header, T3_COLUMNS, true) : null))
+    : null;
   const own = (label: string) => v.t3Leaves.find(label, "core")?.target.code ?? v.t3Collapsed.find(label, "core")?.label ?? null;
   const order = t3Orders().find(
     (o) =>
@@ -267,7 +305,7 @@ function clusterCentres(values: readonly Token[], count: number, tolerance: numb
 
 // ---- 表四
 
-function table4Rows(lines: readonly Line[], _tolerance: number, precise: boolean): string[][] {
+function table4Rows(lines: readonly Line[], { precise }: ReadOptions): string[][] {
   const results = FORMATS["2021"].table4.groups.flatMap((g) => g.columns.map((c) => c.label));
   const header = [...results];
   const values: Token[][] = [];
@@ -284,7 +322,7 @@ function table4Rows(lines: readonly Line[], _tolerance: number, precise: boolean
 
 // ---- the page as blocks
 
-type Reader = (lines: readonly Line[], tolerance: number, precise: boolean) => string[][];
+type Reader = (lines: readonly Line[], options: ReadOptions) => string[][];
 const READERS: Record<TableNo, Reader> = { 2: table2Rows, 3: table3Rows, 4: table4Rows };
 
 /** Where a table's own lines begin: the first line with a value or a label of the table's header. */
@@ -294,12 +332,9 @@ function tableStart(lines: readonly Line[], table: TableNo): number {
   return i < 0 ? lines.length : i;
 }
 
-/**
- * Lines of a laid-out page (or several) to paragraphs and the three tables.
- * @param tolerance how far apart two numbers of one column may sit (in the lines' unit)
- * @param precise whether positions are true positions (a PDF), so header labels can place columns
- */
-export function linesToBlocks(input: readonly Line[], tolerance = 1.5, precise = false): Block[] {
+/** Lines of a laid-out page (or several) to paragraphs and the three tables. */
+export function linesToBlocks(input: readonly Line[], options: Partial<ReadOptions> = {}): Block[] {
+  const opts: ReadOptions = { tolerance: 1.5, precise: false, positional: true, ...options };
   const lines = input.filter((l) => l.tokens.length > 0 && !PAGE_NUMBER.test(lineText(l)));
   const blocks: Block[] = [];
   let region: { table: TableNo; lines: Line[] } | null = null;
@@ -308,7 +343,7 @@ export function linesToBlocks(input: readonly Line[], tolerance = 1.5, precise =
     const start = tableStart(region.lines, region.table);
     for (const l of region.lines.slice(0, start)) blocks.push({ kind: "para", text: lineText(l) });
     const body = region.lines.slice(start);
-    if (body.length) blocks.push({ kind: "table", rows: READERS[region.table](body, tolerance, precise) });
+    if (body.length) blocks.push({ kind: "table", rows: READERS[region.table](body, opts) });
     region = null;
   };
   for (const line of lines) {

@@ -115,7 +115,7 @@ export async function pdfToBlocks(bytes: Uint8Array, lib: PdfLib, now: () => num
     heights.sort((a, b) => a - b);
     const height = heights[Math.floor(heights.length / 2)] ?? 10;
     // Numbers of one column sit within most of a character of each other (centred or right-aligned).
-    return linesToBlocks(lines, height * 0.8, true);
+    return linesToBlocks(lines, { tolerance: height * 0.8, precise: true });
   } finally {
     await doc.destroy().catch(() => undefined);
   }

@@ -7,7 +7,7 @@ import type { Block } from "./blocks";
 import { cellKind } from "./cells";
 import { readDocument, refused, type DocumentResult } from "./document";
 import { cleanText } from "./labels";
-import { linesToBlocks, looksLikeLayout, textLine } from "./layout";
+import { layoutKind, linesToBlocks, textLine } from "./layout";
 import { MAX_LAYOUT_LINES } from "./limits";
 import { importText } from "./messages";
 import { TABLE_LABELS } from "./vocabulary";
@@ -77,12 +77,13 @@ export function textToBlocks(text: string): Block[] {
   return blocks;
 }
 
-/** Read a report from plain text: a page layout (pdftotext -layout, a PDF copy) or a web/Word copy. */
+/** Read a report from plain text: text taken out of a PDF (pdftotext -layout or -raw, a viewer's copy) or a web/Word copy. */
 export function readText(text: string): DocumentResult {
-  if (looksLikeLayout(text)) {
+  const kind = layoutKind(text);
+  if (kind) {
     const lines = text.split(/\r\n|\r|\n/);
     if (lines.length > MAX_LAYOUT_LINES) return refused(importText.tooManyLines(lines.length, MAX_LAYOUT_LINES));
-    return readDocument(linesToBlocks(lines.map(textLine)));
+    return readDocument(linesToBlocks(lines.map((l) => textLine(stripMarkdown(l))), { positional: kind === "columns" }));
   }
   return readDocument(textToBlocks(text));
 }

@@ -19,9 +19,12 @@ const findingKey = (f: Finding) => `${f.rule}|${f.cells.join()}`;
 
 /**
  * The reader's own findings first (what could not be placed, a missing sheet), then the rules',
- * without repeating one the rules also found.
+ * without repeating one the rules also found, and without a blank-cell warning on cells the reader
+ * already said are missing (rows a report printed as one, 2019's （六）其他处理).
  */
 export function mergeFindings(readFindings: readonly Finding[], ruleFindings: readonly Finding[]): Finding[] {
   const seen = new Set(ruleFindings.map(findingKey));
-  return [...readFindings.filter((f) => !seen.has(findingKey(f))), ...ruleFindings];
+  const missing = new Set(readFindings.filter((f) => f.rule === "IMPORT.MISSING").flatMap((f) => f.cells));
+  const rules = ruleFindings.filter((f) => !(f.rule === "CELL.BLANK" && f.cells.length > 0 && f.cells.every((k) => missing.has(k))));
+  return [...readFindings.filter((f) => !seen.has(findingKey(f))), ...rules];
 }

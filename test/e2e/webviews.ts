@@ -47,6 +47,19 @@ const EDGE18_MISSING: Missing[] = [
   ...many("Element.prototype", ["replaceChildren"]),
   ...many("Document.prototype", ["replaceChildren"]),
   ...many("DocumentFragment.prototype", ["replaceChildren"]),
+  // ES2023+ built-ins the build never polyfills (scripts/polyfill-loader.js, NEWER_THAN_ES2022):
+  // a library that calls one must fail here, not on a clerk's Office 2019.
+  ...many("Iterator.prototype", ["map", "filter", "take", "drop", "flatMap", "reduce", "toArray", "forEach", "some", "every", "find"]),
+  ...many("Set.prototype", ["union", "intersection", "difference", "symmetricDifference", "isSubsetOf", "isSupersetOf", "isDisjointFrom"]),
+  ...many("Uint8Array.__proto__.prototype", ["findLast", "findLastIndex", "toReversed", "toSorted", "with"]),
+  ...many("Uint8Array", ["fromBase64", "fromHex"]),
+  ...many("Uint8Array.prototype", ["toBase64", "toHex", "setFromBase64", "setFromHex"]),
+  ...many("ArrayBuffer.prototype", ["transfer", "transferToFixedLength", "detached"]),
+  ...many("Map", ["groupBy"]),
+  ...many("Promise", ["withResolvers", "try"]),
+  ...many("String.prototype", ["isWellFormed", "toWellFormed"]),
+  ...many("Array", ["fromAsync"]),
+  ...many(G, ["Iterator"]),
 ];
 
 /** Missing in IE11 besides what EdgeHTML 18 lacks: the ES2015+ library, fetch and the newer DOM. */

@@ -84,6 +84,29 @@ describe("pdftotext -layout text", () => {
     expect([...res.findings, ...checkReport(res.report)].filter((f) => f.severity === "error")).toEqual([]);
   });
 
+  test("-raw text (one space between cells, as a viewer copies): every cell", () => {
+    const res = read("2024-pingtan.export-libreoffice.raw.txt");
+    for (const [key, value] of Object.entries(expected("2024"))) expect([key, res.report.cells[key]]).toEqual([key, value]);
+    expect(res.report.unread).toBeUndefined();
+    expect([...res.findings, ...checkReport(res.report)].filter((f) => f.severity === "error")).toEqual([]);
+  });
+
+  test("-raw text with blank cells: a short row is never spread over columns, it is said and not judged", () => {
+    const res = read("2024-pingtan.blank-pdfmake.raw.txt");
+    const all = expected("2024");
+    // 表三 rows that lost their blanks have fewer numbers than columns: unread, each named.
+    expect(res.report.unread!.filter((k) => !k.startsWith("T3."))).toEqual([]);
+    expect(res.report.unread!.length).toBeGreaterThan(0);
+    for (const [key, value] of Object.entries(res.report.cells)) {
+      if (res.report.unread!.includes(key) || value === null || value === "") continue;
+      expect([key, value]).toEqual([key, all[key]]);
+    }
+    expect(res.findings.some((f) => f.rule === "IMPORT.MISSING" && /“（七）总计”只找到 3 个数值（应为 7 个）/.test(f.message))).toBe(true);
+    const found = checkReport(res.report);
+    expect(found.filter((f) => ARITHMETIC.includes(f.rule))).toEqual([]);
+    expect(found.some((f) => f.rule === "CHECK.UNREAD")).toBe(true);
+  });
+
   test("blank cells with no row to show the columns: what is read is right, the rest is said, never judged", () => {
     const res = read("2024-pingtan.blank-pdfmake.layout.txt");
     const all = expected("2024");

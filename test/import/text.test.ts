@@ -203,6 +203,14 @@ describe("synthetic variants of the seed", () => {
     expect(res.report.cells["T4.C10"]).toBe(1);
   });
 
+  test("a copy that lost every tab (one space between cells, Markdown headings): read as the tabbed copy", () => {
+    const tabbed = readText(seed).report;
+    const res = readText(seed.replace(/\t+/g, " "));
+    expect(Object.keys(tabbed.cells).filter((k) => res.report.cells[k] !== tabbed.cells[k])).toEqual([]);
+    expect(res.report.unread).toBeUndefined();
+    expect(res.findings).toEqual([]);
+  });
+
   test("tables run together when the headings between them are lost", () => {
     const lines = seedLines().filter((l) => !/^#+ (三|四)、/.test(l));
     // Drop the blank lines too, so 表二, 表三 and 表四 are one block of tab lines.

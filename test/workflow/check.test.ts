@@ -11,6 +11,16 @@ describe("workflow check (the pane and the CLI both call it)", () => {
     expect(mergeFindings(read, rules).map((x) => x.message)).toEqual(["IMPORT.UNPLACED", "rule", "T3.SUM"]);
   });
 
+  test("no blank-cell warning on a cell the reader already said is missing", () => {
+    const read = [{ ...f("IMPORT.MISSING", ["T3.R21.C1", "T3.R22.C1"]), severity: "warning" as const }];
+    const rules = [f("CELL.BLANK", ["T3.R21.C1"]), f("CELL.BLANK", ["T3.R05.C1"]), f("T3.SUM", ["T3.R21.C1"])];
+    expect(mergeFindings(read, rules).map((x) => `${x.rule} ${x.cells.join()}`)).toEqual([
+      "IMPORT.MISSING T3.R21.C1,T3.R22.C1",
+      "CELL.BLANK T3.R05.C1",
+      "T3.SUM T3.R21.C1",
+    ]);
+  });
+
   test("a workbook with a register is also checked against it (LEDGER.*); the plain rules stay as they are", () => {
     const plain = emptyReport("2021", { year: 2025, agency: "某局" });
     const withRegister: Report = {
