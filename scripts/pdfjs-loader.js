@@ -10,7 +10,10 @@
 const FAKE_WORKER_IMPORT = /await import\(\s*\/\*webpackIgnore: true\*\/\s*\/\*@vite-ignore\*\/\s*this\.workerSrc\)/g;
 const REJECT = 'await Promise.reject(new Error("xxgk: no fake worker in the pane"))';
 
-/** @param {string} source */
+/**
+ * @this {import("webpack").LoaderContext<{}>}
+ * @param {string} source
+ */
 module.exports = function pdfjsLoader(source) {
   const hits = source.match(FAKE_WORKER_IMPORT) || [];
   if (hits.length !== 1) {
