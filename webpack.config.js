@@ -223,6 +223,9 @@ function scriptRules(target, tag) {
  */
 const PUBLIC_PATH = "";
 
+/** pdf.js for the pane's PDF import: a lazy chunk and its worker from our own origin. */
+const { PDF_WORKER_FILE, pdfWorkerCopy, pdfjsRule, definePdfWorker } = require("./scripts/pdfjs-build.js");
+
 /** Runs before anything else in a page's bundle: what old webviews lack beyond core-js. */
 const WEBVIEW_RUNTIME = "./src/pane/webviewRuntime.ts";
 
@@ -249,10 +252,15 @@ function legacyConfig({ entry, outDir, mode, stats }) {
     devtool: false,
     target: ["web", "es5"],
     // tslib's ES module build uses ES2015 shorthand properties; its UMD build is ES5.
-    resolve: { extensions: [".ts", ".js"], alias: { tslib$: require.resolve("tslib/tslib.js") } },
+    // pdfjs-dist: false, an empty module (src/pane/pdfjs.ts refuses PDFs before it would load it).
+    resolve: { extensions: [".ts", ".js"], alias: { tslib$: require.resolve("tslib/tslib.js"), "pdfjs-dist": false } },
     module: { rules: scriptRules("ES5", "legacy") },
     // String.prototype.normalize's NFKC table for IE11 (src/pane/legacyNormalize.ts).
-    plugins: [new CspSafeGlobalPlugin(), new (require("webpack").DefinePlugin)({ __XXGK_NFKC_TABLE__: JSON.stringify(require("./scripts/nfkc-table.js").nfkcTable()) })],
+    plugins: [
+      new CspSafeGlobalPlugin(),
+      new (require("webpack").DefinePlugin)({ __XXGK_NFKC_TABLE__: JSON.stringify(require("./scripts/nfkc-table.js").nfkcTable()) }),
+      definePdfWorker(),
+    ],
     performance: { hints: false },
     stats,
   };
@@ -313,6 +321,8 @@ module.exports = (env = {}, argv = {}) => {
     { from: "assets/fonts", to: "fonts", noErrorOnMissing: true },
     // Written by `tsx scripts/build-template.ts` (run before webpack); missing only in a bare checkout.
     { from: TEMPLATE_FILE, to: "template/xxgk-template.xlsx", noErrorOnMissing: true },
+    // pdf.js's worker, fetched on the first PDF import only (src/pane/pdfjs.ts).
+    pdfWorkerCopy,
   ];
   if (workbench) {
     const paneTokens = lightValues(readFileSync(path.resolve(__dirname, "src/pane/taskpane.css"), "utf8"));
@@ -353,10 +363,11 @@ module.exports = (env = {}, argv = {}) => {
     // EdgeHTML 18 (Office 2019 retail, older Microsoft 365 on Windows 10) parses ES2017, no later.
     target: ["web", "es2017"],
     resolve: { extensions: [".ts", ".js"] },
-    module: { rules: scriptRules("ES2017", "modern") },
+    module: { rules: [pdfjsRule, ...scriptRules("ES2017", "modern")] },
     plugins: workbench
       ? [
           new CspSafeGlobalPlugin(),
+          definePdfWorker(),
           page("workbench", ["workbench"], "政务公开年报助手 · 工作台", pageCsp, null),
           // The same workbench as IE11 would run it: the ES5 bundle and the var()-free stylesheets.
           new HtmlWebpackPlugin({
@@ -371,6 +382,7 @@ module.exports = (env = {}, argv = {}) => {
         ]
       : [
           new CspSafeGlobalPlugin(),
+          definePdfWorker(),
           page("taskpane", ["taskpane"], "政务公开年报助手", pageCsp, officeJs.src),
           page("commands", ["commands"], "政务公开年报助手", pageCsp, officeJs.src),
           page("notice", ["notice"], "政务公开年报助手", pageCsp, officeJs.src),
@@ -430,3 +442,4 @@ module.exports.cspFor = cspFor;
 module.exports.officeJsSource = officeJsSource;
 module.exports.OFFICE_JS_CDN = OFFICE_JS_CDN;
 module.exports.DEV_ORIGIN = DEV_ORIGIN;
+module.exports.PDF_WORKER_FILE = PDF_WORKER_FILE;

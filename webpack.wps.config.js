@@ -3,7 +3,7 @@
  *   index.html + index.js   – the page WPS loads hidden; defines the callbacks ribbon.xml names;
  *   taskpane.html + .js     – the same pane as in Excel, on the WPS adapter (src/hosts/wps);
  *   ribbon.xml, manifest.xml (wpsjs's <JsPlugin> description), taskpane.css, assets/, template/xxgk-template.xlsx (inserted by opening it),
- *   fonts/ (PDF export).
+ *   fonts/ (PDF export), pdfjs/ (pdf.js's worker, PDF import).
  * No office.js. scripts/package-wps.js then writes the publish files (jsplugins.xml for online
  * mode, the offline folder). Our code is compiled to ES2017: the Chromium of WPS on 信创 Linux
  * is older than Edge's WebView2.
@@ -19,6 +19,7 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 
 const CSP = require("./src/security/csp.json").directives.join("; ");
+const { pdfWorkerCopy, pdfjsRule, definePdfWorker } = require("./scripts/pdfjs-build.js");
 const TEMPLATE_FILE = "dist-template/template.xlsx";
 
 function ensureTemplateFile() {
@@ -63,6 +64,7 @@ module.exports = (env = {}, argv = {}) => {
     resolve: { extensions: [".ts", ".js"] },
     module: {
       rules: [
+        pdfjsRule,
         {
           test: /\.ts$/,
           exclude: /node_modules/,
@@ -75,6 +77,7 @@ module.exports = (env = {}, argv = {}) => {
       ],
     },
     plugins: [
+      definePdfWorker(),
       page("index", "政务公开年报助手"),
       page("taskpane", "政务公开年报助手"),
       new CopyWebpackPlugin({
@@ -86,6 +89,8 @@ module.exports = (env = {}, argv = {}) => {
           { from: "src/pane/help.html", to: "help.html" },
           { from: "assets/fonts", to: "fonts", noErrorOnMissing: true },
           { from: TEMPLATE_FILE, to: "template/xxgk-template.xlsx" },
+          // pdf.js's worker for 导入报告 of a PDF (scripts/pdfjs-build.js).
+          pdfWorkerCopy,
         ],
       }),
     ],

@@ -3,7 +3,9 @@
  *   paneInitialKbGz  – the JS the pane loads before it can show anything (the taskpane entry's
  *                      initial chunks), gzipped, in KB;
  *   exportChunksKbGz – the lazily imported chunks (export: docx, pdfmake, fonts) gzipped, in KB,
- *                      when the build has any.
+ *                      when the build has any;
+ *   pdfChunkKbGz     – the lazy chunk(s) holding pdf.js (导入报告 of a PDF), gzipped, in KB;
+ *   pdfWorkerKbGz    – pdf.js's worker as copied next to the pages (PDF_WORKER_FILE), gzipped, in KB.
  * office.js is excluded: it is Microsoft's, served as-is from our origin.
  */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -15,6 +17,7 @@ import webpack, { type Configuration, type Stats } from "webpack";
 const ROOT = path.resolve(__dirname, "..");
 
 const EXPORT_CODE = /src\/(taskpane\/exportModule|document|delivery)\/?|node_modules\/(docx|pdfmake|fontkit|@foliojs)/;
+const PDFJS_CODE = /node_modules\/pdfjs-dist\//;
 
 const kbGz = (file: string): number => gzipSync(readFileSync(file), { level: 9 }).length / 1024;
 const round = (n: number): number => Math.round(n * 10) / 10;
@@ -35,13 +38,17 @@ export async function bench(): Promise<Record<string, number>> {
     // Lazy chunks that hold export code (not e.g. the template's base64 chunk).
     const moduleNames = (c: NonNullable<typeof json.chunks>[number]): string[] =>
       (c.modules ?? []).flatMap((m) => [m.name ?? "", ...(m.modules ?? []).map((n) => n.name ?? "")]);
-    const lazy = (json.chunks ?? [])
-      .filter((c) => !c.initial && moduleNames(c).some((n) => EXPORT_CODE.test(n)))
-      .flatMap((c) => (c.files ?? []).filter((f) => f.endsWith(".js")));
+    const lazyWith = (code: RegExp): string[] =>
+      (json.chunks ?? []).filter((c) => !c.initial && moduleNames(c).some((n) => code.test(n))).flatMap((c) => (c.files ?? []).filter((f) => f.endsWith(".js")));
+    const lazy = lazyWith(EXPORT_CODE);
+    const pdfjs = lazyWith(PDFJS_CODE);
+    const { PDF_WORKER_FILE } = require(path.join(ROOT, "webpack.config.js")) as { PDF_WORKER_FILE: string };
     const figures: Record<string, number> = {
       paneInitialKbGz: round(initial.reduce((s, f) => s + kbGz(path.join(out, f)), 0)),
     };
     if (lazy.length) figures.exportChunksKbGz = round(lazy.reduce((s, f) => s + kbGz(path.join(out, f)), 0));
+    if (pdfjs.length) figures.pdfChunkKbGz = round(pdfjs.reduce((s, f) => s + kbGz(path.join(out, f)), 0));
+    figures.pdfWorkerKbGz = round(kbGz(path.join(out, PDF_WORKER_FILE)));
     return figures;
   } finally {
     rmSync(out, { recursive: true, force: true });

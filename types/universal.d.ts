@@ -16,6 +16,10 @@ declare global {
   }
   var TextEncoder: { prototype: TextEncoder; new (): TextEncoder };
 
+  /** Timers (a deadline on a PDF read whose worker stopped answering, src/import/index.ts). */
+  function setTimeout(handler: () => void, ms?: number): unknown;
+  function clearTimeout(id: unknown): void;
+
   function atob(data: string): string;
   function btoa(data: string): string;
 }

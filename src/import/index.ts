@@ -5,7 +5,7 @@
 import { emptyReport, type Finding, type FormatId, type Report } from "../report";
 import { decodeBytes, EncodingUnsupported, looksBinary } from "./decode";
 import type { DocumentResult } from "./document";
-import { MAX_WORD_PARAGRAPHS, MAX_WORD_RUNS } from "./limits";
+import { MAX_PDF_MS, MAX_WORD_PARAGRAPHS, MAX_WORD_RUNS } from "./limits";
 import type { PdfLib } from "./pdf";
 import { importText } from "./messages";
 import { readText } from "./text";
@@ -15,6 +15,9 @@ import { readText } from "./text";
 const htmlReader = () => import(/* webpackChunkName: "read-html" */ "./html");
 const docxReader = () => import(/* webpackChunkName: "read-docx" */ "./docx");
 const pdfReader = () => import(/* webpackChunkName: "read-pdf" */ "./pdf");
+
+/** Beyond the PDF reader's own time limit, before a read that no longer progresses is given up. */
+const PDF_STALL_GRACE_MS = 5_000;
 
 export type InputKind = "text" | "html" | "docx" | "pdf" | "unknown";
 
@@ -86,10 +89,18 @@ async function readPdfBytes(bytes: Uint8Array, load: ImportInput["pdf"]): Promis
     return failed("pdf", importText.pdfUnavailable());
   }
   const { PdfRefused, readPdf } = await pdfReader();
+  // The reader checks its time between pages; a worker that stops answering (crashed, killed)
+  // would leave a page's promise pending for ever: the clerk gets the slow-file message instead.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const stalled = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new PdfRefused(importText.pdfTooSlow())), MAX_PDF_MS + PDF_STALL_GRACE_MS);
+  });
   try {
-    return done("pdf", await readPdf(bytes, lib));
+    return done("pdf", await Promise.race([readPdf(bytes, lib), stalled]));
   } catch (e) {
     return failed("pdf", e instanceof PdfRefused ? e.message : importText.pdfBroken());
+  } finally {
+    clearTimeout(timer);
   }
 }
 

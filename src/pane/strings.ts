@@ -79,12 +79,12 @@ export const S = {
     title: { rollForward: "从上年报告结转", import: "导入报告" },
     intro: {
       rollForward:
-        "选择上年的年度报告（填好的年报模板 .xlsx、Word .docx、网页 .html 或文字 .txt），或粘贴报告全文。助手会把上年“结转下年度继续办理”填入本年“上年结转”，把正文作为草稿带过来，并保存上年数据用于跨年度校验。",
+        "选择上年的年度报告（填好的年报模板 .xlsx、Word .docx、PDF、网页 .html 或文字 .txt），或粘贴报告全文。助手会把上年“结转下年度继续办理”填入本年“上年结转”，把正文作为草稿带过来，并保存上年数据用于跨年度校验。",
       import:
-        "选择一份年度报告（.xlsx 年报模板、.docx、.html 或 .txt），或粘贴报告全文。空白单元格直接填入；已有内容的单元格只有勾选后才会被覆盖。",
+        "选择一份年度报告（.xlsx 年报模板、.docx、.pdf、.html 或 .txt），或粘贴报告全文。空白单元格直接填入；已有内容的单元格只有勾选后才会被覆盖。",
     },
     chooseFile: "选择文件…",
-    fileHint: "支持 .xlsx（本助手的年报模板）、.docx、.html、.txt",
+    fileHint: "支持 .xlsx（本助手的年报模板）、.docx、.pdf、.html、.txt",
     pasteLabel: { rollForward: "或粘贴上年报告的全文：", import: "或粘贴报告的全文：" },
     pastePlaceholder: "从网页或 Word 复制整篇报告（含表格）后粘贴到这里",
     readPasted: "读取粘贴的文字",
@@ -101,6 +101,9 @@ export const S = {
     xlsxUnavailable:
       "此环境无法读取 .xlsx 文件（读取组件未能加载）。请在 Excel 中打开该文件，复制全部内容后粘贴到这里，或另存为 .html 后再导入。",
     docxUnavailable: "此环境无法读取 .docx 文件（读取组件未能加载）。请在 Word 中打开该文件，全选复制后粘贴到这里。",
+    /** EdgeHTML 18 and IE11 (no module workers), or pdf.js's worker did not load (src/pane/pdfjs.ts). */
+    pdfUnavailable:
+      "此环境无法读取 PDF 文件（这个 Office 版本的加载项窗口不支持 PDF 读取组件，或组件未能加载）。请改为导入同一报告的 Word 版（.docx）、网页版（.html）或文字版（.txt）；也可以在 PDF 阅读器中全选并复制报告全文，粘贴到下面的文本框后点“读取粘贴的文字”。",
     moduleFailed: (why: string) => `读取组件加载失败：${why}。请检查网络后重试，或改为粘贴文字。`,
     source: (agency: string | null, year: number | null, from: string) =>
       `${agency?.trim() || "（未写机关名称）"} ${year === null ? "（年度不明）" : `${year} 年度`}报告（${from}）`,

@@ -1,6 +1,6 @@
 /**
  * Lazy chunk of 结转/导入 (loaded by transferApi.loadTransferModule): reads the source with
- * src/import (.txt/.html/.docx, pasted text) or the template reader (.xlsx, ExcelJS in a chunk of
+ * src/import (.txt/.html/.docx/.pdf, pasted text) or the template reader (.xlsx, ExcelJS in a chunk of
  * its own); the preview is the workflow's prepare. Never throws at the clerk.
  */
 import type { Finding, Report } from "../report";
@@ -10,6 +10,7 @@ import { parseCsv } from "../ledger/csv";
 import { EncodingUnsupported } from "../import/decode";
 import { xlsxGrids } from "../ledger/file";
 import { S } from "./strings";
+import { loadPanePdfjs } from "./pdfjs";
 
 /** The preview is the workflow's (src/workflow/transferPreview.ts); it lands in this chunk. */
 export { prepare } from "../workflow/transferPreview";
@@ -48,7 +49,15 @@ export async function readSource(input: SourceInput): Promise<SourceOutcome> {
     if (!read.report) return { ok: false, message: T.notReport, details: read.findings.map((f) => f.message) };
     return { ok: true, source: { report: read.report, label: label(read.report) }, findings: read.findings };
   }
-  const result = await importReport({ name: input.name, data: input.data });
+  // pdf.js loads for a PDF only (a chunk of its own); where this webview cannot run it, say what to import instead.
+  let pdfUnavailable = false;
+  const pdf = () =>
+    loadPanePdfjs().catch((e: unknown) => {
+      pdfUnavailable = true;
+      throw e;
+    });
+  const result = await importReport({ name: input.name, data: input.data, pdf });
+  if (pdfUnavailable) return { ok: false, message: T.pdfUnavailable, details: [] };
   if (!result.recognised) {
     const docx = result.input === "docx" && result.findings.some((f) => /mammoth|docx/i.test(f.message));
     return { ok: false, message: docx ? T.docxUnavailable : T.notReport, details: result.findings.map((f) => f.message) };

@@ -21,7 +21,7 @@ export interface TransferHandlers {
 }
 
 const T = S.transfer;
-const ACCEPT = ".xlsx,.xlsm,.docx,.html,.htm,.txt,.text,.md";
+const ACCEPT = ".xlsx,.xlsm,.docx,.pdf,.html,.htm,.txt,.text,.md";
 
 function shown(v: RawCell): string {
   if (v === null || (typeof v === "string" && v.trim() === "")) return T.blank;

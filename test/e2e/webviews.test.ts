@@ -5,7 +5,8 @@
  *   EdgeHTML 18: workbench.html (the ES2017 build) as Office 2019 retail (ExcelApi 1.8);
  *   IE11:        workbench-legacy.html (the ES5 build) as Office 2019 volume-licensed (ExcelApi 1.7).
  * Through these: insert the template, type, the findings, a register row counted, 导入报告 from
- * .txt and .xlsx files (a GBK file refused in words), 导出 Word and PDF, with no script error and no CSP violation.
+ * .txt and .xlsx files (a GBK file refused in words; a PDF refused with the forms to use instead, pdf.js never
+ * fetched: neither engine has module workers), 导出 Word and PDF, with no script error and no CSP violation.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -22,6 +23,7 @@ import { serveStatic, type StaticServer } from "./staticServer";
 import { kept, simulate, WEBVIEWS } from "./webviews";
 import { workbenchSite } from "./workbenchSite";
 import { typeAt as typeCellAt } from "./clerk";
+import { S } from "../../src/pane/strings";
 
 const OUT = outputDir("e2e");
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
@@ -132,6 +134,21 @@ describe.each(WEBVIEWS.map((w) => [w.id, w] as const))("%s", (id, webview) => {
     await page.setInputFiles('[data-transfer="file"]', { name: "年报.txt", mimeType: "text/plain", buffer: Buffer.from(encodeGb18030(readSeed())) });
     await page.locator('[data-transfer="error"]').waitFor({ timeout: 60_000 });
     expect(await page.locator('[data-transfer="error"]').innerText()).toContain("不能识别 GBK/GB18030 编码的文件");
+    await page.click('[data-action="transfer-close"]');
+    expect(problems).toEqual([]);
+  }, SLOW);
+
+  test("导入报告 of a PDF says which form to import instead: pdf.js (module workers) is never fetched", async () => {
+    await page.click('[data-action="import"]');
+    await page.locator('[data-transfer-step="choose"]').waitFor();
+    expect(await page.locator('[data-transfer="file"]').getAttribute("accept")).toContain(".pdf");
+    const pdf = readFileSync(path.join(FIXTURES, "pdf", "2024-pingtan.export-libreoffice.pdf"));
+    await page.setInputFiles('[data-transfer="file"]', { name: "年报.pdf", mimeType: "application/pdf", buffer: pdf });
+    await page.locator('[data-transfer="error"]').waitFor({ timeout: 60_000 });
+    expect(await page.locator('[data-transfer="error"] .error-text').innerText()).toBe(S.transfer.pdfUnavailable);
+    expect(requests.filter((u) => /\/(legacy\.)?pdfjs[./]/.test(u))).toEqual([]);
+    // The paste box the message points to is still there.
+    expect(await page.locator("#transfer-paste").count()).toBe(1);
     await page.click('[data-action="transfer-close"]');
     expect(problems).toEqual([]);
   }, SLOW);

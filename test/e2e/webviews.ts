@@ -105,6 +105,7 @@ export const WEBVIEWS: readonly Webview[] = [EDGEHTML18, IE11];
  * Runs in the page before its scripts: deletes every `missing` property and replaces RegExp by a
  * constructor that throws SyntaxError, as the engine does, on what it cannot parse. Regex literals
  * are parsed by V8 and never reach it: the build-time scan (test/build/regexScan) covers those.
+ * Worker takes no options (no module workers in either engine).
  * Records in window.__webview which properties could not be removed (the test fails on any).
  */
 function takeAway(spec: { missing: Array<[string, string]>; regexp: RegExpLimits }): void {
@@ -153,6 +154,15 @@ function takeAway(spec: { missing: Array<[string, string]>; regexp: RegExpLimits
     },
   });
   g.RegExp = Limited;
+
+  // Neither engine reads Worker's second argument ({ type: "module" }): it loads a classic script.
+  const NativeWorker = g.Worker as typeof Worker;
+  const ClassicOnly: typeof Worker = new Proxy(NativeWorker, {
+    construct(target, args, newTarget): object {
+      return Reflect.construct(target, [args[0]], newTarget === ClassicOnly ? target : newTarget) as object;
+    },
+  });
+  g.Worker = ClassicOnly;
   g.__webview = { kept };
 }
 

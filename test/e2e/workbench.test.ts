@@ -19,6 +19,7 @@ import { FIXTURES, outputDir, PROJECT_ROOT } from "../helpers/paths";
 import { serveStatic, type StaticServer } from "./staticServer";
 import { workbenchSite } from "./workbenchSite";
 import { columnWidths, firstNumberAndFinding, typeInto } from "./clerk";
+import { S } from "../../src/pane/strings";
 
 const OUT = outputDir("e2e");
 let SITE = path.join(OUT, "site");
@@ -447,6 +448,65 @@ describe("workbench e2e", () => {
       // ExcelJS and mammoth ran under the pane's CSP (no eval) without a violation or error.
       expect(problems).toEqual([]);
     });
+
+    test("a PDF is read in the browser by pdf.js, its chunk and worker from the pane's own origin: preview, apply, the cells as published", async () => {
+      const p = await open();
+      const workers: string[] = [];
+      p.on("worker", (w) => workers.push(w.url()));
+      const from = requests.length;
+      const pdfjsAsked = () => requests.slice(from).filter((u) => /\/pdfjs[./]/.test(u));
+      await p.click('[data-action="import"]');
+      await p.locator('[data-transfer-step="choose"]').waitFor();
+      expect(await p.locator('[data-transfer="file"]').getAttribute("accept")).toContain(".pdf");
+      const pdf = readFileSync(path.join(FIXTURES, "pdf", "2024-pingtan.export-libreoffice.pdf"));
+      await p.setInputFiles('[data-transfer="file"]', { name: "平潭2024年报.pdf", mimeType: "application/pdf", buffer: pdf });
+      await p.locator('[data-transfer-step="preview"], [data-transfer="error"]').first().waitFor({ timeout: 120_000 });
+      expect(await p.locator('[data-transfer="error"]').allInnerTexts()).toEqual([]);
+      expect(await p.locator(".transfer .card-body").first().innerText()).toContain("平潭2024年报.pdf");
+      expect(await p.locator('[data-transfer="summary"]').innerText()).toMatch(/将填入 \d+ 个空白单元格/);
+      await shot("19b-import-pdf", p);
+
+      await p.click('[data-action="transfer-confirm"]');
+      await p.locator("#app .message-bar.tone-success").waitFor({ timeout: 120_000 });
+      await idle(p);
+      expect(await p.locator("#report-title").innerText()).toContain("平潭综合实验区");
+      const published = (JSON.parse(readFileSync(path.join(FIXTURES, "real", "2024-pingtan-zonghe-shiyanqu.expected.json"), "utf8")) as { cells: Record<string, number> }).cells;
+      for (const key of ["T2.R2.C3", "T3.R01.C1", "T3.R01.C2", "T3.R13.C1", "T3.R23.C2", "T4.C05", "T4.C15"]) {
+        expect([key, await cellText(key, p)]).toEqual([key, String(published[key])]);
+      }
+      // The lazy chunk and the worker (webpack.config.js PDF_WORKER_FILE) came from the page's folder; nothing else was asked for.
+      expect(pdfjsAsked().some((u) => /\/pdfjs\.[0-9a-f]{8}\.js$/.test(u))).toBe(true);
+      const workerFile = (require(path.join(PROJECT_ROOT, "webpack.config.js")) as { PDF_WORKER_FILE: string }).PDF_WORKER_FILE;
+      expect(workers).toEqual([`${server.url}/${workerFile}`]);
+      expect(requests.slice(from).filter((u) => !u.startsWith(`${server.url}/`) && !u.startsWith("blob:") && !u.startsWith("data:"))).toEqual([]);
+      expect(problems).toEqual([]);
+      await p.close();
+    });
+
+    test("a pdf.js worker that never answers, or cannot be loaded, ends in the plain message, never a hang", async () => {
+      const p = await open();
+      const pdf = readFileSync(path.join(FIXTURES, "pdf", "2024-pingtan.export-libreoffice.pdf"));
+      const seen = problems.length;
+      const tryPdf = async (): Promise<string> => {
+        await p.setInputFiles('[data-transfer="file"]', { name: "年报.pdf", mimeType: "application/pdf", buffer: pdf });
+        await p.locator('[data-transfer="error"]').waitFor({ timeout: 60_000 });
+        return p.locator('[data-transfer="error"] .error-text').innerText();
+      };
+      await p.click('[data-action="import"]');
+      await p.locator('[data-transfer-step="choose"]').waitFor();
+      // A script that loads and stays silent: the pane gives up after its start time (20 s).
+      await p.route("**/pdfjs/pdf.worker-*.js", (r) => r.fulfill({ status: 200, contentType: "text/javascript", body: "/* never answers */" }));
+      expect(await tryPdf()).toBe(S.transfer.pdfUnavailable);
+      // A worker that fails to load (the intranet server lacks the file): the same message, and pdf.js
+      // does not fall back to parsing on the pane's thread (scripts/pdfjs-loader.js).
+      await p.unrouteAll();
+      await p.route("**/pdfjs/pdf.worker-*.js", (r) => r.fulfill({ status: 404, body: "" }));
+      expect(await tryPdf()).toBe(S.transfer.pdfUnavailable);
+      // Only the refused worker file itself is reported by the browser.
+      const mine = problems.splice(seen);
+      expect(mine.filter((m) => !/404|Failed to load resource|pdf\.worker/.test(m))).toEqual([]);
+      await p.close();
+    }, 120_000);
   });
 
 
