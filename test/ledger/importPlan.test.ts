@@ -231,6 +231,11 @@ test("property: imported then read back, the register counts to the same 表三/
         answered: r.after === null || r.received < 0 ? "" : dateText(r.received + r.after, r.style + 1),
         outcome: r.after === null ? "" : r.outcome,
         note: "",
+        receiptChannel: "",
+        correctionNotice: "",
+        consultSent: "",
+        consultReplied: "",
+        extensionApproved: "",
       });
       const header = hs.order.map((k) => hs.names[k]!);
       const body = rows.map((r, i) => {
