@@ -29,15 +29,19 @@ export const DUE_SOON_WORKDAYS = 3;
 /** The fields the clock reads (the layout-2 ones may be absent: blank). */
 export type Clock = Pick<Application, "received" | "corrected" | "extended" | "correctionNotice" | "consultSent" | "consultReplied">;
 
-/** The day the count starts after: the corrected application's arrival, else the receipt (a 补正 date before receipt is not used). */
+/** The corrected application's arrival, when written and not before the receipt (else it is not used). */
+function correctedOn(a: Pick<Clock, "received" | "corrected">): number | null {
+  return a.corrected != null && a.received !== null && a.corrected >= a.received ? a.corrected : null;
+}
+
+/** The day the count starts after: the corrected application's arrival, else the receipt. */
 export function clockStart(a: Pick<Clock, "received" | "corrected">): number | null {
-  if (a.received === null) return null;
-  return a.corrected != null && a.corrected >= a.received ? a.corrected : a.received;
+  return a.received === null ? null : (correctedOn(a) ?? a.received);
 }
 
 /** Asked to correct, and the corrected application has not arrived: the clock waits. */
-export function awaitingCorrection(a: Pick<Clock, "correctionNotice" | "corrected">): boolean {
-  return a.correctionNotice != null && a.corrected == null;
+export function awaitingCorrection(a: Pick<Clock, "received" | "correctionNotice" | "corrected">): boolean {
+  return a.correctionNotice != null && correctedOn(a) === null;
 }
 
 /**
