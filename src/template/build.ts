@@ -182,7 +182,7 @@ async function renderSheet(wb: ExcelJS.Workbook, d: SheetDesign, opts: BuildOpti
     const ok = d.checks.length ? CHECK_TEXT.summaryOk : CHECK_TEXT.summaryOkNoChecks;
     ws.getCell(d.summary.rect.top, d.summary.rect.left).value = { formula: d.summary.formula, result: ok } as ExcelJS.CellFormulaValue;
   }
-  writeFormulas(ws, d.helpers.map((h) => ({ ...h, style: HIDDEN_STYLE, result: h.blank ?? 0 })), d.register !== undefined);
+  writeFormulas(ws, d.helpers.map((h) => ({ ...h, style: HIDDEN_STYLE, result: h.blank === null ? undefined : (h.blank ?? 0) })), d.register !== undefined);
   if (d.helpers.length) {
     PLACEHOLDER_VALUES.forEach((p, i) => {
       const cell = ws.getCell(1 + i, PLACEHOLDER_COL);
@@ -302,7 +302,8 @@ interface FormulaWrite {
   col: number;
   formula: string;
   style: Partial<ExcelJS.Style>;
-  result: number | string;
+  /** The cached value; undefined writes none. */
+  result: number | string | undefined;
 }
 
 /**

@@ -43,7 +43,7 @@ const F_REL = 43;
 const F_NEW = 44;
 const F_ANS = 45;
 /** Hidden value lists: one column per vocabulary in table order, then 是/否, then the calendar. */
-const L_FIRST = 96;
+const L_FIRST = 94;
 const L_CAL = 99;
 
 const YES_NO = ["是", "否"];
@@ -299,7 +299,7 @@ export function designCases(): SheetDesign {
           `IF(ISNUMBER(${Y}),IF(AND(ISNUMBER(${rc}),COUNTIF(${abs(kinds)},${S(r, K)})>0,OR(${S(r, D)}="",COUNTIF(${abs(results)},${S(r, D)})>0),` +
           `${rc}>=DATE(${Y},1,1),${rc}<=DATE(${Y},12,31)),1,0),0)`,
       },
-      { row: r, col: F_REL, formula: `IF(${S(r, D)}="",${openCell},${S(r, D)})`, blank: OPEN_RESULT.label },
+      { row: r, col: F_REL, formula: `IF(${S(r, D)}="",${openCell},${S(r, D)})`, blank: null },
     );
   }
   d.labels.push({ rect: rect(1, sLabel, 1, sFirst + 4), text: REGISTER_LABELS.summary, style: "blockHeader" });

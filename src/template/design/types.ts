@@ -35,8 +35,11 @@ export interface CheckCell {
 
 export interface FormulaCell extends Cell {
   formula: string;
-  /** The formula's result in the blank template, written as its cached value (0 when not given). */
-  blank?: number | string;
+  /**
+   * The formula's result in the blank template, written as its cached value (0 when not given);
+   * null: no cached value, so that a reader computes it (a per-row value that any filled row changes).
+   */
+  blank?: number | string | null;
 }
 
 /** A block of paragraph rows in 正文: one paragraph per row, in column `col`. */
