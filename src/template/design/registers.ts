@@ -138,7 +138,8 @@ export function designApps(): SheetDesign {
         // As src/ledger/deadline.ts: an answer date makes the row answered whatever 办理结果 says;
         // an answer cell holding something other than a date is not judged; an unanswered row
         // asked to correct has no deadline until the corrected application arrives.
-        `IF(NOT(ISNUMBER(${due})),IF(AND(ISNUMBER(${b}),${clock.awaiting},${h}=""),"${stat.awaitingCorrection}",""),` +
+        // Nested IFs, not AND/OR: IF evaluates one branch, so the 500 blank rows cost one test each.
+        `IF(NOT(ISNUMBER(${due})),IF(ISNUMBER(${b}),IF(${h}="",IF(${clock.awaiting},"${stat.awaitingCorrection}",""),""),""),` +
         `IF(ISNUMBER(${h}),IF(${h}>${due},"${stat.late}","${stat.answered}"),IF(${h}<>"","",` +
         `IF(TODAY()>${due},"${stat.overdue}",IF(COUNTIFS(${cal},">"&TODAY(),${cal},"<="&${due})<=${DUE_SOON_WORKDAYS},"${stat.dueSoon}","${stat.open}")))))`,
     });
@@ -238,11 +239,12 @@ export function deadlineFormulas(c: { b: string; f: string; g: string; notice: s
   const start = `MATCH(IF(${corrected},${f},${b}),${cal},1)`;
   const n = `IF(${g}="${YES_NO[0]}",${ANSWER_WORKDAYS + EXTENSION_WORKDAYS},${ANSWER_WORKDAYS})`;
   const w0 = `MATCH(${sent},${cal},1)`;
-  const w1 = `IF(AND(ISNUMBER(${replied}),${replied}>=${sent}),MIN(${w0}+${CONSULT_WORKDAYS},MATCH(${replied},${cal},1)),${w0}+${CONSULT_WORKDAYS})`;
-  const lo = `MAX(${w0},${start})`;
-  const skipped = `IF(ISNUMBER(${sent}),IF(${lo}<${start}+${n},MAX(0,${w1}-${lo}),0),0)`;
+  // The opinion's position, or one past any calendar when there is none to use (MIN then takes W0 + 15).
+  const reply = `IF(AND(ISNUMBER(${replied}),${replied}>=${sent}),MATCH(${replied},${cal},1),99999)`;
+  // MAX(W0, S) < S + N is W0 < S + N (S < S + N).
+  const skipped = `IF(ISNUMBER(${sent}),IF(${w0}<${start}+${n},MAX(0,MIN(${w0}+${CONSULT_WORKDAYS},${reply})-MAX(${w0},${start})),0),0)`;
   return {
-    due: `IF(OR(NOT(ISNUMBER(${b})),${awaiting}),"",IFERROR(INDEX(${cal},${start}+${n}+${skipped}),"${REGISTER_LABELS.statusText.uncovered}"))`,
+    due: `IF(NOT(ISNUMBER(${b})),"",IF(${awaiting},"",IFERROR(INDEX(${cal},${start}+${n}+${skipped}),"${REGISTER_LABELS.statusText.uncovered}")))`,
     awaiting,
   };
 }
