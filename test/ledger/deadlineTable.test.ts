@@ -13,6 +13,7 @@ import {
   dueDate,
   isoOf,
   procedureIssues,
+  registerFindings,
   workdaysOfYears,
   type Application,
 } from "../../src/ledger";
@@ -56,6 +57,33 @@ describe("hand-worked deadlines across the 2025–2026 holidays and 调休", () 
     expect(has((c) => c.extended === true)).toBeGreaterThanOrEqual(3);
     expect(has((c) => c.receiptChannel === "registeredMail")).toBe(2);
     expect(has((c) => c.received.startsWith("2026") || (c.due ?? "").startsWith("2026"))).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe("the findings say it in Chinese, naming the row and the dates", () => {
+  const reg = (cases: HandCase[]) => ({ appSource: "申请台账", caseSource: "复议诉讼台账", applications: cases.map((c, i) => ({ ...appOf(c), line: 3 + i, id: `2025-${i + 1}` })), cases: [], hasApplications: true, hasCases: false });
+  const pick = (name: string) => HAND_CASES.find((c) => c.name === name)!;
+
+  test("LEDGER.PROCEDURE for a late 补正 notice and an unapproved extension; 待补正 as a note", () => {
+    const found = registerFindings(reg([pick("补正 asked too late"), pick("extension without an approval date"), pick("补正 awaited")]), 2025, { today: dayOfIso("2025-12-31") });
+    const said = found.filter((f) => f.rule === "LEDGER.PROCEDURE" || f.message.includes("补正")).map((f) => [f.rule, f.severity, f.cells, f.message]);
+    expect(said).toEqual([
+      ["LEDGER.DEADLINE", "info", ["LEDGER.APP.5"], "申请台账第 5 行（编号 2025-3）：2025-10-09 已通知补正，尚未填写补正后收到日期，答复期限自收到补正申请的次日起算。"],
+      ["LEDGER.PROCEDURE", "warning", ["LEDGER.APP.3"], "申请台账第 3 行（编号 2025-1）：补正通知日期 2025-10-14 晚于收到日期 2025-09-26 后 7 个工作日（2025-10-13），条例第三十条要求在 7 个工作日内一次性告知补正。"],
+      [
+        "LEDGER.PROCEDURE",
+        "warning",
+        ["LEDGER.APP.4"],
+        "申请台账第 4 行（编号 2025-2）：“是否延期”为“是”，但未填写延期批准日期；延期须经政府信息公开工作机构负责人同意并告知申请人（条例第三十三条），请补填批准日期。",
+      ],
+    ]);
+    // The extended row is overdue on 12-31 (due 12-01): the deadline finding names its date.
+    expect(found.find((f) => f.rule === "LEDGER.DEADLINE" && f.cells[0] === "LEDGER.APP.4")!.message).toContain("答复期限为 2025-12-01");
+  });
+
+  test("answers of earlier years earn no procedure warning", () => {
+    const old = { ...pick("extension without an approval date"), received: "2024-09-02", answered: "2024-10-30" };
+    expect(registerFindings(reg([old]), 2025, { today: dayOfIso("2025-12-31") }).filter((f) => f.rule === "LEDGER.PROCEDURE")).toEqual([]);
   });
 });
 
