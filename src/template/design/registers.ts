@@ -234,9 +234,10 @@ export function designApps(): SheetDesign {
  */
 export function deadlineFormulas(c: { b: string; f: string; g: string; notice: string; sent: string; replied: string; cal: string }): { due: string; awaiting: string } {
   const { b, f, g, notice, sent, replied, cal } = c;
-  const corrected = `AND(ISNUMBER(${f}),${f}>=${b})`;
-  const awaiting = `AND(ISNUMBER(${notice}),NOT(${corrected}))`;
-  const start = `MATCH(IF(${corrected},${f},${b}),${cal},1)`;
+  // N(corrected) is the corrected date, or 0 for a blank or a text that is no date: MAX takes the
+  // corrected date only when it is not before the receipt, as clockStart does.
+  const awaiting = `AND(ISNUMBER(${notice}),N(${f})<${b})`;
+  const start = `MATCH(MAX(${b},N(${f})),${cal},1)`;
   const n = `IF(${g}="${YES_NO[0]}",${ANSWER_WORKDAYS + EXTENSION_WORKDAYS},${ANSWER_WORKDAYS})`;
   const w0 = `MATCH(${sent},${cal},1)`;
   // The opinion's position, or one past any calendar when there is none to use (MIN then takes W0 + 15).
