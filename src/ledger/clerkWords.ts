@@ -40,6 +40,17 @@ export const OUTCOME_WORDS: Readonly<Record<string, readonly string[]>> = {
   R23: ["其他处理"],
 };
 
+/** 收到方式 as written → channel code (vocabulary.ts RECEIPT_CHANNELS). */
+export const CHANNEL_WORDS: Readonly<Record<string, readonly string[]>> = {
+  inPerson: ["当面", "当面申请", "当面递交", "现场", "现场申请", "现场提交", "窗口", "窗口提交", "来访"],
+  registeredMail: ["邮寄", "邮寄申请", "信函", "挂号信", "ems", "邮政ems", "特快专递", "快递"],
+  ordinaryMail: ["平信", "平邮", "寄错", "误寄"],
+  email: ["电子邮件", "电子邮箱", "邮箱", "email", "e-mail"],
+  online: ["网络", "网上", "网上申请", "在线", "在线申请", "互联网", "政府网站", "网站", "网络申请", "依申请公开平台", "申请平台"],
+  fax: ["传真", "传真申请"],
+  other: ["其它"],
+};
+
 /**
  * A guess of the applicant type from the applicant's name, for a register without a 申请人类型
  * column: organisations by the ending of their name, anyone else a natural person. A guess is

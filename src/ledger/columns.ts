@@ -15,7 +15,7 @@ import { looseKey } from "../import/labels";
  */
 export type ColumnKind = "text" | "date" | "choice" | "yesNo";
 /** The vocabularies a choice column draws from (vocabulary.ts VOCABULARIES). */
-export type VocabularyName = "applicantType" | "outcome" | "caseKind" | "caseResult";
+export type VocabularyName = "applicantType" | "outcome" | "caseKind" | "caseResult" | "receiptChannel";
 
 export interface ColumnDef<F extends string = string> {
   field: F;
@@ -35,6 +35,11 @@ export interface ColumnDef<F extends string = string> {
    * guesses are shown to the clerk (import preview, a LEDGER.NOTE): the register still counts.
    */
   guessed?: boolean;
+  /**
+   * For kind "choice": the column takes no part in the counts (收到方式), so a value its vocabulary
+   * cannot place is a warning and the row still counts.
+   */
+  uncounted?: boolean;
   /** Column width on the template's sheet (characters). */
   width: number;
   /** Whether the parsed row (model.ts) keeps the value; free text that nothing computes stays on the sheet. */
@@ -46,9 +51,11 @@ export interface ColumnDef<F extends string = string> {
 /**
  * The register layout: bump it when a column is added (the template's version goes up with it;
  * a workbook of an older layout is still read by its header titles, columns it lacks are blank).
- * Layout 1 = template version 3.
+ * Layout 1 = template version 3; layout 2 (the 条例's procedure: 收到方式, 补正通知日期, 征求意见日期,
+ * 收到意见日期, 延期批准日期, appended after 备注 so that the columns of layout 1 keep their places)
+ * = template version 4.
  */
-export const REGISTER_LAYOUT_VERSION = 1;
+export const REGISTER_LAYOUT_VERSION = 2;
 
 const APP_TABLE = [
   { field: "id", title: "编号", aliases: ["序号", "登记号", "登记编号", "申请编号", "受理编号", "流水号"], kind: "text", required: false, mustFill: false, width: 10, model: true, since: 1 },
@@ -100,6 +107,23 @@ const APP_TABLE = [
     since: 1,
   },
   { field: "note", title: "备注", aliases: ["说明"], kind: "text", required: false, mustFill: false, width: 18, model: false, since: 1 },
+  // Layout 2: the procedure of 《政府信息公开条例》第三十条至第三十三条 (src/ledger/deadline.ts).
+  {
+    field: "receiptChannel",
+    title: "收到方式",
+    aliases: ["申请方式", "提交方式", "申请渠道", "收件方式", "申请途径"],
+    kind: "choice",
+    vocabulary: "receiptChannel",
+    required: false, mustFill: false,
+    uncounted: true,
+    width: 12,
+    model: true,
+    since: 2,
+  },
+  { field: "correctionNotice", title: "补正通知日期", aliases: ["补正告知日期", "告知补正日期", "补正通知时间", "发出补正通知日期"], kind: "date", required: false, mustFill: false, width: 14, model: true, since: 2 },
+  { field: "consultSent", title: "征求意见日期", aliases: ["征求意见时间", "发出征求意见日期", "征求第三方意见日期", "书面征求意见日期"], kind: "date", required: false, mustFill: false, width: 14, model: true, since: 2 },
+  { field: "consultReplied", title: "收到意见日期", aliases: ["收到意见时间", "意见反馈日期", "第三方答复日期", "收到第三方意见日期", "反馈意见日期"], kind: "date", required: false, mustFill: false, width: 14, model: true, since: 2 },
+  { field: "extensionApproved", title: "延期批准日期", aliases: ["延期审批日期", "批准延期日期", "延期同意日期", "延期批准时间"], kind: "date", required: false, mustFill: false, width: 14, model: true, since: 2 },
 ] as const satisfies readonly ColumnDef[];
 
 const CASE_TABLE = [
@@ -113,7 +137,10 @@ const CASE_TABLE = [
 export type AppField = (typeof APP_TABLE)[number]["field"];
 export type CaseField = (typeof CASE_TABLE)[number]["field"];
 
-/** 申请台账: 编号 | 收到日期 | 申请人类型 | 申请人 | 申请内容 | 补正后收到日期 | 是否延期 | 答复日期 | 办理结果 | 备注. */
+/**
+ * 申请台账: 编号 | 收到日期 | 申请人类型 | 申请人 | 申请内容 | 补正后收到日期 | 是否延期 | 答复日期 | 办理结果 | 备注 |
+ * 收到方式 | 补正通知日期 | 征求意见日期 | 收到意见日期 | 延期批准日期.
+ */
 export const APP_COLUMNS: readonly ColumnDef<AppField>[] = APP_TABLE;
 /** 复议诉讼台账: 编号 | 类型 | 收到日期 | 结果 | 备注. */
 export const CASE_COLUMNS: readonly ColumnDef<CaseField>[] = CASE_TABLE;

@@ -7,6 +7,7 @@
  * the register then reports the row as LEDGER.ROW like any hand-typed mistake. Pure: no host.
  */
 import type { RawCell } from "../report";
+import { looseKey } from "../import/labels";
 import { cellText, readCell } from "./cells";
 import { APP_COLUMNS, CASE_COLUMNS, missingRequired, type AppField, type CaseField, type ColumnDef, type ColumnMapping } from "./columns";
 import { isoOf, serialOfDay } from "./dates";
@@ -121,6 +122,17 @@ function problemOf(d: ColumnDef): string {
   return LEDGER_MSG.importBadChoice(d.title, VOCABULARIES[d.vocabulary!].choices.map((c) => c.label).join("、"));
 }
 
+/**
+ * How many of the table's columns the workbook's register has, in the table's order (all of them
+ * when its header row is blank): a workbook of layout 1 stops at 备注.
+ */
+function layoutWidth(defs: readonly ColumnDef[], header: readonly RawCell[]): number {
+  if (header.every((h) => cellText(h) === null)) return defs.length;
+  let n = 0;
+  while (n < defs.length && looseKey(cellText(header[n]) ?? "") === looseKey(defs[n]!.title)) n++;
+  return Math.max(n, defs.filter((d) => d.since === 1).length);
+}
+
 /** Sheet row after the last non-empty row of the register (the first row when it is empty). */
 export function firstFreeRow(role: RegisterRole, current: CurrentGrid): number {
   const reg = REGISTER_SHEETS[role];
@@ -157,7 +169,11 @@ function planOne<F extends string>(
     if (id !== null && !existing.has(id)) existing.set(id, current.firstLine + i);
   });
 
+  // A workbook of an older register layout has fewer columns: write only those, never past them.
+  const width = layoutWidth(defs, current.rows[0] ?? []);
+  const written = defs.slice(0, width);
   const rows: PlannedRow[] = [];
+  const left = new Set<string>();
   const guesses = new Guesses();
   const issues: ImportIssue[] = [];
   const duplicates: string[] = [];
@@ -169,7 +185,8 @@ function planOne<F extends string>(
     const sheetRow = start + rows.length;
     const cells: RawCell[] = [];
     const shown: string[] = [];
-    for (const d of defs) {
+    for (const d of defs.slice(width)) if (cellText(at(d.field)) !== null) left.add(d.title);
+    for (const d of written) {
       const n = d.guessed && (src.mapping[d.field] ?? null) === null ? guessed(guesses, cellText(at("applicant" as F)), sourceLine) : normalise(d, at(d.field));
       cells.push(n.value);
       shown.push(n.shown);
@@ -193,6 +210,8 @@ function planOne<F extends string>(
   appendAll(out.duplicates, duplicates);
   const note = guesses.summary(src.name, defs.find((d) => d.guessed)?.title ?? "");
   if (note) out.guesses.push(note);
+  // Said with the guesses: what the clerk should know before confirming.
+  if (left.size) out.guesses.push(LEDGER_MSG.importOlderLayout(src.name, sheet, [...left]));
   return { role, sheet, first: start, last: start + rows.length - 1, rows };
 }
 

@@ -41,6 +41,7 @@ export const LEDGER_MSG = {
   unknownOutcome: (row: string, shown: string) => `${row}：办理结果“${shown}”无法对应到表三的办理结果，本行未计入统计；请从下拉列表中选择。`,
   unknownKind: (row: string, shown: string, allowed: string) => `${row}：类型“${shown}”不是表四的类型（${allowed}），本行未计入统计。`,
   unknownResult: (row: string, shown: string, allowed: string) => `${row}：结果“${shown}”不是表四的结果（${allowed}），本行未计入统计。`,
+  badUncountedChoice: (row: string, title: string, shown: string, allowed: string) => `${row}：${title}“${shown}”不是下拉列表中的写法（${allowed}），请改正；本行仍计入统计。`,
   badExtended: (row: string, shown: string) => `${row}：“是否延期”的内容“${shown}”应为“是”或“否”，按未延期计算期限。`,
   answeredNoOutcome: (row: string) => `${row}：已填写答复日期，但未填写办理结果，本行未计入统计。`,
   outcomeNoAnswer: (row: string) => `${row}：已填写办理结果，但未填写答复日期，按尚未答复（结转）统计。`,
@@ -64,6 +65,16 @@ export const LEDGER_MSG = {
     left === 0 ? `${row}：今天（${d(due)}）是答复期限的最后一天，尚未答复。` : `${row}：答复期限为 ${d(due)}，还剩 ${left} 个工作日，尚未答复。`,
   answeredLate: (row: string, due: number, answered: number, late: number) =>
     `${row}：答复期限为 ${d(due)}，${d(answered)} 才答复，超期 ${late} 个工作日。`,
+  awaitingCorrection: (row: string, noticed: number) => `${row}：${d(noticed)} 已通知补正，尚未填写补正后收到日期，答复期限自收到补正申请的次日起算。`,
+  lateCorrectionNotice: (row: string, received: number, noticed: number, latest: number) =>
+    `${row}：补正通知日期 ${d(noticed)} 晚于收到日期 ${d(received)} 后 7 个工作日（${d(latest)}），条例第三十条要求在 7 个工作日内一次性告知补正。`,
+  extensionUnapproved: (row: string) => `${row}：“是否延期”为“是”，但未填写延期批准日期；延期须经政府信息公开工作机构负责人同意并告知申请人（条例第三十三条），请补填批准日期。`,
+  approvalAfterDue: (row: string, approved: number, due: number) =>
+    `${row}：延期批准日期 ${d(approved)} 晚于原答复期限 ${d(due)}，延期应在原期限届满前批准并告知申请人。`,
+  approvalNotExtended: (row: string, approved: number) => `${row}：填写了延期批准日期 ${d(approved)}，但“是否延期”不是“是”，按未延期计算答复期限；如已延期，请把“是否延期”改为“是”。`,
+  replyWithoutConsult: (row: string, replied: number) => `${row}：填写了收到意见日期 ${d(replied)}，但未填写征求意见日期，计算答复期限时未扣除征求意见的时间。`,
+  replyBeforeConsult: (row: string, sent: number, replied: number) =>
+    `${row}：收到意见日期 ${d(replied)} 早于征求意见日期 ${d(sent)}，计算答复期限时按征求意见后 15 个工作日扣除，请核对。`,
   calendarUnknown: (years: readonly number[], last: number) =>
     `节假日数据只到 ${last} 年，${years.join("、")} 年的法定节假日和调休尚未公布或未收录，这些年份的答复期限只按周末计算，请核对。`,
   unknownValueRows: (source: string, title: string, shown: string, n: number, lines: string, allowed: string | null) =>
@@ -89,6 +100,8 @@ export const LEDGER_MSG = {
     free > 0
       ? `${sheet}只剩 ${free} 个空行（第 ${from}–${to} 行），放不下要导入的 ${n} 行，未导入任何内容。请删减来源文件中的行，或另建一份工作簿。`
       : `${sheet}已没有空行，放不下要导入的 ${n} 行，未导入任何内容。请另建一份工作簿。`,
+  importOlderLayout: (source: string, sheet: string, titles: readonly string[]) =>
+    `本工作簿的${sheet}是旧版模板，没有${titles.map((t) => `“${t}”`).join("、")}列，${source}中这些列的内容不会导入；如需记录，请改用新版模板（插入年报模板）。`,
   importNoSheet: (sheet: string) => `工作簿中没有“${sheet}”工作表（第 3 版模板才有台账），无法导入。`,
   carrySource: (sheet: string, year: number) => `${year} 年度${sheet}`,
   carryProblem: (name: string) => `${name}年底尚未办结，但这一行有错误（见上年工作簿的检查结果），没有转入：改正后可再结转一次，或在本年台账中手工补登。`,

@@ -28,6 +28,17 @@ export interface Application {
   outcome: string | null;
   /** Set when a problem in the row keeps it out of the counts (a LEDGER.ROW error says which). */
   excluded: boolean;
+  // Layout 2 (the 条例's procedure, src/ledger/deadline.ts). Optional: a register of layout 1 and
+  // rows built in code (carry, tests) have none, which reads as blank.
+  /** 收到方式: channel code (vocabulary.ts RECEIPT_CHANNELS). */
+  receiptChannel?: string | null;
+  /** 补正通知日期: the day the applicant was asked to correct the application (第三十条). */
+  correctionNotice?: number | null;
+  /** 征求意见日期 / 收到意见日期: the consultation of a third party or another agency (第三十二条). */
+  consultSent?: number | null;
+  consultReplied?: number | null;
+  /** 延期批准日期: the day the disclosure office head approved the extension (第三十三条第二款). */
+  extensionApproved?: number | null;
 }
 
 export interface Case {
@@ -59,7 +70,8 @@ function valueSchema(d: ColumnDef, numericCodes: boolean): z.ZodTypeAny {
 
 function rowSchema(defs: readonly ColumnDef[], numericCodes: boolean, extra: z.ZodRawShape) {
   const shape: Record<string, z.ZodTypeAny> = { line: z.number().int().positive(), excluded: z.boolean(), ...extra };
-  for (const d of defs) if (d.model) shape[d.field] = valueSchema(d, numericCodes);
+  // Columns added after layout 1 may be absent (a row of an older register), as the type says.
+  for (const d of defs) if (d.model) shape[d.field] = d.since > 1 ? valueSchema(d, numericCodes).optional() : valueSchema(d, numericCodes);
   return z.object(shape).strict();
 }
 

@@ -126,7 +126,7 @@ class UnknownValues {
       rule: "LEDGER.ROW",
       severity: "error",
       cells: e.lines.map(key),
-      message: e.lines.length === 1 ? UNKNOWN_CHOICE[e.d.vocabulary!](rowName(source, e.lines[0]!, e.id), e.shown) : LEDGER_MSG.unknownValueRows(source, e.d.title, e.shown, e.lines.length, linesList(e.lines), labelsOrNone(e.d)),
+      message: e.lines.length === 1 ? UNKNOWN_CHOICE[e.d.vocabulary as keyof typeof UNKNOWN_CHOICE](rowName(source, e.lines[0]!, e.id), e.shown) : LEDGER_MSG.unknownValueRows(source, e.d.title, e.shown, e.lines.length, linesList(e.lines), labelsOrNone(e.d)),
     }));
   }
 }
@@ -158,7 +158,7 @@ function excludedNote(source: string, rows: readonly { line: number; excluded: b
 }
 
 /** What a choice the vocabulary cannot place says, per vocabulary. */
-const UNKNOWN_CHOICE: Record<VocabularyName, (row: string, shown: string) => string> = {
+const UNKNOWN_CHOICE: Record<Exclude<VocabularyName, "receiptChannel">, (row: string, shown: string) => string> = {
   applicantType: (row, shown) => LEDGER_MSG.unknownType(row, shown, labels("applicantType")),
   outcome: (row, shown) => LEDGER_MSG.unknownOutcome(row, shown),
   caseKind: (row, shown) => LEDGER_MSG.unknownKind(row, shown, labels("caseKind")),
@@ -198,7 +198,8 @@ function readRow<F extends string>(defs: readonly ColumnDef<F>[], m: ColumnMappi
           ctx.err(LEDGER_MSG.badDate(ctx.name, d.title, r.shown));
           excluded = true;
         } else ctx.warn(LEDGER_MSG.badOptionalDate(ctx.name, d.title, r.shown));
-      } else if (d.kind === "choice") {
+      } else if (d.kind === "choice" && d.uncounted) ctx.warn(LEDGER_MSG.badUncountedChoice(ctx.name, d.title, r.shown, labels(d.vocabulary!)));
+      else if (d.kind === "choice") {
         ctx.unknown.add(d, r.shown, ctx.line, ctx.id);
         excluded = true;
       } else if (d.kind === "yesNo") ctx.warn(LEDGER_MSG.badExtended(ctx.name, r.shown));
@@ -289,6 +290,11 @@ export function parseApplications(src: GridSource, opts: ParseOptions = {}): Par
       answerUnread: v.answered.kind === "bad",
       outcome: answered === null ? null : outcome,
       excluded,
+      receiptChannel: codeIn(v.receiptChannel),
+      correctionNotice: dayIn(v.correctionNotice),
+      consultSent: dayIn(v.consultSent),
+      consultReplied: dayIn(v.consultReplied),
+      extensionApproved: dayIn(v.extensionApproved),
     });
   }
   // Per-value findings go through the cap like any row's; the notes about the whole register after it.

@@ -1,12 +1,13 @@
 /**
  * The register rules: LEDGER.ROW (from parsing, plus duplicate 编号 and dates in the future),
- * LEDGER.MATCH (表三/表四 cells differ from the register's count: one finding per table) and LEDGER.DEADLINE
- * (即将到期, 已逾期, 超期答复). Plugged into checkReport as an extra rule set.
+ * LEDGER.MATCH (表三/表四 cells differ from the register's count: one finding per table), LEDGER.DEADLINE
+ * (即将到期, 已逾期, 超期答复, 待补正) and LEDGER.PROCEDURE (补正 notice late, extension unapproved …).
+ * Plugged into checkReport as an extra rule set.
  */
 import { cellInfo, cellsOf, FORMAT_2021, interpret, t3Key, t4Key, TABLE_NAMES, type Finding, type Report } from "../report";
 import { CALENDAR_YEARS, uncoveredYears } from "./calendar";
 import { countRegister, yearBounds, type Derived } from "./count";
-import { dueDate, registerDeadlines } from "./deadline";
+import { dueDate, procedureIssues, registerDeadlines, type ProcedureIssue } from "./deadline";
 import { LEDGER_MSG, rowName, type MatchCell } from "./messages";
 import type { Register } from "./model";
 import { appRowKey, caseRowKey } from "./parse";
@@ -51,10 +52,14 @@ export function registerFindings(reg: Register, year: number | null, opts: Ledge
     }
   }
   for (const { app: a, state: s } of registerDeadlines(reg, today)) {
-    latest = Math.max(latest, s.due);
-    if (s.kind === "onTime" || s.kind === "open") continue;
     const name = rowName(reg.appSource, a.line, a.id);
     const key = [appRowKey(a.line)];
+    if (s.kind === "awaitingCorrection") {
+      out.push({ rule: "LEDGER.DEADLINE", severity: "info", cells: key, message: LEDGER_MSG.awaitingCorrection(name, s.noticed) });
+      continue;
+    }
+    latest = Math.max(latest, s.due);
+    if (s.kind === "onTime" || s.kind === "open") continue;
     if (s.kind === "answeredLate") {
       // Only the answers of the report year (or all, without one): older lateness is history.
       if (bounds && (a.answered! < bounds.start || a.answered! > bounds.end)) continue;
@@ -65,10 +70,33 @@ export function registerFindings(reg: Register, year: number | null, opts: Ledge
       out.push({ rule: "LEDGER.DEADLINE", severity: "info", cells: key, message: LEDGER_MSG.dueSoon(name, s.due, s.left) });
     }
   }
+  for (const a of reg.applications) {
+    // Answers of earlier years are history, as for 超期答复.
+    if (a.received === null || a.received > today || (bounds && a.answered !== null && a.answered < bounds.start)) continue;
+    const name = rowName(reg.appSource, a.line, a.id);
+    for (const issue of procedureIssues(a)) out.push({ rule: "LEDGER.PROCEDURE", severity: "warning", cells: [appRowKey(a.line)], message: procedureMessage(name, issue) });
+  }
   const earliest = reg.applications.reduce((m, a) => (a.received !== null && a.received < m ? a.received : m), today);
   const missing = reg.applications.length ? uncoveredYears(earliest, latest).filter((y) => y > CALENDAR_YEARS.last) : [];
   if (missing.length) out.push({ rule: "LEDGER.DEADLINE", severity: "info", cells: [], message: LEDGER_MSG.calendarUnknown(missing, CALENDAR_YEARS.last) });
   return summariseRowFindings(out, reg.appSource);
+}
+
+function procedureMessage(name: string, i: ProcedureIssue): string {
+  switch (i.kind) {
+    case "lateCorrectionNotice":
+      return LEDGER_MSG.lateCorrectionNotice(name, i.received, i.noticed, i.latest);
+    case "extensionUnapproved":
+      return LEDGER_MSG.extensionUnapproved(name);
+    case "approvalAfterDue":
+      return LEDGER_MSG.approvalAfterDue(name, i.approved, i.due);
+    case "approvalNotExtended":
+      return LEDGER_MSG.approvalNotExtended(name, i.approved);
+    case "replyWithoutConsult":
+      return LEDGER_MSG.replyWithoutConsult(name, i.replied);
+    case "replyBeforeConsult":
+      return LEDGER_MSG.replyBeforeConsult(name, i.sent, i.replied);
+  }
 }
 
 /** Notes on what the count left out (rows of other years). */

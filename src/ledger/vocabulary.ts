@@ -7,7 +7,7 @@
 import { FORMAT_2021, T4_RESULT_LABELS, type T3Row } from "../report";
 import { vocabulary } from "../import/vocabulary";
 import { looseKey } from "../import/labels";
-import { APPLICANT_WORDS, OUTCOME_WORDS } from "./clerkWords";
+import { APPLICANT_WORDS, CHANNEL_WORDS, OUTCOME_WORDS } from "./clerkWords";
 import type { VocabularyName } from "./columns";
 
 export interface Choice {
@@ -44,6 +44,20 @@ export const CASE_RESULTS: readonly Choice[] = T4_RESULT_LABELS.slice(0, -1).map
 /** The result a blank 结果 means: the case is still open (尚未审结). */
 export const OPEN_RESULT = CASE_RESULTS.find((r) => r.label === "尚未审结")!;
 
+/**
+ * 收到方式 (《政府信息公开条例》第三十一条, 国办公开办函〔2015〕207号): how the application came
+ * sets which day is its 收到日期 — the label says it, so the clerk writes the right day.
+ */
+export const RECEIPT_CHANNELS: readonly Choice[] = [
+  { label: "当面提交（提交之日）", code: "inPerson" },
+  { label: "邮寄（签收之日）", code: "registeredMail" },
+  { label: "平信或寄错（与申请人确认之日）", code: "ordinaryMail" },
+  { label: "电子邮箱（到达之日）", code: "email" },
+  { label: "网络平台（双方确认之日）", code: "online" },
+  { label: "传真（双方确认之日）", code: "fax" },
+  { label: "其他", code: "other" },
+];
+
 export type MatchHow = "exact" | "core";
 
 export interface ChoiceMatch {
@@ -63,6 +77,8 @@ const KIND_INDEX = exactIndex(CASE_KINDS, (c) => {
   return [g.path.join(""), g.short];
 });
 const RESULT_INDEX = exactIndex(CASE_RESULTS);
+// Each channel also by its name without the day in brackets ("邮寄") and the clerks' words.
+const CHANNEL_INDEX = exactIndex(RECEIPT_CHANNELS, (c) => [c.label.replace(/（.*）$/, ""), ...(CHANNEL_WORDS[c.code] ?? [])]);
 const OUTCOME_INDEX = exactIndex(OUTCOMES, (c) => {
   const row = T3.rows.find((r) => r.code === c.code)!;
   return [row.path.slice(1).join(""), row.short, ...(OUTCOME_WORDS[c.code] ?? [])];
@@ -76,6 +92,7 @@ function lookup(index: Map<string, Choice>, text: string): ChoiceMatch | null {
 export const matchApplicantType = (text: string): ChoiceMatch | null => lookup(TYPE_INDEX, text);
 export const matchCaseKind = (text: string): ChoiceMatch | null => lookup(KIND_INDEX, text);
 export const matchCaseResult = (text: string): ChoiceMatch | null => lookup(RESULT_INDEX, text);
+export const matchReceiptChannel = (text: string): ChoiceMatch | null => lookup(CHANNEL_INDEX, text);
 
 /**
  * An outcome as a clerk's register writes it: the exact label (any punctuation or spacing), the
@@ -117,4 +134,5 @@ export const VOCABULARIES: Readonly<Record<VocabularyName, Vocabulary>> = {
   outcome: { choices: OUTCOMES, match: (t) => matchOutcome(t) },
   caseKind: { choices: CASE_KINDS, match: (t) => matchCaseKind(t) },
   caseResult: { choices: CASE_RESULTS, match: (t) => matchCaseResult(t), blank: OPEN_RESULT },
+  receiptChannel: { choices: RECEIPT_CHANNELS, match: (t) => matchReceiptChannel(t) },
 };

@@ -35,6 +35,7 @@ export const RULE_TITLES = {
   "LEDGER.MATCH": "表三、表四与台账统计一致",
   "LEDGER.ROW": "台账行内容完整有效",
   "LEDGER.DEADLINE": "依申请公开答复期限",
+  "LEDGER.PROCEDURE": "依申请公开办理程序（补正、延期、征求意见）",
   "LEDGER.NOTE": "台账统计说明",
   "TEMPLATE.NOT_FOUND": "工作簿中有年报模板",
   "TEMPLATE.SHEET_MISSING": "模板工作表齐全",

@@ -11,7 +11,7 @@
 import ExcelJS from "exceljs";
 import { FORMAT_2021 } from "../report";
 import { coverRects, rectAddress, type Rect } from "./address";
-import type { ComputedStyle, SheetDesign, ValueCell } from "./design/types";
+import type { ComputedCell, ComputedStyle, SheetDesign, ValueCell } from "./design/types";
 import { PLACEHOLDER_COL, PLACEHOLDER_VALUES } from "./formulas";
 import { templateDesign, META_KEYS } from "./layout";
 import { formatMarker, MARKER_CELL } from "./marker";
@@ -170,7 +170,7 @@ async function renderSheet(wb: ExcelJS.Workbook, d: SheetDesign, opts: BuildOpti
       cell.style = TEXT_INPUT_STYLE as ExcelJS.Style;
     }
   }
-  renderRegister(ws, d);
+  renderRegister(ws, d, opts);
   for (const c of d.checks) {
     styleRect(ws, c.rect, CHECK_STYLE);
     merge(ws, c.rect);
@@ -182,7 +182,7 @@ async function renderSheet(wb: ExcelJS.Workbook, d: SheetDesign, opts: BuildOpti
     const ok = d.checks.length ? CHECK_TEXT.summaryOk : CHECK_TEXT.summaryOkNoChecks;
     ws.getCell(d.summary.rect.top, d.summary.rect.left).value = { formula: d.summary.formula, result: ok } as ExcelJS.CellFormulaValue;
   }
-  writeFormulas(ws, d.helpers.map((h) => ({ ...h, style: HIDDEN_STYLE, result: 0 })), d.register !== undefined);
+  writeFormulas(ws, d.helpers.map((h) => ({ ...h, style: HIDDEN_STYLE, result: h.blank === null ? undefined : (h.blank ?? 0) })), d.register !== undefined);
   if (d.helpers.length) {
     PLACEHOLDER_VALUES.forEach((p, i) => {
       const cell = ws.getCell(1 + i, PLACEHOLDER_COL);
@@ -258,7 +258,7 @@ const COMPUTED_STYLES: Record<ComputedStyle, Partial<ExcelJS.Style>> = {
 };
 
 /** A register: unlocked input rows (dates as dates), validation lists, hidden lists, computed cells. */
-function renderRegister(ws: ExcelJS.Worksheet, d: SheetDesign): void {
+function renderRegister(ws: ExcelJS.Worksheet, d: SheetDesign, opts: BuildOptions): void {
   for (const l of d.lists) {
     l.values.forEach((v, i) => {
       const cell = ws.getCell(l.firstRow + i, l.col);
@@ -278,7 +278,13 @@ function renderRegister(ws: ExcelJS.Worksheet, d: SheetDesign): void {
       if (c.kind === "list" && c.list) validations(ws).add(area, listDv(c.list));
     });
   }
-  writeFormulas(ws, d.computed.map((c) => ({ ...c, style: COMPUTED_STYLES[c.style], result: c.style === "total" ? 0 : "" })), true);
+  writeFormulas(ws, d.computed.map((c) => ({ ...c, style: COMPUTED_STYLES[c.style], result: blankResult(c, opts.year ?? null) })), true);
+}
+
+/** What a computed cell shows in the blank template (its cached value). */
+function blankResult(c: ComputedCell, year: number | null): number | string {
+  if (c.blank === "year") return year ?? "";
+  return c.blank ?? (c.style === "total" ? 0 : "");
 }
 
 /** ExcelJS's DEFAULT_COLUMN_WIDTH (lib/doc/column.js), which it treats as "no width". */
@@ -296,7 +302,8 @@ interface FormulaWrite {
   col: number;
   formula: string;
   style: Partial<ExcelJS.Style>;
-  result: number | string;
+  /** The cached value; undefined writes none. */
+  result: number | string | undefined;
 }
 
 /**

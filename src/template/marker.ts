@@ -8,14 +8,32 @@
 import { FORMAT_DEFINITION_VERSION } from "../report";
 import { a1 } from "./address";
 import { isTemplateRole, type TemplateRole } from "./roles";
+import { APP_COLUMNS, CASE_COLUMNS } from "../ledger/columns";
+import type { RegisterRole } from "../ledger/sheets";
 
 export const MARKER_PREFIX = "XXGK-REPORT";
 /**
  * Version of the template layout; bump when addresses change. 2: the 封面 block of last year's
- * figures (PRIOR.*). 3: the registers 申请台账 and 复议诉讼台账 with their 台账汇总. Older
- * templates are still read (without the block, without the registers).
+ * figures (PRIOR.*). 3: the registers 申请台账 and 复议诉讼台账 with their 台账汇总. 4: the
+ * registers' procedure columns (收到方式 … 延期批准日期) and the 条例's deadline formulas. Older
+ * templates are still read (without the block, without the registers, without the new columns).
  */
-export const TEMPLATE_VERSION = "3";
+export const TEMPLATE_VERSION = "4";
+
+/**
+ * The register layout (src/ledger/columns.ts REGISTER_LAYOUT_VERSION) of a template version:
+ * 3 → 1, 4 → 2 (the 条例's procedure columns after 备注).
+ */
+export function registerLayoutOf(templateVersion: string): number {
+  const v = Number(templateVersion);
+  return Number.isFinite(v) && v >= 4 ? 2 : 1;
+}
+
+/** How many input columns a register has in a template of this version. */
+export function registerColumnCount(role: RegisterRole, templateVersion: string): number {
+  const layout = registerLayoutOf(templateVersion);
+  return (role === "apps" ? APP_COLUMNS : CASE_COLUMNS).filter((c) => c.since <= layout).length;
+}
 
 /** Whether a template of this layout version has the register sheets. */
 export function hasRegisters(templateVersion: string): boolean {

@@ -53,7 +53,7 @@ export const REGISTER_LABELS = {
   note:
     "说明：答复期限按《政府信息公开条例》第三十三条计算：自收到申请（或补正后收到）的次日起 20 个工作日，延期的再加 20 个工作日；" +
     "工作日已计入国务院公布的法定节假日和调休上班日。状态：已逾期、即将到期（剩余 3 个工作日以内）、超期答复、已答复、办理中。",
-  statusText: { overdue: "已逾期", dueSoon: "即将到期", late: "超期答复", answered: "已答复", open: "办理中", uncovered: "日历未覆盖" },
+  statusText: { overdue: "已逾期", dueSoon: "即将到期", late: "超期答复", answered: "已答复", open: "办理中", uncovered: "日历未覆盖", awaitingCorrection: "待补正" },
 };
 
 /** Workbook-level texts: document properties and the printed page footer (Excel header codes). */

@@ -6,7 +6,7 @@
 import { PRIOR_KEYS, type CellKey, type RawCell, type Report } from "../report";
 import { coverRects, type Cell, type Rect } from "../template/address";
 import { templateLayout, META_KEYS, PRIOR_YEAR_KEY, priorKey, registerRowKey } from "../template/layout";
-import { hasPriorBlock } from "../template/marker";
+import { hasPriorBlock, registerColumnCount } from "../template/marker";
 import { REGISTER_ROLES, type RegisterRole, type TemplateRole } from "../template/roles";
 import { WRITE_TEXT } from "./messages";
 
@@ -197,7 +197,7 @@ export function planWrites(w: InputWrites, templateVersion: string): WritePlan {
     }
   }
 
-  const registerWrites = planRegisterRows(w);
+  const registerWrites = planRegisterRows(w, templateVersion);
   const long = [...targets, ...registerWrites.flatMap((x) => x.values.flat().map((value) => ({ value })))].find((t) => typeof t.value === "string" && t.value.length > MAX_CELL_TEXT);
   if (long) throw new WriteRefused(WRITE_TEXT.tooLong(MAX_CELL_TEXT));
   const registerCells = registerWrites.reduce((n, x) => n + x.values.length * (x.values[0]?.length ?? 0), 0);
@@ -205,8 +205,11 @@ export function planWrites(w: InputWrites, templateVersion: string): WritePlan {
 }
 
 
-/** Register rows as one rectangle per run of consecutive rows (all the register's columns). */
-function planRegisterRows(w: InputWrites): RectWrite[] {
+/**
+ * Register rows as one rectangle per run of consecutive rows (all the register's columns — of the
+ * workbook's layout: a template of an older version has fewer, and what follows them is not input).
+ */
+function planRegisterRows(w: InputWrites, templateVersion: string): RectWrite[] {
   const layout = templateLayout();
   const out: RectWrite[] = [];
   const bad: string[] = [];
@@ -214,7 +217,7 @@ function planRegisterRows(w: InputWrites): RectWrite[] {
     const rows = w.registerRows?.[role] ?? {};
     const expect = w.expect?.registerRows?.[role];
     const g = layout.registers[role];
-    const width = g.columns.length;
+    const width = registerColumnCount(role, templateVersion);
     for (const r of Object.keys(expect ?? {})) if (!(r in rows)) bad.push(registerRowKey(role, Number(r)));
     const numbers = Object.keys(rows)
       .map(Number)

@@ -33,6 +33,11 @@ const LAYOUTS: Record<number, { template: string; apps: string[]; cases: string[
     apps: ["id", "received", "applicantType", "applicant", "content", "corrected", "extended", "answered", "outcome", "note"],
     cases: ["id", "kind", "received", "result", "note"],
   },
+  2: {
+    template: "4",
+    apps: ["id", "received", "applicantType", "applicant", "content", "corrected", "extended", "answered", "outcome", "note", "receiptChannel", "correctionNotice", "consultSent", "consultReplied", "extensionApproved"],
+    cases: ["id", "kind", "received", "result", "note"],
+  },
 };
 
 const TABLES: [RegisterRole, readonly ColumnDef[]][] = [

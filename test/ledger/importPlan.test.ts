@@ -83,12 +83,28 @@ describe("planRegisterImport", () => {
     const row = plan.apps!.rows[0]!;
     expect(row.sheetRow).toBe(REG.apps.firstRow);
     expect(row.sourceLine).toBe(2);
-    expect(row.cells).toEqual(["7", serialOfDay(dayOfIso("2025-03-05")), "外籍人士", "张三", "某文件", null, "是", serialOfDay(dayOfIso("2025-04-01")), "（一）予以公开", "12"]);
+    expect(row.cells).toEqual(["7", serialOfDay(dayOfIso("2025-03-05")), "外籍人士", "张三", "某文件", null, "是", serialOfDay(dayOfIso("2025-04-01")), "（一）予以公开", "12", null, null, null, null, null]);
     expect(row.shown[1]).toBe("2025-03-05");
     expect(plan.issues).toHaveLength(1);
     expect(plan.issues[0]).toMatchObject({ sourceLine: 2, sheetRow: REG.apps.firstRow, column: "申请人类型", original: "外籍人士" });
     expect(plan.issues[0]!.message).toContain("第 2 行");
     expect(plan.issues[0]!.message).toContain("“外籍人士”");
+  });
+
+  test("the procedure columns are read in clerks' words; a workbook of layout 1 gets its own columns only, and is told", () => {
+    const header = [...CLERK_HEADER, "申请方式", "告知补正日期", "征求意见时间", "意见反馈日期", "延期审批日期"];
+    const row = [7, "2025-03-05", "个人", "张三", "某文件", "是", "2025-04-20", "予以公开", "", "挂号信", "2025-03-07", "2025/3/10", "2025年3月14日", "2025-03-28"];
+    const full = planRegisterImport({ apps: source([header, row]), current: { applications: emptyApps(), cases: null } });
+    const serial = (iso: string) => serialOfDay(dayOfIso(iso));
+    expect(full.apps!.rows[0]!.cells.slice(10)).toEqual(["邮寄（签收之日）", serial("2025-03-07"), serial("2025-03-10"), serial("2025-03-14"), serial("2025-03-28")]);
+    expect(full.guesses).toEqual([]);
+    // A template of version 3: its header stops at 备注; after it are the deadline formulas.
+    const layout1 = APP_COLUMNS.filter((c) => c.since === 1).map((c) => c.title);
+    const older = planRegisterImport({ apps: source([header, row]), current: { applications: { firstLine: REG.apps.headerRow, rows: [layout1] }, cases: null } });
+    expect(older.apps!.rows[0]!.cells).toHaveLength(layout1.length);
+    expect(older.guesses).toEqual([
+      "本工作簿的申请台账是旧版模板，没有“收到方式”、“补正通知日期”、“征求意见日期”、“收到意见日期”、“延期批准日期”列，“旧台账.csv”中这些列的内容不会导入；如需记录，请改用新版模板（插入年报模板）。",
+    ]);
   });
 
   test("an outcome written by its short label becomes the grouped label of the validation list", () => {
@@ -231,6 +247,11 @@ test("property: imported then read back, the register counts to the same 表三/
         answered: r.after === null || r.received < 0 ? "" : dateText(r.received + r.after, r.style + 1),
         outcome: r.after === null ? "" : r.outcome,
         note: "",
+        receiptChannel: "",
+        correctionNotice: "",
+        consultSent: "",
+        consultReplied: "",
+        extensionApproved: "",
       });
       const header = hs.order.map((k) => hs.names[k]!);
       const body = rows.map((r, i) => {

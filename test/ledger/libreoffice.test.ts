@@ -5,7 +5,7 @@
  * must name the one 表三 cell typed wrong, and the deadline column must follow the calendar.
  */
 import { execFile, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -15,18 +15,34 @@ import { buildTemplate } from "../../src/template";
 import { templateDesign, templateLayout } from "../../src/template/layout";
 import { readWorkbook } from "../../src/template/read";
 import { checkReport } from "../../src/report";
-import { APPLICANT_TYPES, CASE_KINDS, CASE_RESULTS, OUTCOMES, ledgerRule, dayOfIso } from "../../src/ledger";
+import { APPLICANT_TYPES, CASE_KINDS, CASE_RESULTS, OUTCOMES, RECEIPT_CHANNELS, ledgerRule, dayOfIso } from "../../src/ledger";
+import { REGISTER_LABELS } from "../../src/template/messages";
 import { PROJECT_ROOT, outputDir } from "../helpers/paths";
+import { HAND_CASES } from "./deadlineCases";
 import { arbApplication } from "./support";
 
 const run = promisify(execFile);
 const OUT = outputDir("ledger-libreoffice");
 const PROFILE = mkdtempSync(path.join(tmpdir(), "xxgk-lo-ledger-"));
 const Y = 2025;
-afterAll(() => rmSync(PROFILE, { recursive: true, force: true }));
+/** A profile whose LibreOffice recalculates every .xlsx on load (Tools › Options › Formula › Always recalculate). */
+const HARD_PROFILE = mkdtempSync(path.join(tmpdir(), "xxgk-lo-hard-"));
+mkdirSync(path.join(HARD_PROFILE, "user"), { recursive: true });
+writeFileSync(
+  path.join(HARD_PROFILE, "user", "registrymodifications.xcu"),
+  `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`,
+);
+afterAll(() => {
+  rmSync(PROFILE, { recursive: true, force: true });
+  rmSync(HARD_PROFILE, { recursive: true, force: true });
+});
 
-function convert(file: string, outDir: string): string {
-  const r = spawnSync("soffice", [`-env:UserInstallation=file://${PROFILE}`, "--headless", "--norestore", "--nolockcheck", "--convert-to", "xlsx", "--outdir", outDir, file], {
+function convert(file: string, outDir: string, profile = PROFILE): string {
+  const r = spawnSync("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--nolockcheck", "--convert-to", "xlsx", "--outdir", outDir, file], {
     encoding: "utf8",
     timeout: 300_000,
   });
@@ -67,6 +83,25 @@ test("LibreOffice recalculates the 台账汇总 to the matrices the CLI prints; 
   const example = bad + 1;
   apps.getCell(example, 2).value = date(dayOfIso("2025-09-29"));
   apps.getCell(example, 3).value = "自然人";
+  // The hand-worked deadlines (deadlineCases.ts), written by column title.
+  const colOf = (title: string) => reg.columns.findIndex((c) => c.title === title) + reg.firstCol;
+  const hand = example + 1;
+  HAND_CASES.forEach((c, i) => {
+    const at = (title: string, v: ExcelJS.CellValue) => (apps.getCell(hand + i, colOf(title)).value = v);
+    const on = (iso: string | undefined) => (iso === undefined ? null : date(dayOfIso(iso)));
+    at("编号", `H${i + 1}`);
+    at("收到日期", on(c.received));
+    at("申请人类型", "自然人");
+    at("补正后收到日期", on(c.corrected));
+    at("是否延期", c.extended ? "是" : "否");
+    at("答复日期", on(c.answered));
+    at("办理结果", c.answered ? OUTCOMES[0]!.label : null);
+    at("收到方式", c.receiptChannel ? RECEIPT_CHANNELS.find((x) => x.code === c.receiptChannel)!.label : null);
+    at("补正通知日期", on(c.correctionNotice));
+    at("征求意见日期", on(c.consultSent));
+    at("收到意见日期", on(c.consultReplied));
+    at("延期批准日期", on(c.extensionApproved));
+  });
   const cases = wb.getWorksheet("复议诉讼台账")!;
   const caseRows = fc.sample(fc.record({ kind: fc.nat(2), result: fc.option(fc.nat(3), { nil: null }), day: fc.integer({ min: dayOfIso("2024-10-01"), max: dayOfIso("2026-02-01") }) }), { numRuns: 25, seed: 5 });
   caseRows.forEach((c, i) => {
@@ -80,6 +115,7 @@ test("LibreOffice recalculates the 台账汇总 to the matrices the CLI prints; 
   for (const ws of wb.worksheets) ws.eachRow((row) => row.eachCell((cell) => {
     const v = cell.value as { formula?: string; sharedFormula?: string } | null;
     if (v && typeof v === "object" && typeof v.formula === "string") cell.value = { formula: v.formula } as ExcelJS.CellFormulaValue;
+    else if (v && typeof v === "object" && typeof v.sharedFormula === "string") cell.value = { sharedFormula: v.sharedFormula } as ExcelJS.CellSharedFormulaValue;
   }));
   const file = path.join(OUT, "filled.xlsx");
   writeFileSync(file, new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
@@ -116,9 +152,19 @@ test("LibreOffice recalculates the 台账汇总 to the matrices the CLI prints; 
   const casesBack = back.getWorksheet("复议诉讼台账")!;
   expect(templateDesign().cases.computed.filter((c) => c.style === "check").map((c) => String(result(casesBack.getCell(c.row, c.col))))).toContain("✓ 与台账一致");
 
-  // The deadline column: 2025-09-29 → 2025-11-03.
-  const due = result(appsBack.getCell(example, 11));
-  expect(due instanceof Date ? due.toISOString().slice(0, 10) : due).toBe("2025-11-03");
+  // The deadline column: 2025-09-29 → 2025-11-03, and every hand-worked case.
+  const design = templateDesign().apps;
+  const dueCol = design.computed.find((c) => c.style === "date")!.col;
+  const statusCol = design.computed.find((c) => c.style === "status")!.col;
+  const dueAt = (row: number) => {
+    const v = result(appsBack.getCell(row, dueCol));
+    // A blank result reads back as 0 (see `result`): no date.
+    return v instanceof Date ? v.toISOString().slice(0, 10) : v === "" || v === 0 ? null : v;
+  };
+  expect(dueAt(example)).toBe("2025-11-03");
+  expect(HAND_CASES.map((c, i) => [c.name, dueAt(hand + i)])).toEqual(HAND_CASES.map((c) => [c.name, c.due]));
+  const awaited = HAND_CASES.findIndex((c) => c.on?.kind === "awaitingCorrection");
+  expect(result(appsBack.getCell(hand + awaited, statusCol))).toBe(REGISTER_LABELS.statusText.awaitingCorrection);
 
   // The add-in's reading of the recalculated file: one LEDGER.MATCH for 表三, on the cells the sheet marks ✗.
   const read = await readWorkbook(new Uint8Array(readFileSync(recalculated)));
@@ -129,3 +175,29 @@ test("LibreOffice recalculates the 台账汇总 to the matrices the CLI prints; 
   expect(match[0]!.message).toMatch(/^表三有 4 处与申请台账的统计不一致：“（一）予以公开”·自然人为 2，按申请台账应为 \d+（第 .* 行）；/);
   expect(findings.filter((f) => f.rule === "LEDGER.ROW" && f.severity === "error").map((f) => f.cells)).toEqual([[`LEDGER.APP.${bad}`]]);
 }, 600_000);
+
+test("the template opens right in LibreOffice: every cached value is what a hard recalculation gives (统计年度 is the year)", async () => {
+  const file = path.join(OUT, "blank.xlsx");
+  writeFileSync(file, await buildTemplate({ year: Y, agency: "测试局" }));
+  const values = async (profile: string) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(convert(file, mkdtempSync(path.join(OUT, "open-")), profile)).buffer as ArrayBuffer);
+    const out: Record<string, unknown> = {};
+    for (const ws of wb.worksheets) {
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          const v = cell.value as { formula?: string; sharedFormula?: string } | null;
+          if (v && typeof v === "object" && ("formula" in v || "sharedFormula" in v)) out[`${ws.name}!${cell.address}`] = result(cell);
+        }),
+      );
+    }
+    return out;
+  };
+  const opened = await values(PROFILE);
+  const recalculated = await values(HARD_PROFILE);
+  expect(Object.keys(opened).length).toBeGreaterThan(1000);
+  const differ = Object.keys(recalculated).filter((k) => opened[k] !== recalculated[k]).map((k) => `${k}: ${String(opened[k])} ≠ ${String(recalculated[k])}`);
+  expect(differ).toEqual([]);
+  const yearCell = templateDesign().apps.computed.find((c) => c.blank === "year")!;
+  expect(opened[`申请台账!${String.fromCharCode(64 + yearCell.col)}${yearCell.row}`]).toBe(Y);
+}, 300_000);

@@ -137,7 +137,7 @@ describe("导入已有台账 in the controller", () => {
     expect(w.expect?.registerRows?.apps).toEqual({ [REG.apps.firstRow + 1]: [], [REG.apps.firstRow + 2]: [] });
     const grid = port.report.registers!.applications!;
     expect(grid.rows[1]![0]).toBe("2025-001");
-    expect(grid.rows[2]).toEqual(["1", serialOfDay(dayOfIso("2025-03-05")), "自然人", "张三", null, null, null, serialOfDay(dayOfIso("2025-03-20")), "（一）予以公开", null]);
+    expect(grid.rows[2]).toEqual(["1", serialOfDay(dayOfIso("2025-03-05")), "自然人", "张三", null, null, null, serialOfDay(dayOfIso("2025-03-20")), "（一）予以公开", null, null, null, null, null, null]); // 备注, then layout 2's five columns
     expect(grid.rows[3]![2]).toBe("外籍人士");
     // Revalidated: the 台账 section counts the imported rows (the 外籍人士 row is not counted).
     expect(pane.state.report!.registers!.applications!.rows).toHaveLength(4);

@@ -18,7 +18,7 @@ import { APP_COLUMNS, CASE_COLUMNS, columnIndex, type ColumnDef, type Vocabulary
 import { APP_REGISTER_ROWS, CASE_REGISTER_ROWS, REGISTER_SHEETS } from "../../ledger/sheets";
 import { CALENDAR_YEARS, workdaysOfYears } from "../../ledger/calendar";
 import { serialOfDay } from "../../ledger/dates";
-import { ANSWER_WORKDAYS, DUE_SOON_WORKDAYS, EXTENSION_WORKDAYS } from "../../ledger/deadline";
+import { ANSWER_WORKDAYS, CONSULT_WORKDAYS, DUE_SOON_WORKDAYS, EXTENSION_WORKDAYS } from "../../ledger/deadline";
 import { CASE_KINDS, OPEN_RESULT, OUTCOMES, VOCABULARIES } from "../../ledger/vocabulary";
 import { a1, rect, rectAddress, type Rect } from "../address";
 import { REGISTER_LABELS, SHEET_NAMES } from "../messages";
@@ -43,7 +43,7 @@ const F_REL = 43;
 const F_NEW = 44;
 const F_ANS = 45;
 /** Hidden value lists: one column per vocabulary in table order, then 是/否, then the calendar. */
-const L_FIRST = 96;
+const L_FIRST = 94;
 const L_CAL = 99;
 
 const YES_NO = ["是", "否"];
@@ -107,6 +107,7 @@ export function designApps(): SheetDesign {
   d.register = { headerRow: sheet.headerRow, firstRow: sheet.firstRow, lastRow: last, firstCol: sheet.firstCol, columns };
   const col = (field: (typeof APP_COLUMNS)[number]["field"]) => sheet.firstCol + columnIndex(APP_COLUMNS, field);
   const [B, C, F, G, H, I] = (["received", "applicantType", "corrected", "extended", "answered", "outcome"] as const).map(col) as [number, number, number, number, number, number];
+  const [NOTICE, SENT, REPLIED] = (["correctionNotice", "consultSent", "consultReplied"] as const).map(col) as [number, number, number];
   const dueCol = columns.length + 1; // K
   const statusCol = dueCol + 1; // L
   columns.forEach((c, i) => {
@@ -133,22 +134,20 @@ export function designApps(): SheetDesign {
     const b = S(r, B);
     const h = S(r, H);
     const i = S(r, I);
-    const started = `IF(ISNUMBER(${S(r, F)}),${S(r, F)},${b})`;
-    d.computed.push({
-      row: r,
-      col: dueCol,
-      style: "date",
-      formula: `IF(NOT(ISNUMBER(${b})),"",IFERROR(INDEX(${cal},MATCH(${started},${cal},1)+IF(${S(r, G)}="${YES_NO[0]}",${ANSWER_WORKDAYS + EXTENSION_WORKDAYS},${ANSWER_WORKDAYS})),"${stat.uncovered}"))`,
-    });
     const due = S(r, dueCol);
+    const clock = deadlineFormulas({ b, f: S(r, F), g: S(r, G), notice: S(r, NOTICE), sent: S(r, SENT), replied: S(r, REPLIED), cal });
+    d.computed.push({ row: r, col: dueCol, style: "date", formula: clock.due });
     d.computed.push({
       row: r,
       col: statusCol,
       style: "status",
       formula:
         // As src/ledger/deadline.ts: an answer date makes the row answered whatever 办理结果 says;
-        // an answer cell holding something other than a date is not judged.
-        `IF(NOT(ISNUMBER(${due})),"",IF(ISNUMBER(${h}),IF(${h}>${due},"${stat.late}","${stat.answered}"),IF(${h}<>"","",` +
+        // an answer cell holding something other than a date is not judged; an unanswered row
+        // asked to correct has no deadline until the corrected application arrives.
+        // Nested IFs, not AND/OR: IF evaluates one branch, so the 500 blank rows cost one test each.
+        `IF(NOT(ISNUMBER(${due})),IF(ISNUMBER(${b}),IF(${h}="",IF(${clock.awaiting},"${stat.awaitingCorrection}",""),""),""),` +
+        `IF(ISNUMBER(${h}),IF(${h}>${due},"${stat.late}","${stat.answered}"),IF(${h}<>"","",` +
         `IF(TODAY()>${due},"${stat.overdue}",IF(COUNTIFS(${cal},">"&TODAY(),${cal},"<="&${due})<=${DUE_SOON_WORKDAYS},"${stat.dueSoon}","${stat.open}")))))`,
     });
     const upper = `DATE(${Y}+1,12,31)`;
@@ -173,7 +172,7 @@ export function designApps(): SheetDesign {
   d.labels.push({ rect: rect(1, sLabel, 1, sFirst + 6), text: REGISTER_LABELS.summary, style: "blockHeader" });
   d.labels.push({ rect: rect(HEADER_ROW, sLabel), text: REGISTER_LABELS.year, style: "rowLabel" });
   const yr = yearRef();
-  d.computed.push({ row: HEADER_ROW, col: sFirst, style: "total", formula: `IF(ISNUMBER(${yr}),${yr},"")` });
+  d.computed.push({ row: HEADER_ROW, col: sFirst, style: "total", formula: `IF(ISNUMBER(${yr}),${yr},"")`, blank: "year" });
   const headRow = 4;
   const firstSum = headRow + 1;
   const checkFirst = sFirst + t3.columns.length + 1;
@@ -211,14 +210,14 @@ export function designApps(): SheetDesign {
       d.computed.push({ row: r, col: here, style: "total", formula });
       (d.tally ??= {})[t3Key(row.code, c.code)] = { row: r, col: here };
       const target = `${quoted(SHEET_NAMES.t3)}${a1(t3Cell.get(t3Key(row.code, c.code))!.row, t3Cell.get(t3Key(row.code, c.code))!.col)}`;
-      checkCells.push({ row: r, col: checkFirst + j, style: "check", formula: checkFormula(target, S(r, here), register) });
+      checkCells.push({ row: r, col: checkFirst + j, style: "check", formula: checkFormula(target, S(r, here), register), blank: REGISTER_LABELS.notApplicable });
     });
   });
   d.computed.push(...checkCells);
   const summaryRow = firstSum + t3.rows.length + 1;
   const checkArea = rect(firstSum, checkFirst, summaryRow - 2, checkFirst + t3.columns.length - 1);
   d.labels.push({ rect: rect(summaryRow, sLabel), text: REGISTER_LABELS.t3Check, style: "checkLabel" });
-  d.computed.push({ row: summaryRow, col: sFirst, style: "check", formula: summaryFormula(checkArea, register, Y) });
+  d.computed.push({ row: summaryRow, col: sFirst, style: "check", formula: summaryFormula(checkArea, register, Y), blank: REGISTER_LABELS.summaryEmpty });
   addCheckFormats(d, checkArea, rect(summaryRow, sFirst));
   d.labels.push({ rect: rect(summaryRow + 2, sLabel, summaryRow + 2, checkFirst + 6), text: REGISTER_LABELS.note, style: "note" });
   d.heights[summaryRow + 2] = heightFor(REGISTER_LABELS.note, 24 + 16 * 8);
@@ -227,6 +226,35 @@ export function designApps(): SheetDesign {
   d.freeze = { rows: HEADER_ROW, cols: 0 };
   d.heights[1] = 24;
   return d;
+}
+
+/**
+ * The answer deadline of src/ledger/deadline.ts as one formula over the hidden calendar `cal` (every
+ * working day, ascending), in calendar positions: MATCH(day, cal, 1) is how many working days
+ * there are up to `day`. With S the position of the start (receipt, or the corrected application
+ * when it is not earlier), N the working days (20, 40 extended), and the consultation's skipped
+ * positions (W0, W1] — W0 the position of the day it was sent, W1 that of the last opinion or
+ * W0 + 15, whichever is earlier (an opinion before the sending is not used) — the due date is at
+ * position S + N + K, where K = W1 − MAX(W0, S) when the consultation begins before the N-th
+ * counted day (MAX(W0, S) < S + N), else 0. test/ledger/deadlineTable.test.ts checks this against
+ * the engine's day-by-day count; the LibreOffice test recalculates it.
+ */
+export function deadlineFormulas(c: { b: string; f: string; g: string; notice: string; sent: string; replied: string; cal: string }): { due: string; awaiting: string } {
+  const { b, f, g, notice, sent, replied, cal } = c;
+  // N(corrected) is the corrected date, or 0 for a blank or a text that is no date: MAX takes the
+  // corrected date only when it is not before the receipt, as clockStart does.
+  const awaiting = `AND(ISNUMBER(${notice}),N(${f})<${b})`;
+  const start = `MATCH(MAX(${b},N(${f})),${cal},1)`;
+  const n = `IF(${g}="${YES_NO[0]}",${ANSWER_WORKDAYS + EXTENSION_WORKDAYS},${ANSWER_WORKDAYS})`;
+  const w0 = `MATCH(${sent},${cal},1)`;
+  // The opinion's position, or one past any calendar when there is none to use (MIN then takes W0 + 15).
+  const reply = `IF(AND(ISNUMBER(${replied}),${replied}>=${sent}),MATCH(${replied},${cal},1),99999)`;
+  // MAX(W0, S) < S + N is W0 < S + N (S < S + N).
+  const skipped = `IF(ISNUMBER(${sent}),IF(${w0}<${start}+${n},MAX(0,MIN(${w0}+${CONSULT_WORKDAYS},${reply})-MAX(${w0},${start})),0),0)`;
+  return {
+    due: `IF(NOT(ISNUMBER(${b})),"",IF(${awaiting},"",IFERROR(INDEX(${cal},${start}+${n}+${skipped}),"${REGISTER_LABELS.statusText.uncovered}")))`,
+    awaiting,
+  };
 }
 
 function checkFormula(target: string, counted: string, register: string): string {
@@ -281,13 +309,13 @@ export function designCases(): SheetDesign {
           `IF(ISNUMBER(${Y}),IF(AND(ISNUMBER(${rc}),${inList(abs(kinds), S(r, K))},OR(${S(r, D)}="",${inList(abs(results), S(r, D))}),` +
           `${rc}>=DATE(${Y},1,1),${rc}<=DATE(${Y},12,31)),1,0),0)`,
       },
-      { row: r, col: F_REL, formula: `IF(${S(r, D)}="",${openCell},${S(r, D)})` },
+      { row: r, col: F_REL, formula: `IF(${S(r, D)}="",${openCell},${S(r, D)})`, blank: null },
     );
   }
   d.labels.push({ rect: rect(1, sLabel, 1, sFirst + 4), text: REGISTER_LABELS.summary, style: "blockHeader" });
   d.labels.push({ rect: rect(HEADER_ROW, sLabel), text: REGISTER_LABELS.year, style: "rowLabel" });
   const yr = yearRef();
-  d.computed.push({ row: HEADER_ROW, col: sFirst, style: "total", formula: `IF(ISNUMBER(${yr}),${yr},"")` });
+  d.computed.push({ row: HEADER_ROW, col: sFirst, style: "total", formula: `IF(ISNUMBER(${yr}),${yr},"")`, blank: "year" });
   const headRow = 4;
   const checkFirst = sFirst + T4_RESULT_LABELS.length + 1;
   d.labels.push({ rect: rect(headRow - 1, checkFirst, headRow - 1, checkFirst + 4), text: REGISTER_LABELS.t4Check, style: "blockHeader" });
@@ -312,14 +340,14 @@ export function designCases(): SheetDesign {
       d.computed.push({ row: r, col: sFirst + j, style: "total", formula });
       (d.tally ??= {})[t4Key(c.code)] = { row: r, col: sFirst + j };
       const v = t4Cell.get(t4Key(c.code))!;
-      checks.push({ row: r, col: checkFirst + j, style: "check", formula: checkFormula(`${quoted(SHEET_NAMES.t4)}${a1(v.row, v.col)}`, S(r, sFirst + j), register) });
+      checks.push({ row: r, col: checkFirst + j, style: "check", formula: checkFormula(`${quoted(SHEET_NAMES.t4)}${a1(v.row, v.col)}`, S(r, sFirst + j), register), blank: REGISTER_LABELS.notApplicable });
     });
   });
   d.computed.push(...checks);
   const summaryRow = headRow + FORMAT_2021.table4.groups.length + 2;
   const checkArea = rect(headRow + 1, checkFirst, summaryRow - 2, checkFirst + 4);
   d.labels.push({ rect: rect(summaryRow, sLabel), text: REGISTER_LABELS.t4Check, style: "checkLabel" });
-  d.computed.push({ row: summaryRow, col: sFirst, style: "check", formula: summaryFormula(checkArea, register, Y) });
+  d.computed.push({ row: summaryRow, col: sFirst, style: "check", formula: summaryFormula(checkArea, register, Y), blank: REGISTER_LABELS.summaryEmpty });
   addCheckFormats(d, checkArea, rect(summaryRow, sFirst));
   d.hiddenFrom = HIDDEN_FROM;
   d.print = { area: rect(1, 1, last, columns.length), titleRows: [HEADER_ROW, HEADER_ROW], landscape: false };

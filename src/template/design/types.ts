@@ -35,6 +35,11 @@ export interface CheckCell {
 
 export interface FormulaCell extends Cell {
   formula: string;
+  /**
+   * The formula's result in the blank template, written as its cached value (0 when not given);
+   * null: no cached value, so that a reader computes it (a per-row value that any filled row changes).
+   */
+  blank?: number | string | null;
 }
 
 /** A block of paragraph rows in 正文: one paragraph per row, in column `col`. */
@@ -87,6 +92,12 @@ export type ComputedStyle = "total" | "check" | "date" | "status";
 export interface ComputedCell extends Cell {
   formula: string;
   style: ComputedStyle;
+  /**
+   * The formula's result in the blank template, written as its cached value (LibreOffice shows
+   * cached values as they are until a hard recalculation, whatever fullCalcOnLoad says): "year" is
+   * the report year the template is built with ("" without one). Default: 0 for a total, "" else.
+   */
+  blank?: number | string | "year";
 }
 
 export interface SheetDesign {
