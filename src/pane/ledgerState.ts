@@ -1,6 +1,6 @@
 /**
- * The 台账 view as plain data: the counts of the registers read with the report, the overdue and
- * due-soon applications (each with the row key the port's select understands, the same key the
+ * The 台账 view as plain data: the counts of the registers read with the report, the overdue,
+ * due-soon and 待补正 applications (each with the row key the port's select understands, the same key the
  * LEDGER findings carry). 按台账填写 itself is src/workflow/fill.ts. No DOM, no Office: tested in Node.
  */
 import { appRowKey, isoOf, registerDeadlines, registerOfReport, rowName, todayInChina, yearBounds } from "../ledger";
@@ -27,6 +27,8 @@ export interface LedgerSummary {
   cases: number;
   overdue: DeadlineItem[];
   dueSoon: DeadlineItem[];
+  /** 待补正: asked to correct, the corrected application not yet in (no deadline runs). */
+  awaiting: DeadlineItem[];
   /** Rows holding anything, whatever their year or problems: what the clerk has registered. */
   registered: { applications: number; cases: number };
 }
@@ -51,10 +53,10 @@ export function ledgerSummary(report: Report, today: number = todayInChina()): L
   const reg = loaded.register;
   if (!reg.hasApplications && !reg.hasCases) return null;
   const registered = { applications: reg.applications.length, cases: reg.cases.length };
-  if (year === null) return { year: null, applications: 0, answered: 0, pending: 0, cases: 0, overdue: [], dueSoon: [], registered };
+  if (year === null) return { year: null, applications: 0, answered: 0, pending: 0, cases: 0, overdue: [], dueSoon: [], awaiting: [], registered };
   const { start, end } = yearBounds(year);
   const inYear = (d: number | null) => d !== null && d >= start && d <= end;
-  const out: LedgerSummary = { year, applications: 0, answered: 0, pending: 0, cases: 0, overdue: [], dueSoon: [], registered };
+  const out: LedgerSummary = { year, applications: 0, answered: 0, pending: 0, cases: 0, overdue: [], dueSoon: [], awaiting: [], registered };
   for (const a of reg.applications) {
     if (a.excluded) continue;
     if (inYear(a.received)) out.applications++;
@@ -66,6 +68,7 @@ export function ledgerSummary(report: Report, today: number = todayInChina()): L
     const name = rowName(reg.appSource, a.line, a.id);
     if (s.kind === "overdue") out.overdue.push({ key: appRowKey(a.line), line: a.line, text: S.ledger.overdue(name, isoOf(s.due), s.late) });
     else if (s.kind === "dueSoon") out.dueSoon.push({ key: appRowKey(a.line), line: a.line, text: S.ledger.dueSoon(name, isoOf(s.due), s.left) });
+    else if (s.kind === "awaitingCorrection") out.awaiting.push({ key: appRowKey(a.line), line: a.line, text: S.ledger.awaiting(name, isoOf(s.noticed)) });
   }
   for (const c of reg.cases) if (!c.excluded && inYear(c.received)) out.cases++;
   return out;

@@ -24,7 +24,7 @@ export interface LedgerView {
 }
 
 const isEmpty = (s: LedgerSummary): boolean =>
-  s.applications + s.answered + s.pending + s.cases + s.overdue.length + s.dueSoon.length === 0;
+  s.applications + s.answered + s.pending + s.cases + s.overdue.length + s.dueSoon.length + s.awaiting.length === 0;
 
 export function createLedgerView(handlers: LedgerHandlers, announce: (kind: "status" | "alert", text: string) => void = () => undefined): LedgerView {
   const heading = h("h2", { class: "ledger-title", id: "ledger-title", tabIndex: -1 }, S.ledger.title);
@@ -41,7 +41,9 @@ export function createLedgerView(handlers: LedgerHandlers, announce: (kind: "sta
     if (moved) current = moved;
   });
 
-  function item(d: DeadlineItem, tone: "overdue" | "dueSoon"): HTMLElement {
+  type Tone = "overdue" | "dueSoon" | "awaiting";
+
+  function item(d: DeadlineItem, tone: Tone): HTMLElement {
     return h(
       "button",
       { type: "button", class: `ledger-item ledger-${tone}`, attrs: { "data-key": d.key }, on: { click: () => handlers.select([d.key]), focus: (ev) => (current = ev.currentTarget as HTMLElement) } },
@@ -49,7 +51,7 @@ export function createLedgerView(handlers: LedgerHandlers, announce: (kind: "sta
     );
   }
 
-  function list(title: string, id: string, rows: DeadlineItem[], tone: "overdue" | "dueSoon"): HTMLElement[] {
+  function list(title: string, id: string, rows: DeadlineItem[], tone: Tone): HTMLElement[] {
     return [
       h("h3", { class: "ledger-list-title", id }, `${title}（${rows.length}）`),
       rows.length
@@ -108,6 +110,8 @@ export function createLedgerView(handlers: LedgerHandlers, announce: (kind: "sta
               h("p", { class: "ledger-counts" }, S.ledger.counts(summary!.applications, summary!.answered, summary!.pending, summary!.cases)),
               ...list(S.ledger.overdueTitle, "ledger-overdue", summary!.overdue, "overdue"),
               ...list(S.ledger.dueSoonTitle, "ledger-due-soon", summary!.dueSoon, "dueSoon"),
+              // 待补正 only when there is one: most registers never have it, and its clock is stopped.
+              ...(summary!.awaiting.length ? list(S.ledger.awaitingTitle, "ledger-awaiting", summary!.awaiting, "awaiting") : []),
             ]),
       h("div", { class: "ledger-actions" }, fill, importBtn),
     );

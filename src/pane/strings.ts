@@ -216,10 +216,12 @@ export const S = {
       `本年收到申请 ${apps} 件，本年已答复 ${answered} 件，尚未答复 ${pending} 件；本年复议、诉讼 ${cases} 件。`,
     overdueTitle: "已逾期",
     dueSoonTitle: "即将到期",
+    awaitingTitle: "待补正",
     none: "无",
     empty: "本年的申请台账和复议诉讼台账还没有记录。登记后，这里统计件数并列出已逾期和即将到期的申请。",
     overdue: (name: string, due: string, late: number): string => `${name}：答复期限 ${due}，已超过 ${late} 个工作日`,
     dueSoon: (name: string, due: string, left: number): string => `${name}：答复期限 ${due}，还剩 ${left} 个工作日`,
+    awaiting: (name: string, noticed: string): string => `${name}：${noticed} 已通知补正，收到补正后的申请再起算答复期限`,
     fill: "按台账填写表三/表四",
     /** The fix button in a LEDGER.MATCH finding and in the banner. */
     fillShort: "按台账填写",

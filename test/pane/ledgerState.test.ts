@@ -1,5 +1,5 @@
 import { t3Key } from "../../src/report";
-import { appRowKey, dayOfIso } from "../../src/ledger";
+import { APP_COLUMNS, appRowKey, dayOfIso } from "../../src/ledger";
 import { emptyReport } from "../../src/report/empty";
 import type { Report } from "../../src/report";
 import { confirmWrites } from "../../src/workflow/transfer";
@@ -31,7 +31,7 @@ describe("ledgerSummary", () => {
   it("without a year on 封面: shown, empty (nothing to count by), so the register can still be imported", () => {
     const r = reportWith(rows);
     const s = ledgerSummary({ ...r, meta: { ...r.meta, year: null } }, today)!;
-    expect(s).toEqual({ year: null, applications: 0, answered: 0, pending: 0, cases: 0, overdue: [], dueSoon: [], registered: { applications: 4, cases: 0 } });
+    expect(s).toEqual({ year: null, applications: 0, answered: 0, pending: 0, cases: 0, overdue: [], dueSoon: [], awaiting: [], registered: { applications: 4, cases: 0 } });
   });
 
   it("counts the year's applications, answers and pending ones, and lists overdue and due-soon rows by row key", () => {
@@ -41,6 +41,23 @@ describe("ledgerSummary", () => {
     expect(s.overdue[0]!.text).toMatch(/申请台账.*第 ?3 ?行|A2/);
     expect(s.dueSoon.map((o) => o.key)).toEqual([appRowKey(4)]);
     expect(s.dueSoon[0]!.text).toContain("还剩");
+  });
+
+  it("lists a row asked to correct and not yet corrected as 待补正, not as overdue, with the notice date", () => {
+    const notice = APP_COLUMNS.findIndex((c) => c.field === "correctionNotice");
+    const grid = appGrid([{ received: "2025-05-05", type: "自然人" }]);
+    grid[1]![notice] = "2025-05-08";
+    const r = emptyReport("2021", { year: Y, agency: "某局" });
+    const s = ledgerSummary({ ...r, registers: { applications: { name: "申请台账", firstLine: 1, rows: grid }, cases: null } }, today)!;
+    expect(s.overdue).toEqual([]);
+    expect(s.awaiting.map((a) => a.key)).toEqual([appRowKey(2)]);
+    expect(s.awaiting[0]!.text).toContain("2025-05-08 已通知补正");
+    // The corrected application arrives: the clock runs from the next day, the row leaves 待补正.
+    const corrected = APP_COLUMNS.findIndex((c) => c.field === "corrected");
+    grid[1]![corrected] = "2025-06-20";
+    const after = ledgerSummary({ ...r, registers: { applications: { name: "申请台账", firstLine: 1, rows: grid.map((row) => [...row]) }, cases: null } }, today)!;
+    expect(after.awaiting).toEqual([]);
+    expect(after.overdue).toEqual([]);
   });
 
   it("answering the overdue row takes it off the list and out of pending", () => {
