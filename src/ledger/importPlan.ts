@@ -41,8 +41,13 @@ export interface ImportIssue {
   sheetRow: number;
   column: string;
   original: string;
+  /** Whether the value keeps the row out of the counts (a counted choice, a required date). */
+  excludes: boolean;
   message: string;
 }
+
+/** The columns whose unreadable value keeps a row out of the counts (as ./parse judges the row). */
+const excludesRow = (d: ColumnDef): boolean => (d.kind === "date" && d.required) || (d.kind === "choice" && !d.uncounted);
 
 export interface PlannedRow {
   sheetRow: number;
@@ -192,7 +197,8 @@ function planOne<F extends string>(
       shown.push(n.shown);
       if (n.problem) {
         const original = String(n.value);
-        issues.push({ role, sourceLine, sheetRow, column: d.title, original, message: LEDGER_MSG.importUnmapped(src.name, sourceLine, d.title, original, n.problem, sheet, sheetRow) });
+        const excludes = excludesRow(d);
+        issues.push({ role, sourceLine, sheetRow, column: d.title, original, excludes, message: LEDGER_MSG.importUnmapped(src.name, sourceLine, d.title, original, n.problem, sheet, sheetRow, excludes) });
       }
     }
     const id = cellText(cells[idIndex]);
@@ -234,7 +240,7 @@ function summariseIssues(issues: readonly ImportIssue[]): string[] {
     by.set(k, [...(by.get(k) ?? []), i]);
   }
   return [...by.values()].map((g) =>
-    g.length === 1 ? g[0]!.message : LEDGER_MSG.importUnmappedRows(g[0]!.column, g[0]!.original, g.length, linesList(g.map((i) => i.sourceLine)), linesList(g.map((i) => i.sheetRow))),
+    g.length === 1 ? g[0]!.message : LEDGER_MSG.importUnmappedRows(g[0]!.column, g[0]!.original, g.length, linesList(g.map((i) => i.sourceLine)), linesList(g.map((i) => i.sheetRow)), g[0]!.excludes),
   );
 }
 

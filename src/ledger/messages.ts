@@ -90,10 +90,10 @@ export const LEDGER_MSG = {
   importBadDate: (title: string) => `“${title}”不是有效日期`,
   importBadChoice: (title: string, allowed: string) => `“${title}”应为 ${allowed} 之一`,
   importBadOutcome: "“办理结果”无法对应到表三的办理结果",
-  importUnmapped: (source: string, line: number, title: string, shown: string, why: string, sheet: string, row: number) =>
-    `${source}第 ${line} 行“${title}”为“${shown}”：${why}。已按原文写入${sheet}第 ${row} 行，该行暂不计入统计，请导入后改正。`,
-  importUnmappedRows: (title: string, shown: string, n: number, sourceLines: string, sheetRows: string) =>
-    `“${title}”为“${shown}”的 ${n} 行（来源${sourceLines}）无法对应，已按原文写入（${sheetRows}），这些行暂不计入统计，请导入后改正。`,
+  importUnmapped: (source: string, line: number, title: string, shown: string, why: string, sheet: string, row: number, excludes: boolean) =>
+    `${source}第 ${line} 行“${title}”为“${shown}”：${why}。已按原文写入${sheet}第 ${row} 行，${excludes ? "该行暂不计入统计" : "该行仍计入统计"}，请导入后改正。`,
+  importUnmappedRows: (title: string, shown: string, n: number, sourceLines: string, sheetRows: string, excludes: boolean) =>
+    `“${title}”为“${shown}”的 ${n} 行（来源${sourceLines}）无法对应，已按原文写入（${sheetRows}），${excludes ? "这些行暂不计入统计" : "这些行仍计入统计"}，请导入后改正。`,
   importDuplicate: (source: string, line: number, id: string, sheet: string, row: number) =>
     `${source}第 ${line} 行的编号“${id}”在${sheet}第 ${row} 行已有，仍会导入，请核对是否重复登记。`,
   importFull: (sheet: string, n: number, free: number, from: number, to: number) =>

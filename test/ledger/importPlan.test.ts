@@ -72,6 +72,20 @@ describe("planRegisterImport: clerks' registers", () => {
       `“办理结果”为“已电话答复”的 2 行（来源第 2、4 行）无法对应，已按原文写入（第 ${REG.apps.firstRow}、${REG.apps.firstRow + 2} 行），这些行暂不计入统计，请导入后改正。`,
     ]);
   });
+
+  test("an unknown 收到方式 is said, but the row still counts (it only tells how the receipt date was read)", () => {
+    const rows: RawCell[][] = [
+      [...CLERK_HEADER, "收到方式"],
+      ...[2, 3].map((n) => [n, "2025-03-05", "个人", "某", "x", "否", "2025-03-20", "公开", null, "信鸽"]),
+    ];
+    const plan = planRegisterImport({ apps: source(rows), current: { applications: emptyApps(), cases: null } });
+    expect(plan.issueSummary).toHaveLength(1);
+    expect(plan.issueSummary[0]).toContain("“收到方式”为“信鸽”的 2 行");
+    expect(plan.issueSummary[0]).toContain("这些行仍计入统计");
+    // As the read-back register says: both rows are counted.
+    const back = registerFromGrids({ applications: { name: "申请台账", firstLine: REG.apps.headerRow, rows: [HEADER, ...plan.apps!.rows.map((r) => r.cells)] }, cases: null }, {});
+    expect(back.register.applications.filter((a) => !a.excluded)).toHaveLength(2);
+  });
 });
 
 describe("planRegisterImport", () => {
