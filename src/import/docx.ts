@@ -25,6 +25,14 @@ export interface WordTooLarge {
 }
 
 /** Thrown when the package is over the limits or broken; carries what was wrong. */
+/** mammoth's chunk could not load (offline, an old webview): the file was never looked at. */
+export class DocxUnavailable extends Error {
+  constructor() {
+    super("docx reader unavailable");
+    Object.setPrototypeOf(this, new.target.prototype);
+  }
+}
+
 export class DocxRefused extends Error {
   constructor(readonly problem: ZipProblem | WordTooLarge) {
     super(`docx refused: ${problem.kind}`);
@@ -46,7 +54,12 @@ export async function docxToHtml(bytes: Uint8Array): Promise<string> {
   }
   if (paragraphs > MAX_WORD_PARAGRAPHS || runs > MAX_WORD_RUNS) throw new DocxRefused({ kind: "content", paragraphs, runs });
   const small = repack(read.parts);
-  const mod = (await import("mammoth")) as unknown as MammothLike & { default?: MammothLike };
+  let mod: MammothLike & { default?: MammothLike };
+  try {
+    mod = (await import("mammoth")) as unknown as MammothLike & { default?: MammothLike };
+  } catch {
+    throw new DocxUnavailable();
+  }
   const mammoth = mod.default ?? mod;
   const arrayBuffer = small.buffer.slice(small.byteOffset, small.byteOffset + small.byteLength);
   // Node's mammoth reads `buffer`, its browser build reads `arrayBuffer`. Images are left out

@@ -38,6 +38,8 @@ export interface ImportResult {
   input: InputKind;
   /** False when the input is not a report at all (then `report` is empty and a finding says why). */
   recognised: boolean;
+  /** Set when this environment could not load the reader the file needs: the file itself was not judged. */
+  unavailable?: true;
 }
 
 const TEXT_EXT = /\.(txt|text|md|markdown|csv|tsv)$/i;
@@ -108,10 +110,18 @@ async function readBytes(name: string, bytes: Uint8Array, pdf?: ImportInput["pdf
   if (bytes.length === 0) return failed("unknown", importText.empty());
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
     if (containsAscii(bytes, "xl/workbook")) return failed("unknown", importText.spreadsheet());
-    const { DocxRefused, readDocx } = await docxReader();
+    const unavailable = (): ImportResult => ({ ...failed("docx", importText.docxUnavailable()), unavailable: true });
+    let reader: Awaited<ReturnType<typeof docxReader>>;
+    try {
+      reader = await docxReader();
+    } catch {
+      return unavailable();
+    }
+    const { DocxRefused, DocxUnavailable, readDocx } = reader;
     try {
       return done("docx", await readDocx(bytes));
     } catch (e) {
+      if (e instanceof DocxUnavailable) return unavailable();
       if (!(e instanceof DocxRefused)) return failed("docx", importText.brokenDocx());
       const p = e.problem;
       return failed("docx", p.kind === "content" ? importText.wordTooLarge(p.paragraphs, p.runs, MAX_WORD_PARAGRAPHS, MAX_WORD_RUNS) : importText.container(p, "docx"));

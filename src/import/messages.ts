@@ -51,6 +51,9 @@ export const importText = {
   spreadsheet(): string {
     return "这是 Excel 工作簿，不是已发布的报告文本；请用本加载项生成的模板打开或核对。";
   },
+  docxUnavailable(): string {
+    return "这里无法加载 Word 读取组件，未读取这个文件。请在 Word 中打开该文件，全选复制后粘贴为文本导入。";
+  },
   brokenDocx(): string {
     return "无法读取这个 Word 文件：文件可能已损坏，或不是 .docx 格式。";
   },

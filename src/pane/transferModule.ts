@@ -59,8 +59,9 @@ export async function readSource(input: SourceInput): Promise<SourceOutcome> {
   const result = await importReport({ name: input.name, data: input.data, pdf });
   if (pdfUnavailable) return { ok: false, message: T.pdfUnavailable, details: [] };
   if (!result.recognised) {
-    const docx = result.input === "docx" && result.findings.some((f) => /mammoth|docx/i.test(f.message));
-    return { ok: false, message: docx ? T.docxUnavailable : T.notReport, details: result.findings.map((f) => f.message) };
+    // Only a reader that could not load is "unavailable"; a damaged file is said as such (its finding).
+    if (result.unavailable) return { ok: false, message: result.input === "docx" ? T.docxUnavailable : T.notReport, details: [] };
+    return { ok: false, message: T.notReport, details: result.findings.map((f) => f.message) };
   }
   return { ok: true, source: { report: result.report, label: label(result.report) }, findings: result.findings };
 }

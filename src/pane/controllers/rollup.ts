@@ -119,7 +119,8 @@ export function rollupController(ctx: PaneContext): RollupController {
         continue;
       }
       const out = await mod.readSource({ name: f.name, data: bytes });
-      if (!out.ok) rollup.addUnreadable(file, out.message);
+      // The reader's own reason when it gave one (a damaged Word file, an encrypted PDF), as the CLI says it.
+      if (!out.ok) rollup.addUnreadable(file, out.details.length === 1 ? out.details[0]! : out.message);
       else rollup.add({ file, report: out.source.report, findings: mergeFindings(out.findings, checkRules(out.source.report)) });
     }
     const result = rollup.finish();
