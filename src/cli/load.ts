@@ -24,19 +24,57 @@ export const SUPPORTED_EXTENSIONS = [".xlsx", ".txt", ".text", ".md", ".html", "
 const loadPdfjs = async () => (await import("pdfjs-dist/legacy/build/pdf.mjs")) as unknown as PdfLib;
 
 export async function loadReportFile(file: string): Promise<Loaded> {
-  let data: Buffer;
+  return parseReportFile(file, await readReportFile(file));
+}
+
+/**
+ * Load many files in order, reading the next few while the current one is parsed: a folder of
+ * 2 000 units spent a sixth of its time waiting on the disk one file at a time. The window keeps
+ * memory flat (at most READ_AHEAD files' bytes held at once).
+ */
+export async function* loadReportFiles(files: readonly string[]): AsyncGenerator<Loaded> {
+  const reads: Promise<Buffer | Loaded>[] = [];
+  let next = 0;
+  const fill = () => {
+    while (next < files.length && reads.length < READ_AHEAD) reads.push(readReportFile(files[next++]!));
+  };
+  for (const file of files) {
+    fill();
+    const bytes = await reads.shift()!;
+    fill();
+    yield await parseReportFile(file, bytes);
+  }
+}
+
+const READ_AHEAD = 8;
+
+/** The file's bytes, or why they cannot be had (never throws). */
+async function readReportFile(file: string): Promise<Buffer | Loaded> {
   try {
     const st = await stat(file);
     if (!st.isFile()) return { ok: false, file, error: cliText.notAFile(file) };
     if (st.size > MAX_INPUT_BYTES) return { ok: false, file, error: cliText.tooBig(file, MAX_INPUT_BYTES / 1024 / 1024) };
-    data = await readFile(file);
+    return await readFile(file);
   } catch {
     return { ok: false, file, error: cliText.cannotRead(file) };
   }
+}
+
+/** Modules a command loads only for the files that need them, loaded once (not once per file). */
+const workbookReader = once(() => import("../template/index"));
+const importer = once(() => import("../import/index"));
+
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let p: Promise<T> | undefined;
+  return () => (p ??= load());
+}
+
+async function parseReportFile(file: string, data: Buffer | Loaded): Promise<Loaded> {
+  if (!Buffer.isBuffer(data)) return data;
   const ext = path.extname(file).toLowerCase();
   try {
     if (ext === ".xlsx" || ext === ".xlsm") {
-      const { readWorkbook } = await import("../template/index");
+      const { readWorkbook } = await workbookReader();
       const res = await readWorkbook(new Uint8Array(data));
       if (!res.report) {
         // An unreadable file is not "a workbook without the template": say only what is wrong.
@@ -47,7 +85,7 @@ export async function loadReportFile(file: string): Promise<Loaded> {
       for (const [role, info] of Object.entries(res.template?.sheets ?? {})) if (info) sheetNames[role as keyof SheetNames] = info.name;
       return { ok: true, file, report: res.report, findings: res.findings, sheetNames };
     }
-    const { importReport } = await import("../import/index");
+    const { importReport } = await importer();
     const res = await importReport({ name: path.basename(file), data: new Uint8Array(data), pdf: loadPdfjs });
     if (!res.recognised) return { ok: false, file, error: cliText.unrecognised(file, res.findings) };
     return { ok: true, file, report: res.report, findings: res.findings };

@@ -16,7 +16,25 @@ export const MAX_LABEL_LENGTH = 200;
  */
 export function looseKey(text: string): string {
   if (text.length > MAX_LABEL_LENGTH * 4) return "";
-  return text.normalize("NFKC").replace(FOOTNOTE_MARK, "").toLowerCase().replace(NOT_WORD, "");
+  const known = looseKeys.get(text);
+  if (known !== undefined) return known;
+  const key = text.normalize("NFKC").replace(FOOTNOTE_MARK, "").toLowerCase().replace(NOT_WORD, "");
+  remember(looseKeys, text, key);
+  return key;
+}
+
+/**
+ * Keys already computed. Every report repeats the same few hundred labels and a batch or roll-up
+ * reads thousands of reports, so NFKC and the regexes ran on the same text again and again (the
+ * roll-up's largest cost). Bounded: cleared when full, so prose never piles up in memory.
+ */
+const looseKeys = new Map<string, string>();
+const coreKeys = new Map<string, string>();
+const MEMO_SIZE = 20_000;
+
+function remember(memo: Map<string, string>, text: string, key: string): void {
+  if (memo.size >= MEMO_SIZE) memo.clear();
+  memo.set(text, key);
 }
 
 /** A footnote reference after a label ("第二十条第（一）项[1]", 上海市 2020): not part of it. */
@@ -30,7 +48,11 @@ const ENUMERATOR = /^\s*(?:[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)
  */
 export function coreKey(text: string): string {
   if (text.length > MAX_LABEL_LENGTH * 4) return "";
-  return looseKey(text.normalize("NFKC").replace(ENUMERATOR, ""));
+  const known = coreKeys.get(text);
+  if (known !== undefined) return known;
+  const key = looseKey(text.normalize("NFKC").replace(ENUMERATOR, ""));
+  remember(coreKeys, text, key);
+  return key;
 }
 
 function bigrams(s: string): Map<string, number> {

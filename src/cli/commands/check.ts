@@ -8,7 +8,7 @@ import { cellsOf, countBySeverity, interpret, type Finding, type FormatId, type 
 import { checkRules, mergeFindings } from "../../workflow/check";
 import { parse } from "../args";
 import { EXIT, type CliIO } from "../io";
-import { loadReportFile, SUPPORTED_EXTENSIONS, type Loaded } from "../load";
+import { loadReportFile, loadReportFiles, SUPPORTED_EXTENSIONS, type Loaded } from "../load";
 import { cliText } from "../messages";
 import { printable } from "../terminal";
 import { placeNamer, whereText, type PlaceNamer } from "../places";
@@ -152,6 +152,8 @@ async function runBatch(abs: string, shown: string, prior: Report | null, json: 
   let ok = 0;
   let bad = 0;
   let unreadable = 0;
+  // The files in listing order, read ahead while each is checked.
+  const loads = loadReportFiles(listed.flatMap((item) => ("file" in item ? [item.file] : [])));
   for (const item of listed) {
     if ("linkDir" in item) {
       const rel = path.relative(abs, item.linkDir);
@@ -166,9 +168,8 @@ async function runBatch(abs: string, shown: string, prior: Report | null, json: 
       if (!json) io.out(cliText.batchLine("?", printable(rel), cliText.unreadableFolder(printable(rel))));
       continue;
     }
-    const file = item.file;
-    const rel = path.relative(abs, file);
-    const loaded = await loadReportFile(file);
+    const rel = path.relative(abs, item.file);
+    const loaded = (await loads.next()).value as Loaded;
     if (!loaded.ok) {
       unreadable++;
       results.push({ file: rel, status: "unreadable", error: loaded.error });

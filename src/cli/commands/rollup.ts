@@ -12,7 +12,7 @@ import { cellInfo, type Report } from "../../report";
 import { createRollup, DEFAULT_SIMILAR_THRESHOLD, KEY_NUMBERS, parentDifferences, rosterFromGrid, rosterFromSheets, type ParentDifference, type RollupResult, type RosterUnit } from "../../workflow/rollup";
 import { parse } from "../args";
 import { EXIT, type CliIO } from "../io";
-import { loadReportFile, MAX_INPUT_BYTES } from "../load";
+import { loadReportFile, loadReportFiles, MAX_INPUT_BYTES } from "../load";
 import { cliText } from "../messages";
 import { canonical, sameFiles } from "../paths";
 import { printable } from "../terminal";
@@ -110,10 +110,11 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     } else if ("unreadableDir" in item) rollup.addUnreadable(path.relative(abs, item.unreadableDir), cliText.unreadableFolder(path.relative(abs, item.unreadableDir)));
   }
   const progress = files.length > 20 ? io.progress : undefined;
-  for (const [k, file] of files.entries()) {
+  let k = 0;
+  for await (const loaded of loadReportFiles(files)) {
     if (progress && k % 10 === 0) progress(T.progress(k, files.length));
-    const rel = path.relative(abs, file);
-    const loaded = await loadReportFile(file);
+    k++;
+    const rel = path.relative(abs, loaded.file);
     if (!loaded.ok) rollup.addUnreadable(rel, loaded.error.split("\n")[0]!);
     else rollup.add({ file: rel, report: loaded.report, findings: findingsFor(loaded, null) });
   }
@@ -124,10 +125,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 
   if (typeof v.prior === "string") {
     const priorDir = path.resolve(io.cwd, v.prior);
-    for (const item of await listReports(priorDir)) {
-      if (!("file" in item)) continue;
-      const loaded = await loadReportFile(item.file);
-      if (loaded.ok) rollup.addPrior({ file: path.relative(priorDir, item.file), report: loaded.report, findings: [] });
+    const priorFiles = (await listReports(priorDir)).flatMap((item) => ("file" in item ? [item.file] : []));
+    for await (const loaded of loadReportFiles(priorFiles)) {
+      if (loaded.ok) rollup.addPrior({ file: path.relative(priorDir, loaded.file), report: loaded.report, findings: [] });
     }
   }
   const result = rollup.finish();
