@@ -244,13 +244,3 @@ function summariseIssues(issues: readonly ImportIssue[]): string[] {
   );
 }
 
-/** The rows to write, by sheet row (the port's InputWrites.registerRows). */
-export function registerRowsOf(plan: RegisterImportPlan): { apps?: Record<number, RawCell[]>; cases?: Record<number, RawCell[]> } {
-  const rows = (a: RegisterAppend | null) => (a ? Object.fromEntries(a.rows.map((r) => [r.sheetRow, r.cells])) : undefined);
-  const out: { apps?: Record<number, RawCell[]>; cases?: Record<number, RawCell[]> } = {};
-  const apps = rows(plan.apps);
-  const cases = rows(plan.cases);
-  if (apps) out.apps = apps;
-  if (cases) out.cases = cases;
-  return out;
-}

@@ -17,6 +17,7 @@ import { transferController } from "./controllers/transfer";
 import { validationController } from "./controllers/validation";
 import { loadExportModule, type ExportModule } from "./exportApi";
 import { defaultReportYear, initialState, reducer, reportYears, viewModel, type Action, type PaneState } from "./state";
+import { loadRegisterModule, type RegisterModule } from "./registerApi";
 import { loadTransferModule, type SourceInput, type TransferModule } from "./transferApi";
 import { createView, type PaneView } from "./view";
 
@@ -31,6 +32,8 @@ export interface PaneOptions {
   loadExporter?: () => Promise<ExportModule>;
   /** Injectable for tests; defaults to the lazy 结转/导入 chunk. */
   loadTransfer?: () => Promise<TransferModule>;
+  /** Injectable for tests; defaults to the lazy register chunk. */
+  loadRegister?: () => Promise<RegisterModule>;
   /** Injectable for Node tests of the controller (no DOM); defaults to the real view. */
   createView?: typeof createView;
 }
@@ -94,6 +97,7 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneControll
     now,
     loadTransfer: options.loadTransfer ?? loadTransferModule,
     loadExporter: options.loadExporter ?? loadExportModule,
+    loadRegister: options.loadRegister ?? loadRegisterModule,
   };
   const validation = validationController(ctx, options.debounceMs ?? 300);
   const template = templateController(ctx);

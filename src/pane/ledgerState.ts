@@ -33,18 +33,6 @@ export interface LedgerSummary {
   registered: { applications: number; cases: number };
 }
 
-const cache = new WeakMap<Report, { today: number; summary: LedgerSummary | null }>();
-
-/** ledgerSummary, once per read report and day (the view model is rebuilt on every state change). */
-export function ledgerSummaryOf(report: Report | null, today: number = todayInChina()): LedgerSummary | null {
-  if (!report) return null;
-  const hit = cache.get(report);
-  if (hit && hit.today === today) return hit.summary;
-  const summary = ledgerSummary(report, today);
-  cache.set(report, { today, summary });
-  return summary;
-}
-
 /** The summary of the report's registers, or null when the workbook has no register sheets. */
 export function ledgerSummary(report: Report, today: number = todayInChina()): LedgerSummary | null {
   const year = report.meta.year;

@@ -8,9 +8,9 @@
 import { h, icon } from "./dom";
 import type { RollupPanel } from "./rollupState";
 import { S } from "./strings";
-import { ROLLUP_TEXT, DEFAULT_SIMILAR_THRESHOLD, type RollupResult } from "../workflow/rollup";
-import { unplaced } from "../workflow/rollup/sheets";
-import { sheetLine } from "../workflow/rollup/apply";
+import type { RollupResult } from "../workflow/rollup";
+import { ROLLUP_TEXT } from "../workflow/rollup/messages";
+import { DEFAULT_SIMILAR_THRESHOLD, sheetLine, unplaced } from "../workflow/rollup/shown";
 import { previewCounts } from "../workflow/transfer";
 import type { RawCell } from "../report/values";
 

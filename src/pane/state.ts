@@ -4,7 +4,7 @@
  * collapsed blank-cell groups. Every feature's state lives here (the controllers under
  * src/pane/controllers keep none of their own). No DOM, no Office: unit-tested in Node.
  */
-import { ledgerSummaryOf, type LedgerSummary } from "./ledgerState";
+import type { LedgerSummary } from "./ledgerState";
 import type { HostCapabilities, InsertOutcome, ReadOutcome, TemplateRole, TemplateSheets } from "../workbook/port";
 import { SECTIONS } from "../report/format";
 import { cellInfo } from "../report/keys";
@@ -12,7 +12,7 @@ import type { Finding, Report, Severity } from "../report/schema";
 import { locate, templateLayout } from "../template/layout";
 import { SHEET_NAMES } from "../template/messages";
 import { S, type TableGroupId } from "./strings";
-import { mergeFindings } from "../workflow/check";
+import { mergeFindings } from "../workflow/checkCore";
 import type { AppliedTransfer, TransferMode, TransferPreview } from "../workflow/transfer";
 import type { AppliedLedgerImport, ImportSources, LedgerImportPreview } from "../workflow/registerImport";
 import type { SourceReport } from "../workflow/transferPreview";
@@ -59,6 +59,8 @@ export interface PaneState extends RollupSlice {
   started: boolean;
   validating: boolean;
   report: Report | null;
+  /** The 台账 card of that report (the register chunk's, src/pane/registerApi.ts); null without registers. */
+  ledger: LedgerSummary | null;
   template: TemplateSheets | null;
   findings: Finding[];
   /** Reading itself failed (the message is already Chinese). */
@@ -130,6 +132,7 @@ export const initialState: PaneState = {
   started: false,
   validating: false,
   report: null,
+  ledger: null,
   template: null,
   findings: [],
   readError: null,
@@ -159,7 +162,8 @@ export const initialState: PaneState = {
 export type Action =
   | { type: "capabilities"; capabilities: HostCapabilities }
   | { type: "validateStart" }
-  | { type: "validated"; outcome: ReadOutcome; findings: Finding[]; at: number }
+  /** `ledger`: the registers' summary when the workbook has any (absent: none). */
+  | { type: "validated"; outcome: ReadOutcome; findings: Finding[]; at: number; ledger?: LedgerSummary | null }
   | { type: "validateFailed"; message: string }
   | { type: "busy"; busy: Busy }
   | { type: "inserted"; outcome: InsertOutcome; templateUrl?: string }
@@ -205,6 +209,7 @@ export function reducer(state: PaneState, action: Action): PaneState {
         validating: false,
         readError: null,
         report: action.outcome.report,
+        ledger: action.ledger ?? null,
         template: action.outcome.template,
         findings: action.findings,
         checkedAt: action.at,
@@ -482,17 +487,17 @@ export const LEDGER_MATCH = "LEDGER.MATCH";
  * Only the registers typed into (表 cells and text untouched): what is true then is "台账已登记 N 件，
  * 表三尚未按台账填写", not 未开始填写 — and the mismatches are that to-do, not errors.
  */
-export function registeredOnly(report: Report | null): { applications: number; cases: number; tables: string } | null {
+export function registeredOnly(report: Report | null, ledger: LedgerSummary | null): { applications: number; cases: number; tables: string } | null {
   if (!report || !isUntouched(report)) return null;
-  const reg = ledgerSummaryOf(report)?.registered;
+  const reg = ledger?.registered;
   if (!reg || reg.applications + reg.cases === 0) return null;
   const tables = [...(reg.applications ? [SHEET_NAMES.t3] : []), ...(reg.cases ? [SHEET_NAMES.t4] : [])].join("、");
   return { applications: reg.applications, cases: reg.cases, tables };
 }
 
 /** 待填 in this state: emptiness always, the register mismatches while only the registers are typed. */
-export function todoOf(report: Report | null): (f: Finding) => boolean {
-  return registeredOnly(report) ? (f) => isTodo(f) || f.rule === LEDGER_MATCH : isTodo;
+export function todoOf(report: Report | null, ledger: LedgerSummary | null): (f: Finding) => boolean {
+  return registeredOnly(report, ledger) ? (f) => isTodo(f) || f.rule === LEDGER_MATCH : isTodo;
 }
 
 /**
@@ -545,8 +550,8 @@ export function groupFindings(findings: readonly Finding[], expanded: readonly s
   return groups;
 }
 
-export function summarize(state: Pick<PaneState, "findings" | "started" | "validating" | "report" | "readError">): Summary {
-  const registered = state.readError === null ? registeredOnly(state.report) : null;
+export function summarize(state: Pick<PaneState, "findings" | "started" | "validating" | "report" | "readError" | "ledger">): Summary {
+  const registered = state.readError === null ? registeredOnly(state.report, state.ledger) : null;
   if (registered) {
     // The mismatches are the to-do the text says; anything else (a deadline, a bad row) is counted.
     const c = countsOf(shownFindings(state.findings, true).filter((f) => f.rule !== LEDGER_MATCH));
@@ -578,7 +583,7 @@ function templateBanner(state: PaneState, canRestore: boolean): TemplateBanner {
   const canInsert = state.capabilities?.insertTemplate !== false;
   if (state.template === null) return { kind: "missing", canInsert };
   if (state.template.missing.length > 0) return { kind: "damaged", canRestore: canRestore && canInsert, roles: state.template.missing };
-  const registered = registeredOnly(state.report);
+  const registered = registeredOnly(state.report, state.ledger);
   if (registered) return { kind: "ledgerOnly", ...registered };
   if (state.report && isUntouched(state.report)) return { kind: "start", agencyMissing: !state.report.meta.agency?.trim() };
   return null;
@@ -615,7 +620,7 @@ export function viewModel(state: PaneState, opts: { canRestore?: boolean; canRol
     subtitle: hasReport ? S.formatLabel(state.report!.format) : null,
     summary: summarize(state),
     banner: templateBanner(state, opts.canRestore ?? false),
-    groups: groupFindings(shown, state.expanded, state.editedGroup, todoOf(state.readError === null ? state.report : null)),
+    groups: groupFindings(shown, state.expanded, state.editedGroup, todoOf(state.readError === null ? state.report : null, state.ledger)),
     total: shown.length,
     canExport: hasReport && state.busy === null,
     canInsert: state.busy === null && state.capabilities?.insertTemplate !== false,
@@ -630,7 +635,7 @@ export function viewModel(state: PaneState, opts: { canRestore?: boolean; canRol
     canTransfer: state.busy === null && (state.template !== null || state.capabilities?.insertTemplate !== false),
     formError: state.formError,
     transferDone: state.transferDone,
-    ledger: ledgerSummaryOf(state.report),
+    ledger: state.ledger,
     ledgerImport: state.ledgerImport,
     rollup: state.rollup,
     canRollup: (opts.canRollup ?? false) && state.busy === null && (state.template !== null || state.capabilities?.insertTemplate !== false),

@@ -217,6 +217,8 @@ export const S = {
     overdueTitle: "已逾期",
     dueSoonTitle: "即将到期",
     awaitingTitle: "待补正",
+    /** The register chunk could not load: what is not checked, and that the rest is. */
+    unavailable: (why: string): string => `台账检查组件加载失败：${why}。本次未核对台账（表三、表四与台账是否一致、答复期限），其余校验照常。请检查网络后点“重新校验”。`,
     none: "无",
     empty: "本年的申请台账和复议诉讼台账还没有记录。登记后，这里统计件数并列出已逾期和即将到期的申请。",
     overdue: (name: string, due: string, late: number): string => `${name}：答复期限 ${due}，已超过 ${late} 个工作日`,

@@ -3,8 +3,11 @@
  * year rules against last year's report, and the registers' LEDGER.* rules) and how the findings
  * of reading (the importer's, the workbook adapter's) merge with the rules' findings.
  */
-import { checkReport, type Finding, type Report } from "../report";
+import type { Finding, Report } from "../report";
 import { ledgerRule } from "../ledger/register";
+import { checkWith } from "./checkCore";
+
+export { mergeFindings } from "./checkCore";
 
 /**
  * Every rule on one report. `prior`: last year's full report when the caller has it (CLI
@@ -12,19 +15,5 @@ import { ledgerRule } from "../ledger/register";
  */
 export function checkRules(report: Report, prior: Report | null = null): Finding[] {
   // A workbook with registers (template version 3) is also checked against them (LEDGER.*).
-  return checkReport(report, { prior, extraRules: [ledgerRule()] });
-}
-
-const findingKey = (f: Finding) => `${f.rule}|${f.cells.join()}`;
-
-/**
- * The reader's own findings first (what could not be placed, a missing sheet), then the rules',
- * without repeating one the rules also found, and without a blank-cell warning on cells the reader
- * already said are missing (rows a report printed as one, 2019's （六）其他处理).
- */
-export function mergeFindings(readFindings: readonly Finding[], ruleFindings: readonly Finding[]): Finding[] {
-  const seen = new Set(ruleFindings.map(findingKey));
-  const missing = new Set(readFindings.filter((f) => f.rule === "IMPORT.MISSING").flatMap((f) => f.cells));
-  const rules = ruleFindings.filter((f) => !(f.rule === "CELL.BLANK" && f.cells.length > 0 && f.cells.every((k) => missing.has(k))));
-  return [...readFindings.filter((f) => !seen.has(findingKey(f))), ...rules];
+  return checkWith(report, prior, [ledgerRule()]);
 }

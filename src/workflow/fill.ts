@@ -5,8 +5,7 @@
  */
 import { countRegister, registerOfReport } from "../ledger";
 import { FORMAT_2021, interpret, t3Key, t4Key, TABLE_NAMES, type CellKey, type Report } from "../report";
-import { templateLayout } from "../template/layout";
-import { planImport } from "./importPlan";
+import { planImport, writable } from "./importPlan";
 import { W } from "./messages";
 import type { TransferPreview } from "./transfer";
 
@@ -89,10 +88,4 @@ export function ledgerFillPreview(current: Report, writable: (key: CellKey) => b
     findings: loaded.findings,
     warnings: [],
   };
-}
-
-/** Totals are template formulas (and kept figures are locked): never written by a fill or an import. */
-export function writable(key: CellKey): boolean {
-  const loc = templateLayout().cells.get(key);
-  return loc !== undefined && !loc.computed && !loc.kept;
 }

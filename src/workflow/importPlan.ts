@@ -4,6 +4,7 @@
  * to undo it. Pure: the pane shows the plan, the workbook port writes it.
  */
 import { cellInfo, cellsOf, interpret, t3Key, type CellKey, type RawCell, type Report } from "../report";
+import { templateLayout } from "../template/layout";
 
 export interface CellChange {
   key: CellKey;
@@ -110,4 +111,10 @@ export function writesOf(plan: ImportPlan, accept: ReadonlySet<string> = new Set
     out.undo.sections[s.key] = s.current;
   }
   return out;
+}
+
+/** Totals are template formulas (and kept figures are locked): never written by a fill or an import. */
+export function writable(key: CellKey): boolean {
+  const loc = templateLayout().cells.get(key);
+  return loc !== undefined && !loc.computed && !loc.kept;
 }

@@ -4,19 +4,19 @@
  * (src/ledger/importPlan) and the writes with their 撤销. No DOM, no Office, no file parsing (the
  * lazy transfer chunk reads the file into grids): tested in Node.
  */
-import type { InputWrites, RegisterRows } from "../workbook/writePlan";
 import { APP_COLUMNS, CASE_COLUMNS, proposeMapping, type AppField, type CaseField, type ColumnDef, type ColumnMapping } from "../ledger/columns";
 import { pickRegisterGrids, type NamedGrid } from "../ledger/file";
-import { planRegisterImport, registerRowsOf, type ImportSource, type RegisterImportPlan } from "../ledger/importPlan";
+import { planRegisterImport, type ImportSource, type RegisterImportPlan } from "../ledger/importPlan";
 import { cellText, findHeader } from "../ledger/parse";
 import type { Report } from "../report/schema";
 import type { RawCell } from "../report/values";
 import { colLetters } from "../template/address";
-import { registerRowKey, registerRowOf } from "../template/layout";
 import type { TemplateSheets } from "../workbook/port";
 import { SHEET_NAMES } from "../template/messages";
 import type { RegisterRole } from "../template/roles";
 import { W } from "./messages";
+
+export { ledgerImportWrites, rowKeyLabel, undoKeepingRows, type AppliedLedgerImport } from "./registerRows";
 
 const L = W.ledger.import;
 
@@ -142,43 +142,3 @@ export function remap(src: ImportSources, role: RegisterRole, field: string, col
   return src;
 }
 
-export interface AppliedLedgerImport {
-  /** 撤销: the rows blank again, only where they still hold what was written. */
-  undo: InputWrites;
-  rows: number;
-}
-
-/** The writes of a confirmed preview (target rows expected blank) and what 撤销 writes back. */
-export function ledgerImportWrites(plan: RegisterImportPlan): { write: InputWrites; applied: AppliedLedgerImport } {
-  const rows = registerRowsOf(plan);
-  const blanks: RegisterRows = {};
-  for (const role of ["apps", "cases"] as const) {
-    const r = rows[role];
-    if (r) blanks[role] = Object.fromEntries(Object.keys(r).map((n) => [n, [] as RawCell[]]));
-  }
-  const count = (plan.apps?.rows.length ?? 0) + (plan.cases?.rows.length ?? 0);
-  return {
-    write: { registerRows: rows, expect: { registerRows: blanks } },
-    applied: { undo: { registerRows: blanks, expect: { registerRows: rows } }, rows: count },
-  };
-}
-
-/** 撤销 without the rows the clerk changed since (LEDGER.APP.12 …): their edits are kept. */
-export function undoKeepingRows(undo: InputWrites, changed: readonly string[]): InputWrites {
-  const drop = new Set(changed);
-  const pick = (rows: RegisterRows | undefined): RegisterRows => {
-    const out: RegisterRows = {};
-    for (const role of ["apps", "cases"] as const) {
-      const r = rows?.[role];
-      if (r) out[role] = Object.fromEntries(Object.entries(r).filter(([n]) => !drop.has(registerRowKey(role, Number(n)))));
-    }
-    return out;
-  };
-  return { registerRows: pick(undo.registerRows), expect: { registerRows: pick(undo.expect?.registerRows) } };
-}
-
-/** "申请台账第 12 行" for a row key. */
-export function rowKeyLabel(key: string, names: Partial<Record<RegisterRole, string>> = {}): string {
-  const r = registerRowOf(key);
-  return r ? L.rowName(names[r.role] ?? SHEET_NAMES[r.role], r.row) : key;
-}

@@ -14,7 +14,7 @@ import type { RawCell } from "../report/values";
 import type { ImportPlan } from "./importPlan";
 import type { RegisterCarry } from "../ledger/carry";
 import type { LedgerNumbers } from "./fill";
-import { ledgerImportWrites, rowKeyLabel, undoKeepingRows } from "./registerImport";
+import { ledgerImportWrites, rowKeyLabel, undoKeepingRows } from "./registerRows";
 
 export type TransferMode = "rollForward" | "import";
 

@@ -9,7 +9,7 @@ import { templateLayout, OPENING_KEY } from "../template/layout";
 import type { TemplateSheets } from "../workbook/port";
 import { paragraphsOf, type TextBlockKey } from "../workbook/writePlan";
 import { carryOpenApplications, emptyApplicationsGrid } from "../ledger/carry";
-import { writable } from "./fill";
+import { writable } from "./importPlan";
 import { planImport } from "./importPlan";
 import { W } from "./messages";
 import { rollForward } from "./rollForward";

@@ -6,6 +6,7 @@
  * the register read back from the workbook counts to the same 表三/表四 as `xxgk-report ledger`
  * on the source file.
  */
+import { registerRowsOf } from "../../src/workflow/registerRows";
 import fc from "fast-check";
 import {
   APP_COLUMNS,
@@ -22,7 +23,6 @@ import {
   planRegisterImport,
   proposeMapping,
   registerFromGrids,
-  registerRowsOf,
   serialOfDay,
   type AppField,
   type ColumnMapping,

@@ -16,6 +16,7 @@ import { transferController } from "../../src/pane/controllers/transfer";
 import { validationController } from "../../src/pane/controllers/validation";
 import type { ExportModule } from "../../src/pane/exportApi";
 import { initialState, reducer, type Action, type PaneState } from "../../src/pane/state";
+import { checkRules } from "../../src/workflow/check";
 import { FIXTURES } from "../helpers/paths";
 import { FULL_TEMPLATE, MemoryPort } from "./memoryPort";
 
@@ -46,6 +47,7 @@ function context(port: MemoryPort, over: Partial<PaneContext> = {}): PaneContext
     now: () => Date.UTC(2025, 5, 30),
     loadTransfer: () => import("../../src/pane/transferModule"),
     loadExporter: () => Promise.reject(new Error("not in this test")),
+    loadRegister: () => import("../../src/pane/registerModule"),
     actions,
     ...over,
   };
@@ -99,6 +101,52 @@ describe("applyWrite: the one switch over a write's outcome", () => {
     await ctx.applyWrite(async () => null, { written: () => undefined, changed: () => undefined, failed: (w) => w });
     expect(p.writes).toEqual([]);
     expect(ctx.state.notice).toBeNull();
+  });
+});
+
+describe("validation controller: the register chunk (issue 23)", () => {
+  /** A counted loader over the real chunk, so a test sees when the pane asked for it. */
+  function counting(fail = false) {
+    const calls = { n: 0 };
+    const load = () => {
+      calls.n++;
+      return fail ? Promise.reject(new Error("ChunkLoadError")) : import("../../src/pane/registerModule");
+    };
+    return { calls, load };
+  }
+
+  test("a workbook without register sheets never loads it", async () => {
+    const { calls, load } = counting();
+    const ctx = context(Object.assign(new MemoryPort(), { report: emptyReport("2021", { year: 2025, agency: "某局" }), template: FULL_TEMPLATE }), { loadRegister: load });
+    await ctx.validate();
+    expect(calls.n).toBe(0);
+    expect(ctx.state.ledger).toBeNull();
+  });
+
+  test("with registers, the pass has the LEDGER rules and the 台账 summary, the same as the CLI's check", async () => {
+    const { calls, load } = counting();
+    const report = withRegisters();
+    report.registers!.applications!.rows.push(["1", "2025-03-05", "自然人", "张三", "某信息", null, "否", null, null]);
+    const ctx = context(Object.assign(new MemoryPort(), { report, template: TEMPLATE_V3 }), { loadRegister: load });
+    await ctx.validate();
+    expect(calls.n).toBeGreaterThan(0);
+    expect(ctx.state.ledger).toMatchObject({ year: 2025, registered: { applications: 1 } });
+    const ledgerRules = ctx.state.findings.filter((f) => f.rule.startsWith("LEDGER.")).map((f) => `${f.rule}|${f.message}`);
+    const cli = checkRules(report).filter((f) => f.rule.startsWith("LEDGER.")).map((f) => `${f.rule}|${f.message}`);
+    expect(ledgerRules.length).toBeGreaterThan(0);
+    expect(ledgerRules).toEqual(cli);
+  });
+
+  test("the chunk failing to load is said; the other rules still run and nothing is called 台账 fine", async () => {
+    const { load } = counting(true);
+    const report = withRegisters();
+    report.cells["T3.R01.C1"] = 5;
+    const ctx = context(Object.assign(new MemoryPort(), { report, template: TEMPLATE_V3 }), { loadRegister: load });
+    await ctx.validate();
+    expect(ctx.state.notice).toMatchObject({ tone: "warning", text: expect.stringContaining("台账检查组件加载失败：ChunkLoadError") });
+    expect(ctx.state.findings.some((f) => f.rule.startsWith("LEDGER."))).toBe(false);
+    expect(ctx.state.findings.length).toBeGreaterThan(0);
+    expect(ctx.state.ledger).toBeNull();
   });
 });
 

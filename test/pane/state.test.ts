@@ -26,6 +26,7 @@ import { themeOf } from "../../src/pane/theme";
 import { APP_COLUMNS } from "../../src/ledger";
 import { sampleReport } from "../support/reports";
 import { checkRules } from "../../src/workflow/check";
+import { ledgerSummary } from "../../src/pane/ledgerState";
 import { FULL_TEMPLATE } from "./memoryPort";
 
 // Opaque rule names ("X", "Y") are enough here: the pane groups and orders, it never reads them.
@@ -33,7 +34,9 @@ const f = (rule: string, severity: Finding["severity"], cells: string[], message
 
 function validated(state: PaneState, report = sampleReport(), template = FULL_TEMPLATE): PaneState {
   const findings = checkRules(report);
-  return reducer(state, { type: "validated", outcome: { report, findings: [], template, syncs: 1 }, findings, at: 0 });
+  // As the validation pass does with the register chunk: the 台账 summary beside the findings.
+  const ledger = report.registers ? ledgerSummary(report) : null;
+  return reducer(state, { type: "validated", outcome: { report, findings: [], template, syncs: 1 }, findings, at: 0, ledger });
 }
 
 describe("tableOf", () => {

@@ -13,6 +13,7 @@ import { createRollup, DEFAULT_SIMILAR_THRESHOLD, KEY_NUMBERS, parentDifferences
 import { parse } from "../args";
 import { EXIT, type CliIO } from "../io";
 import { loadReportFile, loadReportFiles, MAX_INPUT_BYTES } from "../load";
+import { unplaced } from "../../workflow/rollup/shown";
 import { cliText } from "../messages";
 import { canonical, sameFiles } from "../paths";
 import { printable } from "../terminal";
@@ -167,10 +168,10 @@ function plainLines(r: RollupResult, rosterSize: number | null, files: number, d
     }
   }
   if (r.missing.length) out.push(T.missingHead(r.missing.length), `  ${r.missing.map((m) => m.name).join("、")}`);
-  const unplaced = r.unreadable.filter((x) => !r.units.some((u) => u.file === x.file));
-  if (unplaced.length) {
-    out.push(T.unplacedHead(unplaced.length));
-    for (const x of unplaced) out.push(T.unplaced(x.file, x.reason));
+  const lost = unplaced(r);
+  if (lost.length) {
+    out.push(T.unplacedHead(lost.length));
+    for (const x of lost) out.push(T.unplaced(x.file, x.reason));
   }
   const passed = r.units.filter((u) => u.verdict === "通过" && u.inTotals);
   if (passed.length) out.push(T.passedHead(passed.length), `  ${passed.map((u) => u.name).join("、")}`);

@@ -9,6 +9,7 @@ import type { InputWrites } from "../../workbook/writePlan";
 import type { ExportHost, ExportModule } from "../exportApi";
 import type { Action, PaneState } from "../state";
 import { S } from "../strings";
+import type { RegisterModule } from "../registerApi";
 import type { TransferModule } from "../transferApi";
 
 export interface PaneHost {
@@ -36,6 +37,8 @@ export interface PaneContext {
   now(): number;
   loadTransfer(): Promise<TransferModule>;
   loadExporter(): Promise<ExportModule>;
+  /** The register chunk (LEDGER rules, 台账 summary, register import and fill). */
+  loadRegister(): Promise<RegisterModule>;
 }
 
 /** The writes, or how to get them (e.g. insert the template first); null: nothing to write. */

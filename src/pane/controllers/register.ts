@@ -1,10 +1,12 @@
 /**
  * 导入已有台账: read the file's registers (lazy chunk), map their columns, preview the rows as
  * written, confirm into blank rows only, 撤销. The plan and writes are the workflow's
- * (src/workflow/registerImport.ts).
+ * (src/workflow/registerImport.ts), loaded with the register chunk when the file is read.
  */
 import type { RegisterRole } from "../../template/roles";
-import { ledgerImportWrites, previewImport, registerSources, remap, rowKeyLabel, undoKeepingRows, type ImportSources } from "../../workflow/registerImport";
+import type { ImportSources } from "../../workflow/registerImport";
+import { ledgerImportWrites, rowKeyLabel, undoKeepingRows } from "../../workflow/registerRows";
+import type { RegisterModule } from "../registerApi";
 import { S } from "../strings";
 import type { TransferModule } from "../transferApi";
 import { fileBytes, reason, type PaneContext } from "./context";
@@ -25,11 +27,13 @@ export interface RegisterController {
 
 export function registerController(ctx: PaneContext): RegisterController {
   const { dispatch } = ctx;
+  /** The register chunk, once a file has been read (the mapping step exists only after that). */
+  let planner: RegisterModule | null = null;
 
   const fileError = (error: string) => dispatch({ type: "ledgerImport", panel: { step: "file", reading: null, error } });
   /** The mapping step against the workbook as read last. */
   const showMapping = (src: ImportSources) =>
-    dispatch({ type: "ledgerImport", panel: { step: "map", preview: previewImport(src, ctx.state.report, ctx.state.template), busy: false } });
+    dispatch({ type: "ledgerImport", panel: { step: "map", preview: planner!.previewImport(src, ctx.state.report, ctx.state.template), busy: false } });
 
   function open(): void {
     if (ctx.state.busy || ctx.state.transfer) return;
@@ -56,14 +60,14 @@ export function registerController(ctx: PaneContext): RegisterController {
     dispatch({ type: "ledgerImport", panel: { step: "file", reading: input.name, error: null } });
     let mod: TransferModule;
     try {
-      mod = await ctx.loadTransfer();
+      [mod, planner] = await Promise.all([ctx.loadTransfer(), ctx.loadRegister()]);
     } catch (e) {
       return fileError(LI.moduleFailed(reason(e)));
     }
     const out = await mod.readRegister(input);
     if (!ctx.state.ledgerImport) return; // cancelled meanwhile
     if (!out.ok) return fileError(out.message);
-    const src = registerSources(input.name, out.sheets);
+    const src = planner.registerSources(input.name, out.sheets);
     if ("error" in src) return fileError(src.error);
     dispatch({ type: "registerSource", source: src });
     // The preview is against the workbook as it is now.
@@ -75,8 +79,8 @@ export function registerController(ctx: PaneContext): RegisterController {
 
   function map(role: RegisterRole, field: string, column: number | null): void {
     const { registerSource: src, ledgerImport: p } = ctx.state;
-    if (!src || p?.step !== "map" || p.busy) return;
-    const next = remap(src, role, field, column);
+    if (!src || p?.step !== "map" || p.busy || !planner) return;
+    const next = planner.remap(src, role, field, column);
     dispatch({ type: "registerSource", source: next });
     showMapping(next);
   }

@@ -4,16 +4,17 @@
  * together by the roll-up workflow (src/workflow/rollup); then the totals and 单位一览 written into
  * the open workbook through the import's preview and one 撤销 that restores it cell for cell and
  * removes the sheets it added. Port calls: preview = a read + the sheet names (2 syncs on Excel);
- * writing = writeInputs + writeSheets (4); 撤销 the same (4).
+ * writing = writeInputs + writeSheets (4); 撤销 the same (4). The work itself is a lazy chunk
+ * (../rollupApi), loaded with the readers on the first file or roster.
  */
-import { checkRules, mergeFindings } from "../../workflow/check";
-import { createRollup, rosterFromSheets, type RollupResult } from "../../workflow/rollup";
-import { rollupWritePreview, rollupWrites, type AppliedRollup, type RollupWritePreview } from "../../workflow/rollup/apply";
+import type { RollupResult } from "../../workflow/rollup";
+import type { AppliedRollup, RollupWritePreview } from "../../workflow/rollup/apply";
 import { keyLabel, undoForced, undoKeeping } from "../../workflow/transfer";
 import type { PlainSheet } from "../../workbook/port";
 import type { InputWrites } from "../../workbook/writePlan";
 import type { RollupPanel } from "../rollupState";
 import { S } from "../strings";
+import { loadRollupModule, type RollupModule } from "../rollupApi";
 import type { TransferModule } from "../transferApi";
 import { fileBytes, insertProgress, reason, type PaneContext } from "./context";
 
@@ -51,9 +52,15 @@ export function rollupController(ctx: PaneContext): RollupController {
     if (p) set({ step: "choose", year: p.year, roster: p.roster, reading: null, error });
   };
 
+  /** The roll-up chunk, once the first file or roster has been read (no list step before that). */
+  let work: RollupModule | null = null;
+
+  /** The readers, and the roll-up's work beside them. */
   async function transferModule(): Promise<TransferModule | null> {
     try {
-      return await ctx.loadTransfer();
+      const [read, w] = await Promise.all([ctx.loadTransfer(), loadRollupModule()]);
+      work = w;
+      return read;
     } catch (e) {
       chooseError(S.transfer.moduleFailed(reason(e)));
       return null;
@@ -86,7 +93,7 @@ export function rollupController(ctx: PaneContext): RollupController {
     const now = panel();
     if (now?.step !== "choose") return; // closed meanwhile
     if (!read.ok) return chooseError(R.rosterFailed(file.name, read.message));
-    const units = rosterFromSheets(read.sheets);
+    const units = work!.rosterFromSheets(read.sheets);
     if (!units.length) return chooseError(R.rosterEmpty(file.name));
     set({ ...now, roster: { file: file.name, units }, error: null });
   }
@@ -95,7 +102,7 @@ export function rollupController(ctx: PaneContext): RollupController {
   async function preview(result: RollupResult): Promise<RollupWritePreview> {
     await ctx.validate();
     const names = await port.sheetNames!();
-    return rollupWritePreview(result, ctx.state.report, ctx.state.template, names);
+    return work!.rollupWritePreview(result, ctx.state.report, ctx.state.template, names);
   }
 
   async function files(list: readonly File[], folder = false): Promise<void> {
@@ -107,6 +114,7 @@ export function rollupController(ctx: PaneContext): RollupController {
     set({ ...p, reading: R.reading(0, picked.length), error: null });
     const mod = await transferModule();
     if (!mod) return;
+    const { createRollup, mergeFindings, checkRules } = work!;
     const rollup = createRollup({ year: y, roster: r?.units ?? null });
     for (const [k, f] of picked.entries()) {
       const now = panel();
@@ -164,7 +172,7 @@ export function rollupController(ctx: PaneContext): RollupController {
         pv = await preview(p.result);
         accepted = new Set();
       }
-      const { write, sheets, applied } = rollupWrites(pv, accepted);
+      const { write, sheets, applied } = work!.rollupWrites(pv, accepted);
       if (Object.keys(write.cells ?? {}).length) {
         const out = await port.writeInputs(write);
         if (out.kind === "changed") {

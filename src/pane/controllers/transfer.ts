@@ -3,7 +3,6 @@
  * is now, confirm (inserting the template first when there is none), 撤销. The plans and writes
  * are the workflow's (src/workflow/transfer.ts, transferPreview.ts, fill.ts).
  */
-import { ledgerFillPreview, writable } from "../../workflow/fill";
 import { confirmWrites, keyLabel, undoForced, undoKeeping, type AppliedTransfer, type TransferMode, type TransferPreview } from "../../workflow/transfer";
 import { S } from "../strings";
 import type { SourceInput, TransferModule } from "../transferApi";
@@ -42,7 +41,14 @@ export function transferController(ctx: PaneContext): TransferController {
     if (ctx.state.busy) return;
     await ctx.validate();
     const report = ctx.state.report;
-    const p = report ? ledgerFillPreview(report, writable) : null;
+    if (!report) return;
+    let p: TransferPreview | null;
+    try {
+      p = (await ctx.loadRegister()).ledgerFillPreview(report);
+    } catch (e) {
+      dispatch({ type: "notice", notice: { tone: "error", text: S.ledger.unavailable(reason(e)) } });
+      return;
+    }
     if (!p) return;
     dispatch({ type: "transferSource", source: { kind: "ledger" } });
     dispatch({ type: "transferOpen", mode: "import" });

@@ -3,10 +3,11 @@
  * One pass at a time; edits during a pass schedule exactly one more. The port subscribes to the
  * template sheets that exist, so the pane re-subscribes when they change (inserted, renamed).
  */
-import { checkRules } from "../../workflow/check";
+import { checkWith, type ExtraRule } from "../../workflow/checkCore";
 import { priorFor } from "../../workflow/transfer";
 import { findingsOf } from "../state";
 import { S } from "../strings";
+import type { LedgerSummary } from "../ledgerState";
 import { reason, type PaneContext } from "./context";
 
 export interface ValidationController {
@@ -35,8 +36,20 @@ export function validationController(ctx: PaneContext, debounceMs: number): Vali
       const outcome = await port.readReport();
       // Last year's full report of this session (after 结转) adds TEXT.SIMILAR to the kept figures.
       const prior = priorFor(outcome.report, ctx.state.priorReport);
-      const ruleFindings = outcome.report ? checkRules(outcome.report, prior) : [];
-      dispatch({ type: "validated", outcome, findings: findingsOf(outcome, ruleFindings), at: ctx.now() });
+      // The registers' rules and summary come from their lazy chunk, loaded once a workbook has them.
+      const extra: ExtraRule[] = [];
+      let ledger: LedgerSummary | null = null;
+      if (outcome.report?.registers) {
+        try {
+          const reg = await ctx.loadRegister();
+          extra.push(reg.ledgerRule());
+          ledger = reg.ledgerSummary(outcome.report);
+        } catch (e) {
+          dispatch({ type: "notice", notice: { tone: "warning", text: S.ledger.unavailable(reason(e)) } });
+        }
+      }
+      const ruleFindings = outcome.report ? checkWith(outcome.report, prior, extra) : [];
+      dispatch({ type: "validated", outcome, findings: findingsOf(outcome, ruleFindings), at: ctx.now(), ledger });
     } catch (e) {
       dispatch({ type: "validateFailed", message: S.errors.readFailed(reason(e)) });
       return;

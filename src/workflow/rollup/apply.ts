@@ -10,13 +10,15 @@ import { cellInfo, emptyReport, type CellKey, type Report } from "../../report";
 import type { PlainSheet, TemplateSheets } from "../../workbook/port";
 import { freeSheetName } from "../../workbook/plainSheets";
 import type { InputWrites } from "../../workbook/writePlan";
-import { writable } from "../fill";
+import { writable } from "../importPlan";
 import { planImport } from "../importPlan";
 import { confirmWrites, type AppliedTransfer, type TransferPreview } from "../transfer";
 import type { RollupResult } from "./index";
 import { ROLLUP_TEXT } from "./messages";
 import { OVERVIEW_SHEET, overviewRows, SIMILAR_RATIO_COLUMN, SIMILAR_SHEET, similarRows } from "./sheets";
 import { totalsReport } from "./totals";
+
+export { sheetLine } from "./shown";
 
 const T = ROLLUP_TEXT.write;
 
@@ -75,10 +77,6 @@ export function rollupWritePreview(result: RollupResult, current: Report | null,
   return { cells, incomplete, sheets };
 }
 
-/** What a sheet line of the preview says: new, or beside the clerk's sheet of that name. */
-export function sheetLine(s: RollupSheetPlan): string {
-  return s.name === s.base ? T.sheetNew(s.name) : T.sheetTaken(s.base, s.name);
-}
 
 /** The writes of a confirmed preview: the cells (ticked conflicts only) and the sheets to add. */
 export function rollupWrites(p: RollupWritePreview, accepted: ReadonlySet<string>): { write: InputWrites; sheets: PlainSheet[]; applied: AppliedRollup } {

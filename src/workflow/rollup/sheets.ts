@@ -6,6 +6,9 @@
 import type { RawCell } from "../../report";
 import { KEY_NUMBERS, type RollupResult } from "./index";
 import { ROLLUP_TEXT } from "./messages";
+import { unplaced } from "./shown";
+
+export { unplaced };
 
 export const OVERVIEW_SHEET = "单位一览";
 export const SIMILAR_SHEET = "雷同";
@@ -36,8 +39,3 @@ export function similarRows(result: RollupResult): RawCell[][] {
 
 /** 雷同's ratio column (0-based). */
 export const SIMILAR_RATIO_COLUMN = 3;
-
-/** Files that could not be read and belong to no unit of the list (named by file only). */
-export function unplaced(result: RollupResult): RollupResult["unreadable"] {
-  return result.unreadable.filter((x) => !result.units.some((u) => u.file === x.file));
-}

@@ -9,6 +9,7 @@
  * units is common wording (the 条例's title, the format's phrases) and proposes no pair. Each
  * unit keeps only its sorted shingle hashes, never its report.
  */
+import { DEFAULT_SIMILAR_THRESHOLD } from "./shown";
 import { FORMATS, type Report, type SectionKey } from "../../report";
 
 export const COMPARED_SECTIONS: readonly SectionKey[] = ["S1", "S5", "S6"];
@@ -17,7 +18,7 @@ const SHINGLE = 8;
 export const MIN_COMPARED_CHARS = 60;
 /** A shingle in more units than this is common wording, not a copy between two of them. */
 export const COMMON_UNITS = 64;
-export const DEFAULT_SIMILAR_THRESHOLD = 0.5;
+export { DEFAULT_SIMILAR_THRESHOLD };
 
 export interface SectionShingles {
   section: SectionKey;

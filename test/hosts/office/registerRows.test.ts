@@ -4,7 +4,8 @@
  * target row was filled meanwhile (nothing written); 撤销 clears exactly the rows written, only if
  * they still hold what was written. Read back, the register counts as the source did.
  */
-import { APP_COLUMNS, countRegister, dayOfIso, findHeader, planRegisterImport, registerOfReport, registerRowsOf, serialOfDay, type AppField, type ColumnMapping } from "../../../src/ledger";
+import { registerRowsOf } from "../../../src/workflow/registerRows";
+import { APP_COLUMNS, countRegister, dayOfIso, findHeader, planRegisterImport, registerOfReport, serialOfDay, type AppField, type ColumnMapping } from "../../../src/ledger";
 import type { InputWrites, WorkbookPort } from "../../../src/workbook/port";
 import type { RawCell } from "../../../src/report";
 import { rectAddress } from "../../../src/template/address";
