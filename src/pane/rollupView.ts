@@ -8,11 +8,11 @@
 import { h, icon } from "./dom";
 import type { RollupPanel } from "./rollupState";
 import { S } from "./strings";
+import { conflictList, shownValue } from "./conflictView";
 import type { RollupResult } from "../workflow/rollup";
 import { ROLLUP_TEXT } from "../workflow/rollup/messages";
 import { DEFAULT_SIMILAR_THRESHOLD, sheetLine, unplaced } from "../workflow/rollup/shown";
 import { previewCounts } from "../workflow/transfer";
-import type { RawCell } from "../report/values";
 
 export interface RollupHandlers {
   open(): void;
@@ -45,11 +45,6 @@ function picker(attrs: Record<string, string | boolean>, onFiles: (files: File[]
   return input;
 }
 
-function shown(v: RawCell): string {
-  return v === null || (typeof v === "string" && v.trim() === "") ? S.transfer.blank : String(v);
-}
-
-const safeId = (key: string) => `rc-${key.replace(/[^A-Za-z0-9]/g, "-")}`;
 
 export function createRollupView(handlers: RollupHandlers, years: readonly number[]): { render(p: RollupPanel): { el: HTMLElement; focusTarget: HTMLElement } } {
   function heading(): HTMLElement {
@@ -147,22 +142,8 @@ export function createRollupView(handlers: RollupHandlers, years: readonly numbe
     parts.push(h("p", { class: "transfer-summary", attrs: { "data-rollup": "summary" } }, c.fills ? S.transfer.fillsLine(c.fills, 0) : c.conflicts ? "" : S.transfer.nothingToDo));
     if (c.unchanged) parts.push(h("p", { class: "field-hint" }, S.transfer.unchangedLine(c.unchanged)));
     if (pv.cells.plan.conflicts.length) {
-      parts.push(
-        h(
-          "fieldset",
-          { class: "conflicts", attrs: { "data-rollup": "conflicts" } },
-          h("legend", { class: "transfer-h" }, S.transfer.conflictsLegend(pv.cells.plan.conflicts.length)),
-          h(
-            "ul",
-            { class: "conflict-list" },
-            ...pv.cells.plan.conflicts.map((x) => {
-              const box = h("input", { type: "checkbox", id: safeId(x.key), attrs: { "data-key": x.key }, on: { change: () => handlers.toggle(x.key) } });
-              box.checked = p.accepted.includes(x.key);
-              return h("li", {}, box, h("label", { attrs: { for: safeId(x.key) } }, h("span", { class: "conflict-label" }, x.label), h("span", { class: "conflict-change" }, S.transfer.conflictChange(shown(x.current), shown(x.incoming)))));
-            }),
-          ),
-        ),
-      );
+      const items = pv.cells.plan.conflicts.map((x) => ({ key: x.key, label: x.label, change: S.transfer.conflictChange(shownValue(x.current), shownValue(x.incoming)) }));
+      parts.push(conflictList(items, p.accepted, handlers.toggle, "rc", "data-rollup"));
     }
     if (pv.incomplete.length) {
       parts.push(h("details", { class: "transfer-findings", attrs: { "data-rollup": "incomplete" } }, h("summary", {}, R.incompleteHead(pv.incomplete.length)), h("ul", { class: "transfer-list" }, ...pv.incomplete.map((x) => h("li", {}, ROLLUP_TEXT.write.incomplete(x.label, x.units))))));

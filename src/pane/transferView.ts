@@ -7,9 +7,9 @@
 import { h, hiddenFileInput, icon } from "./dom";
 import type { TransferPanel } from "./state";
 import { S } from "./strings";
+import { conflictList, shownValue as shown } from "./conflictView";
 import { blockHeading, previewCounts, type TransferPreview } from "../workflow/transfer";
 import type { LedgerNumbers } from "../workflow/fill";
-import type { RawCell } from "../report/values";
 
 export interface TransferHandlers {
   close(): void;
@@ -23,14 +23,6 @@ export interface TransferHandlers {
 const T = S.transfer;
 const ACCEPT = ".xlsx,.xlsm,.docx,.pdf,.html,.htm,.txt,.text,.md";
 
-function shown(v: RawCell): string {
-  if (v === null || (typeof v === "string" && v.trim() === "")) return T.blank;
-  return typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : String(v);
-}
-
-function safeId(key: string): string {
-  return `tc-${key.replace(/[^A-Za-z0-9]/g, "-")}`;
-}
 
 const L = S.ledger.numbers;
 
@@ -176,29 +168,7 @@ export function createTransferView(handlers: TransferHandlers): { render(t: Tran
       ...p.plan.conflicts.map((c) => ({ key: c.key, label: c.label, change: T.conflictChange(shown(c.current), shown(c.incoming)) })),
       ...p.plan.sectionConflicts.map((s) => ({ key: s.key, label: blockHeading(s.key), change: T.textChange(s.current.length, s.incoming.length) })),
     ];
-    if (conflicts.length) {
-      parts.push(
-        h(
-          "fieldset",
-          { class: "conflicts", attrs: { "data-transfer": "conflicts" } },
-          h("legend", { class: "transfer-h" }, T.conflictsLegend(conflicts.length)),
-          h(
-            "ul",
-            { class: "conflict-list" },
-            ...conflicts.map((c) => {
-              const box = h("input", { type: "checkbox", id: safeId(c.key), attrs: { "data-key": c.key }, on: { change: () => handlers.toggle(c.key) } });
-              box.checked = t.accepted.includes(c.key);
-              return h(
-                "li",
-                {},
-                box,
-                h("label", { attrs: { for: safeId(c.key) } }, h("span", { class: "conflict-label" }, c.label), h("span", { class: "conflict-change" }, c.change)),
-              );
-            }),
-          ),
-        ),
-      );
-    }
+    if (conflicts.length) parts.push(conflictList(conflicts, t.accepted, handlers.toggle, "tc", "data-transfer"));
     if (p.plan.notes.length) parts.push(h("h3", { class: "transfer-h" }, T.notesHeading), h("ul", { class: "transfer-list" }, ...p.plan.notes.map((n) => h("li", {}, n))));
 
     const findings = p.findings;
