@@ -29,6 +29,7 @@ import { PLACEHOLDER_COL, PLACEHOLDER_VALUES } from "../../template/formulas";
 import { templateDesign } from "../../template/layout";
 import { formatMarker, MARKER_ADDRESS, MARKER_CELL } from "../../template/marker";
 import { opsOf } from "./opCount";
+import { formatBuildingMarker } from "./buildingMarker";
 import { VALIDATION_TEXT } from "../../template/messages";
 import { TEMPLATE_ROLES, type TemplateRole } from "../../template/roles";
 import {
@@ -354,27 +355,7 @@ export const TEMPLATE_PROTECTION: Excel.WorksheetProtectionOptions = {
 /** Operations one context.sync() carries at most (bench: insertOpsPerSyncMax; docs/hosts.md). */
 export const OPS_PER_SYNC = 3000;
 
-/**
- * What a sheet under construction carries in the marker cell until the last batch: not a
- * template marker (parseMarker refuses it, so no reader ever takes the sheet for a template),
- * but enough for the next insertion to recognise the sheet as its own unfinished work.
- */
-const BUILDING_PREFIX = "XXGK-REPORT-BUILDING";
-
-export interface BuildingMarker {
-  role: TemplateRole;
-  set: number;
-}
-
-export function formatBuildingMarker(role: TemplateRole, set: number): string {
-  return `${BUILDING_PREFIX}|role=${role}|set=${set}`;
-}
-
-export function parseBuildingMarker(value: unknown): BuildingMarker | null {
-  const m = typeof value === "string" ? /^XXGK-REPORT-BUILDING\|role=([a-z0-9]+)\|set=(\d+)$/.exec(value.trim()) : null;
-  if (!m || !(TEMPLATE_ROLES as readonly string[]).includes(m[1]!)) return null;
-  return { role: m[1] as TemplateRole, set: Number(m[2]) };
-}
+export { formatBuildingMarker, parseBuildingMarker, type BuildingMarker } from "./buildingMarker";
 
 /** One context.sync() of the build: a sheet's content (`role`) or the finish. */
 export interface BuildBatch {

@@ -43,7 +43,8 @@ import { locate, templateLayout, META_KEYS } from "../../template/layout";
 import { formatMarker, MARKER_ADDRESS, parseMarker, type Marker } from "../../template/marker";
 import { READ_TEXT, SHEET_NAMES } from "../../template/messages";
 import { TEMPLATE_ROLES, type TemplateRole } from "../../template/roles";
-import { buildTemplateViaApi, parseBuildingMarker, planContentBatches, TEMPLATE_PROTECTION, type ApiTemplateOptions, type BuildingMarker } from "./buildTemplateViaApi";
+import type { ApiTemplateOptions } from "./buildTemplateViaApi";
+import { parseBuildingMarker, type BuildingMarker } from "./buildingMarker";
 import { HostError } from "../../workbook/hostErrors";
 import { causeOf, hostError, isCellEdit, isItemNotFound } from "./hostErrors";
 import { WRITE_TEXT } from "../../workbook/messages";
@@ -53,10 +54,15 @@ import { writeInputsWith } from "./writeInputs";
 import { writeSheetsWith } from "./writeSheets";
 import { freeSheetName } from "../../workbook/plainSheets";
 import { officeInput } from "../../workbook/writePlan";
-import { restoreMissingSheets } from "./restoreSheets";
 import { loadTemplatePatch } from "./templatePatch";
 import { distinctSheetNames } from "../../workbook/sheetNames";
 import { RESTORE_TEXT } from "./restoreMessages";
+
+/**
+ * The template build through the API (Office 2019, and the repair of an interrupted one): loaded
+ * only when a template is inserted that way, not with the pane (issue 23).
+ */
+const loadApiBuild = (): Promise<typeof import("./buildTemplateViaApi")> => import(/* webpackChunkName: "api-build" */ "./buildTemplateViaApi");
 
 /** What the adapter needs from the Excel namespace (the real one, the fake, or a mock). */
 export interface ExcelLike {
@@ -540,6 +546,7 @@ export function createOfficeWorkbook(partial: Partial<OfficeWorkbookDeps> = {}):
       return deps.Excel.run(async (ctx) => {
         const counter = { syncs: 0 };
         const m = await refresh(ctx, counter);
+        const { restoreMissingSheets } = await import(/* webpackChunkName: "restore-sheets" */ "./restoreSheets");
         const out = await restoreMissingSheets(ctx, m.sheets, m.activeId, roles, b64, counter);
         if (out.kind === "restored") memory = null; // the next read rediscovers the sheets
         return out;
@@ -628,6 +635,7 @@ export function createOfficeWorkbook(partial: Partial<OfficeWorkbookDeps> = {}):
   /** Office 2019 (ExcelApi 1.7/1.8): the sheets built through the API (buildTemplateViaApi.ts). */
   async function insertViaApi(ctx: Ctx, api: ApiTemplateOptions, opts: InsertOptions, counter: { syncs: number }, before: KnownSheet[], progress?: InsertProgress): Promise<InsertOutcome> {
     memory = null;
+    const { buildTemplateViaApi } = await loadApiBuild();
     const built = await buildTemplateViaApi(ctx, api, { finish: (c) => finishCover(c, api.names, opts, true), progress });
     const order = TEMPLATE_ROLES.map((r) => api.names[r]);
     memory = {
@@ -646,6 +654,7 @@ export function createOfficeWorkbook(partial: Partial<OfficeWorkbookDeps> = {}):
    */
   async function repairViaApi(ctx: Ctx, u: UnfinishedBuild, m: Memory, opts: InsertOptions, counter: { syncs: number }, progress?: InsertProgress): Promise<InsertOutcome> {
     if (!supported("ExcelApi", "1.7")) return { kind: "unsupported", reason: EXCEL_TEXT.unsupported };
+    const { buildTemplateViaApi, planContentBatches, TEMPLATE_PROTECTION } = await loadApiBuild();
     memory = null;
     const coll = ctx.workbook.worksheets;
     const taken = m.sheets.filter((s) => !u.partial.includes(s)).map((s) => s.name);
