@@ -10,6 +10,7 @@ import { countBySeverity, type Finding } from "../../report";
 import { exportReport } from "../../document/exportReport";
 import { installFastCffSubset } from "../../document/cffSubsetNode";
 import { loadFontsFromDir } from "../../document/fontsNode";
+import { installFastStyleLookup } from "../../document/styleLookupNode";
 import type { FontBytes } from "../../document/fonts";
 import { EXPORT_KINDS, type ExportKind } from "../../document/kinds";
 import { cli as text } from "../../document/messages";
@@ -24,10 +25,14 @@ import { findingsFor, formatFindings } from "./check";
 
 const KINDS: ExportKind[] = ["docx", "pdf", "html"];
 
-/** The shipped fonts, with pdfkit's CFF subsetting sped up (same bytes, see cffSubsetNode.ts). */
+/**
+ * The shipped fonts, with pdfkit's CFF subsetting and pdfmake's style lookup sped up (same bytes,
+ * see cffSubsetNode.ts and styleLookupNode.ts).
+ */
 async function pdfFonts(): Promise<FontBytes> {
   const fonts = await loadFontsFromDir();
   installFastCffSubset(fonts.song);
+  installFastStyleLookup();
   return fonts;
 }
 
