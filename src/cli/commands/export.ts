@@ -10,6 +10,7 @@ import { countBySeverity, type Finding } from "../../report";
 import { exportReport } from "../../document/exportReport";
 import { installFastCffSubset } from "../../document/cffSubsetNode";
 import { loadFontsFromDir } from "../../document/fontsNode";
+import { installNativeInflate } from "../../document/inflateNode";
 import { installFastStyleLookup } from "../../document/styleLookupNode";
 import type { FontBytes } from "../../document/fonts";
 import { EXPORT_KINDS, type ExportKind } from "../../document/kinds";
@@ -26,10 +27,11 @@ import { findingsFor, formatFindings } from "./check";
 const KINDS: ExportKind[] = ["docx", "pdf", "html"];
 
 /**
- * The shipped fonts, with pdfkit's CFF subsetting and pdfmake's style lookup sped up (same bytes,
- * see cffSubsetNode.ts and styleLookupNode.ts).
+ * The shipped fonts, with pdfkit's CFF subsetting, pdfmake's style lookup and the Unicode tables'
+ * inflation sped up (same bytes, see cffSubsetNode.ts, styleLookupNode.ts and inflateNode.ts).
  */
 async function pdfFonts(): Promise<FontBytes> {
+  installNativeInflate(); // before fontkit loads (installFastCffSubset loads it)
   const fonts = await loadFontsFromDir();
   installFastCffSubset(fonts.song);
   installFastStyleLookup();
