@@ -8,7 +8,8 @@
  * about a millisecond. tiny-inflate is swapped for a zlib version in Node's module cache before
  * those packages load it; test/document/inflate.test.ts compares both on every table they inflate.
  */
-import Module, { createRequire } from "node:module";
+import { createRequire } from "node:module";
+import { cacheModule } from "./moduleCacheNode";
 import { inflateRawSync } from "node:zlib";
 
 /** tiny-inflate's contract: inflate `source` into `dest`; a shorter result comes back as a copy of its length. */
@@ -35,13 +36,5 @@ function tinyInflatePaths(): string[] {
 
 /** Install the zlib inflate for modules not yet loaded; call before pdfmake or fontkit load. */
 export function installNativeInflate(): void {
-  const cache = (Module as unknown as { _cache: Record<string, Module> })._cache;
-  for (const file of tinyInflatePaths()) {
-    if (cache[file]) continue;
-    const m = new Module(file);
-    m.filename = file;
-    m.exports = inflateInto;
-    m.loaded = true;
-    cache[file] = m;
-  }
+  for (const file of tinyInflatePaths()) cacheModule(file, inflateInto);
 }

@@ -11,6 +11,7 @@ import { exportReport } from "../../document/exportReport";
 import { installFastCffSubset } from "../../document/cffSubsetNode";
 import { loadFontsFromDir } from "../../document/fontsNode";
 import { installNativeInflate } from "../../document/inflateNode";
+import { deferUnusedPdfModules } from "../../document/deferredNode";
 import { installFastStyleLookup } from "../../document/styleLookupNode";
 import type { FontBytes } from "../../document/fonts";
 import { EXPORT_KINDS, type ExportKind } from "../../document/kinds";
@@ -27,11 +28,14 @@ import { findingsFor, formatFindings } from "./check";
 const KINDS: ExportKind[] = ["docx", "pdf", "html"];
 
 /**
- * The shipped fonts, with pdfkit's CFF subsetting, pdfmake's style lookup and the Unicode tables'
- * inflation sped up (same bytes, see cffSubsetNode.ts, styleLookupNode.ts and inflateNode.ts).
+ * The shipped fonts, with pdfkit's CFF subsetting, pdfmake's style lookup, the Unicode tables'
+ * inflation and the loading of unused packages sped up (same bytes: cffSubsetNode.ts,
+ * styleLookupNode.ts, inflateNode.ts, deferredNode.ts).
  */
 async function pdfFonts(): Promise<FontBytes> {
-  installNativeInflate(); // before fontkit loads (installFastCffSubset loads it)
+  // Before pdfkit and fontkit load (installFastCffSubset loads fontkit).
+  installNativeInflate();
+  deferUnusedPdfModules();
   const fonts = await loadFontsFromDir();
   installFastCffSubset(fonts.song);
   installFastStyleLookup();
