@@ -21,6 +21,22 @@ const path = require("node:path");
 const vm = require("node:vm");
 
 const MAGIC = "xxgk-v8-cache-1";
+/** import( as a call, not the end of a longer name (esbuild's init_import(), obj.import()). */
+const DYNAMIC_IMPORT = /(?<![\w$.])import\s*\(/g;
+
+/**
+ * Whether a module may call import(): any import( outside lines that are plainly comments (a line
+ * starting with //, /* or *, as docx's JSDoc prose "a package import (`w:altChunk`)"). When in
+ * doubt it answers yes, which only costs the cache for that module.
+ */
+function mayImport(content) {
+  DYNAMIC_IMPORT.lastIndex = 0;
+  for (let m; (m = DYNAMIC_IMPORT.exec(content));) {
+    const lineStart = content.lastIndexOf("\n", m.index) + 1;
+    if (!/^\s*(\/\/|\/\*|\*)/.test(content.slice(lineStart, m.index))) return true;
+  }
+  return false;
+}
 
 /** The cache file: in dist-cli when the install is writable, else ~/.cache/xxgk-report (or XDG_CACHE_HOME). */
 function cacheFile(root, outDir) {
@@ -96,7 +112,7 @@ function installCodeCache(root, outDir) {
   const original = Module.prototype._compile;
   Module.prototype._compile = function compile(content, filename) {
     // A module with import() is left to Node: a vm.Script has no working import() callback here.
-    if (!filename.startsWith(prefix) || typeof content !== "string" || content.includes("import(")) return original.call(this, content, filename);
+    if (!filename.startsWith(prefix) || typeof content !== "string" || mayImport(content)) return original.call(this, content, filename);
     const hash = createHash("sha1").update(content).digest("base64");
     const hit = cached.get(filename);
     const script = new vm.Script(Module.wrap(content), {
@@ -118,4 +134,4 @@ function installCodeCache(root, outDir) {
   });
 }
 
-module.exports = { installCodeCache };
+module.exports = { installCodeCache, mayImport };

@@ -135,3 +135,13 @@ test("the real CLI exports the same PDF and Word file with the cache as without 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("a module that may call import() is left to Node; names ending in import and comment lines are not calls", () => {
+  const { mayImport } = require(path.join(PROJECT_ROOT, "scripts", "codeCache.js")) as { mayImport(s: string): boolean };
+  expect(mayImport('const m = await import("pdfjs-dist");')).toBe(true);
+  expect(mayImport("x = 1;\n  return import (name);")).toBe(true);
+  expect(mayImport('const u = "http://example"; import("y");')).toBe(true);
+  expect(mayImport("importer = once(() => (init_import(), import_exports));")).toBe(false);
+  expect(mayImport("loader.import(x); obj.$import(y);")).toBe(false);
+  expect(mayImport("/**\n * Each .docx the parts of a package import (`w:altChunk`)\n */\n// import(x)\n")).toBe(false);
+});
