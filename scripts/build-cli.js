@@ -18,21 +18,7 @@ const { newestSource, OUT_DIR, BUNDLE, STAMP } = require("./cliBundle");
 const STRICT = process.argv.includes("--strict");
 
 /** Loaded from node_modules when a command needs them (large, or with files of their own). */
-const LAZY_PACKAGES = [
-  "exceljs",
-  "docx",
-  "pdfmake",
-  "pdfmake/*",
-  "mammoth",
-  "fastify",
-  "@fastify/*",
-  "hyperformula",
-  "pdfjs-dist",
-  "pdfjs-dist/*",
-  "fontkit",
-  "tsx",
-  "esbuild",
-];
+const LAZY_PACKAGES = ["exceljs", "docx", "pdfmake", "pdfmake/*", "mammoth", "fastify", "@fastify/*", "hyperformula", "pdfjs-dist", "pdfjs-dist/*", "fontkit", "tsx", "esbuild"];
 
 /** What the ES module packages' import() becomes (see ESM_SHIM). */
 const ESM_PACKAGES = /^pdfjs-dist\//;

@@ -18,13 +18,7 @@ export function deferredFiles(): string[] {
   return [...PDFKIT_UNUSED.map((id) => pdfkit.resolve(id)), ...FONTKIT_UNUSED.map((id) => fontkit.resolve(id))];
 }
 
-/** Defer them; call before pdfmake or fontkit load. A package that cannot be found is left alone. */
+/** Defer them; call before pdfmake or fontkit load. */
 export function deferUnusedPdfModules(): void {
-  let files: string[];
-  try {
-    files = deferredFiles();
-  } catch {
-    return;
-  }
-  for (const file of files) deferModule(file);
+  for (const file of deferredFiles()) deferModule(file);
 }

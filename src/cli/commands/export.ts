@@ -28,17 +28,20 @@ import { findingsFor, formatFindings } from "./check";
 const KINDS: ExportKind[] = ["docx", "pdf", "html"];
 
 /**
- * The shipped fonts, with pdfkit's CFF subsetting, pdfmake's style lookup, the Unicode tables'
- * inflation and the loading of unused packages sped up (same bytes: cffSubsetNode.ts,
- * styleLookupNode.ts, inflateNode.ts, deferredNode.ts).
+ * The shipped fonts, with the Node-only speed-ups of pdfmake and its packages installed, each giving
+ * the same bytes (see each module). In this order: the first two act before fontkit loads, which
+ * installFastCffSubset does. One that does not fit the installed packages (another version's
+ * layout) is skipped: the PDF is then made by plain pdfmake, only slower.
  */
 async function pdfFonts(): Promise<FontBytes> {
-  // Before pdfkit and fontkit load (installFastCffSubset loads fontkit).
-  installNativeInflate();
-  deferUnusedPdfModules();
   const fonts = await loadFontsFromDir();
-  installFastCffSubset(fonts.song);
-  installFastStyleLookup();
+  for (const install of [installNativeInflate, deferUnusedPdfModules, () => installFastCffSubset(fonts.song), installFastStyleLookup]) {
+    try {
+      install();
+    } catch {
+      /* plain pdfmake */
+    }
+  }
   return fonts;
 }
 
