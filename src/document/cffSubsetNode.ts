@@ -45,10 +45,15 @@ export function cffHasNoSubrs(cff: NonNullable<CffSubset["cff"]>): boolean {
 
 const PATCHED = Symbol.for("xxgk.fastCffSubset");
 
-/** The fontkit instance pdfmake's pdfkit uses in this process (resolved as they resolve it). */
-export function pdfkitFontkit(): Fontkit {
+/** Where the fontkit pdfmake's pdfkit uses is (resolved as they resolve it). */
+export function pdfkitFontkitPath(): string {
   const pdfkit = createRequire(require.resolve("pdfmake")).resolve("pdfkit");
-  return createRequire(pdfkit)("fontkit") as Fontkit;
+  return createRequire(pdfkit).resolve("fontkit");
+}
+
+/** The fontkit instance pdfmake's pdfkit uses in this process. */
+export function pdfkitFontkit(): Fontkit {
+  return createRequire(pdfkitFontkitPath())(pdfkitFontkitPath()) as Fontkit;
 }
 
 /**

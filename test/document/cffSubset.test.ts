@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { FONT_ROLES, PDF_FONT_FILES, type FontRole } from "../../src/document/fonts";
+import { installFastCffIndex } from "../../src/document/cffIndexNode";
 import { cffHasNoSubrs, installFastCffSubset } from "../../src/document/cffSubsetNode";
 import { FIXTURES } from "../helpers/paths";
 import { FONTS_DIR, LONG_PARAGRAPH } from "./support";
@@ -60,4 +61,67 @@ test("a font whose CFF has global or private subroutines is left to fontkit", ()
   expect(cffHasNoSubrs({ globalSubrIndex: [{ offset: 0, length: 1 }], topDict: {} })).toBe(false);
   expect(cffHasNoSubrs({ globalSubrIndex: [], topDict: { FDArray: [{}, { Private: { Subrs: [{ offset: 0, length: 1 }] } }] } })).toBe(false);
   expect(cffHasNoSubrs({ topDict: { Private: { Subrs: [{ offset: 0, length: 1 }] } } })).toBe(false);
+});
+
+describe("fontkit's CFF INDEX written in one loop (cffIndexNode.ts)", () => {
+  interface Index {
+    type?: unknown;
+    size(arr: unknown, parent: unknown): number;
+    encode(stream: unknown, arr: unknown, parent: unknown): void;
+  }
+  interface Restructure {
+    EncodeStream: new (b: Uint8Array) => { pos: number; buffer: Uint8Array };
+    VersionedStruct: { prototype: { decode(...a: unknown[]): unknown; versions?: Record<string, { globalSubrIndex?: Index }> } };
+  }
+  /** This test's restructure: the one its fontkit (jest's registry) requires. */
+  const restructure = require("restructure") as Restructure;
+  const openCff = () => (fontkit.create(bytesOf("song")) as unknown as Record<string, unknown>)["CFF "];
+  let index: Index;
+  let original: Pick<Index, "size" | "encode">;
+  /** Every font's subset bytes before the fast INDEX. */
+  let before: Record<string, Buffer>;
+
+  beforeAll(() => {
+    // The INDEX class as fontkit's CFF top level holds it, before the fast path is installed.
+    const decode = restructure.VersionedStruct.prototype.decode;
+    restructure.VersionedStruct.prototype.decode = function (this: { versions?: Record<string, { globalSubrIndex?: Index }> }, ...a: unknown[]) {
+      index ??= this.versions?.[1]?.globalSubrIndex as Index;
+      return decode.apply(this, a);
+    };
+    openCff();
+    restructure.VersionedStruct.prototype.decode = decode;
+    const proto = Object.getPrototypeOf(index) as Index;
+    original = { size: proto.size, encode: proto.encode };
+    before = Object.fromEntries(FONT_ROLES.map((r) => [r, subsetBytes(r).bytes]));
+    installFastCffIndex(restructure as never, openCff);
+    installFastCffIndex(restructure as never, openCff); // twice: installed once
+  });
+
+  test("every shipped font, the Noto title with its ~20 000 subroutines included, embeds the same bytes", () => {
+    expect(Object.getPrototypeOf(index).size).not.toBe(original.size);
+    for (const role of FONT_ROLES) expect([role, subsetBytes(role).bytes.equals(before[role]!)]).toEqual([role, true]);
+  });
+
+  const bytes = (n: number, fill: number) => new Uint8Array(n).fill(fill);
+  test.each([
+    ["empty", []],
+    ["one-byte offsets", [bytes(3, 1), bytes(0, 0), bytes(200, 2)]],
+    ["two-byte offsets", Array.from({ length: 300 }, (_, i) => bytes(i % 7, i))],
+    ["three-byte offsets", [bytes(70_000, 3), bytes(1, 11)]],
+    ["four-byte offsets", [bytes(0x1000000, 4)]],
+    ["a Node Buffer among them", [Buffer.from([1, 2]), bytes(2, 5)]],
+    ["an item that is not bytes (left to fontkit)", [bytes(2, 1), "ab"]],
+  ])("an INDEX of %s: the same size and bytes as fontkit's", (_name, items) => {
+    const run = (impl: Pick<Index, "size" | "encode">) => {
+      const size = impl.size.call(index, items, null);
+      const stream = new restructure.EncodeStream(new Uint8Array(size + 16));
+      impl.encode.call(index, stream, items, null);
+      return { size, written: stream.pos, bytes: Buffer.from(stream.buffer.subarray(0, stream.pos)) };
+    };
+    const fast = Object.getPrototypeOf(index) as Index;
+    const ours = run(fast);
+    const theirs = run(original);
+    expect([ours.size, ours.written]).toEqual([theirs.size, theirs.written]);
+    expect(ours.bytes.equals(theirs.bytes)).toBe(true);
+  });
 });
