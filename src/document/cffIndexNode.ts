@@ -1,6 +1,6 @@
 /**
- * Node only (CLI): fontkit's CFF INDEX sized and written without restructure's per-item calls,
- * byte for byte the same.
+ * Node only (CLI): fontkit's CFF INDEX read, sized and written without restructure's per-item
+ * calls, byte for byte the same.
  *
  * The title face (Noto Serif CJK Bold) keeps its subroutines: 2 317 global and 17 494 in one
  * private dictionary. fontkit's subset keeps every one of them (unused ones as a bare "return"), so
@@ -8,7 +8,9 @@
  * restructure's generic number and buffer types (measured: ~10 % of a whole `export --pdf`, for a
  * title of some twenty characters). For an INDEX of plain byte strings — the only kind these are —
  * the same sizes and bytes are computed here in one loop; any other INDEX keeps fontkit's code.
- * test/document/cffSubset.test.ts compares every shipped font's subset bytes.
+ * Opening a font reads the INDEX of its CharStrings (one entry per glyph, 3 755–7 000 here) the
+ * same way, entry by entry. test/document/cffSubset.test.ts compares every shipped font's decoded
+ * INDEXes and subset bytes.
  */
 import { createRequire } from "node:module";
 
@@ -19,8 +21,18 @@ interface EncodeStream {
   writeUInt32BE(v: number): void;
   writeBuffer(b: Uint8Array): void;
 }
+interface DecodeStream {
+  buffer: Uint8Array;
+  pos: number;
+  length: number;
+  readUInt8(): number;
+  readUInt16BE(): number;
+  readUInt32BE(): number;
+}
 interface CffIndex {
   type?: unknown;
+  getCFFVersion(parent: unknown): number;
+  decode(stream: DecodeStream, parent: unknown): unknown;
   size(arr: unknown, parent: unknown): number;
   encode(stream: EncodeStream, arr: unknown, parent: unknown): void;
 }
@@ -73,7 +85,37 @@ export function installFastCffIndex(restructure: Restructure, openCff: () => voi
   if (!index) return;
   const proto = Object.getPrototypeOf(index) as CffIndex & { [PATCHED]?: true };
   if (proto[PATCHED]) return;
-  const { size, encode } = proto;
+  const { decode: decodeIndex, size, encode } = proto;
+  // Reading: an INDEX of byte strings becomes {offset, length} per entry (the CharStrings of every
+  // glyph, the subroutines), its offsets read here instead of through restructure's number types.
+  proto.decode = function (this: CffIndex, stream, parent) {
+    const at = stream.pos;
+    if (this.type != null) return decodeIndex.call(this, stream, parent);
+    const count = this.getCFFVersion(parent) >= 2 ? stream.readUInt32BE() : stream.readUInt16BE();
+    if (count === 0) return [];
+    const offSize = stream.readUInt8();
+    const first = stream.pos;
+    if (offSize < 1 || offSize > 4 || first + (count + 1) * offSize > stream.length) {
+      stream.pos = at; // a damaged INDEX: fontkit's own code, with its own error
+      return decodeIndex.call(this, stream, parent);
+    }
+    const b = stream.buffer;
+    const offsetAt = (i: number) => {
+      let v = 0;
+      for (let k = first + i * offSize, end = k + offSize; k < end; k++) v = v * 256 + b[k]!;
+      return v;
+    };
+    const startPos = first + (count + 1) * offSize - 1;
+    const ret: Array<{ offset: number; length: number }> = [];
+    let start = offsetAt(0);
+    for (let i = 0; i < count; i++) {
+      const end = offsetAt(i + 1);
+      ret.push({ offset: startPos + start, length: end - start });
+      start = end;
+    }
+    stream.pos = startPos + start;
+    return ret;
+  };
   proto.size = function (this: CffIndex, arr, parent) {
     const offset = lastOffset(this, arr);
     if (offset === null) return size.call(this, arr, parent);

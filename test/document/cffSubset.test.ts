@@ -64,12 +64,23 @@ test("a font whose CFF has global or private subroutines is left to fontkit", ()
 });
 
 describe("fontkit's CFF INDEX written in one loop (cffIndexNode.ts)", () => {
+  interface CffDictLike {
+    CharStrings?: unknown;
+    Private?: { Subrs?: unknown } | null;
+    FDArray?: CffDictLike[];
+  }
+  interface CffLike {
+    globalSubrIndex: unknown;
+    topDict: CffDictLike;
+  }
   interface Index {
     type?: unknown;
+    decode(stream: unknown, parent: unknown): unknown;
     size(arr: unknown, parent: unknown): number;
     encode(stream: unknown, arr: unknown, parent: unknown): void;
   }
   interface Restructure {
+    DecodeStream: new (b: Uint8Array) => { pos: number };
     EncodeStream: new (b: Uint8Array) => { pos: number; buffer: Uint8Array };
     VersionedStruct: { prototype: { decode(...a: unknown[]): unknown; versions?: Record<string, { globalSubrIndex?: Index }> } };
   }
@@ -77,9 +88,16 @@ describe("fontkit's CFF INDEX written in one loop (cffIndexNode.ts)", () => {
   const restructure = require("restructure") as Restructure;
   const openCff = () => (fontkit.create(bytesOf("song")) as unknown as Record<string, unknown>)["CFF "];
   let index: Index;
-  let original: Pick<Index, "size" | "encode">;
-  /** Every font's subset bytes before the fast INDEX. */
+  let original: Pick<Index, "decode" | "size" | "encode">;
+  /** Every font's subset bytes and decoded INDEXes before the fast INDEX. */
   let before: Record<string, Buffer>;
+  let decodedBefore: Record<string, string>;
+  /** The INDEXes fontkit decodes when it opens a font: CharStrings, global and private subroutines. */
+  const decodedIndexes = (role: FontRole) => {
+    const cff = (fontkit.create(bytesOf(role)) as unknown as Record<string, CffLike>)["CFF "]!;
+    const dicts = [cff.topDict, ...(cff.topDict.FDArray ?? [])];
+    return JSON.stringify([cff.globalSubrIndex, cff.topDict.CharStrings, dicts.map((d) => d.Private?.Subrs ?? null)]);
+  };
 
   beforeAll(() => {
     // The INDEX class as fontkit's CFF top level holds it, before the fast path is installed.
@@ -91,15 +109,39 @@ describe("fontkit's CFF INDEX written in one loop (cffIndexNode.ts)", () => {
     openCff();
     restructure.VersionedStruct.prototype.decode = decode;
     const proto = Object.getPrototypeOf(index) as Index;
-    original = { size: proto.size, encode: proto.encode };
+    original = { decode: proto.decode, size: proto.size, encode: proto.encode };
     before = Object.fromEntries(FONT_ROLES.map((r) => [r, subsetBytes(r).bytes]));
+    decodedBefore = Object.fromEntries(FONT_ROLES.map((r) => [r, decodedIndexes(r)]));
     installFastCffIndex(restructure as never, openCff);
     installFastCffIndex(restructure as never, openCff); // twice: installed once
+  });
+
+  test("every shipped font's CharStrings and subroutine INDEXes decode to the same entries", () => {
+    for (const role of FONT_ROLES) expect([role, decodedIndexes(role) === decodedBefore[role]]).toEqual([role, true]);
+    expect(decodedBefore.title!.length).toBeGreaterThan(100_000); // the title's ~20 000 subroutines among them
   });
 
   test("every shipped font, the Noto title with its ~20 000 subroutines included, embeds the same bytes", () => {
     expect(Object.getPrototypeOf(index).size).not.toBe(original.size);
     for (const role of FONT_ROLES) expect([role, subsetBytes(role).bytes.equals(before[role]!)]).toEqual([role, true]);
+  });
+
+  test.each([
+    ["three entries, one-byte offsets", [0, 3, 1, 1, 2, 4, 4, 9, 9, 9]],
+    ["two-byte offsets", [0, 2, 2, 0, 1, 0, 2, 0, 3, 7, 7]],
+    ["no entries", [0, 0]],
+    ["offsets running past the end", [0, 9, 2, 0, 1]],
+    ["a bad offset size", [0, 1, 7, 0, 1, 0, 2]],
+  ])("reading an INDEX of %s gives fontkit's entries, position or error", (_name, data) => {
+    const read = (decode: Index["decode"]) => {
+      const stream = new restructure.DecodeStream(Uint8Array.from(data));
+      try {
+        return { entries: decode.call(index, stream, null), pos: stream.pos };
+      } catch (e) {
+        return { error: String(e), pos: stream.pos };
+      }
+    };
+    expect(read((Object.getPrototypeOf(index) as Index).decode)).toEqual(read(original.decode));
   });
 
   const bytes = (n: number, fill: number) => new Uint8Array(n).fill(fill);
