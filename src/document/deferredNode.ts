@@ -6,6 +6,7 @@
  * (test/document/deferred.test.ts).
  */
 import { createRequire } from "node:module";
+import { pdfkitFontkitPath, pdfkitPath } from "./cffSubsetNode";
 import { deferModule } from "./moduleCacheNode";
 
 const PDFKIT_UNUSED = ["@noble/ciphers/aes", "@noble/hashes/sha2", "@noble/hashes/utils", "png-js"];
@@ -13,8 +14,8 @@ const FONTKIT_UNUSED = ["brotli/decompress.js"];
 
 /** Where pdfkit and fontkit find each unused package (resolved as they resolve it). */
 export function deferredFiles(): string[] {
-  const pdfkit = createRequire(createRequire(require.resolve("pdfmake")).resolve("pdfkit"));
-  const fontkit = createRequire(pdfkit.resolve("fontkit"));
+  const pdfkit = createRequire(pdfkitPath());
+  const fontkit = createRequire(pdfkitFontkitPath());
   return [...PDFKIT_UNUSED.map((id) => pdfkit.resolve(id)), ...FONTKIT_UNUSED.map((id) => fontkit.resolve(id))];
 }
 

@@ -9,6 +9,7 @@
  * those packages load it; test/document/inflate.test.ts compares both on every table they inflate.
  */
 import { createRequire } from "node:module";
+import { pdfkitFontkitPath } from "./cffSubsetNode";
 import { cacheModule } from "./moduleCacheNode";
 import { inflateRawSync } from "node:zlib";
 
@@ -22,9 +23,8 @@ export function inflateInto(source: Uint8Array, dest: Uint8Array): Uint8Array {
 
 /** Where tiny-inflate is for the packages pdfmake draws with (unicode-trie under fontkit and linebreak). */
 function tinyInflatePaths(): string[] {
-  const pdfmake = createRequire(require.resolve("pdfmake"));
-  const fontkit = createRequire(createRequire(pdfmake.resolve("pdfkit")).resolve("fontkit"));
-  const linebreak = createRequire(pdfmake.resolve("linebreak"));
+  const fontkit = createRequire(pdfkitFontkitPath());
+  const linebreak = createRequire(createRequire(require.resolve("pdfmake")).resolve("linebreak"));
   const paths = new Set<string>();
   for (const from of [fontkit, linebreak]) {
     const trie = createRequire(from.resolve("unicode-trie"));
