@@ -110,15 +110,22 @@ function installCodeCache(root, outDir) {
   const fresh = new Map();
   const prefix = root + path.sep;
   const original = Module.prototype._compile;
-  Module.prototype._compile = function compile(content, filename) {
-    // A module with import() is left to Node: a vm.Script has no working import() callback here.
-    if (!filename.startsWith(prefix) || typeof content !== "string" || mayImport(content)) return original.call(this, content, filename);
+  Module.prototype._compile = function compile(content, filename, format) {
+    // Left to Node: modules outside the package; ES modules (require() of ESM, Node 20.19+, passes
+    // format "module"; .mjs); and modules with import(), as a vm.Script has no working import()
+    // callback here.
+    const own = filename.startsWith(prefix) && !filename.endsWith(".mjs") && (format === undefined || format === "commonjs");
+    if (!own || typeof content !== "string" || mayImport(content)) return original.apply(this, arguments);
     const hash = createHash("sha1").update(content).digest("base64");
     const hit = cached.get(filename);
-    const script = new vm.Script(Module.wrap(content), {
-      filename,
-      cachedData: hit && hit.hash === hash ? hit.data : undefined,
-    });
+    let script;
+    try {
+      script = new vm.Script(Module.wrap(content), { filename, cachedData: hit && hit.hash === hash ? hit.data : undefined });
+    } catch {
+      // Not CommonJS after all (ES module syntax Node would detect) or a syntax error: Node's own
+      // compiler decides, with its own message. Nothing has run yet.
+      return original.apply(this, arguments);
+    }
     if (!hit || hit.hash !== hash || script.cachedDataRejected) fresh.set(filename, { hash, script });
     const fn = script.runInThisContext({ displayErrors: true });
     return fn.call(this.exports, this.exports, makeRequire(this), this, filename, path.dirname(filename));

@@ -87,6 +87,20 @@ describe("a project whose compiled CLI is a stand-in", () => {
     expect(run()).toMatchObject({ status: 0, stdout: "bundle\n", stderr: "" });
   });
 
+  test("ES modules the bundle require()s (Node 20.19+) are left to Node, and still load", () => {
+    // As exceljs reaches async-function/require.mjs: a .mjs, and ES syntax in a "type": "module" package.
+    mkdirSync(path.join(root, "dist-cli", "esm"));
+    writeFileSync(path.join(root, "dist-cli", "esm", "package.json"), '{"type": "module"}\n');
+    writeFileSync(path.join(root, "dist-cli", "esm", "plain.js"), "export default 'js';\n");
+    writeFileSync(path.join(root, "dist-cli", "mod.mjs"), "import x from './esm/plain.js'; export default `mjs+${x}`;\n");
+    writeFileSync(
+      path.join(root, "dist-cli", "main.cjs"),
+      'exports.main = async () => { const m = require("./mod.mjs"); process.stdout.write(`${m.default}\\n`); return 0; };\n',
+    );
+    expect(run()).toMatchObject({ status: 0, stdout: "mjs+js\n" });
+    expect(run()).toMatchObject({ status: 0, stdout: "mjs+js\n" });
+  });
+
   test("XXGK_NO_CODE_CACHE runs without reading or writing one", () => {
     const r = spawnSync(process.execPath, [path.join(root, "bin", "xxgk-report.js")], { encoding: "utf8", env: { ...process.env, XXGK_NO_CODE_CACHE: "1" } });
     expect(r.stdout).toBe("bundle\n");
