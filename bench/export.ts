@@ -94,7 +94,8 @@ function versusLibreOffice(): Record<string, number> {
     const lo = { ...process.env, FONTCONFIG_FILE: fontconfigFile(dir), HOME: dir };
     const soffice = (to: string, input: string) => () =>
       wallMs("soffice", ["--headless", `-env:UserInstallation=file://${dir}/lo-profile`, "--convert-to", to, "--outdir", path.join(dir, "lo"), input], lo, dir);
-    // Warm-ups: the file cache, and LibreOffice's first start (it builds its profile).
+    // Warm-ups: the file cache, the CLI's V8 code cache (written by its first run after a build,
+    // scripts/codeCache.js) and LibreOffice's first start (it builds its profile).
     cli("--docx", path.join(dir, "report.docx"))();
     cli("--pdf", path.join(dir, "warm.pdf"))();
     soffice("pdf", path.join(dir, "report.docx"))();

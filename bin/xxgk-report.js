@@ -10,9 +10,15 @@ const root = path.join(__dirname, "..");
 function compiled() {
   if (process.env.XXGK_CLI_FROM_SOURCE) return null;
   try {
-    const { BUNDLE, STAMP, newestSource } = require(path.join(root, "scripts", "cliBundle.js"));
+    const { BUNDLE, OUT_DIR, STAMP, newestSource } = require(path.join(root, "scripts", "cliBundle.js"));
     const stamp = JSON.parse(readFileSync(path.join(root, STAMP), "utf8"));
     if (!(typeof stamp.newest === "number" && newestSource(root) <= stamp.newest)) return null;
+    // Bytecode of earlier runs for the bundle and the packages it loads (never required to run).
+    try {
+      require(path.join(root, "scripts", "codeCache.js")).installCodeCache(root, OUT_DIR);
+    } catch {
+      /* run without it */
+    }
     return require(path.join(root, BUNDLE));
   } catch {
     return null;

@@ -20,6 +20,27 @@ const STRICT = process.argv.includes("--strict");
 /** Loaded from node_modules when a command needs them (large, or with files of their own). */
 const LAZY_PACKAGES = ["exceljs", "docx", "pdfmake", "pdfmake/*", "mammoth", "fastify", "@fastify/*", "hyperformula", "pdfjs-dist", "pdfjs-dist/*", "fontkit", "tsx", "esbuild"];
 
+/** What the ES module packages' import() becomes (see ESM_SHIM). */
+const ESM_PACKAGES = /^pdfjs-dist\//;
+const ESM_SHIM = path.join(OUT_DIR, "import.cjs");
+
+/** Keeps import() of an ES-module-only package a real import(), through dist-cli/import.cjs. */
+const esmThroughShim = {
+  name: "esm-through-shim",
+  setup(build) {
+    build.onResolve({ filter: ESM_PACKAGES }, (args) =>
+      // (A path not ending in .mjs, or esbuild would read the stand-in as an ES module.)
+      args.kind === "dynamic-import" ? { path: `${args.path}.js`, namespace: "esm-import", pluginData: args.path } : undefined,
+    );
+    build.onResolve({ filter: /^\.\/import\.cjs$/ }, () => ({ path: "./import.cjs", external: true }));
+    build.onLoad({ filter: /.*/, namespace: "esm-import" }, (args) => ({
+      // A promise of the module's namespace: awaited by the importer like the import() it replaces.
+      contents: `module.exports = { then: (ok, fail) => require("./import.cjs")(${JSON.stringify(args.pluginData)}).then(ok, fail) };`,
+      loader: "js",
+    }));
+  },
+};
+
 async function main() {
   let esbuild;
   try {
@@ -33,6 +54,9 @@ async function main() {
   const root = path.resolve(__dirname, "..");
   const newest = newestSource(root);
   mkdirSync(path.join(root, OUT_DIR), { recursive: true });
+  // The one ES module the CLI loads (pdf.js) is imported from a file of its own, so the bundle has
+  // no import() and can be compiled with the V8 code cache (scripts/codeCache.js).
+  writeFileSync(path.join(root, ESM_SHIM), "module.exports = (id) => import(id);\n");
   await esbuild.build({
     absWorkingDir: root,
     entryPoints: ["src/cli/main.ts"],
@@ -44,6 +68,9 @@ async function main() {
     // read instead of dozens. Large ones that only some commands use stay in node_modules.
     external: LAZY_PACKAGES,
     outfile: path.join(root, BUNDLE),
+    // import() of a CommonJS package becomes require(): cheaper than Node's ESM loader, and cacheable.
+    supported: { "dynamic-import": false },
+    plugins: [esmThroughShim],
     // Source paths in stack traces point at src/, for bug reports.
     sourcemap: "linked",
     sourcesContent: false,

@@ -45,10 +45,19 @@ export function cffHasNoSubrs(cff: NonNullable<CffSubset["cff"]>): boolean {
 
 const PATCHED = Symbol.for("xxgk.fastCffSubset");
 
-/** The fontkit instance pdfmake's pdfkit uses in this process (resolved as they resolve it). */
+/** Where pdfmake's pdfkit is (resolved as pdfmake resolves it). */
+export function pdfkitPath(): string {
+  return createRequire(require.resolve("pdfmake")).resolve("pdfkit");
+}
+
+/** Where the fontkit pdfmake's pdfkit uses is (resolved as pdfkit resolves it). */
+export function pdfkitFontkitPath(): string {
+  return createRequire(pdfkitPath()).resolve("fontkit");
+}
+
+/** The fontkit instance pdfmake's pdfkit uses in this process. */
 export function pdfkitFontkit(): Fontkit {
-  const pdfkit = createRequire(require.resolve("pdfmake")).resolve("pdfkit");
-  return createRequire(pdfkit)("fontkit") as Fontkit;
+  return createRequire(pdfkitFontkitPath())(pdfkitFontkitPath()) as Fontkit;
 }
 
 /**

@@ -35,6 +35,8 @@ test.each([
   ["a text report", ["check", path.join(FIXTURES, "2023-sanmenxia-hubin-qianjin.txt")]],
   ["a saved portal page as JSON", ["check", path.join(FIXTURES, "real", "2024-pingtan-zonghe-shiyanqu.html"), "--json"]],
   ["a folder", ["check", path.join(FIXTURES, "real")]],
+  // pdf.js is the one ES module: imported through dist-cli/import.cjs (scripts/build-cli.js).
+  ["a published PDF", ["check", path.join(FIXTURES, "pdf-real", "2024-huaian-shi.pdf")]],
   ["a missing file", ["check", path.join(FIXTURES, "no-such-report.txt")]],
   ["an unknown command", ["frobnicate"]],
 ])("the bundle answers %s exactly as the sources do", async (_name, args) => {
