@@ -4,7 +4,7 @@ import { cellsOf, emptyReport, sumRules, type RawCell, type Report } from "../..
 import { bytesToBase64 } from "../../src/template/base64";
 import { templateLayout, META_KEYS, OPENING_KEY, PRIOR_YEAR_KEY } from "../../src/template/layout";
 import { buildTemplate } from "../../src/template/xlsx";
-import { createFakeExcel, HOST_PROFILE_IDS, parseXlsx, type FakeExcel, type HostProfileId } from "../../src/hosts/office/fake";
+import { createFakeExcel, HOST_PROFILE_IDS, parseXlsx, type FakeExcel, type FakeWorkbookModel, type HostProfileId } from "../../src/hosts/office/fake";
 import { createOfficeWorkbook, type OfficeWorkbook } from "../../src/hosts/office/officeWorkbook";
 
 let cached: Promise<Uint8Array> | null = null;
@@ -143,10 +143,35 @@ export function hasApi(profile: HostProfileId, version: string): boolean {
 }
 
 /**
- * A workbook of `profile` holding the template: inserted where ExcelApi 1.13 exists; elsewhere
- * (Office 2019) opened from the template file with the cover filled in, as the clerk would.
+ * A workbook of `profile` holding the template, as insertTemplateInto leaves it, for tests that
+ * start from there: a clone of one prepared once per profile and cover in this test file (copying
+ * the built workbook costs a fraction of inserting the template again), with a new adapter that
+ * found the template as the pane does when it opens. Tests of the insertion itself use
+ * insertTemplateInto, which really inserts.
  */
 export async function fakeWithTemplate(profile: HostProfileId, cover = { year: 2024, agency: "某某镇人民政府" }): Promise<FakeSetup> {
+  const key = JSON.stringify([profile, cover.year, cover.agency]);
+  let model = prepared.get(key);
+  if (!model) {
+    model = insertTemplateInto(profile, cover).then(async ({ fake }) => {
+      await fake.workbook.settle();
+      return fake.workbook;
+    });
+    prepared.set(key, model);
+  }
+  const s = await fakeWithPort({ profile, model: (await model).clone() });
+  await s.port.findTemplate();
+  return s;
+}
+
+const prepared = new Map<string, Promise<FakeWorkbookModel>>();
+
+/**
+ * A new workbook of `profile` with the template really put in: inserted where ExcelApi 1.13
+ * exists; elsewhere (Office 2019) opened from the template file with the cover filled in, as the
+ * clerk would.
+ */
+export async function insertTemplateInto(profile: HostProfileId, cover = { year: 2024, agency: "某某镇人民政府" }): Promise<FakeSetup> {
   const s = await fakeWithPort({ profile });
   if (s.port.capabilities().insertTemplate) {
     await s.port.insertTemplate(cover);

@@ -12,6 +12,7 @@ import { parseRect, rectContains, type Rect } from "../../template/address";
 import { shiftReferences } from "./references";
 import { FakeOfficeError } from "./errors";
 import { parseEntry, type EngineInput } from "./entry";
+import { deepClone } from "./deepClone";
 
 export type OfficeValue = number | string | boolean;
 
@@ -177,9 +178,49 @@ export class FakeWorkbookModel {
   /** Conditional formats' results by "sheetId|row|col", until a value changes (HyperFormula says when). */
   private readonly conditionalCache = new Map<string, ConditionalStyle | null>();
 
-  constructor() {
-    this.hf = HyperFormula.buildEmpty(HF_CONFIG);
+  constructor(sheets?: Parameters<typeof HyperFormula.buildFromSheets>[0]) {
+    this.hf = sheets ? HyperFormula.buildFromSheets(sheets, HF_CONFIG) : HyperFormula.buildEmpty(HF_CONFIG);
     this.hf.on("valuesUpdated", () => this.conditionalCache.clear());
+  }
+
+  /**
+   * An independent copy of the workbook as it is now: sheets (ids, names, order), cells and
+   * formulas (recalculated by a HyperFormula of its own), formats, locks, protection, merges,
+   * appearance, the active sheet, the selection and the counters; nothing done to one shows in the
+   * other. Not copied: event handlers and workbench listeners (a new pane registers its own) and
+   * planned failures (failSync, insertThenFail). For tests that need a workbook holding the
+   * template many times: building HyperFormula from the finished sheets costs about half of
+   * inserting the template again. Only between batches, with no event pending and no cell edited.
+   */
+  clone(): FakeWorkbookModel {
+    if (this.batch || this.pending.length > 0 || this.cellEditing) {
+      throw new Error("FakeWorkbookModel.clone: the workbook is busy (a batch, pending events or a cell edit).");
+    }
+    this.recalculate();
+    const out = new FakeWorkbookModel(this.hf.getAllSheetsSerialized());
+    for (const s of this.sheets) {
+      const c = new FakeSheet(s.id, s.name, out.hf.getSheetId(s.name)!);
+      for (const [k, m] of s.meta) c.meta.set(k, { ...m, ...(m.style ? { style: { ...m.style } } : {}) });
+      c.metaExtent = { ...s.metaExtent };
+      c.appearance = deepClone(s.appearance);
+      c.merges = s.merges.map((r) => ({ ...r }));
+      for (const [col, w] of s.widths) c.widths.set(col, w);
+      for (const col of s.hiddenColumns) c.hiddenColumns.add(col);
+      c.protected = s.protected;
+      c.protectionOptions = deepClone(s.protectionOptions);
+      c.password = s.password;
+      c.visible = s.visible;
+      out.sheets.push(c);
+    }
+    out.activeId = this.activeId;
+    out.selection = deepClone(this.selection);
+    out.syncCount = this.syncCount;
+    out.opsPerSync = [...this.opsPerSync];
+    out.responseBytesPerSync = [...this.responseBytesPerSync];
+    out.writeCount = this.writeCount;
+    out.uiCount = this.uiCount;
+    out.seq = this.seq;
+    return out;
   }
 
   /**
