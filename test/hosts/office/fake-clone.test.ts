@@ -43,7 +43,7 @@ test("a clone of a workbook holding the template equals it, down to every cell",
   expect(valueOf(copy, "T3.R01.C7")).toBe(4);
 });
 
-test("clones are independent: writes, recalculation, sheets, protection and formats stay in their own workbook", async () => {
+test("workbooks from fakeWithTemplate (the inserted one, then ones from its snapshot) are independent: writes, recalculation, sheets, protection and formats stay in their own workbook", async () => {
   const a = (await fakeWithTemplate("m365")).fake.workbook;
   const b = (await fakeWithTemplate("m365")).fake.workbook;
   expect(a).not.toBe(b);
@@ -69,6 +69,10 @@ test("clones are independent: writes, recalculation, sheets, protection and form
   b.typeInto("表三", addressOf("T3.R01.C1"), "2");
   expect(valueOf(b, "T3.R01.C7")).toBe(2);
   expect(valueOf(a, "T3.R01.C7")).toBe(7);
+  // The snapshot they came from is untouched: the next workbook made from it is blank again.
+  const c = (await fakeWithTemplate("m365")).fake.workbook;
+  expect(valueOf(c, "T3.R01.C7")).toBe(0);
+  expect(c.sheetNames()).toEqual(b.sheetNames());
 });
 
 test("a clone keeps neither the handlers nor the listeners of its original; its conditional formats follow its own cells", async () => {
