@@ -4,7 +4,8 @@ import { cellsOf, emptyReport, sumRules, type RawCell, type Report } from "../..
 import { bytesToBase64 } from "../../src/template/base64";
 import { templateLayout, META_KEYS, OPENING_KEY, PRIOR_YEAR_KEY } from "../../src/template/layout";
 import { buildTemplate } from "../../src/template/xlsx";
-import { createFakeExcel, HOST_PROFILE_IDS, parseXlsx, type FakeExcel, type HostProfileId } from "../../src/hosts/office/fake";
+import { createFakeExcel, FakeWorkbookModel, HOST_PROFILE_IDS, parseXlsx, type FakeExcel, type HostProfileId } from "../../src/hosts/office/fake";
+import type { FakeWorkbookSnapshot } from "../../src/workbook/memory/model";
 import { createOfficeWorkbook, type OfficeWorkbook } from "../../src/hosts/office/officeWorkbook";
 
 let cached: Promise<Uint8Array> | null = null;
@@ -143,10 +144,39 @@ export function hasApi(profile: HostProfileId, version: string): boolean {
 }
 
 /**
- * A workbook of `profile` holding the template: inserted where ExcelApi 1.13 exists; elsewhere
- * (Office 2019) opened from the template file with the cover filled in, as the clerk would.
+ * A workbook of `profile` holding the template, as insertTemplateInto leaves it: the first test
+ * of a file (per profile and cover) gets the inserted workbook itself, the others one built from a
+ * snapshot taken before it was used (FakeWorkbookModel.fromSnapshot: about half the cost of an
+ * insertion), each with a new adapter that found the template as the pane does when it opens.
+ * Tests of the insertion itself use insertTemplateInto, which always inserts.
  */
 export async function fakeWithTemplate(profile: HostProfileId, cover = { year: 2024, agency: "某某镇人民政府" }): Promise<FakeSetup> {
+  const key = JSON.stringify([profile, cover.year, cover.agency]);
+  const known = prepared.get(key);
+  let model: FakeWorkbookModel;
+  if (known) model = FakeWorkbookModel.fromSnapshot(await known);
+  else {
+    const first = insertTemplateInto(profile, cover).then(async ({ fake }) => {
+      await fake.workbook.settle();
+      return fake.workbook;
+    });
+    prepared.set(key, first.then((m) => m.snapshot()));
+    model = await first;
+    await prepared.get(key); // the snapshot is taken before the first test can change anything
+  }
+  const s = await fakeWithPort({ profile, model });
+  await s.port.findTemplate();
+  return s;
+}
+
+const prepared = new Map<string, Promise<FakeWorkbookSnapshot>>();
+
+/**
+ * A new workbook of `profile` with the template really put in: inserted where ExcelApi 1.13
+ * exists; elsewhere (Office 2019) opened from the template file with the cover filled in, as the
+ * clerk would.
+ */
+export async function insertTemplateInto(profile: HostProfileId, cover = { year: 2024, agency: "某某镇人民政府" }): Promise<FakeSetup> {
   const s = await fakeWithPort({ profile });
   if (s.port.capabilities().insertTemplate) {
     await s.port.insertTemplate(cover);

@@ -12,6 +12,7 @@ import { parseRect, rectContains, type Rect } from "../../template/address";
 import { shiftReferences } from "./references";
 import { FakeOfficeError } from "./errors";
 import { parseEntry, type EngineInput } from "./entry";
+import { deepClone } from "./deepClone";
 
 export type OfficeValue = number | string | boolean;
 
@@ -106,6 +107,20 @@ export class FakeSheet {
   ) {}
 }
 
+/** A workbook as plain data (FakeWorkbookModel.snapshot); treat as opaque and never change it. */
+export interface FakeWorkbookSnapshot {
+  readonly cells: Parameters<typeof HyperFormula.buildFromSheets>[0];
+  readonly state: {
+    sheets: Array<
+      Pick<FakeSheet, "id" | "name" | "meta" | "metaExtent" | "appearance" | "merges" | "widths" | "hiddenColumns" | "protected" | "protectionOptions" | "password" | "visible">
+    >;
+    activeId: string | null;
+    selection: FakeWorkbookModel["selection"];
+    counters: Pick<FakeWorkbookModel, "syncCount" | "opsPerSync" | "responseBytesPerSync" | "writeCount" | "uiCount">;
+    seq: number;
+  };
+}
+
 export type FakeCellEntry =
   | { address: string; value: OfficeValue | null }
   | { address: string; formula: string }
@@ -177,9 +192,73 @@ export class FakeWorkbookModel {
   /** Conditional formats' results by "sheetId|row|col", until a value changes (HyperFormula says when). */
   private readonly conditionalCache = new Map<string, ConditionalStyle | null>();
 
-  constructor() {
-    this.hf = HyperFormula.buildEmpty(HF_CONFIG);
+  constructor(sheets?: Parameters<typeof HyperFormula.buildFromSheets>[0]) {
+    this.hf = sheets ? HyperFormula.buildFromSheets(sheets, HF_CONFIG) : HyperFormula.buildEmpty(HF_CONFIG);
     this.hf.on("valuesUpdated", () => this.conditionalCache.clear());
+  }
+
+  /**
+   * An independent copy of the workbook as it is now: sheets (ids, names, order), cells and
+   * formulas (recalculated by a HyperFormula of its own), formats, locks, protection, merges,
+   * appearance, the active sheet, the selection and the counters; nothing done to one shows in the
+   * other. Not copied: event handlers and workbench listeners (a new pane registers its own) and
+   * planned failures (failSync, insertThenFail). Only between batches, with no event pending and
+   * no cell being edited.
+   */
+  clone(): FakeWorkbookModel {
+    return FakeWorkbookModel.fromSnapshot(this.snapshot());
+  }
+
+  /**
+   * The workbook as plain data, for fromSnapshot (what clone copies). For tests that need a
+   * workbook holding the template many times: taking a snapshot is cheap, and building a workbook
+   * from it (HyperFormula from the finished sheets) costs about half of inserting the template.
+   */
+  snapshot(): FakeWorkbookSnapshot {
+    if (this.batch || this.pending.length > 0 || this.cellEditing) {
+      throw new Error("FakeWorkbookModel.snapshot: the workbook is busy (a batch, pending events or a cell edit).");
+    }
+    this.recalculate();
+    const state = deepClone({
+      sheets: this.sheets.map((s) => ({
+        id: s.id,
+        name: s.name,
+        meta: s.meta,
+        metaExtent: s.metaExtent,
+        appearance: s.appearance,
+        merges: s.merges,
+        widths: s.widths,
+        hiddenColumns: s.hiddenColumns,
+        protected: s.protected,
+        protectionOptions: s.protectionOptions,
+        password: s.password,
+        visible: s.visible,
+      })),
+      activeId: this.activeId,
+      selection: this.selection,
+      counters: { syncCount: this.syncCount, opsPerSync: this.opsPerSync, responseBytesPerSync: this.responseBytesPerSync, writeCount: this.writeCount, uiCount: this.uiCount },
+      seq: this.seq,
+    });
+    return { cells: this.hf.getAllSheetsSerialized(), state };
+  }
+
+  /** A new workbook from a snapshot (which stays as it was: it can make many). */
+  static fromSnapshot(snapshot: FakeWorkbookSnapshot): FakeWorkbookModel {
+    const out = new FakeWorkbookModel(snapshot.cells);
+    const st = deepClone(snapshot.state);
+    for (const s of st.sheets) {
+      const c = new FakeSheet(s.id, s.name, out.hf.getSheetId(s.name)!);
+      for (const [k, m] of s.meta) c.meta.set(k, m);
+      Object.assign(c, { metaExtent: s.metaExtent, appearance: s.appearance, merges: s.merges, protected: s.protected, protectionOptions: s.protectionOptions, password: s.password, visible: s.visible });
+      for (const [col, w] of s.widths) c.widths.set(col, w);
+      for (const col of s.hiddenColumns) c.hiddenColumns.add(col);
+      out.sheets.push(c);
+    }
+    out.activeId = st.activeId;
+    out.selection = st.selection;
+    Object.assign(out, st.counters);
+    out.seq = st.seq;
+    return out;
   }
 
   /**
@@ -567,7 +646,7 @@ export class FakeWorkbookModel {
           putMeta(s, cell.row, cell.col, {
             numberFormat: cell.numberFormat ?? "General",
             locked: cell.locked ?? true,
-            ...(cell.style ? { style: cell.style } : {}),
+            ...(cell.style ? { style: { ...cell.style } } : {}),
           });
         }
         this.sheets.splice(Math.min(position + i, this.sheets.length), 0, s);

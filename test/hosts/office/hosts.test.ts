@@ -2,7 +2,8 @@
  * The adapter under every host profile of the fake (office2019vl … web): what each Excel lacks
  * is missing, as in Excel, and the adapter detects it or falls back as documented (docs/hosts.md).
  */
-import { createFakeExcel, HOST_PROFILE_IDS, HOST_PROFILES, parseXlsx, type FakeExcel, type HostProfileId } from "../../../src/hosts/office/fake";
+import { createFakeExcel, FakeWorkbookModel, HOST_PROFILE_IDS, HOST_PROFILES, parseXlsx, type FakeExcel, type HostProfileId } from "../../../src/hosts/office/fake";
+import type { FakeWorkbookSnapshot } from "../../../src/workbook/memory/model";
 import { HostError } from "../../../src/workbook/hostErrors";
 import { createOfficeWorkbook, type OfficeWorkbook } from "../../../src/hosts/office/officeWorkbook";
 import { base64ToBytes } from "../../../src/template/base64";
@@ -13,11 +14,26 @@ const layout = templateLayout();
 const cell = (key: string) => layout.cells.get(key)!;
 const atLeast = (id: HostProfileId, v: string) => createFakeExcel({ profile: id }).Office.context.requirements.isSetSupported("ExcelApi", v);
 
-/** A workbook that already holds the template (on every profile, even without insertion). */
+let opened: Promise<FakeWorkbookSnapshot> | null = null;
+
+/**
+ * A workbook that already holds the template (on every profile, even without insertion), with a
+ * cold adapter: the first opened as a clerk would, the others built from its snapshot (the
+ * workbook does not depend on the profile; FakeWorkbookModel.fromSnapshot costs about half).
+ */
 async function withTemplate(profile: HostProfileId, deps: { sleep?: (ms: number) => Promise<void>; cellEditWaitMs?: number } = {}) {
-  const fake = createFakeExcel({ profile });
   const b64 = await templateBase64();
-  fake.workbook.importSheets(await parseXlsx(base64ToBytes(b64)), 1);
+  let fake: FakeExcel;
+  if (opened) fake = createFakeExcel({ profile, model: FakeWorkbookModel.fromSnapshot(await opened) });
+  else {
+    fake = createFakeExcel({ profile });
+    const m = fake.workbook;
+    opened = parseXlsx(base64ToBytes(b64)).then((seeds) => {
+      m.importSheets(seeds, 1);
+      return m.snapshot();
+    });
+    await opened;
+  }
   const port = createOfficeWorkbook({ Excel: fake.Excel as never, Office: fake.Office, loadTemplate: async () => b64, ...deps });
   return { fake, port, b64 };
 }

@@ -10,7 +10,7 @@ import { parseMarker } from "../../../src/template/marker";
 import { SHEET_NAMES } from "../../../src/template/messages";
 import { TEMPLATE_ROLES } from "../../../src/template/roles";
 import { createWpsWorkbook, localPath } from "../../../src/hosts/wps/wpsWorkbook";
-import { TEMPLATE_URL, templateSeeds, wpsWithPort } from "./support";
+import { TEMPLATE_URL, templateSeeds, wpsWithPort, wpsWithTemplate } from "./support";
 
 /** The template's sheets in order (v3: the five report sheets and the two registers). */
 const BASE = TEMPLATE_ROLES.map((r) => SHEET_NAMES[r]);
@@ -21,12 +21,8 @@ const cellOf = (key: string) => parseRect(layout.cells.get(key)!.address);
 const addr = (key: string) => layout.cells.get(key)!.address;
 const k = t3Key("R01", "C1");
 
-async function inserted() {
-  const s = await wpsWithPort();
-  await s.port.insertTemplate({ year: 2024, agency: "某某市司法局" });
-  await s.fake.settle();
-  return s;
-}
+/** A workbook holding the template (a clone of one inserted once: see wpsWithTemplate). */
+const inserted = wpsWithTemplate;
 
 describe("insertTemplate", () => {
   test("copies the template sheets behind the clerk's, fills agency and year, activates 表三, closes the template", async () => {

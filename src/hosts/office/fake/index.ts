@@ -39,6 +39,8 @@ export interface FakeExcelOptions {
   firstSheet?: string | null;
   /** Override the profile's queue limit (operations per sync). */
   queueLimit?: number;
+  /** Start from this workbook (say, a clone of one prepared earlier); firstSheet is then ignored. */
+  model?: FakeWorkbookModel;
 }
 
 export interface FakeExcelRun {
@@ -96,8 +98,8 @@ export interface FakeExcel {
 }
 
 export function createFakeExcel(opts: FakeExcelOptions = {}): FakeExcel {
-  const model = new FakeWorkbookModel();
-  if (opts.firstSheet !== null) model.addSheet(opts.firstSheet ?? "Sheet1");
+  const model = opts.model ?? new FakeWorkbookModel();
+  if (!opts.model && opts.firstSheet !== null) model.addSheet(opts.firstSheet ?? "Sheet1");
   const base = HOST_PROFILES[opts.profile ?? "m365"];
   if (!base) throw new Error(`Unknown host profile "${String(opts.profile)}".`);
   let sets: Record<string, string> = { ...(opts.apiSets ?? base.apiSets) };

@@ -821,6 +821,24 @@ function externalise(seed: FakeSheetSeed, left: readonly string[]): FakeSheetSee
   return { ...seed, cells };
 }
 
+/**
+ * The last file insertWorksheetsFromBase64 read, parsed: the pane inserts the same template again
+ * and again (tests, the workbench), and reading it took a tenth of each insertion. The seeds are
+ * only read (importSheets and externalise copy what they keep).
+ */
+let lastFile: { base64: string; seeds: Promise<FakeSheetSeed[]> } | null = null;
+
+function parsedFile(base64: string): Promise<FakeSheetSeed[]> {
+  if (lastFile?.base64 !== base64) {
+    const seeds = Promise.resolve().then(() => parseXlsx(base64ToBytes(base64)));
+    lastFile = { base64, seeds };
+    seeds.catch(() => {
+      if (lastFile?.seeds === seeds) lastFile = null; // a bad file is read (and refused) again each time
+    });
+  }
+  return lastFile.seeds;
+}
+
 export class FakeWorkbook {
   readonly worksheets: FakeWorksheetCollection;
   constructor(readonly context: FakeRequestContext) {
@@ -834,7 +852,7 @@ export class FakeWorkbook {
       const m = this.context.model;
       let seeds: FakeSheetSeed[];
       try {
-        seeds = await parseXlsx(base64ToBytes(base64File));
+        seeds = await parsedFile(base64File);
       } catch (e) {
         throw new FakeOfficeError("InvalidArgument", `The base64 string is not a valid workbook: ${e instanceof Error ? e.message : String(e)}`);
       }
