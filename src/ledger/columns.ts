@@ -49,6 +49,15 @@ export interface ColumnDef<F extends string = string> {
 }
 
 /**
+ * Whether a value this column cannot read keeps the row out of the counts: a required date, or a
+ * choice the counts depend on. The one rule for ./parse (a typed row) and ./importPlan (what an
+ * import says it will do to the row).
+ */
+export function badValueExcludesRow(d: ColumnDef): boolean {
+  return (d.kind === "date" && d.required) || (d.kind === "choice" && !d.uncounted);
+}
+
+/**
  * The register layout: bump it when a column is added (the template's version goes up with it;
  * a workbook of an older layout is still read by its header titles, columns it lacks are blank).
  * Layout 1 = template version 3; layout 2 (the 条例's procedure: 收到方式, 补正通知日期, 征求意见日期,

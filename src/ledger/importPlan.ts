@@ -9,7 +9,7 @@
 import type { RawCell } from "../report";
 import { looseKey } from "../import/labels";
 import { cellText, readCell } from "./cells";
-import { APP_COLUMNS, CASE_COLUMNS, missingRequired, type AppField, type CaseField, type ColumnDef, type ColumnMapping } from "./columns";
+import { APP_COLUMNS, badValueExcludesRow, CASE_COLUMNS, missingRequired, type AppField, type CaseField, type ColumnDef, type ColumnMapping } from "./columns";
 import { isoOf, serialOfDay } from "./dates";
 import { LEDGER_MSG, linesList } from "./messages";
 import { Guesses, isTotalRow } from "./parse";
@@ -45,9 +45,6 @@ export interface ImportIssue {
   excludes: boolean;
   message: string;
 }
-
-/** The columns whose unreadable value keeps a row out of the counts (as ./parse judges the row). */
-const excludesRow = (d: ColumnDef): boolean => (d.kind === "date" && d.required) || (d.kind === "choice" && !d.uncounted);
 
 export interface PlannedRow {
   sheetRow: number;
@@ -197,7 +194,7 @@ function planOne<F extends string>(
       shown.push(n.shown);
       if (n.problem) {
         const original = String(n.value);
-        const excludes = excludesRow(d);
+        const excludes = badValueExcludesRow(d);
         issues.push({ role, sourceLine, sheetRow, column: d.title, original, excludes, message: LEDGER_MSG.importUnmapped(src.name, sourceLine, d.title, original, n.problem, sheet, sheetRow, excludes) });
       }
     }

@@ -6,7 +6,7 @@
 import type { Finding, RawCell } from "../report";
 import { looseKey } from "../import/labels";
 import { cellText, readCell, type CellRead } from "./cells";
-import { APP_COLUMNS, CASE_COLUMNS, columnOf, mappedCount, missingRequired, proposeMapping, type ColumnDef, type ColumnMapping, type AppField, type CaseField, type VocabularyName } from "./columns";
+import { APP_COLUMNS, badValueExcludesRow, CASE_COLUMNS, columnOf, mappedCount, missingRequired, proposeMapping, type ColumnDef, type ColumnMapping, type AppField, type CaseField, type VocabularyName } from "./columns";
 import { dayOf, isoOf } from "./dates";
 import { guessApplicantType } from "./clerkWords";
 import { LEDGER_MSG, linesList, rowName } from "./messages";
@@ -193,16 +193,14 @@ function readRow<F extends string>(defs: readonly ColumnDef<F>[], m: ColumnMappi
   for (const d of defs) {
     let r = readCell(d, m[d.field] === null ? null : cells[m[d.field]!]);
     if (r.kind === "bad") {
+      // Which bad values keep the row out is columns.ts' rule (the import preview says the same).
+      if (badValueExcludesRow(d)) excluded = true;
       if (d.kind === "date") {
-        if (d.required) {
-          ctx.err(LEDGER_MSG.badDate(ctx.name, d.title, r.shown));
-          excluded = true;
-        } else ctx.warn(LEDGER_MSG.badOptionalDate(ctx.name, d.title, r.shown));
+        if (d.required) ctx.err(LEDGER_MSG.badDate(ctx.name, d.title, r.shown));
+        else ctx.warn(LEDGER_MSG.badOptionalDate(ctx.name, d.title, r.shown));
       } else if (d.kind === "choice" && d.uncounted) ctx.warn(LEDGER_MSG.badUncountedChoice(ctx.name, d.title, r.shown, labels(d.vocabulary!)));
-      else if (d.kind === "choice") {
-        ctx.unknown.add(d, r.shown, ctx.line, ctx.id);
-        excluded = true;
-      } else if (d.kind === "yesNo") ctx.warn(LEDGER_MSG.badExtended(ctx.name, r.shown));
+      else if (d.kind === "choice") ctx.unknown.add(d, r.shown, ctx.line, ctx.id);
+      else if (d.kind === "yesNo") ctx.warn(LEDGER_MSG.badExtended(ctx.name, r.shown));
     } else if (r.kind === "choice" && cellText(m[d.field] === null ? null : cells[m[d.field]!]) !== r.choice.label) {
       ctx.reworded.add(d, cellText(cells[m[d.field]!])!, r.choice.label, ctx.line);
     } else if (r.kind === "date" && (r.day < ctx.range.from || r.day > ctx.range.to)) {
