@@ -190,13 +190,13 @@ function ensureTemplateGenerated() {
  * ES5, Edge 18 for ES2017). core-js is already ES5 and is never rewritten; tslib and whatwg-fetch
  * only get their polyfills. Each rule has its own ts-loader instance (options differ).
  */
-function scriptRules(target, tag) {
+function scriptRules(target, tag, { split = false } = {}) {
   const es5 = target === "ES5";
   // ES5: generators, for-of over Map/Set and spread need the iteration protocol (core-js provides it).
   const common = { target, noEmit: false, sourceMap: !es5, ...(es5 ? { downlevelIteration: true, importHelpers: true } : {}) };
   // Runs after ts-loader: regex syntax and duplicate keys TypeScript leaves as they are.
   const downlevel = { loader: path.resolve(__dirname, "scripts/downlevel-loader.js"), options: { target } };
-  const polyfill = { loader: path.resolve(__dirname, "scripts/polyfill-loader.js"), options: { target } };
+  const polyfill = { loader: path.resolve(__dirname, "scripts/polyfill-loader.js"), options: { target, split } };
   return [
     {
       test: /\.ts$/,
@@ -213,6 +213,8 @@ function scriptRules(target, tag) {
       use: [polyfill, downlevel, { loader: "ts-loader", options: { instance: `${tag}-js`, transpileOnly: true, compilerOptions: { ...common, allowJs: true, checkJs: false, importHelpers: false } } }],
     },
     { test: /\.m?js$/, include: /node_modules[\\/](whatwg-fetch|tslib)[\\/]/, use: [polyfill] },
+    // chinese-days' data: the dates only (src/ledger/calendar.ts reads nothing else).
+    { test: /chinese-days[\\/]dist[\\/]chinese-days\.json$/, use: [path.resolve(__dirname, "scripts/calendar-days-loader.js")] },
   ];
 }
 
@@ -226,8 +228,12 @@ const PUBLIC_PATH = "";
 /** pdf.js for the pane's PDF import: a lazy chunk and its worker from our own origin. */
 const { PDF_WORKER_FILE, pdfWorkerCopy, pdfjsRule, definePdfWorker } = require("./scripts/pdfjs-build.js");
 
-/** Runs before anything else in a page's bundle: what old webviews lack beyond core-js. */
-const WEBVIEW_RUNTIME = "./src/pane/webviewRuntime.ts";
+/**
+ * What engines that fail the pages' gate (webview-gate.js) load before the page's bundle: the
+ * core-js modules the ES2017 bundles were built without, and what old webviews lack beyond core-js.
+ * A fixed name: the gate writes it into the page.
+ */
+const EDGE_RUNTIME = { "edge-runtime": { import: "./src/pane/edgeRuntime.ts", filename: "edge-runtime.js" } };
 
 /**
  * The ES5 build of a page's script for Trident (IE11: Office 2016/2019 volume-licensed): its own
@@ -305,14 +311,17 @@ module.exports = (env = {}, argv = {}) => {
   }
 
   const entry = workbench
-    ? { workbench: [WEBVIEW_RUNTIME, "./src/workbench/index.ts"] }
+    ? { ...EDGE_RUNTIME, workbench: "./src/workbench/index.ts" }
     : {
-        taskpane: [WEBVIEW_RUNTIME, "./src/hosts/office/taskpane.ts"],
-        commands: [WEBVIEW_RUNTIME, "./src/hosts/office/commands/commands.ts"],
-        notice: [WEBVIEW_RUNTIME, "./src/hosts/office/commands/notice.ts"],
+        ...EDGE_RUNTIME,
+        taskpane: "./src/hosts/office/taskpane.ts",
+        commands: "./src/hosts/office/commands/commands.ts",
+        notice: "./src/hosts/office/commands/notice.ts",
       };
 
   const copy = [
+    // The first script of every page (ES3, every engine): edge-runtime.js only where it is needed.
+    { from: "src/pane/webviewGate.js", to: "webview-gate.js" },
     { from: "assets/*.png", to: "assets/[name][ext]" },
     { from: "src/pane/taskpane.css", to: "taskpane.css" },
     // IE11 ignores declarations with var(): the same sheet with the light theme's values filled in.
@@ -363,7 +372,9 @@ module.exports = (env = {}, argv = {}) => {
     // EdgeHTML 18 (Office 2019 retail, older Microsoft 365 on Windows 10) parses ES2017, no later.
     target: ["web", "es2017"],
     resolve: { extensions: [".ts", ".js"] },
-    module: { rules: [pdfjsRule, ...scriptRules("ES2017", "modern")] },
+    // Polyfills split: engines that pass the gate get only what they lack; EdgeHTML 18 gets the rest
+    // in edge-runtime.js (scripts/polyfill-loader.js).
+    module: { rules: [pdfjsRule, ...scriptRules("ES2017", "modern", { split: true })] },
     plugins: workbench
       ? [
           new CspSafeGlobalPlugin(),

@@ -90,6 +90,12 @@ test("taskpane.html: office.js from the mirror on our origin, strict CSP, and a 
   // The pane's own JS is a module script (IE11 skips it and runs legacy.js instead).
   expect(await v.page.locator('script[type="module"][src*="taskpane"]').count()).toBe(1);
   expect(await v.page.locator("script[nomodule][src='legacy.js']").count()).toBe(1);
+  // The gate runs first; Chromium passes it and never fetches EdgeHTML's polyfills.
+  expect(await v.page.evaluate(() => [...document.scripts].map((s) => s.getAttribute("src") ?? "").findIndex((s) => s === "webview-gate.js"))).toBeLessThan(
+    await v.page.evaluate(() => [...document.scripts].findIndex((s) => s.type === "module")),
+  );
+  expect(v.requests).toContain(`${server.url}/webview-gate.js`);
+  expect(v.requests.filter((u) => u.includes("edge-runtime"))).toEqual([]);
   expect(v.problems).toEqual([]);
   await v.page.screenshot({ path: path.join(OUT, "11-taskpane-outside-excel.png") });
   await v.page.close();
@@ -122,7 +128,8 @@ test("every add-in bundle parses at its level: legacy*.js (IE11) as ES5, the res
   const files = readdirSync(SITE).filter((f) => f.endsWith(".js"));
   for (const entry of ["legacy.js", "legacy-commands.js", "legacy-notice.js"]) expect(files).toContain(entry);
   for (const f of files) {
-    const ecmaVersion = f.startsWith("legacy") ? 5 : 2017;
+    // The gate runs in every engine, IE11 included.
+    const ecmaVersion = f.startsWith("legacy") || f === "webview-gate.js" ? 5 : 2017;
     expect(() => parse(readFileSync(path.join(SITE, f), "utf8"), { ecmaVersion, sourceType: "script" })).not.toThrow();
   }
 });

@@ -121,6 +121,9 @@ afterAll(async () => {
 describe("workbench e2e", () => {
   test("an empty workbook: the pane says the template is missing and offers to insert it", async () => {
     expect(await summaryText()).toBe("尚未插入年报模板");
+    // Chromium passes the gate (webview-gate.js): EdgeHTML's polyfills are never fetched.
+    expect(requests.some((u) => u.endsWith("/webview-gate.js"))).toBe(true);
+    expect(requests.filter((u) => u.includes("edge-runtime"))).toEqual([]);
     // Nothing was checked that a clerk could see: no "上次校验" time on an empty workbook.
     expect(await page.locator("#app").innerText()).not.toContain("上次校验");
     await expect(page.locator('[data-banner="missing"]').isVisible()).resolves.toBe(true);

@@ -22,7 +22,7 @@ function newestSource(): number {
     if (st.isDirectory()) for (const e of readdirSync(p)) walk(path.join(p, e));
     else newest = Math.max(newest, st.mtimeMs);
   };
-  for (const p of ["src", "assets", "webpack.config.js", "package.json", "dist-template"]) {
+  for (const p of ["src", "assets", "scripts", "webpack.config.js", "package.json", "dist-template"]) {
     const full = path.join(PROJECT_ROOT, p);
     if (existsSync(full)) walk(full);
   }

@@ -1,0 +1,100 @@
+/**
+ * The pages' polyfills split at the gate (scripts/polyfill-loader.js with `split`): engines that
+ * pass webview-gate.js get modules without EdgeHTML's core-js, which edge-runtime.js loads instead
+ * (src/pane/edgePolyfills.ts); a module needing one the list lacks fails the build. And the
+ * calendar's data reduced to its dates for the bundles (scripts/calendar-days-loader.js).
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { PROJECT_ROOT } from "../helpers/paths";
+
+type Loader = (this: unknown, source: string, map: null) => void;
+const polyfillLoader = require(path.join(PROJECT_ROOT, "scripts/polyfill-loader.js")) as Loader;
+const calendarDaysLoader = require(path.join(PROJECT_ROOT, "scripts/calendar-days-loader.js")) as (source: string) => string;
+
+interface Run {
+  code: string;
+  errors: string[];
+  dependencies: string[];
+}
+
+function run(source: string, options: Record<string, unknown>): Promise<Run> {
+  const errors: string[] = [];
+  const dependencies: string[] = [];
+  return new Promise((resolve, reject) => {
+    polyfillLoader.call(
+      {
+        async: () => (err: Error | null, code?: string) => (err ? reject(err) : resolve({ code: code ?? "", errors, dependencies })),
+        getOptions: () => options,
+        resourcePath: path.join(PROJECT_ROOT, "src/example.ts"),
+        emitError: (e: Error) => errors.push(e.message),
+        addDependency: (f: string) => dependencies.push(f),
+      },
+      source,
+      null,
+    );
+  });
+}
+
+const injected = (code: string): string[] => [...code.matchAll(/core-js\/modules\/([\w.-]+)\.js/g)].map((m) => m[1]!).sort();
+const SOURCE = 'export const a = [[1]].flat();\nexport const b = Object.fromEntries([["x", 1]]);\nexport const c = JSON.stringify(a);\n';
+
+test("without split, EdgeHTML's polyfills are in the module itself", async () => {
+  const r = await run(SOURCE, { target: "es2017" });
+  expect(injected(r.code)).toEqual(expect.arrayContaining(["es.array.flat", "es.json.stringify", "es.object.from-entries"]));
+  expect(r.errors).toEqual([]);
+});
+
+test("with split, the module keeps none of them: the project's list has each, and the lines stay (source maps)", async () => {
+  const r = await run(SOURCE, { target: "es2017", split: true });
+  expect(injected(r.code)).toEqual([]);
+  expect(r.errors).toEqual([]);
+  expect(r.dependencies).toEqual([path.join(PROJECT_ROOT, "src/pane/edgePolyfills.ts")]);
+  const plain = await run(SOURCE, { target: "es2017" });
+  expect(r.code.split("\n").length).toBe(plain.code.split("\n").length);
+  // The code itself is untouched.
+  expect(r.code).toContain("[[1]].flat()");
+});
+
+test("a module that needs a polyfill the list lacks fails the build, naming the line to add", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "xxgk-edge-list-"));
+  const list = path.join(dir, "edgePolyfills.ts");
+  writeFileSync(list, 'import "core-js/modules/es.array.flat";\nimport "core-js/modules/es.array.unscopables.flat";\n');
+  const r = await run(SOURCE, { target: "es2017", split: true, edgeList: list });
+  expect(r.errors).toHaveLength(1);
+  expect(r.errors[0]).toContain("src/example.ts");
+  expect(r.errors[0]).toContain('import "core-js/modules/es.object.from-entries";');
+  expect(r.errors[0]).not.toContain("es.array.flat;");
+});
+
+test("what an engine past the gate still lacks stays in the module", async () => {
+  // core-js still replaces Chromium 98's structuredClone (types it learned later).
+  const r = await run("export const x = structuredClone(new Map());\n", { target: "es2017", split: true });
+  expect(r.errors).toEqual([]);
+  expect(injected(r.code)).toEqual(expect.arrayContaining(["web.structured-clone"]));
+});
+
+test("ES5 (IE11) is not split", async () => {
+  const r = await run(SOURCE, { target: "es5", split: true });
+  expect(injected(r.code)).toEqual(expect.arrayContaining(["es.array.flat", "es.object.from-entries"]));
+  expect(r.dependencies).toEqual([]);
+});
+
+test("the project's list names only real core-js modules", () => {
+  const text = readFileSync(path.join(PROJECT_ROOT, "src/pane/edgePolyfills.ts"), "utf8");
+  const names = [...text.matchAll(/^import "core-js\/modules\/([\w.-]+)";$/gm)].map((m) => m[1]!);
+  expect(names.length).toBeGreaterThan(10);
+  for (const n of names) expect(() => require.resolve(`core-js/modules/${n}`)).not.toThrow();
+});
+
+test("the calendar's data for the bundles: the same dates, without their names", () => {
+  const file = require.resolve("chinese-days/dist/chinese-days.json");
+  const full = JSON.parse(readFileSync(file, "utf8")) as Record<string, Record<string, string>>;
+  const reduced = JSON.parse(calendarDaysLoader(readFileSync(file, "utf8"))) as Record<string, Record<string, number>>;
+  expect(Object.keys(reduced).sort()).toEqual(["holidays", "workdays"]);
+  expect(Object.keys(reduced.holidays!)).toEqual(Object.keys(full.holidays!));
+  expect(Object.keys(reduced.workdays!)).toEqual(Object.keys(full.workdays!));
+  expect(JSON.stringify(reduced).length).toBeLessThan(JSON.stringify(full).length / 2);
+  expect(() => calendarDaysLoader('{"days":{}}')).toThrow(/holidays/);
+});
