@@ -10,7 +10,8 @@
  * (表四), so none is carried. Pure.
  */
 import type { RawCell, Report } from "../report";
-import { APP_COLUMNS, proposeMapping } from "./columns";
+import { APP_COLUMNS } from "./columns";
+import { proposeMapping } from "./headers";
 import { yearBounds } from "./count";
 import { planRegisterImport, type CurrentGrid, type RegisterAppend } from "./importPlan";
 import { LEDGER_MSG, rowName } from "./messages";

@@ -7,8 +7,6 @@
  * (REGISTER_LAYOUT_VERSION; test/ledger/columns.test.ts keeps every consumer and the versions
  * honest).
  */
-import { looseKey } from "../import/labels";
-
 /**
  * How a column's cells are read and written: text as written; a date (day number, written as a
  * date serial); a choice from a vocabulary (vocabulary.ts); 是/否.
@@ -166,24 +164,6 @@ export function columnIndex<F extends string>(defs: readonly ColumnDef<F>[], fie
 
 /** Field → column index (0-based) in the source, or null when the source has no such column. */
 export type ColumnMapping<F extends string> = Record<F, number | null>;
-
-/** The column mapping proposed for a header row: each field to the column whose title it knows. */
-export function proposeMapping<F extends string>(defs: readonly ColumnDef<F>[], headers: readonly unknown[]): ColumnMapping<F> {
-  const keys = headers.map((h) => (h === null || h === undefined ? "" : looseKey(String(h))));
-  const out = {} as ColumnMapping<F>;
-  const used = new Set<number>();
-  // Exact titles first, so "收到日期" never goes to "补正后收到日期"'s column.
-  for (const pass of ["title", "alias"] as const) {
-    for (const d of defs) {
-      if (out[d.field] !== undefined && out[d.field] !== null) continue;
-      const names = pass === "title" ? [d.title] : d.aliases;
-      const idx = keys.findIndex((k, i) => !used.has(i) && k !== "" && names.some((n) => looseKey(n) === k));
-      out[d.field] = idx >= 0 ? idx : null;
-      if (idx >= 0) used.add(idx);
-    }
-  }
-  return out;
-}
 
 /** How many fields a mapping places (for finding the header row among the first rows). */
 export function mappedCount<F extends string>(m: ColumnMapping<F>): number {

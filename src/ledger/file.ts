@@ -4,7 +4,8 @@
  * loads lazily, so nothing here reaches the task pane bundle unless asked for.
  */
 import type { RawCell } from "../report";
-import { APP_COLUMNS, CASE_COLUMNS, mappedCount, missingRequired, proposeMapping, type ColumnDef, type ColumnMapping } from "./columns";
+import { APP_COLUMNS, CASE_COLUMNS, mappedCount, missingRequired, type ColumnDef, type ColumnMapping } from "./columns";
+import { proposeMapping } from "./headers";
 import type { UserMapping } from "./parse";
 import { parseCsv } from "./csv";
 import { MAX_REGISTER_CELLS, MAX_REGISTER_MS, MAX_REGISTER_ROWS, MAX_XLSX_COLUMNS, RegisterTooLarge } from "./limits";

@@ -3,6 +3,7 @@ export * from "./vocabulary";
 export * from "./dates";
 export * from "./calendar";
 export * from "./columns";
+export * from "./headers";
 export * from "./sheets";
 export { readCell, type CellRead } from "./cells";
 // Types only, as in src/report: the schemas are imported from ./model by the tests that validate.

@@ -6,7 +6,8 @@
 import type { Finding, RawCell } from "../report";
 import { looseKey } from "../import/labels";
 import { cellText, readCell, type CellRead } from "./cells";
-import { APP_COLUMNS, badValueExcludesRow, CASE_COLUMNS, columnOf, mappedCount, missingRequired, proposeMapping, type ColumnDef, type ColumnMapping, type AppField, type CaseField, type VocabularyName } from "./columns";
+import { APP_COLUMNS, badValueExcludesRow, CASE_COLUMNS, columnOf, mappedCount, missingRequired, type ColumnDef, type ColumnMapping, type AppField, type CaseField, type VocabularyName } from "./columns";
+import { proposeMapping } from "./headers";
 import { dayOf, isoOf } from "./dates";
 import { guessApplicantType } from "./clerkWords";
 import { LEDGER_MSG, linesList, rowName } from "./messages";

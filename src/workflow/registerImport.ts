@@ -4,7 +4,8 @@
  * (src/ledger/importPlan) and the writes with their 撤销. No DOM, no Office, no file parsing (the
  * lazy transfer chunk reads the file into grids): tested in Node.
  */
-import { APP_COLUMNS, CASE_COLUMNS, proposeMapping, type AppField, type CaseField, type ColumnDef, type ColumnMapping } from "../ledger/columns";
+import { APP_COLUMNS, CASE_COLUMNS, type AppField, type CaseField, type ColumnDef, type ColumnMapping } from "../ledger/columns";
+import { proposeMapping } from "../ledger/headers";
 import { pickRegisterGrids, type NamedGrid } from "../ledger/file";
 import { planRegisterImport, type ImportSource, type RegisterImportPlan } from "../ledger/importPlan";
 import { cellText, findHeader } from "../ledger/parse";

@@ -19,7 +19,7 @@ import { APP_REGISTER_ROWS, CASE_REGISTER_ROWS, REGISTER_SHEETS } from "../../le
 import { CALENDAR_YEARS, workdaysOfYears } from "../../ledger/calendar";
 import { serialOfDay } from "../../ledger/dates";
 import { ANSWER_WORKDAYS, CONSULT_WORKDAYS, DUE_SOON_WORKDAYS, EXTENSION_WORKDAYS } from "../../ledger/deadline";
-import { CASE_KINDS, OPEN_RESULT, OUTCOMES, VOCABULARIES } from "../../ledger/vocabulary";
+import { CASE_KINDS, CHOICES, OPEN_RESULT, OUTCOMES } from "../../ledger/choices";
 import { a1, rect, rectAddress, type Rect } from "../address";
 import { REGISTER_LABELS, SHEET_NAMES } from "../messages";
 import { emptyDesign, heightFor } from "./common";
@@ -81,7 +81,7 @@ type ListName = VocabularyName | "yesNo";
  */
 function registerColumns(defs: readonly ColumnDef[]): { columns: RegisterColumn[]; lists: ListCells[]; listRects: Map<ListName, Rect> } {
   const listed: { name: ListName; values: string[] }[] = [];
-  for (const d of defs) if (d.kind === "choice") listed.push({ name: d.vocabulary!, values: VOCABULARIES[d.vocabulary!].choices.map((c) => c.label) });
+  for (const d of defs) if (d.kind === "choice") listed.push({ name: d.vocabulary!, values: CHOICES[d.vocabulary!].map((c) => c.label) });
   if (defs.some((d) => d.kind === "yesNo")) listed.push({ name: "yesNo", values: YES_NO });
   if (L_FIRST + listed.length > L_CAL) throw new Error("register lists overlap the calendar column");
   const listRects = new Map(listed.map((l, i) => [l.name, listRect(L_FIRST + i, l.values.length)] as const));
