@@ -11,13 +11,14 @@ import type { TransferMode } from "../workflow/transfer";
 import { writeApplier, type PaneContext, type PaneHost } from "./controllers/context";
 import { exportController } from "./controllers/export";
 import { registerController } from "./controllers/register";
-import { rollupController, type RollupController } from "./controllers/rollup";
+import { lazyRollupController, type LazyRollup } from "./controllers/rollupLazy";
 import { templateController } from "./controllers/template";
 import { transferController } from "./controllers/transfer";
 import { validationController } from "./controllers/validation";
 import { loadExportModule, type ExportModule } from "./exportApi";
 import { defaultReportYear, initialState, reducer, reportYears, viewModel, type Action, type PaneState } from "./state";
 import { loadRegisterModule, type RegisterModule } from "./registerApi";
+import { loadRollupPanel, type RollupPanelModule } from "./rollupApi";
 import { loadTransferModule, type SourceInput, type TransferModule } from "./transferApi";
 import { createView, type PaneView } from "./view";
 
@@ -34,6 +35,8 @@ export interface PaneOptions {
   loadTransfer?: () => Promise<TransferModule>;
   /** Injectable for tests; defaults to the lazy register chunk. */
   loadRegister?: () => Promise<RegisterModule>;
+  /** Injectable for tests; defaults to the lazy 汇总多个单位… panel chunk. */
+  loadRollupPanel?: () => Promise<RollupPanelModule>;
   /** Injectable for Node tests of the controller (no DOM); defaults to the real view. */
   createView?: typeof createView;
 }
@@ -65,7 +68,7 @@ export interface PaneController {
     undo(keepChanged?: boolean): Promise<void>;
   };
   /** 汇总多个单位… (also driven by the view's handlers; exposed for tests). */
-  rollup: Omit<RollupController, "actions">;
+  rollup: Omit<LazyRollup, "actions" | "createView">;
   readonly state: PaneState;
   readonly view: PaneView;
   dispose(): Promise<void>;
@@ -104,8 +107,8 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneControll
   const exporter = exportController(ctx);
   const transfer = transferController(ctx);
   const register = registerController(ctx);
-  const rollup = rollupController(ctx);
-  const noticeActions: Record<string, () => Promise<void>> = { ...transfer.actions, ...register.actions, ...exporter.actions, ...rollup.actions };
+  const rollup = lazyRollupController(ctx, options.loadRollupPanel ?? loadRollupPanel);
+  const noticeActions: Record<string, () => Promise<void>> = { ...transfer.actions, ...register.actions, ...exporter.actions };
 
   view = (options.createView ?? createView)(
     root,
@@ -115,7 +118,8 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneControll
       exportAs: (kind) => void exporter.exportAs(kind),
       select: (cells) => void template.select(cells),
       toggle: (id) => dispatch({ type: "toggle", id }),
-      noticeAction: (id) => void noticeActions[id]?.(),
+      // The roll-up's actions exist once its panel has loaded.
+      noticeAction: (id) => void (noticeActions[id] ?? rollup.actions[id])?.(),
       dismissNotice: () => exporter.dismissNotice(),
       restore: (roles) => void template.restore(roles),
       openLink: (href, ev) => {
@@ -139,7 +143,7 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneControll
         back: () => transfer.back(),
       },
       rollup: {
-        open: () => rollup.open(),
+        open: () => void rollup.open(),
         close: () => rollup.close(),
         year: (y) => rollup.year(y),
         roster: (file) => void rollup.roster(file),
@@ -149,7 +153,7 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneControll
         back: () => rollup.back(),
       },
     },
-    { years: reportYears(new Date(now())), defaultYear: thisYear, templateUrl: host.templateUrl },
+    { years: reportYears(new Date(now())), defaultYear: thisYear, templateUrl: host.templateUrl, rollupView: () => rollup.createView },
   );
 
   // ------------------------------------------------------------------ start

@@ -8,6 +8,7 @@
 import { h, icon } from "./dom";
 import type { RollupPanel } from "./rollupState";
 import { S } from "./strings";
+import { ROLLUP_STRINGS } from "./rollupStrings";
 import { conflictList, shownValue } from "./conflictView";
 import type { RollupResult } from "../workflow/rollup";
 import { ROLLUP_TEXT } from "../workflow/rollup/messages";
@@ -26,7 +27,7 @@ export interface RollupHandlers {
   back(): void;
 }
 
-const R = S.rollup;
+const R = ROLLUP_STRINGS;
 const L = ROLLUP_TEXT.list;
 const ACCEPT = ".xlsx,.xlsm,.docx,.html,.htm,.txt,.text,.md,.pdf";
 

@@ -12,7 +12,7 @@ import { S } from "./strings";
 import type { TransferMode } from "../workflow/transfer";
 import { createTransferView, type TransferHandlers } from "./transferView";
 import { createLedgerView, type LedgerImportHandlers } from "./ledgerView";
-import { createRollupView, type RollupHandlers } from "./rollupView";
+import type { createRollupView, RollupHandlers } from "./rollupView";
 import { createBannerView } from "./bannerView";
 import { createFindingsView } from "./findingsView";
 import { createNoticeView } from "./noticeView";
@@ -47,6 +47,8 @@ export interface ViewOptions {
   templateUrl: string;
   /** Clock for "上次校验" (injectable for tests). */
   formatTime?: (t: number) => string;
+  /** The 汇总多个单位… panel's view, once its lazy chunk has loaded (null before). */
+  rollupView?: () => typeof createRollupView | null;
 }
 
 export interface PaneView {
@@ -210,13 +212,19 @@ export function createView(root: HTMLElement, handlers: ViewHandlers, options: V
   }
 
   // ---------------------------------------------------------------- 汇总多个单位… panel
-  const rollupView = createRollupView(handlers.rollup, options.years);
+  let rollupView: ReturnType<typeof createRollupView> | null = null;
   let rollupStep = "";
   let rollupShown: ViewModel["rollup"] = null;
 
   function renderRollup(p: ViewModel["rollup"]): void {
     // The reducer makes a new panel object for every change of it: identity says "changed".
     if (p === rollupShown) return;
+    if (p && !rollupView) {
+      // The panel opens only once its chunk has loaded (controllers/rollupLazy.ts).
+      const make = options.rollupView?.();
+      if (!make) return;
+      rollupView = make(handlers.rollup, options.years);
+    }
     rollupShown = p;
     if (!p) {
       const hadFocus = rollupSlot.contains(document.activeElement);
@@ -225,6 +233,7 @@ export function createView(root: HTMLElement, handlers: ViewHandlers, options: V
       rollupStep = "";
       return;
     }
+    if (!rollupView) return;
     if (p.step === "choose" && p.reading) announce("status", p.reading);
     else if (p.step === "choose" && p.error) announce("alert", p.error);
     const dom = rollupView.render(p);

@@ -8,7 +8,8 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { mountPane, type PaneController } from "../../src/pane/app";
+import { mountPane, type PaneController, type PaneOptions } from "../../src/pane/app";
+import { S } from "../../src/pane/strings";
 import { importReport } from "../../src/import";
 import { emptyReport } from "../../src/report";
 import { templateLayout } from "../../src/template/layout";
@@ -97,7 +98,7 @@ function sheetRows(m: FakeWorkbookModel, name: string): unknown[][] {
 }
 
 /** The pane on a real adapter; port calls recorded with their outcomes. */
-function mount(port: WorkbookPort): { pane: PaneController; calls: { method: string; syncs: number; kind: string }[] } {
+function mount(port: WorkbookPort, loadRollupPanel?: PaneOptions["loadRollupPanel"]): { pane: PaneController; calls: { method: string; syncs: number; kind: string }[] } {
   const calls: { method: string; syncs: number; kind: string }[] = [];
   for (const method of ["writeInputs", "writeSheets", "sheetNames"] as const) {
     if (!port[method]) continue;
@@ -114,6 +115,7 @@ function mount(port: WorkbookPort): { pane: PaneController; calls: { method: str
     debounceMs: 60_000,
     host: { templateUrl: "https://localhost:3000/template/xxgk-template.xlsx", now: () => Date.UTC(2025, 0, 10) },
     loadTransfer: () => import("../../src/pane/transferModule"),
+    ...(loadRollupPanel ? { loadRollupPanel } : {}),
     createView: () => ({ root: {} as HTMLElement, update: () => undefined }),
   });
   return { pane, calls };
@@ -121,7 +123,7 @@ function mount(port: WorkbookPort): { pane: PaneController; calls: { method: str
 
 async function listed(pane: PaneController, withRoster = true) {
   await pane.idle();
-  pane.rollup.open();
+  await pane.rollup.open();
   pane.rollup.year(2024);
   if (withRoster) await pane.rollup.roster(asFile({ name: "名单.csv", bytes: ROSTER }));
   await pane.rollup.files(UNITS.map((u) => asFile(u)));
@@ -239,7 +241,7 @@ describe("on the Office adapter (Excel fake)", () => {
     expect(m.value(m.sheet("单位一览")!, 1, 1)).toBe("我自己的单位一览");
 
     // Again, ticked: the total replaces 999; 撤销 puts 999 back.
-    pane.rollup.open();
+    await pane.rollup.open();
     pane.rollup.year(2024);
     await pane.rollup.files(UNITS.map((u) => asFile(u)));
     pane.rollup.toggle("T3.R01.C1");
@@ -290,7 +292,7 @@ describe("on the Office adapter (Excel fake)", () => {
     const { port } = await fakeWithTemplate("m365");
     const { pane } = mount(port);
     await pane.idle();
-    pane.rollup.open();
+    await pane.rollup.open();
     pane.rollup.year(2024);
     const files = [
       asFile(UNITS[0]!, "各单位/平潭综合实验区.html"),
@@ -309,11 +311,36 @@ describe("on the Office adapter (Excel fake)", () => {
     await pane.dispose();
   });
 
+  test("the panel is a lazy chunk: loaded on the first open only; a failed load is said, and the next open tries again", async () => {
+    let loads = 0;
+    let fail = true;
+    const { port } = await fakeWithTemplate("m365", { year: 2024, agency: "某某县人民政府办公室" });
+    const { pane } = mount(port, () => {
+      loads++;
+      return fail ? Promise.reject(new Error("HTTP 503")) : import("../../src/pane/rollupPanel");
+    });
+    await pane.idle();
+    expect(loads).toBe(0);
+    await pane.rollup.open();
+    expect(loads).toBe(1);
+    expect(pane.state.rollup).toBeNull();
+    expect(pane.state.notice).toMatchObject({ tone: "error", text: S.rollup.loadFailed("HTTP 503") });
+    fail = false;
+    await pane.rollup.open();
+    expect(loads).toBe(2);
+    expect(pane.state.rollup).toMatchObject({ step: "choose" });
+    pane.rollup.close();
+    await pane.rollup.open();
+    expect(loads).toBe(2);
+    expect(pane.state.rollup).toMatchObject({ step: "choose" });
+    await pane.dispose();
+  });
+
   test("a roster that lists nothing is refused with its file named", async () => {
     const { port } = await fakeWithTemplate("m365");
     const { pane } = mount(port);
     await pane.idle();
-    pane.rollup.open();
+    await pane.rollup.open();
     await pane.rollup.roster(asFile({ name: "空.csv", bytes: utf8("1\n2\n3") }));
     expect(pane.state.rollup).toMatchObject({ step: "choose", roster: null, error: expect.stringContaining("名单“空.csv”中没有找到单位名称") });
     await pane.dispose();
@@ -356,7 +383,7 @@ test("a host without writeSheets is not offered 汇总", async () => {
   port.report = emptyReport("2021", { year: 2024 });
   const { pane } = mount(port as unknown as WorkbookPort);
   await pane.idle();
-  pane.rollup.open();
+  await pane.rollup.open();
   expect(pane.state.rollup).toBeNull();
   await pane.dispose();
 });

@@ -14,11 +14,12 @@ import type { PlainSheet } from "../../workbook/port";
 import type { InputWrites } from "../../workbook/writePlan";
 import type { RollupPanel } from "../rollupState";
 import { S } from "../strings";
+import { ROLLUP_STRINGS } from "../rollupStrings";
 import { loadRollupModule, type RollupModule } from "../rollupApi";
 import type { TransferModule } from "../transferApi";
 import { fileBytes, insertProgress, reason, type PaneContext } from "./context";
 
-const R = S.rollup;
+const R = ROLLUP_STRINGS;
 
 /** What a folder pick holds that is a report (as the CLI's folder walk: src/cli/load.ts). */
 const REPORT_FILE = /\.(xlsx|xlsm|txt|text|md|html|htm|docx|pdf)$/i;
