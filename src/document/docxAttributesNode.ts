@@ -5,7 +5,7 @@
  * attributes from docx's NextAttributeComponent, which builds them with `reduce` and a transpiled
  * object spread (`_objectSpread2`) that copies every attribute so far for each one added (measured:
  * half of docx's formatting, ~8 % of a whole `export --docx`). Assigning each defined value in
- * order gives an object with the same keys, order and values; test/document/docxAttributes.test.ts
+ * order gives an object with the same keys, order and values; test/document/docxPack.test.ts
  * compares both on random payloads and on whole documents.
  *
  * Not used by the add-in: its docx is bundled by webpack, a copy this module cannot reach.

@@ -8,7 +8,8 @@
  * millisecond. The zip is written by fflate's streaming Zip, which takes parts compressed
  * elsewhere; it puts each part's CRC and sizes in a data descriptor after the part (general flag
  * bit 3), as Word and LibreOffice write their own files. The parts' bytes are docx's own
- * (test/document/docxZip.test.ts unzips both and compares them, and LibreOffice opens the CLI's file).
+ * (test/document/docxPack.test.ts unzips both and compares them; test/document/cliExport.test.ts has
+ * LibreOffice read the CLI's file).
  *
  * Not used by the add-in (no zlib in a webview): only toDocx's Packer.pack in this Node process is
  * wrapped, for the "uint8array" output the export asks for.
@@ -61,8 +62,8 @@ export function installNativeDocxZip(): void {
     if (type !== "uint8array" || prettify) return original.call(this, file, type, prettify, overrides);
     return Promise.resolve().then(() => {
       const parts = compiler.compile(file, undefined, overrides);
-      if (!(parts instanceof Map)) throw new Error("docx: compile gave no parts");
-      return zipParts(parts);
+      // Another docx's compiler (not a Map of parts): docx zips it itself, as without this module.
+      return parts instanceof Map ? zipParts(parts) : original.call(this, file, type, prettify, overrides);
     });
   };
   Packer[PATCHED] = true;
