@@ -13,6 +13,8 @@ import { installFastCffSubset, pdfkitFontkit, pdfkitFontkitPath } from "../../do
 import { loadFontsFromDir } from "../../document/fontsNode";
 import { installNativeInflate } from "../../document/inflateNode";
 import { deferUnusedPdfModules } from "../../document/deferredNode";
+import { installFastDocxAttributes } from "../../document/docxAttributesNode";
+import { installNativeDocxZip } from "../../document/docxZipNode";
 import { installFastStyleLookup } from "../../document/styleLookupNode";
 import type { FontBytes } from "../../document/fonts";
 import { EXPORT_KINDS, type ExportKind } from "../../document/kinds";
@@ -111,6 +113,15 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   if (counts.error > 0) io.err(text.forced(counts.error));
 
+  if (outputs.some((o) => o.kind === "docx")) {
+    for (const install of [installNativeDocxZip, installFastDocxAttributes]) {
+      try {
+        install();
+      } catch {
+        /* docx as it is, slower */
+      }
+    }
+  }
   let status: number = EXIT.ok;
   for (const out of outputs) {
     const res = await exportReport(loaded.report, out.kind, { confirmErrors: force, findings, loadFonts: pdfFonts });
