@@ -10,16 +10,16 @@ import type { RegisterRole } from "../template/roles";
 import type { TransferMode } from "../workflow/transfer";
 import { writeApplier, type PaneContext, type PaneHost } from "./controllers/context";
 import { exportController } from "./controllers/export";
-import { registerController } from "./controllers/register";
+import { lazyRegisterController } from "./controllers/registerLazy";
 import { lazyRollupController, type LazyRollup } from "./controllers/rollupLazy";
 import { templateController } from "./controllers/template";
-import { transferController } from "./controllers/transfer";
+import { lazyTransferController } from "./controllers/transferLazy";
 import { validationController } from "./controllers/validation";
 import { loadExportModule, type ExportModule } from "./exportApi";
 import { defaultReportYear, initialState, reducer, reportYears, viewModel, type Action, type PaneState } from "./state";
-import { loadRegisterModule, type RegisterModule } from "./registerApi";
+import { loadLedgerImportPanel, loadRegisterModule, type LedgerImportPanelModule, type RegisterModule } from "./registerApi";
 import { loadRollupPanel, type RollupPanelModule } from "./rollupApi";
-import { loadTransferModule, type SourceInput, type TransferModule } from "./transferApi";
+import { loadTransferModule, loadTransferPanel, type SourceInput, type TransferModule, type TransferPanelModule } from "./transferApi";
 import { createView, type PaneView } from "./view";
 
 export type { PaneHost };
@@ -35,6 +35,10 @@ export interface PaneOptions {
   loadTransfer?: () => Promise<TransferModule>;
   /** Injectable for tests; defaults to the lazy register chunk. */
   loadRegister?: () => Promise<RegisterModule>;
+  /** Injectable for tests; defaults to the lazy 导入已有台账 panel chunk. */
+  loadLedgerImportPanel?: () => Promise<LedgerImportPanelModule>;
+  /** Injectable for tests; defaults to the lazy 结转与导入 panel chunk. */
+  loadTransferPanel?: () => Promise<TransferPanelModule>;
   /** Injectable for tests; defaults to the lazy 汇总多个单位… panel chunk. */
   loadRollupPanel?: () => Promise<RollupPanelModule>;
   /** Injectable for Node tests of the controller (no DOM); defaults to the real view. */
@@ -49,7 +53,8 @@ export interface PaneController {
   insert(form?: { agency: string; year: number }): Promise<void>;
   /** 结转/导入 (also driven by the view's handlers; exposed for tests). */
   transfer: {
-    open(mode: TransferMode): void;
+    /** Resolves once the panel (a lazy chunk) is open. */
+    open(mode: TransferMode): Promise<void>;
     read(input: SourceInput): Promise<void>;
     confirm(): Promise<void>;
     undo(kind?: "check" | "keep" | "all"): Promise<void>;
@@ -60,7 +65,8 @@ export interface PaneController {
   };
   /** 导入已有台账 (also driven by the view's handlers; exposed for tests). */
   ledgerImport: {
-    open(): void;
+    /** Resolves once the panel (a lazy chunk) is open. */
+    open(): Promise<void>;
     close(): void;
     read(input: { name: string; data: Uint8Array }): Promise<void>;
     map(role: RegisterRole, field: string, column: number | null): void;
@@ -105,10 +111,10 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneControll
   const validation = validationController(ctx, options.debounceMs ?? 300);
   const template = templateController(ctx);
   const exporter = exportController(ctx);
-  const transfer = transferController(ctx);
-  const register = registerController(ctx);
+  const transfer = lazyTransferController(ctx, options.loadTransferPanel ?? loadTransferPanel);
+  const register = lazyRegisterController(ctx, options.loadLedgerImportPanel ?? loadLedgerImportPanel);
   const rollup = lazyRollupController(ctx, options.loadRollupPanel ?? loadRollupPanel);
-  const noticeActions: Record<string, () => Promise<void>> = { ...transfer.actions, ...register.actions, ...exporter.actions };
+  const noticeActions: Record<string, () => Promise<void>> = { ...exporter.actions };
 
   view = (options.createView ?? createView)(
     root,
@@ -118,17 +124,17 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneControll
       exportAs: (kind) => void exporter.exportAs(kind),
       select: (cells) => void template.select(cells),
       toggle: (id) => dispatch({ type: "toggle", id }),
-      // The roll-up's actions exist once its panel has loaded.
-      noticeAction: (id) => void (noticeActions[id] ?? rollup.actions[id])?.(),
+      // The panels' actions exist once their chunks have loaded.
+      noticeAction: (id) => void (noticeActions[id] ?? transfer.actions[id] ?? register.actions[id] ?? rollup.actions[id])?.(),
       dismissNotice: () => exporter.dismissNotice(),
       restore: (roles) => void template.restore(roles),
       openLink: (href, ev) => {
         if (host.openUrl?.(href)) ev.preventDefault();
       },
-      transferOpen: (mode) => transfer.open(mode),
+      transferOpen: (mode) => void transfer.open(mode),
       ledgerFill: () => void transfer.ledger(),
       ledgerImport: {
-        open: () => register.open(),
+        open: () => void register.open(),
         close: () => register.close(),
         file: (file) => void register.file(file),
         map: (role, field, column) => register.map(role, field, column),
@@ -153,7 +159,14 @@ export function mountPane(root: HTMLElement, options: PaneOptions): PaneControll
         back: () => rollup.back(),
       },
     },
-    { years: reportYears(new Date(now())), defaultYear: thisYear, templateUrl: host.templateUrl, rollupView: () => rollup.createView },
+    {
+      years: reportYears(new Date(now())),
+      defaultYear: thisYear,
+      templateUrl: host.templateUrl,
+      transferView: () => transfer.createView,
+      ledgerImportView: () => register.renderView,
+      rollupView: () => rollup.createView,
+    },
   );
 
   // ------------------------------------------------------------------ start

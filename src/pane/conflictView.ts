@@ -5,7 +5,7 @@
  */
 import type { RawCell } from "../report/values";
 import { h } from "./dom";
-import { S } from "./strings";
+import { TRANSFER_STRINGS } from "./transferStrings";
 
 export interface ConflictItem {
   key: string;
@@ -16,7 +16,7 @@ export interface ConflictItem {
 
 /** A cell's value as the preview shows it: 空白 for blank, TRUE/FALSE as Excel writes them. */
 export function shownValue(v: RawCell): string {
-  if (v === null || (typeof v === "string" && v.trim() === "")) return S.transfer.blank;
+  if (v === null || (typeof v === "string" && v.trim() === "")) return TRANSFER_STRINGS.blank;
   return typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : String(v);
 }
 
@@ -29,7 +29,7 @@ export function conflictList(items: readonly ConflictItem[], accepted: readonly 
   return h(
     "fieldset",
     { class: "conflicts", attrs: { [hook]: "conflicts" } },
-    h("legend", { class: "transfer-h" }, S.transfer.conflictsLegend(items.length)),
+    h("legend", { class: "transfer-h" }, TRANSFER_STRINGS.conflictsLegend(items.length)),
     h(
       "ul",
       { class: "conflict-list" },

@@ -4,7 +4,7 @@
  * changed; focus on a row that disappears moves to the section heading, never to <body>.
  */
 import { h, replace } from "./dom";
-import { renderLedgerImport, type LedgerImportHandlers } from "./ledgerImportView";
+import type { LedgerImportHandlers, renderLedgerImport } from "./ledgerImportView";
 import type { DeadlineItem, LedgerSummary } from "./ledgerState";
 import type { LedgerImportPanel } from "./state";
 import { rovingKeydown, setTabStop } from "./roving";
@@ -16,6 +16,8 @@ export interface LedgerHandlers {
   select(cells: string[]): void;
   fill(): void;
   import: LedgerImportHandlers;
+  /** 导入已有台账's view, once its lazy chunk has loaded (the panel is shown only then). */
+  importView: () => typeof renderLedgerImport | null;
 }
 
 export interface LedgerView {
@@ -63,6 +65,8 @@ export function createLedgerView(handlers: LedgerHandlers, announce: (kind: "sta
   function render(summary: LedgerSummary | null, canFill: boolean, importPanel: LedgerImportPanel | null = null): void {
     const sig = JSON.stringify([summary, canFill, importPanel]);
     if (sig === signature) return;
+    const renderImport = importPanel ? handlers.importView() : null;
+    if (importPanel && !renderImport) return;
     signature = sig;
     const active = document.activeElement as HTMLElement | null;
     const hadFocus = root.contains(active);
@@ -76,8 +80,8 @@ export function createLedgerView(handlers: LedgerHandlers, announce: (kind: "sta
       importStep = "";
       return;
     }
-    if (importPanel) {
-      const { el, heading: panelHeading } = renderLedgerImport(importPanel, handlers.import);
+    if (importPanel && renderImport) {
+      const { el, heading: panelHeading } = renderImport(importPanel, handlers.import);
       replace(body, summary && summary.year !== null ? h("p", { class: "ledger-counts" }, S.ledger.counts(summary.applications, summary.answered, summary.pending, summary.cases)) : null, el);
       current = null;
       const step = importPanel.step === "file" ? `file:${importPanel.reading ?? ""}:${importPanel.error ?? ""}` : `map:${importPanel.preview.file}`;

@@ -28,3 +28,10 @@ export interface RegisterModule {
 export function loadRegisterModule(): Promise<RegisterModule> {
   return import(/* webpackChunkName: "register" */ "./registerModule");
 }
+
+export type LedgerImportPanelModule = typeof import("./ledgerImportPanel");
+
+/** The 导入已有台账 panel (controller, view): loaded on its first use. */
+export function loadLedgerImportPanel(): Promise<LedgerImportPanelModule> {
+  return import(/* webpackChunkName: "ledger-import-panel" */ "./ledgerImportPanel");
+}

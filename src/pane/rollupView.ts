@@ -7,7 +7,7 @@
  */
 import { h, icon } from "./dom";
 import type { RollupPanel } from "./rollupState";
-import { S } from "./strings";
+import { TRANSFER_STRINGS } from "./transferStrings";
 import { ROLLUP_STRINGS } from "./rollupStrings";
 import { conflictList, shownValue } from "./conflictView";
 import type { RollupResult } from "../workflow/rollup";
@@ -139,18 +139,18 @@ export function createRollupView(handlers: RollupHandlers, years: readonly numbe
     const c = previewCounts(pv.cells);
     parts.push(h("h3", { class: "transfer-h" }, R.writeHead));
     for (const w of pv.cells.warnings) parts.push(h("p", { class: "transfer-warning", role: "note" }, icon("warning"), h("span", {}, w)));
-    if (pv.cells.insertFirst) parts.push(h("p", { class: "transfer-note" }, icon("info"), h("span", {}, S.transfer.insertFirst(pv.cells.insertFirst.year))));
-    parts.push(h("p", { class: "transfer-summary", attrs: { "data-rollup": "summary" } }, c.fills ? S.transfer.fillsLine(c.fills, 0) : c.conflicts ? "" : S.transfer.nothingToDo));
-    if (c.unchanged) parts.push(h("p", { class: "field-hint" }, S.transfer.unchangedLine(c.unchanged)));
+    if (pv.cells.insertFirst) parts.push(h("p", { class: "transfer-note" }, icon("info"), h("span", {}, TRANSFER_STRINGS.insertFirst(pv.cells.insertFirst.year))));
+    parts.push(h("p", { class: "transfer-summary", attrs: { "data-rollup": "summary" } }, c.fills ? TRANSFER_STRINGS.fillsLine(c.fills, 0) : c.conflicts ? "" : TRANSFER_STRINGS.nothingToDo));
+    if (c.unchanged) parts.push(h("p", { class: "field-hint" }, TRANSFER_STRINGS.unchangedLine(c.unchanged)));
     if (pv.cells.plan.conflicts.length) {
-      const items = pv.cells.plan.conflicts.map((x) => ({ key: x.key, label: x.label, change: S.transfer.conflictChange(shownValue(x.current), shownValue(x.incoming)) }));
+      const items = pv.cells.plan.conflicts.map((x) => ({ key: x.key, label: x.label, change: TRANSFER_STRINGS.conflictChange(shownValue(x.current), shownValue(x.incoming)) }));
       parts.push(conflictList(items, p.accepted, handlers.toggle, "rc", "data-rollup"));
     }
     if (pv.incomplete.length) {
       parts.push(h("details", { class: "transfer-findings", attrs: { "data-rollup": "incomplete" } }, h("summary", {}, R.incompleteHead(pv.incomplete.length)), h("ul", { class: "transfer-list" }, ...pv.incomplete.map((x) => h("li", {}, ROLLUP_TEXT.write.incomplete(x.label, x.units))))));
     }
     if (pv.cells.findings.length) {
-      parts.push(h("details", { class: "transfer-findings", attrs: { "data-rollup": "sums" } }, h("summary", {}, S.transfer.findingsSummary(pv.cells.findings.length)), h("ul", { class: "transfer-list" }, ...pv.cells.findings.map((f) => h("li", {}, f.message)))));
+      parts.push(h("details", { class: "transfer-findings", attrs: { "data-rollup": "sums" } }, h("summary", {}, TRANSFER_STRINGS.findingsSummary(pv.cells.findings.length)), h("ul", { class: "transfer-list" }, ...pv.cells.findings.map((f) => h("li", {}, f.message)))));
     }
     parts.push(h("h3", { class: "transfer-h" }, R.sheetsHead), h("ul", { class: "transfer-list", attrs: { "data-rollup": "sheets" } }, ...pv.sheets.map((s) => h("li", {}, sheetLine(s)))));
     parts.push(

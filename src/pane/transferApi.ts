@@ -29,3 +29,10 @@ export type RegisterFileOutcome = { ok: true; sheets: import("../ledger/file").N
 export function loadTransferModule(): Promise<TransferModule> {
   return import(/* webpackChunkName: "transfer" */ "./transferModule");
 }
+
+export type TransferPanelModule = typeof import("./transferPanel");
+
+/** The panel itself (controller, view, sentences): loaded on the first 结转, 导入 or 按台账填写. */
+export function loadTransferPanel(): Promise<TransferPanelModule> {
+  return import(/* webpackChunkName: "transfer-panel" */ "./transferPanel");
+}

@@ -10,13 +10,14 @@ import { parseCsv } from "../ledger/csv";
 import { EncodingUnsupported } from "../import/decode";
 import { xlsxGrids } from "../ledger/file";
 import { S } from "./strings";
+import { TRANSFER_STRINGS } from "./transferStrings";
 import { loadPanePdfjs } from "./pdfjs";
 
 /** The preview is the workflow's (src/workflow/transferPreview.ts); it lands in this chunk. */
 export { prepare } from "../workflow/transferPreview";
 
 const XLSX_EXT = /\.(xlsx|xlsm)$/i;
-const T = S.transfer;
+const T = TRANSFER_STRINGS;
 
 function isZip(data: Uint8Array | string): data is Uint8Array {
   return typeof data !== "string" && data[0] === 0x50 && data[1] === 0x4b;

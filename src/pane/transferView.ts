@@ -7,6 +7,7 @@
 import { h, hiddenFileInput, icon } from "./dom";
 import type { TransferPanel } from "./state";
 import { S } from "./strings";
+import { TRANSFER_STRINGS } from "./transferStrings";
 import { conflictList, shownValue as shown } from "./conflictView";
 import { blockHeading, previewCounts, type TransferPreview } from "../workflow/transfer";
 import type { LedgerNumbers } from "../workflow/fill";
@@ -20,7 +21,7 @@ export interface TransferHandlers {
   back(): void;
 }
 
-const T = S.transfer;
+const T = TRANSFER_STRINGS;
 const ACCEPT = ".xlsx,.xlsm,.docx,.pdf,.html,.htm,.txt,.text,.md";
 
 

@@ -10,8 +10,9 @@ import { h, icon, replace } from "./dom";
 import type { ViewModel } from "./state";
 import { S } from "./strings";
 import type { TransferMode } from "../workflow/transfer";
-import { createTransferView, type TransferHandlers } from "./transferView";
+import type { createTransferView, TransferHandlers } from "./transferView";
 import { createLedgerView, type LedgerImportHandlers } from "./ledgerView";
+import type { renderLedgerImport } from "./ledgerImportView";
 import type { createRollupView, RollupHandlers } from "./rollupView";
 import { createBannerView } from "./bannerView";
 import { createFindingsView } from "./findingsView";
@@ -47,6 +48,10 @@ export interface ViewOptions {
   templateUrl: string;
   /** Clock for "上次校验" (injectable for tests). */
   formatTime?: (t: number) => string;
+  /** The 导入已有台账 panel's view, once its lazy chunk has loaded (null before). */
+  ledgerImportView?: () => typeof renderLedgerImport | null;
+  /** The 结转与导入 panel's view, once its lazy chunk has loaded (null before). */
+  transferView?: () => typeof createTransferView | null;
   /** The 汇总多个单位… panel's view, once its lazy chunk has loaded (null before). */
   rollupView?: () => typeof createRollupView | null;
 }
@@ -83,7 +88,10 @@ export function createView(root: HTMLElement, handlers: ViewHandlers, options: V
 
   // No app-name line: Office's pane title bar already shows the add-in's name.
   const header = h("header", { class: "pane-header" }, title, subtitle, summary, toolbar.root, toolbar.more);
-  const ledgerView = createLedgerView({ select: (cells) => handlers.select(cells), fill: () => handlers.ledgerFill(), import: handlers.ledgerImport }, announce);
+  const ledgerView = createLedgerView(
+    { select: (cells) => handlers.select(cells), fill: () => handlers.ledgerFill(), import: handlers.ledgerImport, importView: () => options.ledgerImportView?.() ?? null },
+    announce,
+  );
   // The findings come right under the chip; the 台账 card follows them.
   const main = h("main", { class: "pane-main", attrs: { "aria-labelledby": "report-title" } }, notices.root, transferSlot, rollupSlot, banner.root, findings.root, ledgerView.root);
   replace(root, header, live, ...notices.live, main);
@@ -177,7 +185,7 @@ export function createView(root: HTMLElement, handlers: ViewHandlers, options: V
 
   // ---------------------------------------------------------------- 结转/导入 panel
   const signatures = { live: "", transfer: "" };
-  const transferView = createTransferView(handlers.transfer);
+  let transferView: ReturnType<typeof createTransferView> | null = null;
   let transferStep = "";
   let transferDone = 0;
 
@@ -185,10 +193,16 @@ export function createView(root: HTMLElement, handlers: ViewHandlers, options: V
     // Pasted text is kept when the panel is closed (Escape, 取消) and forgotten once it was used.
     if (done !== transferDone) {
       transferDone = done;
-      transferView.reset();
+      transferView?.reset();
     }
     const sig = JSON.stringify(t);
     if (sig === signatures.transfer) return;
+    if (t && !transferView) {
+      // The panel opens only once its chunk has loaded (controllers/transferLazy.ts).
+      const make = options.transferView?.();
+      if (!make) return;
+      transferView = make(handlers.transfer);
+    }
     signatures.transfer = sig;
     if (!t) {
       const hadFocus = transferSlot.contains(document.activeElement) || lastRegion === "transfer";
@@ -199,6 +213,7 @@ export function createView(root: HTMLElement, handlers: ViewHandlers, options: V
     }
     if (t.step === "choose" && t.reading) announce("status", S.transfer.reading(t.reading));
     else if (t.step === "choose" && t.error) announce("alert", t.error.message);
+    if (!transferView) return;
     if (!transferStep) openedFrom = t.mode === "import" ? toolbar.import : toolbar.carry;
     const dom = transferView.render(t);
     const card = panelCard("card transfer", { "aria-labelledby": "transfer-title", "data-transfer-step": t.step, "data-mode": t.mode }, S.transfer.close, "transfer-close", () => handlers.transfer.close(), dom.el);

@@ -23,7 +23,7 @@ import { serveStatic, type StaticServer } from "./staticServer";
 import { kept, simulate, WEBVIEWS } from "./webviews";
 import { workbenchSite } from "./workbenchSite";
 import { typeAt as typeCellAt } from "./clerk";
-import { S } from "../../src/pane/strings";
+import { TRANSFER_STRINGS } from "../../src/pane/transferStrings";
 
 const OUT = outputDir("e2e");
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
@@ -147,7 +147,7 @@ describe.each(WEBVIEWS.map((w) => [w.id, w] as const))("%s", (id, webview) => {
     const pdf = readFileSync(path.join(FIXTURES, "pdf", "2024-pingtan.export-libreoffice.pdf"));
     await page.setInputFiles('[data-transfer="file"]', { name: "年报.pdf", mimeType: "application/pdf", buffer: pdf });
     await page.locator('[data-transfer="error"]').waitFor({ timeout: 60_000 });
-    expect(await page.locator('[data-transfer="error"] .error-text').innerText()).toBe(S.transfer.pdfUnavailable);
+    expect(await page.locator('[data-transfer="error"] .error-text').innerText()).toBe(TRANSFER_STRINGS.pdfUnavailable);
     expect(requests.filter((u) => /\/(legacy\.)?pdfjs[./]/.test(u))).toEqual([]);
     // The paste box the message points to is still there.
     expect(await page.locator("#transfer-paste").count()).toBe(1);

@@ -19,7 +19,7 @@ import { FIXTURES, outputDir, PROJECT_ROOT } from "../helpers/paths";
 import { serveStatic, type StaticServer } from "./staticServer";
 import { workbenchSite } from "./workbenchSite";
 import { columnWidths, firstNumberAndFinding, typeInto } from "./clerk";
-import { S } from "../../src/pane/strings";
+import { TRANSFER_STRINGS } from "../../src/pane/transferStrings";
 
 const OUT = outputDir("e2e");
 let SITE = path.join(OUT, "site");
@@ -499,12 +499,12 @@ describe("workbench e2e", () => {
       await p.locator('[data-transfer-step="choose"]').waitFor();
       // A script that loads and stays silent: the pane gives up after its start time (20 s).
       await p.route("**/pdfjs/pdf.worker-*.js", (r) => r.fulfill({ status: 200, contentType: "text/javascript", body: "/* never answers */" }));
-      expect(await tryPdf()).toBe(S.transfer.pdfUnavailable);
+      expect(await tryPdf()).toBe(TRANSFER_STRINGS.pdfUnavailable);
       // A worker that fails to load (the intranet server lacks the file): the same message, and pdf.js
       // does not fall back to parsing on the pane's thread (scripts/pdfjs-loader.js).
       await p.unrouteAll();
       await p.route("**/pdfjs/pdf.worker-*.js", (r) => r.fulfill({ status: 404, body: "" }));
-      expect(await tryPdf()).toBe(S.transfer.pdfUnavailable);
+      expect(await tryPdf()).toBe(TRANSFER_STRINGS.pdfUnavailable);
       // Only the refused worker file itself is reported by the browser.
       const mine = problems.splice(seen);
       expect(mine.filter((m) => !/404|Failed to load resource|pdf\.worker/.test(m))).toEqual([]);

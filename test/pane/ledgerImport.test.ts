@@ -97,7 +97,7 @@ describe("导入已有台账 in the controller", () => {
     port.report = workbook();
     const pane = mount(port);
     await pane.idle();
-    pane.ledgerImport.open();
+    await pane.ledgerImport.open();
     await pane.ledgerImport.read({ name: "登记表.csv", data: new TextEncoder().encode(CSV) });
     pane.ledgerImport.map("apps", "received", 1);
     return { port, pane };
@@ -117,7 +117,7 @@ describe("导入已有台账 in the controller", () => {
     port.report = workbook([["2025-001", "2025-01-02", "自然人"]]);
     const pane = mount(port);
     await pane.idle();
-    pane.ledgerImport.open();
+    await pane.ledgerImport.open();
     await pane.ledgerImport.read({ name: "登记表.csv", data: bytes });
     // "来件日" is no known title: 收到日期 starts unmapped and the confirm disabled until chosen.
     expect(mapStep(pane).preview.apps!.missing).toEqual(["收到日期"]);
@@ -180,7 +180,7 @@ describe("导入已有台账 in the controller", () => {
     port.report = workbook(full);
     const pane = mount(port);
     await pane.idle();
-    pane.ledgerImport.open();
+    await pane.ledgerImport.open();
     await pane.ledgerImport.read({ name: "坏.xlsx", data: new Uint8Array([1, 2, 3]) });
     expect(pane.state.ledgerImport).toMatchObject({ step: "file", error: expect.stringContaining("无法读取") });
     await pane.ledgerImport.read({ name: "登记表.csv", data: new TextEncoder().encode(CSV) });

@@ -11,7 +11,7 @@ import { importReport, type PdfLib } from "../../src/import";
 import { importText } from "../../src/import/messages";
 import { MAX_PDF_MS } from "../../src/import/limits";
 import { pdfjsMissing } from "../../src/pane/pdfjs";
-import { S } from "../../src/pane/strings";
+import { TRANSFER_STRINGS } from "../../src/pane/transferStrings";
 import { readSource } from "../../src/pane/transferModule";
 import { FIXTURES } from "../helpers/paths";
 
@@ -26,8 +26,8 @@ afterEach(() => {
 test("without module workers a PDF gets the message naming .docx, .html, .txt and pasting, never 未能识别", async () => {
   expect(pdfjsMissing()).toContain("module Worker");
   const out = await readSource({ name: "年报.pdf", data: PDF });
-  expect(out).toEqual({ ok: false, message: S.transfer.pdfUnavailable, details: [] });
-  expect(S.transfer.pdfUnavailable).toMatch(/\.docx.*\.html.*\.txt.*粘贴/);
+  expect(out).toEqual({ ok: false, message: TRANSFER_STRINGS.pdfUnavailable, details: [] });
+  expect(TRANSFER_STRINGS.pdfUnavailable).toMatch(/\.docx.*\.html.*\.txt.*粘贴/);
 });
 
 test("the feature test: a Worker that reads its options has module workers; one that ignores them has not", () => {

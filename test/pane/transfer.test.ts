@@ -138,7 +138,8 @@ describe("从上年报告结转 in the controller", () => {
   test("pasted last-year text, no template yet: preview, insert (year + 1), write, validate with the prior rules", async () => {
     const h = mount();
     await h.pane.idle();
-    h.handlers().transferOpen("rollForward");
+    // The panel is a lazy chunk: open resolves once it is there (the toolbar's handler does the same).
+    await h.pane.transfer.open("rollForward");
     expect(h.last().transfer).toMatchObject({ step: "choose", mode: "rollForward" });
     await h.pane.transfer.read({ name: "", data: FIXTURE });
     const t = h.pane.state.transfer;

@@ -4,7 +4,7 @@
  * the import panel used to call a broken file unreadable by this environment.
  */
 import { importText } from "../../src/import/messages";
-import { S } from "../../src/pane/strings";
+import { TRANSFER_STRINGS } from "../../src/pane/transferStrings";
 
 const BROKEN_DOCX = new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...new TextEncoder().encode("word/document.xml 这不是一个完整的 zip")]);
 
@@ -13,8 +13,8 @@ test("a damaged .docx: 未能识别为年报, with the finding that says the fil
   const out = await readSource({ name: "某局年报.docx", data: BROKEN_DOCX });
   expect(out.ok).toBe(false);
   if (out.ok) return;
-  expect(out.message).toBe(S.transfer.notReport);
-  expect(out.message).not.toBe(S.transfer.docxUnavailable);
+  expect(out.message).toBe(TRANSFER_STRINGS.notReport);
+  expect(out.message).not.toBe(TRANSFER_STRINGS.docxUnavailable);
   expect(out.details.join("")).toMatch(/损坏|不是有效|无法读取这个 Word 文件/);
 });
 
@@ -32,6 +32,6 @@ test("a Word reader that cannot load: the environment is named, the file is not 
     const direct = await importReport({ name: "x.docx", data: docx });
     expect(direct.unavailable).toBe(true);
     expect(direct.findings.map((f) => f.message)).toEqual([importText.docxUnavailable()]);
-    expect(await readSource({ name: "某局年报.docx", data: docx })).toEqual({ ok: false, message: S.transfer.docxUnavailable, details: [] });
+    expect(await readSource({ name: "某局年报.docx", data: docx })).toEqual({ ok: false, message: TRANSFER_STRINGS.docxUnavailable, details: [] });
   });
 });

@@ -13,7 +13,7 @@ import { keyLabel, undoForced, undoKeeping } from "../../workflow/transfer";
 import type { PlainSheet } from "../../workbook/port";
 import type { InputWrites } from "../../workbook/writePlan";
 import type { RollupPanel } from "../rollupState";
-import { S } from "../strings";
+import { TRANSFER_STRINGS } from "../transferStrings";
 import { ROLLUP_STRINGS } from "../rollupStrings";
 import { loadRollupModule, type RollupModule } from "../rollupApi";
 import type { TransferModule } from "../transferApi";
@@ -63,7 +63,7 @@ export function rollupController(ctx: PaneContext): RollupController {
       work = w;
       return read;
     } catch (e) {
-      chooseError(S.transfer.moduleFailed(reason(e)));
+      chooseError(TRANSFER_STRINGS.moduleFailed(reason(e)));
       return null;
     }
   }
@@ -178,7 +178,7 @@ export function rollupController(ctx: PaneContext): RollupController {
         const out = await port.writeInputs(write);
         if (out.kind === "changed") {
           set({ ...p, preview: await preview(p.result), accepted: [], busy: false });
-          return notice("warning", S.transfer.changedSincePreview);
+          return notice("warning", TRANSFER_STRINGS.changedSincePreview);
         }
         if (out.kind === "refused") return notice("error", out.reason);
       }
@@ -230,8 +230,8 @@ export function rollupController(ctx: PaneContext): RollupController {
         dispatch({ type: "rollupUndoChanged", keys: out.changed });
         notice("warning", [R.undoChanged(out.changed.map(keyLabel).join("、")), ...keptNote].join(" "), {
           actions: [
-            { id: "rollup-undo:keep", label: S.transfer.undoKeep },
-            { id: "rollup-undo:all", label: S.transfer.undoAll },
+            { id: "rollup-undo:keep", label: TRANSFER_STRINGS.undoKeep },
+            { id: "rollup-undo:all", label: TRANSFER_STRINGS.undoAll },
           ],
         });
       } else notice("error", out.reason);

@@ -5,6 +5,7 @@
  */
 import { confirmWrites, keyLabel, undoForced, undoKeeping, type AppliedTransfer, type TransferMode, type TransferPreview } from "../../workflow/transfer";
 import { S } from "../strings";
+import { TRANSFER_STRINGS } from "../transferStrings";
 import type { SourceInput, TransferModule } from "../transferApi";
 import { fileBytes, insertProgress, reason, type PaneContext } from "./context";
 
@@ -59,7 +60,7 @@ export function transferController(ctx: PaneContext): TransferController {
     try {
       return await ctx.loadTransfer();
     } catch (e) {
-      dispatch({ type: "transferError", message: S.transfer.moduleFailed(reason(e)) });
+      dispatch({ type: "transferError", message: TRANSFER_STRINGS.moduleFailed(reason(e)) });
       return null;
     }
   }
@@ -80,7 +81,7 @@ export function transferController(ctx: PaneContext): TransferController {
 
   async function read(input: SourceInput): Promise<void> {
     if (!ctx.state.transfer || ctx.state.busy) return;
-    dispatch({ type: "transferReading", label: input.name || S.transfer.pasted });
+    dispatch({ type: "transferReading", label: input.name || TRANSFER_STRINGS.pasted });
     const mod = await module();
     if (!mod) return;
     const out = await mod.readSource(input);
@@ -92,7 +93,7 @@ export function transferController(ctx: PaneContext): TransferController {
 
   async function file(f: File): Promise<void> {
     if (!ctx.state.transfer) return;
-    const bytes = await fileBytes(f, S.transfer);
+    const bytes = await fileBytes(f, TRANSFER_STRINGS);
     if ("error" in bytes) return dispatch({ type: "transferError", message: bytes.error });
     await read({ name: f.name, data: bytes });
   }
@@ -132,17 +133,17 @@ export function transferController(ctx: PaneContext): TransferController {
             dispatch({ type: "transferClose" });
             const fill = p.origin === "ledger";
             const carried = p.mode === "rollForward" ? p.registerCarry?.append : null;
-            const text = [fill ? S.ledger.done(a.count) : S.transfer.done[p.mode](a.count), ...(carried ? [S.ledger.carried(carried.rows.length, carried.sheet)] : []), ...notes].join(" ");
-            const label = fill ? S.ledger.undo : S.transfer.undo[p.mode];
+            const text = [fill ? S.ledger.done(a.count) : TRANSFER_STRINGS.done[p.mode](a.count), ...(carried ? [S.ledger.carried(carried.rows.length, carried.sheet)] : []), ...notes].join(" ");
+            const label = fill ? S.ledger.undo : TRANSFER_STRINGS.undo[p.mode];
             dispatch({ type: "notice", notice: { tone: "success", text, action: { id: "undo", label } } });
           },
           changed: async () => {
             dispatch({ type: "busy", busy: null });
             if (mod) await preview(mod);
             else await ledger();
-            dispatch({ type: "notice", notice: { tone: "warning", text: S.transfer.changedSincePreview } });
+            dispatch({ type: "notice", notice: { tone: "warning", text: TRANSFER_STRINGS.changedSincePreview } });
           },
-          failed: S.transfer.writeFailed,
+          failed: TRANSFER_STRINGS.writeFailed,
         },
       );
     } finally {
@@ -163,7 +164,7 @@ export function transferController(ctx: PaneContext): TransferController {
         written: () => {
           if (a.mode === "rollForward" && a.undo.priorFigures !== undefined) dispatch({ type: "priorReport", report: null });
           dispatch({ type: "applied", applied: null });
-          dispatch({ type: "notice", notice: { tone: "success", text: a.origin === "ledger" ? S.ledger.undone : S.transfer.undone } });
+          dispatch({ type: "notice", notice: { tone: "success", text: a.origin === "ledger" ? S.ledger.undone : TRANSFER_STRINGS.undone } });
         },
         changed: (keys) => {
           dispatch({ type: "undoChanged", keys });
@@ -171,15 +172,15 @@ export function transferController(ctx: PaneContext): TransferController {
             type: "notice",
             notice: {
               tone: "warning",
-              text: S.transfer.undoChanged(keys.map(keyLabel).join("、")),
+              text: TRANSFER_STRINGS.undoChanged(keys.map(keyLabel).join("、")),
               actions: [
-                { id: "undo:keep", label: S.transfer.undoKeep },
-                { id: "undo:all", label: S.transfer.undoAll },
+                { id: "undo:keep", label: TRANSFER_STRINGS.undoKeep },
+                { id: "undo:all", label: TRANSFER_STRINGS.undoAll },
               ],
             },
           });
         },
-        failed: S.transfer.writeFailed,
+        failed: TRANSFER_STRINGS.writeFailed,
       });
     } finally {
       dispatch({ type: "busy", busy: null });
