@@ -9,6 +9,9 @@ import { templateLayout, META_KEYS, PRIOR_YEAR_KEY, priorKey, registerRowKey } f
 import { hasPriorBlock, registerColumnCount } from "../template/marker";
 import { REGISTER_ROLES, type RegisterRole, type TemplateRole } from "../template/roles";
 import { WRITE_TEXT } from "./messages";
+import { officeInput, type OfficeInput } from "./officeInput";
+
+export { officeInput, type OfficeInput };
 
 /** The 正文 blocks: the opening paragraphs and sections 一、五、六. */
 export type TextBlockKey = "OPENING" | "S1" | "S5" | "S6";
@@ -37,8 +40,6 @@ export type RegisterRows = Partial<Record<RegisterRole, Record<number, RawCell[]
 /** 封面 fields as writes and `expect` name them (a changed one is reported by its META_KEYS key). */
 export type MetaValues = { agency?: string | null; year?: number | null; contact?: string | null };
 
-/** A value as Range.values accepts it ("" clears a cell). */
-export type OfficeInput = string | number | boolean;
 
 export interface RectWrite {
   role: TemplateRole;
@@ -63,21 +64,6 @@ export interface WritePlan {
 
 /** Excel's limit on the text of one cell. */
 export const MAX_CELL_TEXT = 32767;
-
-/**
- * A string Excel would turn into something else when written through Range.values (a number, a
- * date, a formula, TRUE/FALSE, an error) gets the apostrophe prefix, as a clerk would type it:
- * the cell keeps exactly the text.
- */
-export function officeInput(v: RawCell): OfficeInput {
-  if (v === null) return "";
-  if (typeof v === "number") return Number.isFinite(v) ? v : String(v);
-  if (typeof v === "boolean") return v;
-  if (v === "") return "";
-  const t = v.trimStart();
-  if (/^[=+\-@'#(（$¥￥€£%]/.test(t) || /^[0-9０-９.．]/.test(t) || /^(true|false)\s*$/i.test(t)) return `'${v}`;
-  return v;
-}
 
 /** Paragraphs as the readers see them: non-empty lines, trailing spaces dropped. */
 export function paragraphsOf(text: string | null | undefined): string[] {

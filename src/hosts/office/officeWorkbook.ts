@@ -50,10 +50,9 @@ import { causeOf, hostError, isCellEdit, isItemNotFound } from "./hostErrors";
 import { WRITE_TEXT } from "../../workbook/messages";
 import { API_BUILD_TEXT, EXCEL_TEXT } from "./messages";
 import type { HostCapabilities, InsertOutcome, ReadOutcome, SheetsOutcome, TemplateSheets, WorkbookPort, WriteOutcome } from "../../workbook/port";
-import { writeInputsWith } from "./writeInputs";
 import { writeSheetsWith } from "./writeSheets";
 import { freeSheetName } from "../../workbook/plainSheets";
-import { officeInput } from "../../workbook/writePlan";
+import { officeInput } from "../../workbook/officeInput";
 import { loadTemplatePatch } from "./templatePatch";
 import { distinctSheetNames } from "../../workbook/sheetNames";
 import { RESTORE_TEXT } from "./restoreMessages";
@@ -63,6 +62,8 @@ import { RESTORE_TEXT } from "./restoreMessages";
  * only when a template is inserted that way, not with the pane (issue 23).
  */
 const loadApiBuild = (): Promise<typeof import("./buildTemplateViaApi")> => import(/* webpackChunkName: "api-build" */ "./buildTemplateViaApi");
+/** Writing the clerk's values (plan, checks, the writes): a lazy chunk, loaded on the first write (issue 23). */
+const loadWriteInputs = (): Promise<typeof import("./writeInputs")> => import(/* webpackChunkName: "write-inputs" */ "./writeInputs");
 
 /** What the adapter needs from the Excel namespace (the real one, the fake, or a mock). */
 export interface ExcelLike {
@@ -427,18 +428,21 @@ export function createOfficeWorkbook(partial: Partial<OfficeWorkbookDeps> = {}):
     },
 
     async writeInputs(w): Promise<WriteOutcome> {
-      return wrapErrors(() => deps.Excel.run(async (ctx) => {
-        const counter = { syncs: 0 };
-        // A stale memory (sheet deleted or added since the last read) costs one rediscovery.
-        for (let attempt = 0; ; attempt++) {
-          // No template in memory may mean one was inserted since (from the ribbon): look again.
-          const m = memory && choose(memory) ? memory : await refresh(ctx, counter);
-          if (!choose(m)) return { kind: "refused", reason: WRITE_TEXT.noTemplate, written: 0, syncs: counter.syncs };
-          const out = await writeInputsWith(ctx, w, counter, (roles) => queueKnown(ctx, m, roles), (known) => syncKnown(ctx, counter).then((ok) => ok && known.settle()));
-          if (out !== "stale" || attempt > 0) return out === "stale" ? { kind: "refused", reason: EXCEL_TEXT.staleWorkbook, written: 0, syncs: counter.syncs } : out;
-          memory = null;
-        }
-      }));
+      return wrapErrors(async () => {
+        const { writeInputsWith } = await loadWriteInputs();
+        return deps.Excel.run(async (ctx) => {
+          const counter = { syncs: 0 };
+          // A stale memory (sheet deleted or added since the last read) costs one rediscovery.
+          for (let attempt = 0; ; attempt++) {
+            // No template in memory may mean one was inserted since (from the ribbon): look again.
+            const m = memory && choose(memory) ? memory : await refresh(ctx, counter);
+            if (!choose(m)) return { kind: "refused", reason: WRITE_TEXT.noTemplate, written: 0, syncs: counter.syncs };
+            const out = await writeInputsWith(ctx, w, counter, (roles) => queueKnown(ctx, m, roles), (known) => syncKnown(ctx, counter).then((ok) => ok && known.settle()));
+            if (out !== "stale" || attempt > 0) return out === "stale" ? { kind: "refused", reason: EXCEL_TEXT.staleWorkbook, written: 0, syncs: counter.syncs } : out;
+            memory = null;
+          }
+        });
+      });
     },
 
     async sheetNames(): Promise<string[]> {
