@@ -213,8 +213,8 @@ function scriptRules(target, tag, { split = false } = {}) {
       use: [polyfill, downlevel, { loader: "ts-loader", options: { instance: `${tag}-js`, transpileOnly: true, compilerOptions: { ...common, allowJs: true, checkJs: false, importHelpers: false } } }],
     },
     { test: /\.m?js$/, include: /node_modules[\\/](whatwg-fetch|tslib)[\\/]/, use: [polyfill] },
-    // chinese-days' data: the dates only (src/ledger/calendar.ts reads nothing else).
-    { test: /chinese-days[\\/]dist[\\/]chinese-days\.json$/, use: [path.resolve(__dirname, "scripts/calendar-days-loader.js")] },
+    // chinese-days' data: the dates only, as runs (src/ledger/calendar.ts reads nothing else).
+    { test: /chinese-days[\\/]dist[\\/]chinese-days\.json$/, type: "javascript/auto", use: [path.resolve(__dirname, "scripts/calendar-days-loader.js")] },
   ];
 }
 
