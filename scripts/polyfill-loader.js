@@ -67,11 +67,6 @@ const NEWER_THAN_ES2022 = [
  */
 const NATIVE_IN_EDGE18 = [/^web\.url(-search-params)?(\.|$)/, /^web\.dom-exception\./, /^es\.promise(\.|$)/, /^es\.weak-map(\.|$)/];
 
-/**
- * @this {import("webpack").LoaderContext<{ target: string }>}
- * @param {string} source
- * @param {any} map
- */
 /** The core-js module names an edge list (src/pane/edgePolyfills.ts) imports, read again when it changes. */
 const edgeLists = new Map();
 function edgeListNames(file) {
@@ -100,6 +95,11 @@ function splitForGate(code) {
   return { code: out, moved };
 }
 
+/**
+ * @this {import("webpack").LoaderContext<{ target: string; split?: boolean; edgeList?: string }>}
+ * @param {string} source
+ * @param {any} map
+ */
 module.exports = function polyfillLoader(source, map) {
   const done = this.async();
   const options = this.getOptions();
