@@ -13,6 +13,8 @@ import { shiftReferences } from "./references";
 import { FakeOfficeError } from "./errors";
 import { parseEntry, type EngineInput } from "./entry";
 import { deepClone } from "./deepClone";
+// Formulas naming an already wired range skip HyperFormula's walk over its cells (rangeReuse.ts).
+import "./rangeReuse";
 
 export type OfficeValue = number | string | boolean;
 
