@@ -139,6 +139,15 @@ function putMeta(sheet: FakeSheet, row: number, col: number, m: CellMeta): void 
   if (col > sheet.metaExtent.cols) sheet.metaExtent.cols = col;
 }
 
+/**
+ * A copy of a sheet's formats and locks, every entry a new object (a template's register sheet has
+ * about 170 000: deepClone's bookkeeping of each made them most of the cost of a clone).
+ */
+function copyMeta(from: ReadonlyMap<string, CellMeta>, to = new Map<string, CellMeta>()): Map<string, CellMeta> {
+  for (const [k, m] of from) to.set(k, m.style ? { ...m, style: { ...m.style } } : { ...m });
+  return to;
+}
+
 /** Sheet ids look like Excel desktop's: braces and hex groups. */
 function sheetId(n: number): string {
   const hex = n.toString(16).toUpperCase().padStart(4, "0");
@@ -225,7 +234,6 @@ export class FakeWorkbookModel {
       sheets: this.sheets.map((s) => ({
         id: s.id,
         name: s.name,
-        meta: s.meta,
         metaExtent: s.metaExtent,
         appearance: s.appearance,
         merges: s.merges,
@@ -241,21 +249,22 @@ export class FakeWorkbookModel {
       counters: { syncCount: this.syncCount, opsPerSync: this.opsPerSync, responseBytesPerSync: this.responseBytesPerSync, writeCount: this.writeCount, uiCount: this.uiCount },
       seq: this.seq,
     });
-    return { cells: this.hf.getAllSheetsSerialized(), state };
+    const sheets = state.sheets.map((c, i) => ({ ...c, meta: copyMeta(this.sheets[i]!.meta) }));
+    return { cells: this.hf.getAllSheetsSerialized(), state: { ...state, sheets } };
   }
 
   /** A new workbook from a snapshot (which stays as it was: it can make many). */
   static fromSnapshot(snapshot: FakeWorkbookSnapshot): FakeWorkbookModel {
     const out = new FakeWorkbookModel(snapshot.cells);
-    const st = deepClone(snapshot.state);
-    for (const s of st.sheets) {
+    const st = deepClone({ ...snapshot.state, sheets: snapshot.state.sheets.map(({ meta: _, ...rest }) => rest) });
+    st.sheets.forEach((s, i) => {
       const c = new FakeSheet(s.id, s.name, out.hf.getSheetId(s.name)!);
-      for (const [k, m] of s.meta) c.meta.set(k, m);
+      copyMeta(snapshot.state.sheets[i]!.meta, c.meta);
       Object.assign(c, { metaExtent: s.metaExtent, appearance: s.appearance, merges: s.merges, protected: s.protected, protectionOptions: s.protectionOptions, password: s.password, visible: s.visible });
       for (const [col, w] of s.widths) c.widths.set(col, w);
       for (const col of s.hiddenColumns) c.hiddenColumns.add(col);
       out.sheets.push(c);
-    }
+    });
     out.activeId = st.activeId;
     out.selection = st.selection;
     Object.assign(out, st.counters);
