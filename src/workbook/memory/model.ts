@@ -13,8 +13,7 @@ import { shiftReferences } from "./references";
 import { FakeOfficeError } from "./errors";
 import { parseEntry, type EngineInput } from "./entry";
 import { deepClone } from "./deepClone";
-// Formulas naming an already wired range skip HyperFormula's walk over its cells (rangeReuse.ts).
-import "./rangeReuse";
+import { installRangeReuse } from "./rangeReuse";
 
 export type OfficeValue = number | string | boolean;
 
@@ -204,6 +203,9 @@ export class FakeWorkbookModel {
   private readonly conditionalCache = new Map<string, ConditionalStyle | null>();
 
   constructor(sheets?: Parameters<typeof HyperFormula.buildFromSheets>[0]) {
+    // Formulas naming an already wired range skip HyperFormula's walk over its cells. A call, not
+    // an import for its effect: the production workbench build drops those (package.json sideEffects).
+    installRangeReuse();
     this.hf = sheets ? HyperFormula.buildFromSheets(sheets, HF_CONFIG) : HyperFormula.buildEmpty(HF_CONFIG);
     this.hf.on("valuesUpdated", () => this.conditionalCache.clear());
   }

@@ -24,8 +24,12 @@ type Vertex = Parameters<Graph["processCellDependencies"]>[1];
 
 /** Whether formulas reuse wired ranges (tests turn it off to compare with HyperFormula alone). */
 export const rangeReuse = { enabled: true, installed: false };
+let tried = false;
 
-function install(): void {
+/** Put the shortcut into HyperFormula's graph (once; before the first workbook is built). */
+export function installRangeReuse(): void {
+  if (tried) return;
+  tried = true;
   const proto = Object.getPrototypeOf(HyperFormula.buildEmpty({ licenseKey: "gpl-v3" }).dependencyGraph) as Graph;
   const original = proto.processCellDependencies;
   if (typeof original !== "function" || typeof proto.getRange !== "function") return; // HyperFormula changed: its own code runs
@@ -44,5 +48,3 @@ function install(): void {
   };
   rangeReuse.installed = true;
 }
-
-install();
