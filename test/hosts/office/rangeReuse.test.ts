@@ -6,12 +6,12 @@
  * in every cell with the shortcut and with HyperFormula's own code, inserted and rebuilt from a
  * snapshot; and the deadlines must be the hand-worked ones.
  */
-import { CASE_KINDS, CASE_RESULTS, OUTCOMES, dayOfIso, dayOfSerial, isoOf, serialOfDay } from "../../../src/ledger";
+import { CASE_KINDS, CASE_RESULTS, dayOfIso, dayOfSerial, isoOf, serialOfDay } from "../../../src/ledger";
 import { templateLayout } from "../../../src/template/layout";
 import { REGISTER_LABELS } from "../../../src/template/messages";
 import { FakeWorkbookModel, type FakeCellEntry } from "../../../src/workbook/memory/model";
 import { rangeReuse } from "../../../src/workbook/memory/rangeReuse";
-import { HAND_CASES } from "../../ledger/deadlineCases";
+import { HAND_CASES, handCaseRow } from "../../ledger/deadlineCases";
 import { insertTemplateInto } from "../../template/support";
 
 const layout = templateLayout();
@@ -22,23 +22,11 @@ const at = (row: number, col: number) => `${String.fromCharCode(64 + col)}${row}
 const appCol = (title: string) => APPS.firstCol + APPS.columns.findIndex((c) => c.title === title);
 
 function appRows(): FakeCellEntry[] {
-  const out: FakeCellEntry[] = [];
-  HAND_CASES.forEach((c, i) => {
-    const r = APPS.firstRow + i;
-    const put = (title: string, value: string | number | null) => value !== null && out.push({ address: at(r, appCol(title)), value });
-    put("编号", `H${i + 1}`);
-    put("收到日期", serial(c.received));
-    put("申请人类型", "自然人");
-    put("补正后收到日期", serial(c.corrected));
-    put("是否延期", c.extended ? "是" : "否");
-    put("答复日期", serial(c.answered));
-    put("办理结果", c.answered ? OUTCOMES[0]!.label : null);
-    put("补正通知日期", serial(c.correctionNotice));
-    put("征求意见日期", serial(c.consultSent));
-    put("收到意见日期", serial(c.consultReplied));
-    put("延期批准日期", serial(c.extensionApproved));
-  });
-  return out;
+  return HAND_CASES.flatMap((c, i) =>
+    handCaseRow(c, i)
+      .filter(([, v]) => v !== null)
+      .map(([title, v]): FakeCellEntry => ({ address: at(APPS.firstRow + i, appCol(title)), value: typeof v === "object" ? serialOfDay(v!.day) : v })),
+  );
 }
 
 function caseRows(): FakeCellEntry[] {
