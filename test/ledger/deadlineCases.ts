@@ -14,6 +14,8 @@
  * the consultation's sending day still counts, the working days after it through the day the
  * opinion arrives (at most 15 working days) do not.
  */
+import { OUTCOMES, RECEIPT_CHANNELS, dayOfIso } from "../../src/ledger";
+
 export interface HandCase {
   name: string;
   received: string;
@@ -258,3 +260,25 @@ export const HAND_CASES: HandCase[] = [
     on: { today: "2025-11-20", kind: "onTime" },
   },
 ];
+
+/**
+ * A hand case as the clerk types it into 申请台账 (row `i` of the cases): column title → text, a
+ * date as its day number (src/ledger/dates.ts), or null for a blank cell.
+ */
+export function handCaseRow(c: HandCase, i: number): Array<[title: string, value: string | { day: number } | null]> {
+  const on = (iso: string | undefined) => (iso === undefined ? null : { day: dayOfIso(iso) });
+  return [
+    ["编号", `H${i + 1}`],
+    ["收到日期", on(c.received)],
+    ["申请人类型", "自然人"],
+    ["补正后收到日期", on(c.corrected)],
+    ["是否延期", c.extended ? "是" : "否"],
+    ["答复日期", on(c.answered)],
+    ["办理结果", c.answered ? OUTCOMES[0]!.label : null],
+    ["收到方式", c.receiptChannel ? RECEIPT_CHANNELS.find((x) => x.code === c.receiptChannel)!.label : null],
+    ["补正通知日期", on(c.correctionNotice)],
+    ["征求意见日期", on(c.consultSent)],
+    ["收到意见日期", on(c.consultReplied)],
+    ["延期批准日期", on(c.extensionApproved)],
+  ];
+}

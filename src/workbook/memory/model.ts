@@ -13,6 +13,7 @@ import { shiftReferences } from "./references";
 import { FakeOfficeError } from "./errors";
 import { parseEntry, type EngineInput } from "./entry";
 import { deepClone } from "./deepClone";
+import { installRangeReuse } from "./rangeReuse";
 
 export type OfficeValue = number | string | boolean;
 
@@ -137,6 +138,15 @@ function putMeta(sheet: FakeSheet, row: number, col: number, m: CellMeta): void 
   if (col > sheet.metaExtent.cols) sheet.metaExtent.cols = col;
 }
 
+/**
+ * A copy of a sheet's formats and locks, every entry a new object (a template's register sheet has
+ * about 170 000: deepClone's bookkeeping of each made them most of the cost of a clone).
+ */
+function copyMeta(from: ReadonlyMap<string, CellMeta>, to = new Map<string, CellMeta>()): Map<string, CellMeta> {
+  for (const [k, m] of from) to.set(k, m.style ? { ...m, style: { ...m.style } } : { ...m });
+  return to;
+}
+
 /** Sheet ids look like Excel desktop's: braces and hex groups. */
 function sheetId(n: number): string {
   const hex = n.toString(16).toUpperCase().padStart(4, "0");
@@ -193,6 +203,9 @@ export class FakeWorkbookModel {
   private readonly conditionalCache = new Map<string, ConditionalStyle | null>();
 
   constructor(sheets?: Parameters<typeof HyperFormula.buildFromSheets>[0]) {
+    // Formulas naming an already wired range skip HyperFormula's walk over its cells. A call, not
+    // an import for its effect: the production workbench build drops those (package.json sideEffects).
+    installRangeReuse();
     this.hf = sheets ? HyperFormula.buildFromSheets(sheets, HF_CONFIG) : HyperFormula.buildEmpty(HF_CONFIG);
     this.hf.on("valuesUpdated", () => this.conditionalCache.clear());
   }
@@ -223,7 +236,6 @@ export class FakeWorkbookModel {
       sheets: this.sheets.map((s) => ({
         id: s.id,
         name: s.name,
-        meta: s.meta,
         metaExtent: s.metaExtent,
         appearance: s.appearance,
         merges: s.merges,
@@ -239,21 +251,22 @@ export class FakeWorkbookModel {
       counters: { syncCount: this.syncCount, opsPerSync: this.opsPerSync, responseBytesPerSync: this.responseBytesPerSync, writeCount: this.writeCount, uiCount: this.uiCount },
       seq: this.seq,
     });
-    return { cells: this.hf.getAllSheetsSerialized(), state };
+    const sheets = state.sheets.map((c, i) => ({ ...c, meta: copyMeta(this.sheets[i]!.meta) }));
+    return { cells: this.hf.getAllSheetsSerialized(), state: { ...state, sheets } };
   }
 
   /** A new workbook from a snapshot (which stays as it was: it can make many). */
   static fromSnapshot(snapshot: FakeWorkbookSnapshot): FakeWorkbookModel {
     const out = new FakeWorkbookModel(snapshot.cells);
-    const st = deepClone(snapshot.state);
-    for (const s of st.sheets) {
+    const st = deepClone({ ...snapshot.state, sheets: snapshot.state.sheets.map(({ meta: _, ...rest }) => rest) });
+    st.sheets.forEach((s, i) => {
       const c = new FakeSheet(s.id, s.name, out.hf.getSheetId(s.name)!);
-      for (const [k, m] of s.meta) c.meta.set(k, m);
+      copyMeta(snapshot.state.sheets[i]!.meta, c.meta);
       Object.assign(c, { metaExtent: s.metaExtent, appearance: s.appearance, merges: s.merges, protected: s.protected, protectionOptions: s.protectionOptions, password: s.password, visible: s.visible });
       for (const [col, w] of s.widths) c.widths.set(col, w);
       for (const col of s.hiddenColumns) c.hiddenColumns.add(col);
       out.sheets.push(c);
-    }
+    });
     out.activeId = st.activeId;
     out.selection = st.selection;
     Object.assign(out, st.counters);

@@ -25,12 +25,20 @@ async function inserted(profile: HostProfileId): Promise<FakeSetup> {
   return s;
 }
 
-/** Every cell of every sheet, as its formula or raw input. */
+/**
+ * Every cell of every sheet, as its formula or raw input; blank cells left out (changedAddresses
+ * reads a missing cell as blank): the registers' sheet spans 1 744 × 99 cells, nearly all blank.
+ */
 function snapshot(m: FakeWorkbookModel): Map<string, unknown> {
   const out = new Map<string, unknown>();
   for (const s of m.sheets) {
     const { rows, cols } = m.usedSize(s);
-    for (let r = 1; r <= rows; r++) for (let c = 1; c <= cols; c++) out.set(`${s.name}!${r},${c}`, m.formula(s, r, c));
+    for (let r = 1; r <= rows; r++) {
+      for (let c = 1; c <= cols; c++) {
+        const f = m.formula(s, r, c);
+        if (f !== "") out.set(`${s.name}!${r},${c}`, f);
+      }
+    }
   }
   return out;
 }
