@@ -1,6 +1,7 @@
 /**
- * Runs first in every page's modern (ES2017) and legacy (ES5) bundle: what the old Office webviews
- * lack that core-js (injected by usage, scripts/polyfill-loader.js) does not provide.
+ * Runs first in edge-runtime.js (engines that fail the pages' gate: webviewGate.js) and in every
+ * legacy (ES5) bundle: what the old Office webviews lack that core-js (found by usage,
+ * scripts/polyfill-loader.js) does not provide.
  *   - TextDecoder/TextEncoder (EdgeHTML 18, IE11): UTF-8 only, legacyText.ts;
  *   - Blob/File arrayBuffer() and text() (EdgeHTML 18, IE11): the pane reads chosen files with them;
  *   - the DOM methods the pane uses (replaceChildren: EdgeHTML 18; append, remove, closest: IE11),

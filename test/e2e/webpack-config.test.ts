@@ -17,14 +17,15 @@ const list = async (env: object, mode: string): Promise<Config[]> => ([] as Conf
 
 test.each(["development", "production"])("%s: add-in entries, no eval devtool, ES5 legacy config", async (mode) => {
   const [addin, legacy] = await list({}, mode);
-  expect(Object.keys(addin!.entry as object).sort()).toEqual(["commands", "notice", "taskpane"]);
+  // edge-runtime.js: loaded by the pages' gate only where the engine lacks today's built-ins.
+  expect(Object.keys(addin!.entry as object).sort()).toEqual(["commands", "edge-runtime", "notice", "taskpane"]);
   expect(String(addin!.devtool)).not.toMatch(/eval/);
   expect(legacy!.name).toBe("legacy");
   expect(legacy!.target).toEqual(["web", "es5"]);
   // Never "auto": office.js appends its own <script>s to <head>, which "auto" could take as the base.
   for (const c of [addin, legacy]) expect(c!.output!.publicPath).toBe("");
-  // The webview runtime runs first in every modern page.
-  for (const e of Object.values(addin!.entry as Record<string, string[]>)) expect(e[0]).toBe("./src/pane/webviewRuntime.ts");
+  // The webview runtime is edge-runtime.js (the gate loads it), under the fixed name the gate writes.
+  expect((addin!.entry as Record<string, { import: string; filename: string }>)["edge-runtime"]).toEqual({ import: "./src/pane/edgeRuntime.ts", filename: "edge-runtime.js" });
 });
 
 test("build:workbench builds both workbench pages: the ES2017 one and its ES5 twin", async () => {
@@ -45,7 +46,7 @@ test("the dev server (npm run dev-server, started by npm start) is https on 3000
 
 test("the workbench is its own config, served over http on 127.0.0.1:3001", async () => {
   const [wb] = await list({ workbench: true, WEBPACK_SERVE: true }, "development");
-  expect(Object.keys(wb!.entry as object)).toEqual(["workbench"]);
+  expect(Object.keys(wb!.entry as object).sort()).toEqual(["edge-runtime", "workbench"]);
   expect(wb!.devServer).toMatchObject({ port: 3001, host: "127.0.0.1" });
 });
 
