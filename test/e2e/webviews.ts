@@ -31,6 +31,8 @@ export interface Webview {
   page: string;
   missing: readonly Missing[];
   regexp: RegExpLimits;
+  /** Whether `new URL(…)` works (IE11 has URL only for createObjectURL/revokeObjectURL). */
+  urlConstructor: boolean;
 }
 
 const G = "";
@@ -89,6 +91,7 @@ export const EDGEHTML18: Webview = {
   page: "workbench.html?profile=office2019retail",
   missing: EDGE18_MISSING,
   regexp: { flags: "s", lookbehind: true, namedGroups: true, unicodeProperties: true },
+  urlConstructor: true,
 };
 
 export const IE11: Webview = {
@@ -97,6 +100,7 @@ export const IE11: Webview = {
   page: "workbench-legacy.html?profile=office2019vl",
   missing: IE11_MISSING,
   regexp: { flags: "usy", lookbehind: true, namedGroups: true, unicodeProperties: true },
+  urlConstructor: false,
 };
 
 export const WEBVIEWS: readonly Webview[] = [EDGEHTML18, IE11];
@@ -108,7 +112,7 @@ export const WEBVIEWS: readonly Webview[] = [EDGEHTML18, IE11];
  * Worker takes no options (no module workers in either engine).
  * Records in window.__webview which properties could not be removed (the test fails on any).
  */
-function takeAway(spec: { missing: Array<[string, string]>; regexp: RegExpLimits }): void {
+function takeAway(spec: { missing: Array<[string, string]>; regexp: RegExpLimits; urlConstructor: boolean }): void {
   const g = window as unknown as Record<string, unknown>;
   const resolve = (path: string): Record<string, unknown> | undefined => {
     let o: unknown = g;
@@ -163,12 +167,24 @@ function takeAway(spec: { missing: Array<[string, string]>; regexp: RegExpLimits
     },
   });
   g.Worker = ClassicOnly;
+
+  // IE11's URL is an object with createObjectURL and revokeObjectURL, not a constructor: `new URL()`
+  // throws there. core-js's URL, where a bundle brings it, replaces this one (its own feature test).
+  if (!spec.urlConstructor) {
+    const NativeURL = g.URL as typeof URL;
+    const TridentURL = function URL(): never {
+      throw new TypeError("Object doesn't support this action (simulated webview)");
+    } as unknown as Record<string, unknown>;
+    TridentURL.createObjectURL = NativeURL.createObjectURL.bind(NativeURL);
+    TridentURL.revokeObjectURL = NativeURL.revokeObjectURL.bind(NativeURL);
+    g.URL = TridentURL;
+  }
   g.__webview = { kept };
 }
 
 /** Makes `page` the given webview for every document it loads from now on. */
 export async function simulate(page: Page, webview: Webview): Promise<void> {
-  await page.addInitScript(takeAway, { missing: webview.missing.map(([o, n]) => [o, n] as [string, string]), regexp: webview.regexp });
+  await page.addInitScript(takeAway, { missing: webview.missing.map(([o, n]) => [o, n] as [string, string]), regexp: webview.regexp, urlConstructor: webview.urlConstructor });
 }
 
 /** The properties the simulation could not take away in the loaded page (should be none). */

@@ -4,7 +4,7 @@
  */
 import { mountPane } from "../../pane/app";
 import { h, icon, replace } from "../../pane/dom";
-import { createHostPort, openInBrowser, PANE_CHANNEL, templateUrl } from "./officeHost";
+import { besideThePage, createHostPort, openInBrowser, PANE_CHANNEL, templateUrl } from "./officeHost";
 import { S } from "../../pane/strings";
 import { applyTheme } from "../../pane/theme";
 
@@ -26,7 +26,7 @@ void Office.onReady((info) => {
       templateUrl: templateUrl(),
       openUrl: openInBrowser,
       // PDF fonts are served from our own origin (intranet); files are delivered per host by src/delivery.
-      exportHost: { fontsBaseUrl: new URL("fonts/", location.href).toString() },
+      exportHost: { fontsBaseUrl: besideThePage("fonts/") },
     },
   });
   if (typeof BroadcastChannel !== "undefined") {
