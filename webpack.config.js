@@ -187,8 +187,8 @@ function ensureTemplateGenerated() {
  * such as `?.`, `??` and object spread, which EdgeHTML 18 and IE11 cannot parse), then by
  * scripts/downlevel-loader.js (regex literals and regexes built from constant strings, duplicate
  * keys), then given the core-js polyfills their code uses (scripts/polyfill-loader.js: IE11 for
- * ES5, Edge 18 for ES2017). core-js is already ES5 and is never rewritten; tslib and whatwg-fetch
- * only get their polyfills. Each rule has its own ts-loader instance (options differ).
+ * ES5, Edge 18 for ES2017). core-js is already ES5 and is never rewritten; whatwg-fetch (and tslib
+ * in the ES2017 build) only get their polyfills. Each rule has its own ts-loader instance (options differ).
  */
 function scriptRules(target, tag, { split = false } = {}) {
   const es5 = target === "ES5";
@@ -207,12 +207,14 @@ function scriptRules(target, tag, { split = false } = {}) {
     {
       test: /\.m?js$/,
       include: /node_modules/,
-      exclude: /node_modules[\\/](core-js|whatwg-fetch|tslib)[\\/]/,
+      // ES5: tslib's ES module build is down-levelled too, so only the helpers the bundle calls stay
+      // (its UMD build is all of them, ~4 KB gz of IE11's first load).
+      exclude: es5 ? /node_modules[\\/](core-js|whatwg-fetch)[\\/]/ : /node_modules[\\/](core-js|whatwg-fetch|tslib)[\\/]/,
       // No importHelpers here: in a script that is not a module (ExcelJS's browser bundle), TypeScript
       // would reference helpers it neither imports nor emits (ReferenceError: __await_1 is not defined).
       use: [polyfill, downlevel, { loader: "ts-loader", options: { instance: `${tag}-js`, transpileOnly: true, compilerOptions: { ...common, allowJs: true, checkJs: false, importHelpers: false } } }],
     },
-    { test: /\.m?js$/, include: /node_modules[\\/](whatwg-fetch|tslib)[\\/]/, use: [polyfill] },
+    { test: /\.m?js$/, include: es5 ? /node_modules[\\/]whatwg-fetch[\\/]/ : /node_modules[\\/](whatwg-fetch|tslib)[\\/]/, use: [polyfill] },
     // chinese-days' data: the dates only, as runs (src/ledger/calendar.ts reads nothing else).
     { test: /chinese-days[\\/]dist[\\/]chinese-days\.json$/, type: "javascript/auto", use: [path.resolve(__dirname, "scripts/calendar-days-loader.js")] },
   ];
@@ -257,9 +259,9 @@ function legacyConfig({ entry, outDir, mode, stats }) {
     },
     devtool: false,
     target: ["web", "es5"],
-    // tslib's ES module build uses ES2015 shorthand properties; its UMD build is ES5.
+    // tslib: its ES module build (tree-shaken; down-levelled to ES5 by the script rules).
     // pdfjs-dist: false, an empty module (src/pane/pdfjs.ts refuses PDFs before it would load it).
-    resolve: { extensions: [".ts", ".js"], alias: { tslib$: require.resolve("tslib/tslib.js"), "pdfjs-dist": false } },
+    resolve: { extensions: [".ts", ".js"], alias: { tslib$: require.resolve("tslib/tslib.es6.mjs"), "pdfjs-dist": false } },
     module: { rules: scriptRules("ES5", "legacy") },
     // String.prototype.normalize's NFKC table for IE11 (src/pane/legacyNormalize.ts).
     plugins: [

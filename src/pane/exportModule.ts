@@ -2,7 +2,11 @@
  * Lazy export chunk (loaded by exportApi.loadExportModule on first use): report → document →
  * docx/pdf (src/document, which itself lazy-loads docx and pdfmake), then per-host delivery
  * (src/delivery). Returns what the pane should say; never throws at the clerk.
+ * whatwg-fetch comes with it: only the export fetches (the PDF fonts, the save hand-off), so IE11,
+ * which has no fetch, gets it here and not in its first load (with the URL polyfills it brings).
+ * It installs itself only where fetch is missing.
  */
+import "whatwg-fetch";
 import { officeSaveEnv, saveFile } from "../delivery";
 import { exportReport } from "../document";
 import { loadFontsFromUrl } from "../document/fontLoader";

@@ -2,7 +2,7 @@
  * What the ES5 bundles (IE11: Office 2016/2019 volume-licensed) need before any pane code runs,
  * besides the core-js modules injected by usage into each module (scripts/polyfill-loader.js) and
  * what every webview gets (webviewRuntime.ts): the iteration protocol that TypeScript's
- * down-levelled for-of, spread and generators call through tslib, fetch (whatwg-fetch), an NFKC
+ * down-levelled for-of, spread and generators call through tslib, an NFKC
  * String.prototype.normalize by table (legacyNormalize.ts), and the stylesheets without CSS custom
  * properties (taskpane-legacy.css, generated at build time).
  */
@@ -15,7 +15,6 @@ import "core-js/modules/es.map";
 import "core-js/modules/es.set";
 import "core-js/modules/es.promise";
 import "core-js/modules/web.dom-collections.iterator";
-import "whatwg-fetch";
 import "./webviewRuntime";
 import { installNormalize } from "./legacyNormalize";
 import { useLegacyStylesheets } from "./legacyStyles";

@@ -15,8 +15,8 @@ export function installTextDecoder(win: Window & typeof globalThis): void {
     require("fast-text-encoding");
   } finally {
     url.createObjectURL = create;
-    // The usage-based polyfills of that module may put core-js's URL in place of the native one
-    // (IE11 has no URLSearchParams); it copied createObjectURL while it was out of sight.
+    // Should a bundle's core-js put its URL in place of the native one meanwhile (IE11 has no URL
+    // constructor), that URL copied createObjectURL while it was out of sight.
     const now = win.URL as unknown as Record<string, unknown>;
     if (typeof now.createObjectURL !== "function") now.createObjectURL = create;
   }

@@ -21,7 +21,7 @@ interface Run {
   dependencies: string[];
 }
 
-function run(source: string, options: Record<string, unknown>): Promise<Run> {
+function run(source: string, options: Record<string, unknown>, file = "src/example.ts"): Promise<Run> {
   const errors: string[] = [];
   const dependencies: string[] = [];
   return new Promise((resolve, reject) => {
@@ -29,7 +29,7 @@ function run(source: string, options: Record<string, unknown>): Promise<Run> {
       {
         async: () => (err: Error | null, code?: string) => (err ? reject(err) : resolve({ code: code ?? "", errors, dependencies })),
         getOptions: () => options,
-        resourcePath: path.join(PROJECT_ROOT, "src/example.ts"),
+        resourcePath: path.join(PROJECT_ROOT, file),
         emitError: (e: Error) => errors.push(e.message),
         addDependency: (f: string) => dependencies.push(f),
       },
@@ -81,6 +81,15 @@ test("ES5 (IE11) is not split", async () => {
   const r = await run(SOURCE, { target: "es5", split: true });
   expect(injected(r.code)).toEqual(expect.arrayContaining(["es.array.flat", "es.object.from-entries"]));
   expect(r.dependencies).toEqual([]);
+});
+
+test("IE11: fast-text-encoding gets no URL polyfill (it only calls createObjectURL, which IE11 has); other code does", async () => {
+  const file = require.resolve("fast-text-encoding");
+  const library = await run(readFileSync(file, "utf8"), { target: "es5" }, path.relative(PROJECT_ROOT, file));
+  expect(injected(library.code).filter((n) => n.startsWith("web.url"))).toEqual([]);
+  expect(injected(library.code)).toContain("es.typed-array.uint8-array");
+  const ours = await run('export const u = new URL("fonts/", location.href).href;\n', { target: "es5" });
+  expect(injected(ours.code)).toContain("web.url");
 });
 
 test("the project's list names only real core-js modules", () => {
