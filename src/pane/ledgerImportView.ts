@@ -8,7 +8,7 @@
 import { h, hiddenFileInput, icon } from "./dom";
 import type { RegisterMapping } from "../workflow/registerImport";
 import type { LedgerImportPanel } from "./state";
-import { S } from "./strings";
+import { LEDGER_IMPORT_STRINGS } from "./ledgerImportStrings";
 import type { RegisterRole } from "../template/roles";
 import type { RegisterAppend } from "../ledger/importPlan";
 import { templateLayout } from "../template/layout";
@@ -21,7 +21,7 @@ export interface LedgerImportHandlers {
   confirm(): void;
 }
 
-const L = S.ledger.import;
+const L = LEDGER_IMPORT_STRINGS;
 const ACCEPT = ".xlsx,.csv";
 const PREVIEW_ROWS = 5;
 

@@ -86,7 +86,7 @@ export function createLedgerView(handlers: LedgerHandlers, announce: (kind: "sta
       current = null;
       const step = importPanel.step === "file" ? `file:${importPanel.reading ?? ""}:${importPanel.error ?? ""}` : `map:${importPanel.preview.file}`;
       if (importPanel.step === "file" && importPanel.error && announced !== importPanel.error) announce("alert", (announced = importPanel.error));
-      if (importPanel.step === "file" && importPanel.reading && announced !== importPanel.reading) announce("status", S.ledger.import.reading((announced = importPanel.reading)));
+      if (importPanel.step === "file" && importPanel.reading && announced !== importPanel.reading) announce("status", S.ledger.importReading((announced = importPanel.reading)));
       const newStep = step.split(":")[0] !== importStep.split(":")[0] || (importPanel.step === "map" && step !== importStep);
       importStep = step;
       // No CSS.escape in IE11 (the legacy pane shares this view): compare the attribute instead.

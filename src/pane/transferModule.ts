@@ -9,7 +9,7 @@ import type { RegisterFileOutcome, SourceInput, SourceOutcome } from "./transfer
 import { parseCsv } from "../ledger/csv";
 import { EncodingUnsupported } from "../import/decode";
 import { xlsxGrids } from "../ledger/file";
-import { S } from "./strings";
+import { LEDGER_IMPORT_STRINGS } from "./ledgerImportStrings";
 import { TRANSFER_STRINGS } from "./transferStrings";
 import { loadPanePdfjs } from "./pdfjs";
 
@@ -72,7 +72,7 @@ export async function readSource(input: SourceInput): Promise<SourceOutcome> {
  * Internet Explorer (Office 2016 and older on Windows) lacks: then a message, not a crash.
  */
 export async function readRegister(input: { name: string; data: Uint8Array }): Promise<RegisterFileOutcome> {
-  const L = S.ledger.import;
+  const L = LEDGER_IMPORT_STRINGS;
   const csv = /\.(csv|txt)$/i.test(input.name) && !isZip(input.data);
   if (csv) {
     if (typeof TextDecoder === "undefined") return { ok: false, message: L.csvUnavailable };

@@ -7,11 +7,11 @@ import type { RegisterRole } from "../../template/roles";
 import type { ImportSources } from "../../workflow/registerImport";
 import { ledgerImportWrites, rowKeyLabel, undoKeepingRows } from "../../workflow/registerRows";
 import type { RegisterModule } from "../registerApi";
-import { S } from "../strings";
+import { LEDGER_IMPORT_STRINGS } from "../ledgerImportStrings";
 import type { TransferModule } from "../transferApi";
 import { fileBytes, reason, type PaneContext } from "./context";
 
-const LI = S.ledger.import;
+const LI = LEDGER_IMPORT_STRINGS;
 
 export interface RegisterController {
   open(): void;
