@@ -7,6 +7,7 @@
  * It installs itself only where fetch is missing.
  */
 import "whatwg-fetch";
+import "./legacyEncodings";
 import { officeSaveEnv, saveFile } from "../delivery";
 import { exportReport } from "../document";
 import { loadFontsFromUrl } from "../document/fontLoader";

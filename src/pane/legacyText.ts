@@ -4,7 +4,8 @@
  * polyfill decides at load time, so it is loaded with URL.createObjectURL out of sight and uses its
  * plain JavaScript decoder. GB18030 is then refused with a message (src/import/decode.ts).
  */
-import { withLegacyEncodings } from "./legacyDecoders";
+/** Marks the UTF-8-only TextDecoder installed here, for legacyEncodings.ts to widen. */
+export const UTF8_ONLY = "__xxgkUtf8Only";
 
 export function installTextDecoder(win: Window & typeof globalThis): void {
   if (typeof win.TextDecoder === "function") return;
@@ -20,6 +21,7 @@ export function installTextDecoder(win: Window & typeof globalThis): void {
     const now = win.URL as unknown as Record<string, unknown>;
     if (typeof now.createObjectURL !== "function") now.createObjectURL = create;
   }
-  // The PDF export's font code asks for "ascii", UTF-16 and Mac Roman too (legacyDecoders.ts).
-  (win as unknown as Record<string, unknown>).TextDecoder = withLegacyEncodings(win.TextDecoder as unknown as Parameters<typeof withLegacyEncodings>[0]);
+  // The PDF export's font code asks for "ascii", UTF-16 and Mac Roman too: the chunks that read or
+  // write files widen this decoder when they load (legacyEncodings.ts), not the first load.
+  (win.TextDecoder as unknown as Record<string, unknown>)[UTF8_ONLY] = true;
 }

@@ -3,6 +3,8 @@
  * src/import (.txt/.html/.docx/.pdf, pasted text) or the template reader (.xlsx, ExcelJS in a chunk of
  * its own); the preview is the workflow's prepare. Never throws at the clerk.
  */
+// First: the decoders the readers ask for where the webview has none (legacyEncodings.ts).
+import "./legacyEncodings";
 import type { Finding, Report } from "../report";
 import { importReport } from "../import";
 import type { RegisterFileOutcome, SourceInput, SourceOutcome } from "./transferApi";
