@@ -4,6 +4,8 @@
  * load (offline, a server error), `failed` tells the clerk, nothing runs, and the next call tries
  * again.
  */
+import { reason, type PaneContext } from "./context";
+
 export interface Lazy<C> {
   /** The controller, once its chunk has loaded. */
   readonly loaded: C | null;
@@ -38,4 +40,15 @@ export function lazy<C>(load: () => Promise<C>, failed: (e: unknown) => void): L
       if (c) await f(c);
     },
   };
+}
+
+/**
+ * A panel's chunk `m` and the controller `make` builds from it on the pane's context; a failed load
+ * is an error notice with `failed`'s sentence.
+ */
+export function lazyPanel<M, C>(ctx: PaneContext, load: () => Promise<M>, make: (m: M) => C, failed: (why: string) => string): Lazy<{ m: M; c: C }> {
+  return lazy(
+    () => load().then((m) => ({ m, c: make(m) })),
+    (e) => ctx.dispatch({ type: "notice", notice: { tone: "error", text: failed(reason(e)) } }),
+  );
 }

@@ -7,8 +7,8 @@ import type { RegisterRole } from "../../template/roles";
 import type { LedgerImportPanelModule } from "../registerApi";
 import { S } from "../strings";
 import type { RegisterController } from "./register";
-import { reason, type PaneContext } from "./context";
-import { lazy } from "./lazy";
+import type { PaneContext } from "./context";
+import { lazyPanel } from "./lazy";
 
 export interface LazyRegister extends Omit<RegisterController, "open"> {
   /** Loads the panel on first use; resolves once it is open (or closed, or failed to load). */
@@ -18,10 +18,7 @@ export interface LazyRegister extends Omit<RegisterController, "open"> {
 }
 
 export function lazyRegisterController(ctx: PaneContext, load: () => Promise<LedgerImportPanelModule>): LazyRegister {
-  const panel = lazy(
-    () => load().then((m) => ({ m, c: m.registerController(ctx) })),
-    (e) => ctx.dispatch({ type: "notice", notice: { tone: "error", text: S.panelLoadFailed(reason(e)) } }),
-  );
+  const panel = lazyPanel(ctx, load, (m) => m.registerController(ctx), S.panelLoadFailed);
   return {
     open: () => panel.runAsync(({ c }) => c.open()),
     close: () => panel.run(({ c }) => c.close()),

@@ -6,8 +6,8 @@
 import type { RollupPanelModule } from "../rollupApi";
 import { S } from "../strings";
 import type { RollupController } from "./rollup";
-import { reason, type PaneContext } from "./context";
-import { lazy } from "./lazy";
+import type { PaneContext } from "./context";
+import { lazyPanel } from "./lazy";
 
 export interface LazyRollup extends Omit<RollupController, "open"> {
   /** Loads the panel on first use; resolves once it is open (or has closed, or failed to load). */
@@ -17,10 +17,7 @@ export interface LazyRollup extends Omit<RollupController, "open"> {
 }
 
 export function lazyRollupController(ctx: PaneContext, load: () => Promise<RollupPanelModule>): LazyRollup {
-  const panel = lazy(
-    () => load().then((m) => ({ m, c: m.rollupController(ctx) })),
-    (e) => ctx.dispatch({ type: "notice", notice: { tone: "error", text: S.rollup.loadFailed(reason(e)) } }),
-  );
+  const panel = lazyPanel(ctx, load, (m) => m.rollupController(ctx), S.rollup.loadFailed);
   return {
     open: () => panel.runAsync(({ c }) => c.open()),
     close: () => panel.run(({ c }) => c.close()),

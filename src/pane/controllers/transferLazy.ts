@@ -8,8 +8,8 @@ import type { TransferMode } from "../../workflow/transfer";
 import type { SourceInput, TransferPanelModule } from "../transferApi";
 import { S } from "../strings";
 import type { TransferController } from "./transfer";
-import { reason, type PaneContext } from "./context";
-import { lazy } from "./lazy";
+import type { PaneContext } from "./context";
+import { lazyPanel } from "./lazy";
 
 export interface LazyTransfer extends Omit<TransferController, "open"> {
   /** Loads the panel on first use; resolves once it is open (or closed, or failed to load). */
@@ -19,10 +19,7 @@ export interface LazyTransfer extends Omit<TransferController, "open"> {
 }
 
 export function lazyTransferController(ctx: PaneContext, load: () => Promise<TransferPanelModule>): LazyTransfer {
-  const panel = lazy(
-    () => load().then((m) => ({ m, c: m.transferController(ctx) })),
-    (e) => ctx.dispatch({ type: "notice", notice: { tone: "error", text: S.panelLoadFailed(reason(e)) } }),
-  );
+  const panel = lazyPanel(ctx, load, (m) => m.transferController(ctx), S.panelLoadFailed);
   return {
     open: (mode) => panel.runAsync(({ c }) => c.open(mode)),
     read: (input: SourceInput) => panel.runAsync(({ c }) => c.read(input)),
