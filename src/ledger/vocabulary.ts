@@ -8,7 +8,7 @@ import { vocabulary } from "../import/vocabulary";
 import { looseKey } from "../import/labels";
 import { APPLICANT_WORDS, CHANNEL_WORDS, OUTCOME_WORDS } from "./clerkWords";
 import type { VocabularyName } from "./columns";
-import { APPLICANT_TYPES, CASE_KINDS, CASE_RESULTS, OPEN_RESULT, OUTCOMES, RECEIPT_CHANNELS, type Choice } from "./choices";
+import { APPLICANT_TYPES, CASE_KINDS, CASE_RESULTS, CHOICES, OPEN_RESULT, OUTCOMES, RECEIPT_CHANNELS, type Choice } from "./choices";
 
 export * from "./choices";
 
@@ -87,9 +87,9 @@ export interface Vocabulary {
 
 /** The vocabularies of the registers' choice columns (columns.ts names them). */
 export const VOCABULARIES: Readonly<Record<VocabularyName, Vocabulary>> = {
-  applicantType: { choices: APPLICANT_TYPES, match: (t) => matchApplicantType(t) },
-  outcome: { choices: OUTCOMES, match: (t) => matchOutcome(t) },
-  caseKind: { choices: CASE_KINDS, match: (t) => matchCaseKind(t) },
-  caseResult: { choices: CASE_RESULTS, match: (t) => matchCaseResult(t), blank: OPEN_RESULT },
-  receiptChannel: { choices: RECEIPT_CHANNELS, match: (t) => matchReceiptChannel(t) },
+  applicantType: { choices: CHOICES.applicantType, match: (t) => matchApplicantType(t) },
+  outcome: { choices: CHOICES.outcome, match: (t) => matchOutcome(t) },
+  caseKind: { choices: CHOICES.caseKind, match: (t) => matchCaseKind(t) },
+  caseResult: { choices: CHOICES.caseResult, match: (t) => matchCaseResult(t), blank: OPEN_RESULT },
+  receiptChannel: { choices: CHOICES.receiptChannel, match: (t) => matchReceiptChannel(t) },
 };
