@@ -4,6 +4,8 @@ export const EXCEL_TEXT = {
   noRequirements: "无法确定当前 Excel 支持的功能（Office.js 未就绪）。请下载模板文件，在 Excel 中打开后填写。",
   insertFailed: (detail: string) => `插入模板失败：${detail}。可以改为下载模板文件，在 Excel 中打开后填写。`,
   staleWorkbook: "工作簿的工作表刚刚发生了变化（增加、删除或改名），本次没有写入任何内容，请再试一次。",
+  /** The write-inputs chunk could not load (offline, a server error): nothing was written. */
+  writeModuleFailed: (why: string): string => `写入功能未能加载（${why}），没有写入任何内容。请检查网络后重试。`,
   /** One message per real cause of a failed call into Excel (hostErrors.ts). */
   cause: {
     cellEdit: (_: string) => "请先按 Enter 结束单元格编辑，再重试。",

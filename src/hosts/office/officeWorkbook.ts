@@ -88,6 +88,8 @@ export interface OfficeWorkbookDeps {
   sleep?: (ms: number) => Promise<void>;
   /** How long a read keeps retrying in cell-edit mode before it returns the last result (ms). */
   cellEditWaitMs?: number;
+  /** The write-inputs chunk (default: the lazy webpack chunk; tests make it fail). */
+  loadWriteInputs?: typeof loadWriteInputs;
 }
 
 interface KnownSheet {
@@ -190,6 +192,7 @@ export function createOfficeWorkbook(partial: Partial<OfficeWorkbookDeps> = {}):
     Excel: partial.Excel ?? fallback.Excel,
     Office: partial.Office ?? fallback.Office,
     loadTemplate: partial.loadTemplate ?? fallback.loadTemplate,
+    loadWriteInputs: partial.loadWriteInputs ?? loadWriteInputs,
   };
   const sleep = partial.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const cellEditWaitMs = partial.cellEditWaitMs ?? 30_000;
@@ -429,7 +432,10 @@ export function createOfficeWorkbook(partial: Partial<OfficeWorkbookDeps> = {}):
 
     async writeInputs(w): Promise<WriteOutcome> {
       return wrapErrors(async () => {
-        const { writeInputsWith } = await loadWriteInputs();
+        // A chunk that cannot load is said as such, not as an Excel error; nothing was written.
+        const { writeInputsWith } = await deps.loadWriteInputs!().catch((e: unknown) => {
+          throw new HostError("host", EXCEL_TEXT.writeModuleFailed(e instanceof Error ? e.message : String(e)), { cause: e });
+        });
         return deps.Excel.run(async (ctx) => {
           const counter = { syncs: 0 };
           // A stale memory (sheet deleted or added since the last read) costs one rediscovery.
