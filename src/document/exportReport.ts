@@ -7,7 +7,7 @@
 import { checkReport, type Finding, type Report } from "../report";
 import { buildDocument } from "./build";
 import { checkGlyphs } from "./glyphs";
-import type { FontBytes } from "./fonts";
+import type { FitFonts, FontBytes } from "./fonts";
 import { EXPORT_KINDS, type ExportKind } from "./kinds";
 import { text } from "./messages";
 import type { Doc } from "./model";
@@ -21,6 +21,8 @@ export interface ExportOptions {
   prior?: Report | null;
   /** Where the PDF fonts come from: assets/fonts in Node, our origin in the add-in. Required for PDF. */
   loadFonts?: () => Promise<FontBytes>;
+  /** Cut the fonts to what the report draws before the PDF is laid out (the CLI; see fontSubsetNode). */
+  fitFonts?: FitFonts;
 }
 
 export interface ExportedFile {
@@ -37,10 +39,10 @@ export type ExportResult =
   /** The file cannot be made as asked (a character no font has, fonts not loadable). */
   | { status: "refused"; findings: Finding[]; message: string };
 
-async function render(doc: Doc, kind: ExportKind, fonts: FontBytes | null): Promise<Uint8Array> {
+async function render(doc: Doc, kind: ExportKind, fonts: FontBytes | null, fitFonts?: FitFonts): Promise<Uint8Array> {
   if (kind === "docx") return (await import("./docx")).toDocx(doc);
   if (kind === "html") return new TextEncoder().encode((await import("./html")).toHtml(doc));
-  return (await import("./pdf")).toPdf(doc, fonts!);
+  return (await import("./pdf")).toPdf(doc, fonts!, { fitFonts });
 }
 
 export async function exportReport(report: Report, kind: ExportKind, opts: ExportOptions = {}): Promise<ExportResult> {
@@ -61,7 +63,7 @@ export async function exportReport(report: Report, kind: ExportKind, opts: Expor
   }
   const errors = findings.filter((f) => f.severity === "error").length;
   if (errors > 0 && !opts.confirmErrors) return { status: "needsConfirmation", findings, message: text.needsConfirmation(errors) };
-  const bytes = await render(doc, kind, fonts);
+  const bytes = await render(doc, kind, fonts, opts.fitFonts);
   const k = EXPORT_KINDS[kind];
   return { status: "ok", findings, file: { kind, bytes, fileName: doc.fileBaseName + k.extension, mimeType: k.mimeType } };
 }

@@ -43,5 +43,14 @@ export const FALLBACK: Record<FontRole, readonly FontRole[]> = {
 /** The font files' bytes by role, as loaded in Node (fontsNode.ts) or the add-in (fontLoader.ts). */
 export type FontBytes = Record<FontRole, Uint8Array>;
 
+/** The characters each font draws in a document (pdf.ts usedChars). */
+export type UsedChars = Record<FontRole, Set<number>>;
+
+/**
+ * Fonts cut to what a document draws (Node: fontSubsetNode.ts fitFonts). It may throw: the PDF is
+ * then drawn with the whole faces.
+ */
+export type FitFonts = (fonts: FontBytes, used: UsedChars) => FontBytes | Promise<FontBytes>;
+
 /** Bump when assets/fonts changes: names the add-in's font cache, so clients refetch. */
 export const FONTS_VERSION = "fandol0.3-noto2.001-gb2312.1";

@@ -31,6 +31,11 @@ function inertGposRecord(v: DataView): number | null {
   return null;
 }
 
+/** Whether the font's GPOS only holds features applied on request (fontSubsetNode drops it). */
+export function hasInertGpos(bytes: Uint8Array): boolean {
+  return inertGposRecord(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)) !== null;
+}
+
 /** The font with an inert GPOS hidden (a copy), or the same bytes when there is none. */
 export function withoutInertGpos(bytes: Uint8Array): Uint8Array {
   const rec = inertGposRecord(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength));

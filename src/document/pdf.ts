@@ -6,7 +6,7 @@
  */
 import type { Content, TDocumentDefinitions, TableCell as PdfCell, TFontDictionary } from "pdfmake/interfaces";
 import type { Block, Doc, DocSection, Run, TableBlock, TableCell, TextStyle } from "./model";
-import { FONT_ROLES, PDF_FONT_FILES, type FontBytes, type FontRole } from "./fonts";
+import { FONT_ROLES, PDF_FONT_FILES, type FitFonts, type FontBytes, type FontRole, type UsedChars } from "./fonts";
 import { fontFacts } from "./cmap";
 import { segments, type Coverage } from "./glyphs";
 import { gridOf, type Slot } from "./grid";
@@ -345,11 +345,40 @@ export function pdfDefinition(doc: Doc, cov: Coverage): TDocumentDefinitions {
   };
 }
 
-export async function toPdf(doc: Doc, fonts: FontBytes): Promise<Uint8Array> {
+/**
+ * The characters each font draws in a definition: every inline that names a font, and the page
+ * numbers' digits (the footer is drawn page by page, so it is asked for a number with all ten).
+ */
+export function usedChars(dd: TDocumentDefinitions): UsedChars {
+  const used = Object.fromEntries(FONT_ROLES.map((r) => [r, new Set<number>()])) as UsedChars;
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (typeof node !== "object" || node === null) return;
+    const o = node as Record<string, unknown>;
+    if (typeof o.text === "string" && typeof o.font === "string" && o.font in used) {
+      for (const ch of o.text) if (ch !== "\n") used[o.font as FontRole].add(ch.codePointAt(0)!);
+      return;
+    }
+    for (const v of Object.values(o)) visit(v);
+  };
+  visit(dd.content);
+  if (typeof dd.footer === "function") visit(dd.footer(1234567890, 1234567890, { width: 0, height: 0, orientation: "portrait" }));
+  return used;
+}
+
+export interface PdfOptions {
+  /** Cut the fonts to what this document draws before pdfmake opens them (Node). */
+  fitFonts?: FitFonts;
+}
+
+export async function toPdf(doc: Doc, fonts: FontBytes, opts: PdfOptions = {}): Promise<Uint8Array> {
   const cov = coverageOf(fonts);
   const dd = pdfDefinition(doc, cov);
+  const fit = opts.fitFonts;
+  // Started before pdfmake loads, so a fitter working elsewhere (a worker) runs alongside.
+  const drawWith = fit ? Promise.resolve(dd).then((d) => fit(fonts, usedChars(d))).catch(() => fonts) : fonts;
   const pm = await loadPdfmake();
-  registerFonts(pm, fonts);
+  registerFonts(pm, await drawWith);
   const buf = await pm.createPdf(dd).getBuffer();
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 }
