@@ -15,7 +15,14 @@ const root = path.join(__dirname, "..");
 // ~10 % (docs/export.md). Set before any of our code is compiled, so the code cache (whose
 // entries V8 keys by its flags) stays valid from run to run. Only on V8 versions known to have
 // the flag: an unknown one makes V8 print an error.
-if (/^1[1-4]\./.test(process.versions.v8)) require("node:v8").setFlagsFromString("--interrupt-budget=540672");
+// --liftoff-only: WebAssembly (HarfBuzz, which cuts the PDF fonts in a worker) stays in its first,
+// quick compile. Otherwise V8 recompiles its hot functions with TurboFan on background threads,
+// and the process waits for those compiles at exit: ~0.2 s after the PDF is written (measured).
+if (/^1[1-4]\./.test(process.versions.v8)) {
+  const v8 = require("node:v8");
+  v8.setFlagsFromString("--interrupt-budget=540672");
+  v8.setFlagsFromString("--liftoff-only");
+}
 
 function compiled() {
   if (process.env.XXGK_CLI_FROM_SOURCE) return null;

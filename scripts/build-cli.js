@@ -18,7 +18,7 @@ const { newestSource, OUT_DIR, BUNDLE, STAMP } = require("./cliBundle");
 const STRICT = process.argv.includes("--strict");
 
 /** Loaded from node_modules when a command needs them (large, or with files of their own). */
-const LAZY_PACKAGES = ["exceljs", "docx", "pdfmake", "pdfmake/*", "mammoth", "fastify", "@fastify/*", "hyperformula", "pdfjs-dist", "pdfjs-dist/*", "fontkit", "tsx", "esbuild"];
+const LAZY_PACKAGES = ["exceljs", "docx", "pdfmake", "pdfmake/*", "mammoth", "fastify", "@fastify/*", "hyperformula", "pdfjs-dist", "pdfjs-dist/*", "fontkit", "harfbuzzjs", "harfbuzzjs/*", "tsx", "esbuild"];
 
 /** What the ES module packages' import() becomes (see ESM_SHIM). */
 const ESM_PACKAGES = /^pdfjs-dist\//;
@@ -74,6 +74,20 @@ async function main() {
     // Source paths in stack traces point at src/, for bug reports.
     sourcemap: "linked",
     sourcesContent: false,
+    legalComments: "none",
+    logLevel: "warning",
+  });
+  // The PDF font fitter's worker (src/document/fontFitWorkerNode.ts): a file of its own, since a
+  // worker thread starts from a file; small, so it loads in a few milliseconds.
+  await esbuild.build({
+    absWorkingDir: root,
+    entryPoints: ["src/document/fontFitWorkerNode.ts"],
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    format: "cjs",
+    external: LAZY_PACKAGES,
+    outfile: path.join(root, OUT_DIR, "font-fit-worker.cjs"),
     legalComments: "none",
     logLevel: "warning",
   });

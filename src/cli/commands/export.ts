@@ -10,7 +10,8 @@ import { countBySeverity, type Finding } from "../../report";
 import { exportReport } from "../../document/exportReport";
 import { installFastCffIndex, restructureOf } from "../../document/cffIndexNode";
 import { installFastCffSubset, pdfkitFontkit, pdfkitFontkitPath } from "../../document/cffSubsetNode";
-import { loadFontsFromDir } from "../../document/fontsNode";
+import { defaultFontsDir, loadFontsFromDir } from "../../document/fontsNode";
+import { startFontFitter } from "../../document/fontFitWorkerNode";
 import { installNativeInflate } from "../../document/inflateNode";
 import { deferUnusedPdfModules } from "../../document/deferredNode";
 import { installFastDocxAttributes } from "../../document/docxAttributesNode";
@@ -97,6 +98,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return EXIT.unreadable;
   }
 
+  // The PDF fonts are cut to the report's characters on the other core, starting now (fontFitWorkerNode).
+  const fitFonts = outputs.some((o) => o.kind === "pdf") ? startFontFitter(defaultFontsDir()) : undefined;
   const loaded = await loadReportFile(inputAbs);
   if (!loaded.ok) {
     io.err(loaded.error);
@@ -124,7 +127,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   let status: number = EXIT.ok;
   for (const out of outputs) {
-    const res = await exportReport(loaded.report, out.kind, { confirmErrors: force, findings, loadFonts: pdfFonts });
+    const res = await exportReport(loaded.report, out.kind, { confirmErrors: force, findings, loadFonts: pdfFonts, fitFonts });
     if (res.status !== "ok") {
       // Only the glyph check (or unloadable fonts) can stop an export here: list what it found.
       const own: Finding[] = res.findings.filter((f) => f.rule === "EXPORT.GLYPH");
