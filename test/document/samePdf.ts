@@ -105,12 +105,8 @@ export interface Glyph {
   y: number;
 }
 
-/**
- * Every glyph's font, id and origin, read from the content streams as a PDF reader places it (text
- * matrix, Tf, Tc, TJ displacements and the fonts' /W widths). Enough for pdfkit's output: fonts with
- * two-byte Identity-H codes, text objects in `q … Q`, no text rise or scaling.
- */
-export function glyphsOf(pdf: Uint8Array): Glyph[] {
+/** A pdfkit PDF's objects (dictionaries) and their streams, inflated. */
+function pdfObjects(pdf: Uint8Array): { objects: Map<number, string>; streams: Map<number, Buffer> } {
   const latin = Buffer.from(pdf).toString("latin1");
   // Objects as pdfkit writes them: "n 0 obj\n<<…>>\n[stream\n<Length bytes>\nendstream\n]endobj".
   const objects = new Map<number, string>();
@@ -131,7 +127,30 @@ export function glyphsOf(pdf: Uint8Array): Glyph[] {
       header.lastIndex = end;
     }
   }
-  const ref = (body: string, key: string) => Number(new RegExp(`/${key} \\[?(\\d+) 0 R`).exec(body)?.[1]);
+  return { objects, streams };
+}
+
+const ref = (body: string, key: string) => Number(new RegExp(`/${key} \\[?(\\d+) 0 R`).exec(body)?.[1]);
+
+/** How many times an operator (BT, Tc…) occurs in the pages' content streams. */
+export function countOperator(pdf: Uint8Array, op: string): number {
+  const { objects, streams } = pdfObjects(pdf);
+  let n = 0;
+  for (const body of objects.values()) {
+    if (!/\/Type \/Page\s/.test(body)) continue;
+    const text = streams.get(ref(body, "Contents"))?.toString("latin1") ?? "";
+    n += text.split("\n").filter((line) => line === op || line.endsWith(` ${op}`)).length;
+  }
+  return n;
+}
+
+/**
+ * Every glyph's font, id and origin, read from the content streams as a PDF reader places it (text
+ * matrix, Tf, Tc, TJ displacements and the fonts' /W widths). Enough for pdfkit's output: fonts with
+ * two-byte Identity-H codes, text objects in `q … Q`, no text rise or scaling.
+ */
+export function glyphsOf(pdf: Uint8Array): Glyph[] {
+  const { objects, streams } = pdfObjects(pdf);
   const content = (n: number) => streams.get(n)?.toString("latin1") ?? "";
   const widths = new Map<number, number[]>();
   const widthsOf = (fontObj: number) => {
