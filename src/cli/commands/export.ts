@@ -17,6 +17,7 @@ import { deferUnusedPdfModules } from "../../document/deferredNode";
 import { installFastDocxAttributes } from "../../document/docxAttributesNode";
 import { installNativeDocxZip } from "../../document/docxZipNode";
 import { installFastStyleLookup } from "../../document/styleLookupNode";
+import { installRenderRuns } from "../../document/renderRunsNode";
 import type { FontBytes } from "../../document/fonts";
 import { EXPORT_KINDS, type ExportKind } from "../../document/kinds";
 import { cli as text } from "../../document/messages";
@@ -46,6 +47,7 @@ async function pdfFonts(): Promise<FontBytes> {
     () => installFastCffSubset(fonts.song),
     () => installFastCffIndex(restructureOf(pdfkitFontkitPath()), () => (pdfkitFontkit().create(song()) as unknown as Record<string, unknown>)["CFF "]),
     installFastStyleLookup,
+    installRenderRuns,
   ];
   for (const install of speedUps) {
     try {
