@@ -18,6 +18,7 @@ import { installFastDocxAttributes } from "../../document/docxAttributesNode";
 import { installNativeDocxZip } from "../../document/docxZipNode";
 import { installFastStyleLookup } from "../../document/styleLookupNode";
 import { installRenderRuns } from "../../document/renderRunsNode";
+import { installMeasureOnce } from "../../document/measureOnceNode";
 import type { FontBytes } from "../../document/fonts";
 import { EXPORT_KINDS, type ExportKind } from "../../document/kinds";
 import { cli as text } from "../../document/messages";
@@ -48,6 +49,7 @@ async function pdfFonts(): Promise<FontBytes> {
     () => installFastCffIndex(restructureOf(pdfkitFontkitPath()), () => (pdfkitFontkit().create(song()) as unknown as Record<string, unknown>)["CFF "]),
     installFastStyleLookup,
     installRenderRuns,
+    installMeasureOnce,
   ];
   for (const install of speedUps) {
     try {
