@@ -42,9 +42,31 @@ type Source = { toString(): string };
 const PATCHED = Symbol.for("xxgk.measureOnce");
 /** Every style property pdfmake 0.3.11's buildInlines (TextBreaker.getBreaks, TextInlines.measure) asks. */
 const PROPS = [
-  "wordBreak", "noWrap", "leadingIndent", "font", "bold", "italics", "alignment", "fontSize", "fontFeatures", "characterSpacing", "color",
-  "decoration", "decorationColor", "decorationStyle", "decorationThickness", "background", "link", "linkToPage", "linkToDestination",
-  "opacity", "sup", "sub", "lineHeight", "preserveLeadingSpaces", "preserveTrailingSpaces",
+  "wordBreak",
+  "noWrap",
+  "leadingIndent",
+  "font",
+  "bold",
+  "italics",
+  "alignment",
+  "fontSize",
+  "fontFeatures",
+  "characterSpacing",
+  "color",
+  "decoration",
+  "decorationColor",
+  "decorationStyle",
+  "decorationThickness",
+  "background",
+  "link",
+  "linkToPage",
+  "linkToDestination",
+  "opacity",
+  "sup",
+  "sub",
+  "lineHeight",
+  "preserveLeadingSpaces",
+  "preserveTrailingSpaces",
 ];
 /** Keys that make a text node or piece follow something laid out elsewhere. */
 const REFERENCES = ["_textRef", "_pageRef", "_tocItemRef", "tocItem", "pageReference", "textReference"];
@@ -90,8 +112,7 @@ function kept(v: unknown): { v: unknown } | undefined {
   if (Array.isArray(v) && v.every((x) => x === null || (typeof x !== "object" && typeof x !== "function"))) return { v: [...v] };
   return undefined;
 }
-const sameKept = (a: unknown, b: unknown) =>
-  a === b || (Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => x === b[i]));
+const sameKept = (a: unknown, b: unknown) => a === b || (Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => x === b[i]));
 
 /**
  * Everything buildInlines reads, as comparable values: the text (each piece key by key) and every
@@ -141,9 +162,9 @@ interface Measured {
 
 export function installMeasureOnce(classes = pdfmakeMeasureClasses()): void {
   const { docMeasure, styleStack, sources } = classes;
-  checkShape(docMeasure, styleStack, sources);
   const proto = docMeasure.prototype as DocMeasureClass["prototype"] & { [PATCHED]?: true };
-  if (proto[PATCHED]) return;
+  if (proto?.[PATCHED]) return;
+  checkShape(docMeasure, styleStack, sources);
   const original = proto.measureLeaf;
   // Per DocMeasure (one per layoutDocument: one pdfkit document, its fonts and styles), per node.
   const caches = new WeakMap<object, WeakMap<Leaf, Measured>>();
