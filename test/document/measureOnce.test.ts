@@ -23,11 +23,13 @@ const cls = <T>(name: string) => (require(`pdfmake/js/${name}`) as { default: T 
 const DocMeasure = cls<{ prototype: { measureLeaf: Fn } }>("DocMeasure");
 const TextInlines = cls<{ prototype: { buildInlines: Fn; measure: Fn } }>("TextInlines");
 const TextBreaker = cls<{ prototype: { getBreaks: Fn } }>("TextBreaker");
-const StyleContextStack = cls<{ getStyleProperty: Fn }>("StyleContextStack");
 const LayoutBuilder = cls<{ prototype: { tryLayoutDocument: Fn } }>("LayoutBuilder");
 const originalMeasureLeaf = DocMeasure.prototype.measureLeaf;
+const pristine = Object.fromEntries(
+  ["measureLeaf", "measureDocument", "measureBlock", "measureTable"].map((k) => [k, (DocMeasure.prototype as unknown as Record<string, unknown>)[k]]),
+);
 const sources = [TextInlines.prototype.buildInlines, TextInlines.prototype.measure, TextBreaker.prototype.getBreaks];
-const classes = () => ({ docMeasure: DocMeasure, styleStack: StyleContextStack, sources }) as never;
+const classes = () => ({ docMeasure: DocMeasure, sources }) as never;
 
 /**
  * Layout passes of the last document: text leaves measured (buildInlines calls), and of them the
@@ -69,7 +71,7 @@ const CJK = "政府信息公开工作仍存在一些不足，主要是主动公�
  * Twelve headed sections on A5 whose lengths leave two headings alone at a page's end: pdfmake
  * lays it out three times. `change` runs at the first "move this heading" (between passes 1 and 2).
  */
-async function threePasses(change?: (content: Array<Record<string, unknown>>) => void): Promise<Uint8Array> {
+async function threePasses(change?: (content: Array<Record<string, unknown>>, styles: Record<string, Record<string, unknown>>) => void): Promise<Uint8Array> {
   const pm = require("pdfmake") as PdfMake;
   const fonts = await loadFontsFromDir();
   pm.virtualfs.writeFileSync("once-fang.otf", fonts.fang);
@@ -83,6 +85,7 @@ async function threePasses(change?: (content: Array<Record<string, unknown>>) =>
   content.push({
     text: ["各色文字：", { text: "红色文字", color: "red" }, { text: "粗体 2024", font: "H" }, { text: "2", sup: true }, `${CJK}`],
     characterSpacing: 0.5,
+    style: "note",
   });
   content.push({
     table: {
@@ -98,13 +101,14 @@ async function threePasses(change?: (content: Array<Record<string, unknown>>) =>
   const dd: TDocumentDefinitions = {
     pageSize: "A5",
     defaultStyle: { font: "S", fontSize: 11, alignment: "justify" },
+    styles: { note: { color: "blue" } },
     footer: (page: number) => ({ text: `— ${page} —`, alignment: "center", fontSize: 9, style: "pageNumber" }),
     content: content as unknown as Content[],
     pageBreakBefore: (node, q) => {
       const text = (n: { style?: unknown }) => n.style !== "pageNumber";
       const move = node.headlineLevel !== undefined && !q.getFollowingNodesOnPage().some(text) && q.getNodesOnNextPage().some(text);
       if (move && change && !changed) {
-        change(content);
+        change(content, dd.styles as Record<string, Record<string, unknown>>);
         changed = true;
       }
       return move;
@@ -138,8 +142,10 @@ async function made(make: () => Promise<Uint8Array>): Promise<Made> {
   return { pdf, passes };
 }
 
-/** Pages edited between passes: a paragraph's text, another's size, a piece of rich text. */
-const edits = (content: Array<Record<string, unknown>>) => {
+/** Edits between passes: a paragraph's text, another's size, a piece of rich text, a named style, a table (an ancestor of its cells). */
+const edits = (content: Array<Record<string, unknown>>, styles: Record<string, Record<string, unknown>>) => {
+  styles.note!.fontSize = 12.5;
+  content[25]!.fontSize = 9;
   content[1]!.text = `改过的段落：${CJK}${CJK}`;
   content[3]!.fontSize = 13;
   const rich = content[24]!.text as Array<Record<string, unknown> | string>;
@@ -204,7 +210,8 @@ describe("before and after installing measure-once", () => {
     const text = lookOf(onceEdited.pdf).layout;
     expect(text).toContain("改过的段落");
     expect(text).toContain("改过的红字");
-    expect(glyphsOf(onceEdited.pdf).some((g) => g.size === 13)).toBe(true); // the paragraph made bigger
+    // The paragraph made bigger, the named style's and the table's sizes.
+    for (const size of [13, 12.5, 9]) expect([size, glyphsOf(onceEdited.pdf).some((g) => g.size === size)]).toEqual([size, true]);
     expect(glyphsOf(onceEdited.pdf)).toEqual(glyphsOf(plainEdited.pdf));
     expect(withoutTime(onceEdited.pdf)).toBe(withoutTime(plainEdited.pdf));
     // The edits changed the layout: the unchanged document would not do.
@@ -213,27 +220,36 @@ describe("before and after installing measure-once", () => {
 });
 
 describe("a pdfmake that looks different", () => {
+  /** pdfmake's own DocMeasure methods (as this file found them), on a class of their own. */
+  const copy = (changes: Record<string, unknown> = {}) => ({ prototype: { ...pristine, ...changes } });
   test.each([
-    ["a DocMeasure without measureLeaf", () => ({ docMeasure: { prototype: {} }, styleStack: StyleContextStack, sources })],
+    ["the DocMeasure it was written for (the control)", () => copy(), sources, true],
+    ["a DocMeasure without measureLeaf", () => copy({ measureLeaf: undefined }), sources, false],
+    ["a measureLeaf that measures otherwise", () => copy({ measureLeaf: (node: unknown) => node }), sources, false],
     [
-      "a measureLeaf that measures otherwise",
-      () => ({ docMeasure: { prototype: { measureLeaf: (node: unknown) => node } }, styleStack: StyleContextStack, sources }),
+      "a table measured before its layout functions run",
+      () => copy({ measureTable: new Function("node", "this.styleStack.auto(data, f); node._offsets = getOffsets(node._layout);") }),
+      sources,
+      false,
     ],
     [
       "a measuring that asks a style property this patch does not compare",
-      () => ({
-        docMeasure: { prototype: { measureLeaf: originalMeasureLeaf } },
-        styleStack: StyleContextStack,
-        sources: [...sources.slice(0, 2), "function getBreaks() { getStyleProperty(item, styleContextStack, 'textDirection', 'ltr') }"],
-      }),
+      () => copy(),
+      [...sources.slice(0, 2), "function getBreaks() { getStyleProperty(item, styleContextStack, 'textDirection', 'ltr') }"],
+      false,
     ],
-  ] as Array<[string, () => { docMeasure: { prototype: { measureLeaf?: unknown } }; styleStack: unknown; sources: unknown[] }]>)(
+  ] as Array<[string, () => { prototype: Record<string, unknown> }, unknown[], boolean]>)(
     "%s: install refuses and patches nothing",
-    (_name, make) => {
-      const c = make();
-      const before = c.docMeasure.prototype.measureLeaf;
-      expect(() => installMeasureOnce(c as never)).toThrow(/not the version/);
-      expect(c.docMeasure.prototype.measureLeaf).toBe(before);
+    (_name, make, src, fits) => {
+      const docMeasure = make();
+      const before = { ...docMeasure.prototype };
+      if (fits) {
+        installMeasureOnce({ docMeasure, sources: src } as never);
+        expect(docMeasure.prototype.measureLeaf).not.toBe(before.measureLeaf);
+        return;
+      }
+      expect(() => installMeasureOnce({ docMeasure, sources: src } as never)).toThrow(/not the version/);
+      expect(docMeasure.prototype).toEqual(before);
     },
   );
 });
