@@ -7,9 +7,10 @@
  * character split, styled (~25 style questions) and measured again (measured: 2 passes for a
  * 4-page report, 3 for Pingtan 2022). The measuring is reused only when it is certainly the same:
  * the same DocMeasure (same pdfkit document, fonts and style dictionary), the same node, the same
- * text (and the same text pieces, key by key), and the same answer to every style question the
- * measuring asks (named styles resolved), for the leaf and each of its pieces. Leaves that follow
- * a reference (table of contents, page or text references) are always measured again.
+ * text (and the same text pieces, key by key), and the same values, in every entry of the style
+ * stack and every named style it reaches, of each style property the measuring asks (install
+ * checks in pdfmake's source that it asks no other). Leaves that follow a reference (table of
+ * contents, page or text references) are always measured again.
  * Layout then shifts inlines off `_inlines`, splits them and sets `x`, `width`, `text`,
  * `justifyShift`, `_pageNodeRef` on them: only their own keys, so each later pass gets shallow
  * copies of the inlines as they were right after measuring. test/document/measureOnce.test.ts
@@ -112,10 +113,12 @@ function checkShape(docMeasure: DocMeasureClass, sources: Source[]): void {
 const NO_STYLE = {};
 const primitive = (v: unknown) =>
   v === undefined || v === null || typeof v === "string" || typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v));
+/** Arrays compared element by element (as JSON, where undefined would read as null). */
+const primitiveArray = (v: unknown): v is unknown[] => Array.isArray(v) && v.every((x) => x !== undefined && primitive(x));
 /** A value compared later: primitives as they are, arrays of primitives copied; else undefined (not comparable). */
 function kept(v: unknown): { v: unknown } | undefined {
   if (primitive(v)) return { v };
-  if (Array.isArray(v) && v.every(primitive)) return { v: [...v] };
+  if (primitiveArray(v)) return { v: [...v] };
   return undefined;
 }
 const sameKept = (a: unknown, b: unknown) => a === b || (Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => x === b[i]));
@@ -125,7 +128,7 @@ function valuesOf(o: Obj): string | null {
   const values: unknown[] = [];
   for (const p of PROPS) {
     const v = o[p];
-    if (!primitive(v) && !(Array.isArray(v) && v.every(primitive))) return null;
+    if (!primitive(v) && !primitiveArray(v)) return null;
     values.push(v);
   }
   return JSON.stringify(values);
@@ -133,7 +136,7 @@ function valuesOf(o: Obj): string | null {
 
 /**
  * The style stack as comparable values: each entry (a named style: its definitions along
- * `extends`; an object: itself and its values of PROPS), the dictionary and the default style.
+ * `extends`; an object: its values of PROPS), the dictionary and the default style.
  * Entries are shared by many leaves, so their values are kept for one generation: one call of
  * measureDocument, measureBlock or measureTable (the only one that runs the document's code,
  * its table layout functions, before measuring its cells), during which pdfmake sets no PROPS.
