@@ -46,29 +46,30 @@ const toSets = (used: Record<FontRole, number[]>) => Object.fromEntries(FONT_ROL
 
 /**
  * Starts the worker now (it reads `dir`'s faces, the same files the caller reads) and returns its
- * fitter. The worker answers one fit and ends; it never keeps the process alive.
+ * fitter. The worker answers one fit and ends; it never keeps the process alive. `entry`: tests.
  */
-export function startFontFitter(dir: string): FontFitter {
+export function startFontFitter(dir: string, entry: { file: string; execArgv: string[] } = workerEntry()): FontFitter {
   let worker: Worker | null = null;
+  // Why the worker cannot answer (it failed to start, or stopped before it was asked).
   let failed: Error | null = null;
   try {
-    const entry = workerEntry();
     worker = new Worker(entry.file, { workerData: { xxgkFontFit: true, dir }, execArgv: entry.execArgv, stdout: true, stderr: true });
     // Never keeps the process alive: an export that makes no PDF just exits.
     worker.unref();
-    worker.on("error", () => undefined);
+    worker.on("error", (e) => (failed ??= e));
+    worker.on("exit", (code) => (failed ??= new Error(`font worker exited (${code})`)));
   } catch (e) {
     failed = e instanceof Error ? e : new Error(String(e));
   }
   return {
     hint(doc) {
-      worker?.postMessage({ kind: "hint", text: drawnText(doc) } satisfies Request);
+      if (!failed) worker?.postMessage({ kind: "hint", text: drawnText(doc) } satisfies Request);
     },
     fit: (fonts, used) =>
       new Promise<FontBytes>((resolve, reject) => {
-        if (!worker) return reject(failed ?? new Error("no font worker"));
         const w = worker;
         worker = null; // one fit per worker
+        if (!w || failed) return reject(failed ?? new Error("no font worker"));
         const done = (fn: () => void) => {
           w.removeAllListeners();
           void w.terminate();

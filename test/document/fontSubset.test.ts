@@ -143,3 +143,18 @@ test("a worker that cannot read the fonts rejects, and the PDF is drawn with the
     rmSync(missing, { recursive: true, force: true });
   }
 });
+
+test("a worker that dies before it is asked: the fit is refused at once, never left waiting", async () => {
+  const fonts = await loadFontsFromDir();
+  const dir = mkdtempSync(path.join(os.tmpdir(), "xxgk-badworker-"));
+  try {
+    const file = path.join(dir, "worker.js");
+    writeFileSync(file, "throw new Error('broken worker');\n");
+    const fitter = startFontFitter(FONTS_DIR, { file, execArgv: [] });
+    fitter.hint(buildDocument(richReport()));
+    await new Promise((r) => setTimeout(r, 500));
+    await expect(fitter.fit(fonts, usedOf(richReport(), fonts))).rejects.toThrow(/broken worker|exited/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
