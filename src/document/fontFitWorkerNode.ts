@@ -14,15 +14,25 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
+import { fontFacts } from "./cmap";
 import { FONT_ROLES, type FitFonts, type FontBytes, type FontRole, type UsedChars } from "./fonts";
+import { charsByFont, drawnText, type Coverage } from "./glyphs";
+import type { Doc } from "./model";
 import { loadFontsFromDir } from "./fontsNode";
 import { fitFonts, prepareSubsetter } from "./fontSubsetNode";
 
 /** Name of the compiled worker beside the CLI bundle (scripts/build-cli.js writes it). */
 export const FONT_FIT_WORKER = "font-fit-worker.cjs";
 
-type Request = { used: Record<FontRole, number[]> };
+type Request = { kind: "hint"; text: Array<[FontRole, string]> } | { kind: "fit"; used: Record<FontRole, number[]> };
 type Reply = { fonts: Partial<FontBytes> } | { error: string };
+
+export interface FontFitter {
+  /** What the report will draw, as soon as its model exists: the worker starts cutting then. */
+  hint(doc: Doc): void;
+  /** For toPdf: the faces cut to what the PDF draws (a cut made ahead is used only if it maps all of it). */
+  fit: FitFonts;
+}
 
 /** Where the worker's code is, and how Node must run it. */
 function workerEntry(): { file: string; execArgv: string[] } {
@@ -31,60 +41,82 @@ function workerEntry(): { file: string; execArgv: string[] } {
   return { file: __filename, execArgv: ["--require", require.resolve("tsx/cjs")] };
 }
 
+const toLists = (used: UsedChars) => Object.fromEntries(FONT_ROLES.map((r) => [r, [...used[r]]])) as Record<FontRole, number[]>;
+const toSets = (used: Record<FontRole, number[]>) => Object.fromEntries(FONT_ROLES.map((r) => [r, new Set(used[r])])) as UsedChars;
+
 /**
- * Starts the worker now (reading `dir`'s faces) and returns the fitter toPdf calls. The fitter
- * cuts only faces the worker read from the same folder as the caller's; the worker ends after one
- * answer, or with the process.
+ * Starts the worker now (it reads `dir`'s faces, the same files the caller reads) and returns its
+ * fitter. The worker answers one fit and ends; it never keeps the process alive. `entry`: tests.
  */
-export function startFontFitter(dir: string): FitFonts {
+export function startFontFitter(dir: string, entry: { file: string; execArgv: string[] } = workerEntry()): FontFitter {
   let worker: Worker | null = null;
+  // Why the worker cannot answer (it failed to start, or stopped before it was asked).
   let failed: Error | null = null;
   try {
-    const entry = workerEntry();
     worker = new Worker(entry.file, { workerData: { xxgkFontFit: true, dir }, execArgv: entry.execArgv, stdout: true, stderr: true });
     // Never keeps the process alive: an export that makes no PDF just exits.
     worker.unref();
-    worker.on("error", () => undefined);
+    worker.on("error", (e) => (failed ??= e));
+    worker.on("exit", (code) => (failed ??= new Error(`font worker exited (${code})`)));
   } catch (e) {
     failed = e instanceof Error ? e : new Error(String(e));
   }
-  return (fonts, used) =>
-    new Promise<FontBytes>((resolve, reject) => {
-      if (!worker) return reject(failed ?? new Error("no font worker"));
-      const w = worker;
-      worker = null; // one question per worker
-      const done = (fn: () => void) => {
-        w.removeAllListeners();
-        void w.terminate();
-        fn();
-      };
-      w.once("message", (reply: Reply) =>
-        done(() => ("error" in reply ? reject(new Error(reply.error)) : resolve({ ...fonts, ...reply.fonts }))),
-      );
-      w.once("error", (e) => done(() => reject(e)));
-      w.once("exit", (code) => done(() => reject(new Error(`font worker exited (${code})`))));
-      const request: Request = { used: Object.fromEntries(FONT_ROLES.map((r) => [r, [...used[r]]])) as Request["used"] };
-      w.postMessage(request);
-    });
+  return {
+    hint(doc) {
+      if (!failed) worker?.postMessage({ kind: "hint", text: drawnText(doc) } satisfies Request);
+    },
+    fit: (fonts, used) =>
+      new Promise<FontBytes>((resolve, reject) => {
+        const w = worker;
+        worker = null; // one fit per worker
+        if (!w || failed) return reject(failed ?? new Error("no font worker"));
+        const done = (fn: () => void) => {
+          w.removeAllListeners();
+          void w.terminate();
+          fn();
+        };
+        w.once("message", (reply: Reply) =>
+          done(() => ("error" in reply ? reject(new Error(reply.error)) : resolve({ ...fonts, ...reply.fonts }))),
+        );
+        w.once("error", (e) => done(() => reject(e)));
+        w.once("exit", (code) => done(() => reject(new Error(`font worker exited (${code})`))));
+        w.postMessage({ kind: "fit", used: toLists(used) } satisfies Request);
+      }),
+  };
 }
 
-/** The worker's side: read the faces and ready HarfBuzz at once, cut on request, answer once. */
+/** The worker's side: read the faces and ready HarfBuzz at once, cut on a hint, answer one fit. */
 function serve(): void {
   const { dir } = workerData as { dir: string };
-  const ready = Promise.all([loadFontsFromDir(dir), Promise.resolve().then(prepareSubsetter)]);
-  parentPort!.once("message", (req: Request) => {
-    ready
-      .then(([fonts]) => {
-        const used = Object.fromEntries(FONT_ROLES.map((r) => [r, new Set(req.used[r])])) as UsedChars;
-        const fitted = fitFonts(fonts, used);
+  const ready = Promise.all([loadFontsFromDir(dir), Promise.resolve().then(prepareSubsetter)]).then(([fonts]) => fonts);
+  let ahead: Promise<{ used: UsedChars; fonts: FontBytes } | null> = Promise.resolve(null);
+  const port = parentPort!;
+  port.on("message", (req: Request) => {
+    if (req.kind === "hint") {
+      ahead = ready
+        .then((fonts) => {
+          const used = charsByFont(req.text, Object.fromEntries(FONT_ROLES.map((r) => [r, fontFacts(fonts[r])])) as Coverage);
+          return { used, fonts: fitFonts(fonts, used) };
+        })
+        .catch(() => null);
+      return;
+    }
+    const used = toSets(req.used);
+    Promise.all([ready, ahead])
+      .then(([fonts, cut]) => {
+        // A face cut ahead serves when it was cut for every character the PDF draws with it.
+        const covered = (r: FontRole) => cut !== null && [...used[r]].every((cp) => cut.used[r].has(cp));
+        const rest = Object.fromEntries(FONT_ROLES.map((r) => [r, covered(r) ? new Set<number>() : used[r]])) as UsedChars;
+        const now = fitFonts(fonts, rest);
+        const reply: Partial<FontBytes> = {};
+        for (const r of FONT_ROLES) {
+          const face = covered(r) ? cut!.fonts[r] : now[r];
+          if (face !== fonts[r]) reply[r] = face;
+        }
         // Only the faces that were cut travel back (moved, not copied).
-        const cut: Partial<FontBytes> = {};
-        for (const r of FONT_ROLES) if (fitted[r] !== fonts[r]) cut[r] = fitted[r];
-        const reply: Reply = { fonts: cut };
-        parentPort!.postMessage(reply, Object.values(cut).map((b) => b.buffer as ArrayBuffer));
+        port.postMessage({ fonts: reply } satisfies Reply, Object.values(reply).map((b) => b.buffer as ArrayBuffer));
       })
-      .catch((e: unknown) => parentPort!.postMessage({ error: e instanceof Error ? e.message : String(e) } satisfies Reply));
+      .catch((e: unknown) => port.postMessage({ error: e instanceof Error ? e.message : String(e) } satisfies Reply));
   });
 }
-
 if (!isMainThread && (workerData as { xxgkFontFit?: unknown } | null)?.xxgkFontFit !== undefined) serve();

@@ -7,9 +7,9 @@
  */
 import type { Finding } from "../report";
 import type { Doc, Source, TextStyle } from "./model";
-import { FALLBACK, type FontRole } from "./fonts";
+import { FALLBACK, FONT_ROLES, type FontRole, type UsedChars } from "./fonts";
 import type { FontFacts } from "./cmap";
-import { STYLES } from "./layout";
+import { PAGE_NUMBER, STYLES } from "./layout";
 import { text as msg } from "./messages";
 
 export type Coverage = Record<FontRole, FontFacts>;
@@ -63,6 +63,23 @@ export function* textPieces(doc: Doc): Generator<TextPiece> {
       else for (const row of b.rows) for (const c of row.cells) yield { text: c.text, style: b.style, source: c.source };
     }
   }
+}
+
+/** Text a document draws, by the font role its style asks for; the page numbers' digits included. */
+export function drawnText(doc: Doc): Array<[FontRole, string]> {
+  const out: Array<[FontRole, string]> = [];
+  for (const piece of textPieces(doc)) out.push([STYLES[piece.style].font, piece.text]);
+  out.push([PAGE_NUMBER.font, "— 1234567890 —"]);
+  return out;
+}
+
+/** The characters each font draws of `text`, as segments() assigns them (usedChars of the PDF, before it is laid out). */
+export function charsByFont(text: Array<[FontRole, string]>, cov: Coverage): UsedChars {
+  const used = Object.fromEntries(FONT_ROLES.map((r) => [r, new Set<number>()])) as UsedChars;
+  for (const [role, t] of text) {
+    for (const seg of segments(t, role, cov)) if (seg.font) for (const ch of seg.text) used[seg.font].add(ch.codePointAt(0)!);
+  }
+  return used;
 }
 
 /** EXPORT.GLYPH findings for a document and a set of fonts (one per character and place). */

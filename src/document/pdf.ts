@@ -265,8 +265,12 @@ function blockContent(cov: Coverage, b: Block, widthPt: number): Content {
   }
 }
 
-/** Space (pt) a heading needs below it on its page, by the heading's node id. */
-type KeepSpace = Map<string, number>;
+/**
+ * Space (pt) a heading needs below it on its page, by the heading's inline array (pdfmake hands
+ * pageBreakBefore the node's own `text`). Not by a node id: pdfmake makes every id a named PDF
+ * destination, and sorting those starts ICU's collator (~8 ms of an export).
+ */
+type KeepSpace = Map<unknown, number>;
 
 function sectionContent(cov: Coverage, s: DocSection, first: boolean, keep: KeepSpace): Content[] {
   const page = s.orientation === "portrait" ? { w: 210, h: 297 } : { w: 297, h: 210 };
@@ -286,9 +290,7 @@ function sectionContent(cov: Coverage, s: DocSection, first: boolean, keep: Keep
         return;
       }
       // A table with header rows: the heading moves on unless its header and first row fit under it.
-      const heading = out[out.length - 1] as { id?: string };
-      heading.id = `xxgk-keep-${keep.size + 1}`;
-      keep.set(heading.id, startHeight(b, widthPt));
+      keep.set((out[out.length - 1] as { text: unknown }).text, startHeight(b, widthPt));
     }
     out.push(blockContent(cov, b, widthPt));
   });
@@ -336,7 +338,7 @@ export function pdfDefinition(doc: Doc, cov: Coverage): TDocumentDefinitions {
       if (!q.getNodesOnNextPage().some(content)) return false;
       if (!q.getFollowingNodesOnPage().some(content)) return true;
       // pdfmake may report a table it moved on as still on this page: measure the room left instead.
-      const need = typeof node.id === "string" ? keep.get(node.id) : undefined;
+      const need = keep.get(node.text);
       const at = node.startPosition;
       if (need === undefined || !at) return false;
       const below = at.pageInnerHeight * (1 - at.verticalRatio) - LINE_PITCH_PT;

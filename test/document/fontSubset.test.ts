@@ -14,6 +14,7 @@ import { fitFonts, subsetFace } from "../../src/document/fontSubsetNode";
 import { startFontFitter } from "../../src/document/fontFitWorkerNode";
 import { fontFacts } from "../../src/document/cmap";
 import { coverageOf, pdfDefinition, toPdf, usedChars } from "../../src/document/pdf";
+import { charsByFont, drawnText } from "../../src/document/glyphs";
 import { loadReportFile } from "../../src/cli/load";
 import type { Report } from "../../src/report";
 import { FIXTURES } from "../helpers/paths";
@@ -99,12 +100,32 @@ test("bytes that are not a font: HarfBuzz refuses them with an error, not a cras
   expect(() => subsetFace(new Uint8Array(0), [0x4e00])).toThrow();
 });
 
-test("the worker cuts the same faces as this thread", async () => {
+const sameFaces = (a: FontBytes, b: FontBytes) => FONT_ROLES.map((r) => [r, Buffer.from(a[r]).equals(Buffer.from(b[r]))]);
+const allSame = FONT_ROLES.map((r) => [r, true]);
+
+test("the worker cuts the same faces as this thread, asked with or without a hint", async () => {
+  const fonts = await loadFontsFromDir();
+  const r = await report(PUBLISHED[0]!);
+  const used = usedOf(r, fonts);
+  const here = fitFonts(fonts, used);
+  expect(sameFaces(await startFontFitter(FONTS_DIR).fit(fonts, used), here)).toEqual(allSame);
+  // The hint (the model's text, before layout) names exactly what the laid-out PDF draws.
+  expect(charsByFont(drawnText(buildDocument(r)), coverageOf(fonts))).toEqual(used);
+  const hinted = startFontFitter(FONTS_DIR);
+  hinted.hint(buildDocument(r));
+  expect(sameFaces(await hinted.fit(fonts, used), here)).toEqual(allSame);
+});
+
+test("a hint for other text: the faces it does not cover are cut again for what the PDF draws", async () => {
   const fonts = await loadFontsFromDir();
   const used = usedOf(await report(PUBLISHED[0]!), fonts);
-  const fromWorker = await startFontFitter(FONTS_DIR)(fonts, used);
-  const here = fitFonts(fonts, used);
-  for (const role of FONT_ROLES) expect([role, Buffer.from(fromWorker[role]).equals(Buffer.from(here[role]))]).toEqual([role, true]);
+  const fitter = startFontFitter(FONTS_DIR);
+  fitter.hint(buildDocument(richReport()));
+  const fitted = await fitter.fit(fonts, used);
+  for (const role of FONT_ROLES) {
+    const facts = fontFacts(fitted[role]);
+    for (const cp of used[role]) expect([role, cp, facts.has(cp)]).toEqual([role, cp, true]);
+  }
 });
 
 test("a worker that cannot read the fonts rejects, and the PDF is drawn with the whole faces", async () => {
@@ -112,12 +133,28 @@ test("a worker that cannot read the fonts rejects, and the PDF is drawn with the
   const missing = mkdtempSync(path.join(os.tmpdir(), "xxgk-nofonts-"));
   try {
     writeFileSync(path.join(missing, "README"), "no fonts here");
-    const fit = startFontFitter(missing);
-    await expect(fit(fonts, usedOf(richReport(), fonts))).rejects.toThrow();
+    const fitter = startFontFitter(missing);
+    fitter.hint(buildDocument(richReport()));
+    await expect(fitter.fit(fonts, usedOf(richReport(), fonts))).rejects.toThrow();
     const doc = buildDocument(richReport());
-    const drawn = await toPdf(doc, fonts, { fitFonts: startFontFitter(missing) });
+    const drawn = await toPdf(doc, fonts, { fitFonts: startFontFitter(missing).fit });
     expect(lookDifferences(await toPdf(doc, fonts), drawn)).toEqual([]);
   } finally {
     rmSync(missing, { recursive: true, force: true });
+  }
+});
+
+test("a worker that dies before it is asked: the fit is refused at once, never left waiting", async () => {
+  const fonts = await loadFontsFromDir();
+  const dir = mkdtempSync(path.join(os.tmpdir(), "xxgk-badworker-"));
+  try {
+    const file = path.join(dir, "worker.js");
+    writeFileSync(file, "throw new Error('broken worker');\n");
+    const fitter = startFontFitter(FONTS_DIR, { file, execArgv: [] });
+    fitter.hint(buildDocument(richReport()));
+    await new Promise((r) => setTimeout(r, 500));
+    await expect(fitter.fit(fonts, usedOf(richReport(), fonts))).rejects.toThrow(/broken worker|exited/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });

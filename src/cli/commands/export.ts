@@ -7,6 +7,7 @@
  */
 import path from "node:path";
 import { countBySeverity, type Finding } from "../../report";
+import { buildDocument } from "../../document/build";
 import { exportReport } from "../../document/exportReport";
 import { installFastCffIndex, restructureOf } from "../../document/cffIndexNode";
 import { installFastCffSubset, pdfkitFontkit, pdfkitFontkitPath } from "../../document/cffSubsetNode";
@@ -103,12 +104,14 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
 
   // The PDF fonts are cut to the report's characters on the other core, starting now (fontFitWorkerNode).
-  const fitFonts = outputs.some((o) => o.kind === "pdf") ? startFontFitter(defaultFontsDir()) : undefined;
+  const fitter = outputs.some((o) => o.kind === "pdf") ? startFontFitter(defaultFontsDir()) : undefined;
   const loaded = await loadReportFile(inputAbs);
   if (!loaded.ok) {
     io.err(loaded.error);
     return EXIT.unreadable;
   }
+  // What the PDF will draw is known now: the worker cuts while this thread checks and lays out.
+  fitter?.hint(buildDocument(loaded.report));
   const findings = findingsFor(loaded, null);
   const force = parsed.values.force === true;
   const counts = countBySeverity(findings);
@@ -131,7 +134,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   let status: number = EXIT.ok;
   for (const out of outputs) {
-    const res = await exportReport(loaded.report, out.kind, { confirmErrors: force, findings, loadFonts: pdfFonts, fitFonts });
+    const res = await exportReport(loaded.report, out.kind, { confirmErrors: force, findings, loadFonts: pdfFonts, fitFonts: fitter?.fit });
     if (res.status !== "ok") {
       // Only the glyph check (or unloadable fonts) can stop an export here: list what it found.
       const own: Finding[] = res.findings.filter((f) => f.rule === "EXPORT.GLYPH");
