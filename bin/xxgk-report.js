@@ -36,9 +36,25 @@ function compiled() {
     } catch {
       /* run without it */
     }
+    startFontWorkerEarly(OUT_DIR);
     return require(path.join(root, BUNDLE));
   } catch {
     return null;
+  }
+}
+
+/**
+ * `export … --pdf`: the worker that cuts the PDF fonts (src/document/fontFitWorkerNode.ts) starts
+ * before the CLI bundle loads, so it has booted by the time the report is read. The export takes
+ * it over (or starts its own if this did not run).
+ */
+function startFontWorkerEarly(outDir) {
+  const args = process.argv.slice(2);
+  if (args[0] !== "export" || !args.some((a) => a === "--pdf" || a.startsWith("--pdf="))) return;
+  try {
+    require(path.join(root, outDir, "font-fit-worker.cjs")).startEarly();
+  } catch {
+    /* the export starts its own */
   }
 }
 

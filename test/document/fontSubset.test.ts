@@ -11,7 +11,8 @@ import { buildDocument } from "../../src/document/build";
 import { FONT_ROLES, type FontBytes, type UsedChars } from "../../src/document/fonts";
 import { loadFontsFromDir } from "../../src/document/fontsNode";
 import { fitFonts, subsetFace } from "../../src/document/fontSubsetNode";
-import { startFontFitter } from "../../src/document/fontFitWorkerNode";
+import { fontFitterFor, startEarly, startFontFitter } from "../../src/document/fontFitWorkerNode";
+import { defaultFontsDir } from "../../src/document/fontsNode";
 import { fontFacts } from "../../src/document/cmap";
 import { coverageOf, pdfDefinition, toPdf, usedChars } from "../../src/document/pdf";
 import { charsByFont, drawnText } from "../../src/document/glyphs";
@@ -157,4 +158,18 @@ test("a worker that dies before it is asked: the fit is refused at once, never l
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test("the worker bin starts early is taken over once by an export of the same fonts, and cuts", async () => {
+  const fonts = await loadFontsFromDir();
+  startEarly();
+  const early = fontFitterFor(defaultFontsDir());
+  // Taken once: the next export starts its own; another folder never gets it.
+  expect(fontFitterFor(defaultFontsDir())).not.toBe(early);
+  startEarly();
+  expect(fontFitterFor(path.join(os.tmpdir(), "elsewhere"))).not.toBe(fontFitterFor(defaultFontsDir()));
+  const r = await report(PUBLISHED[0]!);
+  early.hint(buildDocument(r));
+  const used = usedOf(r, fonts);
+  expect(sameFaces(await early.fit(fonts, used), fitFonts(fonts, used))).toEqual(allSame);
 });

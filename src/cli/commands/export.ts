@@ -12,7 +12,7 @@ import { exportReport } from "../../document/exportReport";
 import { installFastCffIndex, restructureOf } from "../../document/cffIndexNode";
 import { installFastCffSubset, pdfkitFontkit, pdfkitFontkitPath } from "../../document/cffSubsetNode";
 import { defaultFontsDir, loadFontsFromDir } from "../../document/fontsNode";
-import { startFontFitter } from "../../document/fontFitWorkerNode";
+import { fontFitterFor } from "../../document/fontFitWorkerNode";
 import { installNativeInflate } from "../../document/inflateNode";
 import { deferUnusedPdfModules } from "../../document/deferredNode";
 import { installFastDocxAttributes } from "../../document/docxAttributesNode";
@@ -103,8 +103,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return EXIT.unreadable;
   }
 
-  // The PDF fonts are cut to the report's characters on the other core, starting now (fontFitWorkerNode).
-  const fitter = outputs.some((o) => o.kind === "pdf") ? startFontFitter(defaultFontsDir()) : undefined;
+  // The PDF fonts are cut to the report's characters on the other core (fontFitWorkerNode); bin
+  // started the worker before the CLI loaded, or it starts now.
+  const fitter = outputs.some((o) => o.kind === "pdf") ? fontFitterFor(defaultFontsDir()) : undefined;
   const loaded = await loadReportFile(inputAbs);
   if (!loaded.ok) {
     io.err(loaded.error);
