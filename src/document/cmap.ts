@@ -6,6 +6,9 @@
  * hasGlyphForCodePoint in test/document/glyphs.test.ts.
  */
 
+import { FONT_ROLES, type FontBytes } from "./fonts";
+import type { Coverage } from "./glyphs";
+
 export interface FontFacts {
   unitsPerEm: number;
   /** hhea ascender/descender in font units (what pdfkit uses for line height). */
@@ -91,4 +94,15 @@ export function fontFacts(bytes: Uint8Array): FontFacts {
     has: (cp) => points.has(cp),
     size: points.size,
   };
+}
+
+const coverageCache = new WeakMap<FontBytes, Coverage>();
+/** Code point coverage and metrics of a font set (computed once per set). */
+export function coverageOf(fonts: FontBytes): Coverage {
+  let c = coverageCache.get(fonts);
+  if (!c) {
+    c = Object.fromEntries(FONT_ROLES.map((r) => [r, fontFacts(fonts[r])])) as Coverage;
+    coverageCache.set(fonts, c);
+  }
+  return c;
 }

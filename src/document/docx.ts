@@ -161,7 +161,7 @@ function pageNumberFooter(side: "odd" | "even"): Footer {
         indent: side === "odd" ? { right: indent } : { left: indent },
         children: [
           new TextRun({
-            children: ["— ", PageNumber.CURRENT, " —"],
+            children: [PAGE_NUMBER.before, PageNumber.CURRENT, PAGE_NUMBER.after],
             font: runFont(PAGE_NUMBER.font),
             size: PAGE_NUMBER.sizePt * 2,
             language: LANGUAGE,

@@ -14,9 +14,9 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
-import { fontFacts } from "./cmap";
-import { FONT_ROLES, type FitFonts, type FontBytes, type FontRole, type UsedChars } from "./fonts";
-import { charsByFont, drawnText, type Coverage } from "./glyphs";
+import { coverageOf } from "./cmap";
+import { FONT_ROLES, noChars, type FitFonts, type FontBytes, type FontRole, type UsedChars } from "./fonts";
+import { charsByFont, drawnText } from "./glyphs";
 import type { Doc } from "./model";
 import { defaultFontsDir, loadFontsFromDir } from "./fontsNode";
 import { fitFonts, prepareSubsetter } from "./fontSubsetNode";
@@ -116,7 +116,7 @@ function serve(): void {
     if (req.kind === "hint") {
       ahead = ready
         .then((fonts) => {
-          const used = charsByFont(req.text, Object.fromEntries(FONT_ROLES.map((r) => [r, fontFacts(fonts[r])])) as Coverage);
+          const used = charsByFont(req.text, coverageOf(fonts));
           return { used, fonts: fitFonts(fonts, used) };
         })
         .catch(() => null);
@@ -127,7 +127,8 @@ function serve(): void {
       .then(([fonts, cut]) => {
         // A face cut ahead serves when it was cut for every character the PDF draws with it.
         const covered = (r: FontRole) => cut !== null && [...used[r]].every((cp) => cut.used[r].has(cp));
-        const rest = Object.fromEntries(FONT_ROLES.map((r) => [r, covered(r) ? new Set<number>() : used[r]])) as UsedChars;
+        const rest = noChars();
+        for (const r of FONT_ROLES) if (!covered(r)) rest[r] = used[r];
         const now = fitFonts(fonts, rest);
         const reply: Partial<FontBytes> = {};
         for (const r of FONT_ROLES) {

@@ -46,6 +46,9 @@ export type FontBytes = Record<FontRole, Uint8Array>;
 /** The characters each font draws in a document (pdf.ts usedChars). */
 export type UsedChars = Record<FontRole, Set<number>>;
 
+/** No characters yet, for every font. */
+export const noChars = (): UsedChars => Object.fromEntries(FONT_ROLES.map((r) => [r, new Set<number>()])) as UsedChars;
+
 /**
  * Fonts cut to what a document draws (Node: fontSubsetNode.ts fitFonts). It may throw: the PDF is
  * then drawn with the whole faces.

@@ -7,9 +7,9 @@
  */
 import type { Finding } from "../report";
 import type { Doc, Source, TextStyle } from "./model";
-import { FALLBACK, FONT_ROLES, type FontRole, type UsedChars } from "./fonts";
+import { FALLBACK, noChars, type FontRole, type UsedChars } from "./fonts";
 import type { FontFacts } from "./cmap";
-import { PAGE_NUMBER, STYLES } from "./layout";
+import { PAGE_NUMBER, STYLES, pageNumberText } from "./layout";
 import { text as msg } from "./messages";
 
 export type Coverage = Record<FontRole, FontFacts>;
@@ -69,13 +69,13 @@ export function* textPieces(doc: Doc): Generator<TextPiece> {
 export function drawnText(doc: Doc): Array<[FontRole, string]> {
   const out: Array<[FontRole, string]> = [];
   for (const piece of textPieces(doc)) out.push([STYLES[piece.style].font, piece.text]);
-  out.push([PAGE_NUMBER.font, "— 1234567890 —"]);
+  out.push([PAGE_NUMBER.font, pageNumberText("1234567890")]);
   return out;
 }
 
 /** The characters each font draws of `text`, as segments() assigns them (usedChars of the PDF, before it is laid out). */
 export function charsByFont(text: Array<[FontRole, string]>, cov: Coverage): UsedChars {
-  const used = Object.fromEntries(FONT_ROLES.map((r) => [r, new Set<number>()])) as UsedChars;
+  const used = noChars();
   for (const [role, t] of text) {
     for (const seg of segments(t, role, cov)) if (seg.font) for (const ch of seg.text) used[seg.font].add(ch.codePointAt(0)!);
   }

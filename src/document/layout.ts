@@ -54,8 +54,11 @@ export const STYLES: Record<TextStyle, StyleSpec> = {
   tableXiaowu: { font: "fang", sizePt: SIZE_PT.xiaowu, pitchPt: 12 },
 };
 
-/** Page number: 4号 宋体 "— n —". */
-export const PAGE_NUMBER = { font: "song" as FontRole, sizePt: SIZE_PT.sihao, indentChars: 1 };
+/** Page number: 4号 宋体 "— n —" (the text around the number in `before`/`after`). */
+export const PAGE_NUMBER = { font: "song" as FontRole, sizePt: SIZE_PT.sihao, indentChars: 1, before: "— ", after: " —" };
+
+/** The page number as printed on page `page`. */
+export const pageNumberText = (page: number | string): string => `${PAGE_NUMBER.before}${page}${PAGE_NUMBER.after}`;
 
 /** First-line indent of body paragraphs, in characters. */
 export const FIRST_LINE_INDENT_CHARS = 2;

@@ -6,8 +6,8 @@
  */
 import type { Content, TDocumentDefinitions, TableCell as PdfCell, TFontDictionary } from "pdfmake/interfaces";
 import type { Block, Doc, DocSection, Run, TableBlock, TableCell, TextStyle } from "./model";
-import { FONT_ROLES, PDF_FONT_FILES, type FitFonts, type FontBytes, type FontRole, type UsedChars } from "./fonts";
-import { fontFacts } from "./cmap";
+import { FONT_ROLES, PDF_FONT_FILES, noChars, type FitFonts, type FontBytes, type FontRole, type UsedChars } from "./fonts";
+import { coverageOf } from "./cmap";
 import { segments, type Coverage } from "./glyphs";
 import { gridOf, type Slot } from "./grid";
 import { withoutInertGpos } from "./inertGpos";
@@ -20,6 +20,7 @@ import {
   PDF_SANHAO_PT,
   SIZE_PT,
   STYLES,
+  pageNumberText,
   mmToPt,
 } from "./layout";
 
@@ -53,16 +54,8 @@ function loadPdfmake(): Promise<PdfMake> {
   return pdfmakePromise;
 }
 
-const coverageCache = new WeakMap<FontBytes, Coverage>();
-/** Code point coverage and metrics of a font set (computed once per set). */
-export function coverageOf(fonts: FontBytes): Coverage {
-  let c = coverageCache.get(fonts);
-  if (!c) {
-    c = Object.fromEntries(FONT_ROLES.map((r) => [r, fontFacts(fonts[r])])) as Coverage;
-    coverageCache.set(fonts, c);
-  }
-  return c;
-}
+/** Re-exported: the add-in loads it with this module, on the first PDF export. */
+export { coverageOf };
 
 const registered = new WeakSet<FontBytes>();
 let registration = 0;
@@ -309,7 +302,7 @@ function footer(cov: Coverage) {
     const odd = page % 2 === 1;
     const indent = PAGE_NUMBER.indentChars * PAGE_NUMBER.sizePt;
     return {
-      text: drawn(cov, `— ${page} —`, PAGE_NUMBER.font, PAGE_NUMBER.sizePt, PAGE_NUMBER.sizePt),
+      text: drawn(cov, pageNumberText(page), PAGE_NUMBER.font, PAGE_NUMBER.sizePt, PAGE_NUMBER.sizePt),
       style: PAGE_NUMBER_STYLE,
       alignment: odd ? "right" : "left",
       margin: [mmToPt(MARGIN_MM.left) + (odd ? 0 : indent), mmToPt(7), mmToPt(MARGIN_MM.right) + (odd ? indent : 0), 0],
@@ -352,7 +345,7 @@ export function pdfDefinition(doc: Doc, cov: Coverage): TDocumentDefinitions {
  * numbers' digits (the footer is drawn page by page, so it is asked for a number with all ten).
  */
 export function usedChars(dd: TDocumentDefinitions): UsedChars {
-  const used = Object.fromEntries(FONT_ROLES.map((r) => [r, new Set<number>()])) as UsedChars;
+  const used = noChars();
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) return node.forEach(visit);
     if (typeof node !== "object" || node === null) return;
