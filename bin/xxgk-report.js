@@ -18,10 +18,17 @@ const root = path.join(__dirname, "..");
 // --liftoff-only: WebAssembly (HarfBuzz, which cuts the PDF fonts in a worker) stays in its first,
 // quick compile. Otherwise V8 recompiles its hot functions with TurboFan on background threads,
 // and the process waits for those compiles at exit: ~0.2 s after the PDF is written (measured).
+// --semi-space-growth-factor=16: the young generation starts at 1 MB and doubles only when a
+// scavenge finds much of it alive, so a run that builds a report, a layout and a PDF scavenges
+// 13–18 times on its way to the 16 MB cap. Growing to the cap at the first growth leaves 8
+// collections; measured on an `export --pdf`, GC time 42–63 → 24–41 ms. Unlike the semi-space
+// sizes (read once, when the heap is made), V8 reads this factor each time it grows the space,
+// so it works when set here. The cap is unchanged: a run reaches it sooner, never goes past it.
 if (/^1[1-4]\./.test(process.versions.v8)) {
   const v8 = require("node:v8");
   v8.setFlagsFromString("--interrupt-budget=540672");
   v8.setFlagsFromString("--liftoff-only");
+  v8.setFlagsFromString("--semi-space-growth-factor=16");
 }
 
 function compiled() {
