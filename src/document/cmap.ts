@@ -15,15 +15,19 @@ export interface FontFacts {
   ascent: number;
   descent: number;
   has(codePoint: number): boolean;
-  /** Number of mapped code points. */
-  size: number;
+  /** Number of mapped code points (counted when first asked). */
+  readonly size: number;
 }
 
-function tables(view: DataView): Map<string, { offset: number; length: number }> {
+/** Where each table of an sfnt lies, by tag (the table directory). */
+export type TableDirectory = Map<string, { offset: number; length: number }>;
+
+/** The table directory at the start of a font; `view` holds at least its first 12 + 16·n bytes. */
+export function tableDirectory(view: DataView): TableDirectory {
   const tag = view.getUint32(0);
   if (tag === 0x74746366) throw new Error("font collections (.ttc) are not supported; extract one face");
   const numTables = view.getUint16(4);
-  const out = new Map<string, { offset: number; length: number }>();
+  const out: TableDirectory = new Map();
   for (let i = 0; i < numTables; i++) {
     const rec = 12 + i * 16;
     const name = String.fromCharCode(view.getUint8(rec), view.getUint8(rec + 1), view.getUint8(rec + 2), view.getUint8(rec + 3));
@@ -32,68 +36,133 @@ function tables(view: DataView): Map<string, { offset: number; length: number }>
   return out;
 }
 
-function format4(view: DataView, at: number, into: Set<number>): void {
+/** Bytes of the table directory for a font with `numTables` tables (numTables is at offset 4). */
+export const directoryBytes = (numTables: number): number => 12 + numTables * 16;
+
+/** The tables fontFacts reads: a reader of a font file needs only these. */
+export const FACT_TABLES = ["cmap", "head", "hhea"] as const;
+
+/** Whether a subtable maps a code point, and how to list what it maps. */
+interface Subtable {
+  has(cp: number): boolean;
+  each(into: Set<number>): void;
+}
+
+/**
+ * Format 4 (BMP segments), looked up by binary search over the segments' end codes instead of
+ * listing ~30 000 code points per face into a Set: a PDF asks for a few hundred characters.
+ */
+function format4(view: DataView, at: number): Subtable {
   const segCount = view.getUint16(at + 6) / 2;
   const ends = at + 14;
   const starts = ends + segCount * 2 + 2;
   const deltas = starts + segCount * 2;
   const rangeOffsets = deltas + segCount * 2;
-  for (let s = 0; s < segCount; s++) {
-    const end = view.getUint16(ends + s * 2);
+  const glyphIn = (s: number, c: number): number => {
     const start = view.getUint16(starts + s * 2);
+    if (c < start || c === 0xffff) return 0;
     const delta = view.getInt16(deltas + s * 2);
     const ro = view.getUint16(rangeOffsets + s * 2);
-    for (let c = start; c <= end && c !== 0xffff; c++) {
-      let glyph: number;
-      if (ro === 0) glyph = (c + delta) & 0xffff;
-      else {
-        const g = view.getUint16(rangeOffsets + s * 2 + ro + (c - start) * 2);
-        glyph = g === 0 ? 0 : (g + delta) & 0xffff;
+    if (ro === 0) return (c + delta) & 0xffff;
+    const g = view.getUint16(rangeOffsets + s * 2 + ro + (c - start) * 2);
+    return g === 0 ? 0 : (g + delta) & 0xffff;
+  };
+  return {
+    has(cp) {
+      if (cp > 0xffff) return false;
+      // The first segment whose end code is ≥ cp (end codes ascend; the last is 0xFFFF).
+      let lo = 0;
+      let hi = segCount - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (view.getUint16(ends + mid * 2) < cp) lo = mid + 1;
+        else hi = mid;
       }
-      if (glyph !== 0) into.add(c);
-    }
-  }
+      return view.getUint16(ends + lo * 2) >= cp && glyphIn(lo, cp) !== 0;
+    },
+    each(into) {
+      for (let s = 0; s < segCount; s++) {
+        const end = view.getUint16(ends + s * 2);
+        for (let c = view.getUint16(starts + s * 2); c <= end && c !== 0xffff; c++) if (glyphIn(s, c) !== 0) into.add(c);
+      }
+    },
+  };
 }
 
-function format12(view: DataView, at: number, into: Set<number>): void {
+/** Format 12 (groups of consecutive code points), looked up by binary search over the groups. */
+function format12(view: DataView, at: number): Subtable {
   const groups = view.getUint32(at + 12);
-  for (let i = 0; i < groups; i++) {
-    const g = at + 16 + i * 12;
-    const start = view.getUint32(g);
-    const end = view.getUint32(g + 4);
-    const glyph = view.getUint32(g + 8);
-    for (let c = start; c <= end; c++) if (glyph + (c - start) !== 0) into.add(c);
+  const group = (i: number) => at + 16 + i * 12;
+  const mapped = (g: number, c: number) => view.getUint32(g + 8) + (c - view.getUint32(g)) !== 0;
+  return {
+    has(cp) {
+      let lo = 0;
+      let hi = groups - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const g = group(mid);
+        if (cp < view.getUint32(g)) hi = mid - 1;
+        else if (cp > view.getUint32(g + 4)) lo = mid + 1;
+        else return mapped(g, cp);
+      }
+      return false;
+    },
+    each(into) {
+      for (let i = 0; i < groups; i++) {
+        const g = group(i);
+        const end = view.getUint32(g + 4);
+        for (let c = view.getUint32(g); c <= end; c++) if (mapped(g, c)) into.add(c);
+      }
+    },
+  };
+}
+
+/**
+ * The facts of a font from its tables: `table(tag)` gives a table's bytes, or null when the font
+ * has none. A whole font (fontFacts) and a reader that fetched only FACT_TABLES give the same facts.
+ */
+export function factsFromTables(table: (tag: (typeof FACT_TABLES)[number]) => DataView | null): FontFacts {
+  const cmap = table("cmap");
+  const head = table("head");
+  const hhea = table("hhea");
+  if (!cmap || !head || !hhea) throw new Error("not an OpenType font (cmap/head/hhea missing)");
+  const subtables: Subtable[] = [];
+  const n = cmap.getUint16(2);
+  for (let i = 0; i < n; i++) {
+    const rec = 4 + i * 8;
+    const platform = cmap.getUint16(rec);
+    const encoding = cmap.getUint16(rec + 2);
+    const unicode = platform === 0 || (platform === 3 && (encoding === 1 || encoding === 10));
+    if (!unicode) continue;
+    const at = cmap.getUint32(rec + 4);
+    const format = cmap.getUint16(at);
+    if (format === 4) subtables.push(format4(cmap, at));
+    else if (format === 12) subtables.push(format12(cmap, at));
   }
+  let size: number | null = null;
+  return {
+    unitsPerEm: head.getUint16(18),
+    ascent: hhea.getInt16(4),
+    descent: hhea.getInt16(6),
+    has: (cp) => subtables.some((t) => t.has(cp)),
+    get size() {
+      if (size === null) {
+        const all = new Set<number>();
+        for (const t of subtables) t.each(all);
+        size = all.size;
+      }
+      return size;
+    },
+  };
 }
 
 /** Read the facts of an OpenType/TrueType font. */
 export function fontFacts(bytes: Uint8Array): FontFacts {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const t = tables(view);
-  const cmap = t.get("cmap");
-  const head = t.get("head");
-  const hhea = t.get("hhea");
-  if (!cmap || !head || !hhea) throw new Error("not an OpenType font (cmap/head/hhea missing)");
-  const points = new Set<number>();
-  const n = view.getUint16(cmap.offset + 2);
-  for (let i = 0; i < n; i++) {
-    const rec = cmap.offset + 4 + i * 8;
-    const platform = view.getUint16(rec);
-    const encoding = view.getUint16(rec + 2);
-    const unicode = platform === 0 || (platform === 3 && (encoding === 1 || encoding === 10));
-    if (!unicode) continue;
-    const at = cmap.offset + view.getUint32(rec + 4);
-    const format = view.getUint16(at);
-    if (format === 4) format4(view, at, points);
-    else if (format === 12) format12(view, at, points);
-  }
-  return {
-    unitsPerEm: view.getUint16(head.offset + 18),
-    ascent: view.getInt16(hhea.offset + 4),
-    descent: view.getInt16(hhea.offset + 6),
-    has: (cp) => points.has(cp),
-    size: points.size,
-  };
+  const dir = tableDirectory(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  return factsFromTables((tag) => {
+    const t = dir.get(tag);
+    return t ? new DataView(bytes.buffer, bytes.byteOffset + t.offset, t.length) : null;
+  });
 }
 
 const coverageCache = new WeakMap<FontBytes, Coverage>();

@@ -7,7 +7,8 @@
 import { checkReport, type Finding, type Report } from "../report";
 import { buildDocument } from "./build";
 import { checkGlyphs } from "./glyphs";
-import type { FitFonts, FontBytes } from "./fonts";
+import type { FontBytes } from "./fonts";
+import type { FontSource } from "./fontSource";
 import { EXPORT_KINDS, type ExportKind } from "./kinds";
 import { text } from "./messages";
 import type { Doc } from "./model";
@@ -19,10 +20,10 @@ export interface ExportOptions {
   findings?: Finding[];
   /** Last year's report, for the cross-year rules when findings are computed here. */
   prior?: Report | null;
-  /** Where the PDF fonts come from: assets/fonts in Node, our origin in the add-in. Required for PDF. */
+  /** Where the PDF fonts come from: assets/fonts in Node, our origin in the add-in. PDF needs this or fontSource. */
   loadFonts?: () => Promise<FontBytes>;
-  /** Cut the fonts to what the report draws before the PDF is laid out (the CLI; see fontSubsetNode). */
-  fitFonts?: FitFonts;
+  /** Instead of loadFonts: fonts whose coverage is known before their faces (the CLI, fontsNode.ts). */
+  fontSource?: () => Promise<FontSource>;
 }
 
 export interface ExportedFile {
@@ -39,31 +40,37 @@ export type ExportResult =
   /** The file cannot be made as asked (a character no font has, fonts not loadable). */
   | { status: "refused"; findings: Finding[]; message: string };
 
-async function render(doc: Doc, kind: ExportKind, fonts: FontBytes | null, fitFonts?: FitFonts): Promise<Uint8Array> {
+async function render(doc: Doc, kind: ExportKind, fonts: FontSource | null): Promise<Uint8Array> {
   if (kind === "docx") return (await import("./docx")).toDocx(doc);
   if (kind === "html") return new TextEncoder().encode((await import("./html")).toHtml(doc));
-  return (await import("./pdf")).toPdf(doc, fonts!, { fitFonts });
+  return (await import("./pdf")).drawPdf(doc, fonts!);
+}
+
+/** The PDF fonts an export asked for; rejects when they cannot be had. */
+async function fontsFor(opts: ExportOptions): Promise<FontSource> {
+  if (opts.fontSource) return opts.fontSource();
+  if (!opts.loadFonts) throw new Error("loadFonts");
+  const bytes = await opts.loadFonts();
+  return (await import("./pdf")).fontSourceOf(bytes);
 }
 
 export async function exportReport(report: Report, kind: ExportKind, opts: ExportOptions = {}): Promise<ExportResult> {
   const findings = [...(opts.findings ?? checkReport(report, { prior: opts.prior ?? null }))];
   const doc = buildDocument(report);
-  let fonts: FontBytes | null = null;
+  let fonts: FontSource | null = null;
   if (kind === "pdf") {
     try {
-      if (!opts.loadFonts) throw new Error("loadFonts");
-      fonts = await opts.loadFonts();
+      fonts = await fontsFor(opts);
     } catch (e) {
       return { status: "refused", findings, message: text.fontsLoadFailed(e instanceof Error ? e.message : String(e)) };
     }
-    const { coverageOf } = await import("./pdf");
-    const glyphs = checkGlyphs(doc, coverageOf(fonts));
+    const glyphs = checkGlyphs(doc, fonts.coverage);
     findings.unshift(...glyphs);
     if (glyphs.some((f) => f.severity === "error")) return { status: "refused", findings, message: text.refused };
   }
   const errors = findings.filter((f) => f.severity === "error").length;
   if (errors > 0 && !opts.confirmErrors) return { status: "needsConfirmation", findings, message: text.needsConfirmation(errors) };
-  const bytes = await render(doc, kind, fonts, opts.fitFonts);
+  const bytes = await render(doc, kind, fonts);
   const k = EXPORT_KINDS[kind];
   return { status: "ok", findings, file: { kind, bytes, fileName: doc.fileBaseName + k.extension, mimeType: k.mimeType } };
 }

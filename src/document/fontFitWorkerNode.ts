@@ -15,7 +15,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 import { coverageOf } from "./cmap";
-import { FONT_ROLES, noChars, type FitFonts, type FontBytes, type FontRole, type UsedChars } from "./fonts";
+import { FONT_ROLES, noChars, type FontBytes, type FontRole, type UsedChars } from "./fonts";
 import { charsByFont, drawnText } from "./glyphs";
 import type { Doc } from "./model";
 import { defaultFontsDir, loadFontsFromDir } from "./fontsNode";
@@ -25,13 +25,16 @@ import { fitFonts, prepareSubsetter } from "./fontSubsetNode";
 export const FONT_FIT_WORKER = "font-fit-worker.cjs";
 
 type Request = { kind: "hint"; text: Array<[FontRole, string]> } | { kind: "fit"; used: Record<FontRole, number[]> };
-type Reply = { fonts: Partial<FontBytes> } | { error: string };
+type Reply = { fonts: FontBytes } | { error: string };
 
 export interface FontFitter {
   /** What the report will draw, as soon as its model exists: the worker starts cutting then. */
   hint(doc: Doc): void;
-  /** For toPdf: the faces cut to what the PDF draws (a cut made ahead is used only if it maps all of it). */
-  fit: FitFonts;
+  /**
+   * All five faces for a PDF that draws `used`, those it draws cut to it (a cut made ahead serves
+   * only if it maps all of it). Asked once; rejects when the worker cannot answer.
+   */
+  faces(used: UsedChars): Promise<FontBytes>;
 }
 
 /** Where the worker's code is, and how Node must run it. */
@@ -65,7 +68,7 @@ export function startFontFitter(dir: string, entry: { file: string; execArgv: st
     hint(doc) {
       if (!failed) worker?.postMessage({ kind: "hint", text: drawnText(doc) } satisfies Request);
     },
-    fit: (fonts, used) =>
+    faces: (used) =>
       new Promise<FontBytes>((resolve, reject) => {
         const w = worker;
         worker = null; // one fit per worker
@@ -76,7 +79,7 @@ export function startFontFitter(dir: string, entry: { file: string; execArgv: st
           fn();
         };
         w.once("message", (reply: Reply) =>
-          done(() => ("error" in reply ? reject(new Error(reply.error)) : resolve({ ...fonts, ...reply.fonts }))),
+          done(() => ("error" in reply ? reject(new Error(reply.error)) : resolve(reply.fonts))),
         );
         w.once("error", (e) => done(() => reject(e)));
         w.once("exit", (code) => done(() => reject(new Error(`font worker exited (${code})`))));
@@ -130,13 +133,11 @@ function serve(): void {
         const rest = noChars();
         for (const r of FONT_ROLES) if (!covered(r)) rest[r] = used[r];
         const now = fitFonts(fonts, rest);
-        const reply: Partial<FontBytes> = {};
-        for (const r of FONT_ROLES) {
-          const face = covered(r) ? cut!.fonts[r] : now[r];
-          if (face !== fonts[r]) reply[r] = face;
-        }
-        // Only the faces that were cut travel back (moved, not copied).
-        port.postMessage({ fonts: reply } satisfies Reply, Object.values(reply).map((b) => b.buffer as ArrayBuffer));
+        const reply = Object.fromEntries(FONT_ROLES.map((r) => [r, covered(r) ? cut!.fonts[r] : now[r]])) as FontBytes;
+        // All five travel back, moved, not copied: the export's thread never reads the faces itself
+        // (fontsNode.ts fontSourceFromDir). A face nothing draws goes whole; pdfmake never opens it.
+        const buffers = new Set(FONT_ROLES.map((r) => reply[r].buffer as ArrayBuffer));
+        port.postMessage({ fonts: reply } satisfies Reply, [...buffers]);
       })
       .catch((e: unknown) => port.postMessage({ error: e instanceof Error ? e.message : String(e) } satisfies Reply));
   });

@@ -8,6 +8,7 @@ import type { Content, TDocumentDefinitions, TableCell as PdfCell, TFontDictiona
 import type { Block, Doc, DocSection, Run, TableBlock, TableCell, TextStyle } from "./model";
 import { FONT_ROLES, PDF_FONT_FILES, noChars, type FitFonts, type FontBytes, type FontRole, type UsedChars } from "./fonts";
 import { coverageOf } from "./cmap";
+import { fontSourceOf, type FontSource } from "./fontSource";
 import { segments, type Coverage } from "./glyphs";
 import { gridOf, type Slot } from "./grid";
 import { withoutInertGpos } from "./inertGpos";
@@ -54,8 +55,8 @@ function loadPdfmake(): Promise<PdfMake> {
   return pdfmakePromise;
 }
 
-/** Re-exported: the add-in loads it with this module, on the first PDF export. */
-export { coverageOf };
+/** Re-exported: the add-in loads them with this module, on the first PDF export. */
+export { coverageOf, fontSourceOf };
 
 const registered = new WeakSet<FontBytes>();
 let registration = 0;
@@ -366,14 +367,18 @@ export interface PdfOptions {
   fitFonts?: FitFonts;
 }
 
-export async function toPdf(doc: Doc, fonts: FontBytes, opts: PdfOptions = {}): Promise<Uint8Array> {
-  const cov = coverageOf(fonts);
-  const dd = pdfDefinition(doc, cov);
-  const fit = opts.fitFonts;
-  // Started before pdfmake loads, so a fitter working elsewhere (a worker) runs alongside.
-  const drawWith = fit ? Promise.resolve(dd).then((d) => fit(fonts, usedChars(d))).catch(() => fonts) : fonts;
+/** A PDF drawn with faces in memory (the add-in, tests), cut first by `opts.fitFonts` when given. */
+export function toPdf(doc: Doc, fonts: FontBytes, opts: PdfOptions = {}): Promise<Uint8Array> {
+  return drawPdf(doc, fontSourceOf(fonts, opts.fitFonts));
+}
+
+/** A PDF drawn from a font source: laid out by its coverage, drawn with the faces it gives. */
+export async function drawPdf(doc: Doc, fonts: FontSource): Promise<Uint8Array> {
+  const dd = pdfDefinition(doc, fonts.coverage);
+  // Asked for before pdfmake loads, so a source cutting the faces elsewhere (a worker) runs alongside.
+  const faces = Promise.resolve(dd).then((d) => fonts.faces(usedChars(d)));
   const pm = await loadPdfmake();
-  registerFonts(pm, await drawWith);
+  registerFonts(pm, await faces);
   const buf = await pm.createPdf(dd).getBuffer();
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 }

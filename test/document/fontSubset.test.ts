@@ -9,12 +9,12 @@ import os from "node:os";
 import path from "node:path";
 import { buildDocument } from "../../src/document/build";
 import { FONT_ROLES, type FontBytes, type UsedChars } from "../../src/document/fonts";
-import { loadFontsFromDir } from "../../src/document/fontsNode";
+import { fontSourceFromDir, loadFontsFromDir } from "../../src/document/fontsNode";
 import { fitFonts, subsetFace } from "../../src/document/fontSubsetNode";
 import { fontFitterFor, startEarly, startFontFitter } from "../../src/document/fontFitWorkerNode";
 import { defaultFontsDir } from "../../src/document/fontsNode";
 import { fontFacts } from "../../src/document/cmap";
-import { coverageOf, pdfDefinition, toPdf, usedChars } from "../../src/document/pdf";
+import { coverageOf, drawPdf, pdfDefinition, toPdf, usedChars } from "../../src/document/pdf";
 import { charsByFont, drawnText } from "../../src/document/glyphs";
 import { loadReportFile } from "../../src/cli/load";
 import type { Report } from "../../src/report";
@@ -109,12 +109,25 @@ test("the worker cuts the same faces as this thread, asked with or without a hin
   const r = await report(PUBLISHED[0]!);
   const used = usedOf(r, fonts);
   const here = fitFonts(fonts, used);
-  expect(sameFaces(await startFontFitter(FONTS_DIR).fit(fonts, used), here)).toEqual(allSame);
+  expect(sameFaces(await startFontFitter(FONTS_DIR).faces(used), here)).toEqual(allSame);
   // The hint (the model's text, before layout) names exactly what the laid-out PDF draws.
   expect(charsByFont(drawnText(buildDocument(r)), coverageOf(fonts))).toEqual(used);
   const hinted = startFontFitter(FONTS_DIR);
   hinted.hint(buildDocument(r));
-  expect(sameFaces(await hinted.fit(fonts, used), here)).toEqual(allSame);
+  expect(sameFaces(await hinted.faces(used), here)).toEqual(allSame);
+});
+
+test("the CLI's source draws what whole faces draw, reading only the cmaps here and the faces in the worker", async () => {
+  const fonts = await loadFontsFromDir();
+  const doc = buildDocument(await report(PUBLISHED[0]!));
+  const fitter = startFontFitter(FONTS_DIR);
+  fitter.hint(doc);
+  const asked: UsedChars[] = [];
+  const source = fontSourceFromDir(FONTS_DIR, (used) => (asked.push(used), fitter.faces(used)));
+  const drawn = await drawPdf(doc, source);
+  expect(asked).toHaveLength(1);
+  expect(asked[0]).toEqual(usedChars(pdfDefinition(doc, coverageOf(fonts))));
+  expect(lookDifferences(await toPdf(doc, fonts), drawn)).toEqual([]);
 });
 
 test("a hint for other text: the faces it does not cover are cut again for what the PDF draws", async () => {
@@ -122,7 +135,7 @@ test("a hint for other text: the faces it does not cover are cut again for what 
   const used = usedOf(await report(PUBLISHED[0]!), fonts);
   const fitter = startFontFitter(FONTS_DIR);
   fitter.hint(buildDocument(richReport()));
-  const fitted = await fitter.fit(fonts, used);
+  const fitted = await fitter.faces(used);
   for (const role of FONT_ROLES) {
     const facts = fontFacts(fitted[role]);
     for (const cp of used[role]) expect([role, cp, facts.has(cp)]).toEqual([role, cp, true]);
@@ -136,9 +149,11 @@ test("a worker that cannot read the fonts rejects, and the PDF is drawn with the
     writeFileSync(path.join(missing, "README"), "no fonts here");
     const fitter = startFontFitter(missing);
     fitter.hint(buildDocument(richReport()));
-    await expect(fitter.fit(fonts, usedOf(richReport(), fonts))).rejects.toThrow();
+    await expect(fitter.faces(usedOf(richReport(), fonts))).rejects.toThrow();
+    // The CLI's source: coverage from the faces' cmaps, faces from the worker, else read whole.
     const doc = buildDocument(richReport());
-    const drawn = await toPdf(doc, fonts, { fitFonts: startFontFitter(missing).fit });
+    const failing = startFontFitter(missing);
+    const drawn = await drawPdf(doc, fontSourceFromDir(FONTS_DIR, (used) => failing.faces(used)));
     expect(lookDifferences(await toPdf(doc, fonts), drawn)).toEqual([]);
   } finally {
     rmSync(missing, { recursive: true, force: true });
@@ -154,7 +169,7 @@ test("a worker that dies before it is asked: the fit is refused at once, never l
     const fitter = startFontFitter(FONTS_DIR, { file, execArgv: [] });
     fitter.hint(buildDocument(richReport()));
     await new Promise((r) => setTimeout(r, 500));
-    await expect(fitter.fit(fonts, usedOf(richReport(), fonts))).rejects.toThrow(/broken worker|exited/);
+    await expect(fitter.faces(usedOf(richReport(), fonts))).rejects.toThrow(/broken worker|exited/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -171,5 +186,5 @@ test("the worker bin starts early is taken over once by an export of the same fo
   const r = await report(PUBLISHED[0]!);
   early.hint(buildDocument(r));
   const used = usedOf(r, fonts);
-  expect(sameFaces(await early.fit(fonts, used), fitFonts(fonts, used))).toEqual(allSame);
+  expect(sameFaces(await early.faces(used), fitFonts(fonts, used))).toEqual(allSame);
 });

@@ -3,14 +3,15 @@
  * EXPORT.GLYPH error naming the character, its code point and its place, and the PDF is refused;
  * a character only the fuller 仿宋 has falls back to it for that run (warning), never an empty box.
  */
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { FONT_ROLES, PDF_FONT_FILES } from "../../src/document/fonts";
 import { fontFacts } from "../../src/document/cmap";
 import { buildDocument } from "../../src/document/build";
 import { checkGlyphs, segments } from "../../src/document/glyphs";
 import { coverageOf, toPdf, MissingGlyphError } from "../../src/document/pdf";
-import { loadFontsFromDir } from "../../src/document/fontsNode";
+import { fontSourceFromDir, loadFontsFromDir, readFontFacts } from "../../src/document/fontsNode";
 import { exportReport } from "../../src/document/exportReport";
 import { FONTS_DIR, seedReport } from "./support";
 
@@ -51,6 +52,37 @@ describe("font coverage", () => {
     expect(ours.unitsPerEm).toBe(theirs.unitsPerEm);
     expect(ours.ascent).toBe(theirs.ascent);
     expect(ours.descent).toBe(theirs.descent);
+  });
+
+  test.each(FONT_ROLES)("%s: looked up by binary search, every code point answers as fontkit's list, and the same from the cmap alone", (role) => {
+    const file = path.join(FONTS_DIR, PDF_FONT_FILES[role]);
+    const bytes = readFileSync(file);
+    const theirs = fontkit.create(bytes);
+    const mapped = new Set(theirs.characterSet.filter((cp) => theirs.hasGlyphForCodePoint(cp)));
+    const whole = fontFacts(new Uint8Array(bytes));
+    // Read from the file's table directory and cmap/head/hhea only (the CLI's thread).
+    const tablesOnly = readFontFacts(file);
+    const wrong: number[] = [];
+    // The BMP and plane 2 (rare hanzi), every code point; then each plane's edges.
+    const probes = [...Array(0x30000).keys(), 0x10fffd, 0x10ffff, 0xe0100];
+    for (const cp of probes) if (whole.has(cp) !== mapped.has(cp) || tablesOnly.has(cp) !== mapped.has(cp)) wrong.push(cp);
+    expect(wrong).toEqual([]);
+    expect([tablesOnly.size, tablesOnly.unitsPerEm, tablesOnly.ascent, tablesOnly.descent]).toEqual([mapped.size, whole.unitsPerEm, whole.ascent, whole.descent]);
+  });
+
+  test("a font file cut short: the cmap reader says where it ends, and the PDF export is refused with that", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "xxgk-shortfont-"));
+    try {
+      for (const role of FONT_ROLES) writeFileSync(path.join(dir, PDF_FONT_FILES[role]), readFileSync(path.join(FONTS_DIR, PDF_FONT_FILES[role])));
+      const fang = path.join(dir, PDF_FONT_FILES.fang);
+      writeFileSync(fang, readFileSync(fang).subarray(0, 300));
+      expect(() => readFontFacts(fang)).toThrow("FandolFang-Regular.gb2312.otf 只有 300 字节，cmap 表应到第");
+      const res = await exportReport(seedReport(), "pdf", { fontSource: async () => fontSourceFromDir(dir), confirmErrors: true });
+      expect(res.status).toBe("refused");
+      if (res.status === "refused") expect(res.message).toMatch(/^无法加载 PDF 字体：FandolFang-Regular\.gb2312\.otf 只有 300 字节，cmap 表应到第 \d+ 字节：文件不完整/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test("each subset holds its committed character list (GB2312 for 仿宋 and the title, level 1 for 黑体/楷体)", async () => {

@@ -11,8 +11,9 @@ import { buildDocument } from "../../document/build";
 import { exportReport } from "../../document/exportReport";
 import { installFastCffIndex, restructureOf } from "../../document/cffIndexNode";
 import { installFastCffSubset, pdfkitFontkit, pdfkitFontkitPath } from "../../document/cffSubsetNode";
-import { defaultFontsDir, loadFontsFromDir } from "../../document/fontsNode";
-import { fontFitterFor } from "../../document/fontFitWorkerNode";
+import { readFileSync } from "node:fs";
+import { defaultFontsDir, fontSourceFromDir } from "../../document/fontsNode";
+import { fontFitterFor, type FontFitter } from "../../document/fontFitWorkerNode";
 import { installNativeInflate } from "../../document/inflateNode";
 import { deferUnusedPdfModules } from "../../document/deferredNode";
 import { installFastDocxAttributes } from "../../document/docxAttributesNode";
@@ -20,7 +21,8 @@ import { installNativeDocxZip } from "../../document/docxZipNode";
 import { installFastStyleLookup } from "../../document/styleLookupNode";
 import { installRenderRuns } from "../../document/renderRunsNode";
 import { installMeasureOnce } from "../../document/measureOnceNode";
-import type { FontBytes } from "../../document/fonts";
+import { PDF_FONT_FILES } from "../../document/fonts";
+import type { FontSource } from "../../document/fontSource";
 import { EXPORT_KINDS, type ExportKind } from "../../document/kinds";
 import { cli as text } from "../../document/messages";
 import { parse } from "../args";
@@ -39,15 +41,17 @@ const KINDS: ExportKind[] = ["docx", "pdf", "html"];
  * the same bytes (see each module). In this order: the first two act before fontkit loads, which
  * installFastCffSubset does. One that does not fit the installed packages (another version's
  * layout) is skipped: the PDF is then made by plain pdfmake, only slower.
+ * This thread reads only the faces' cmaps; the faces drawn come from `fitter` (fontsNode.ts).
  */
-async function pdfFonts(): Promise<FontBytes> {
-  const fonts = await loadFontsFromDir();
-  const song = () => Buffer.from(fonts.song.buffer, fonts.song.byteOffset, fonts.song.byteLength);
+async function pdfFonts(dir: string, fitter: FontFitter | undefined): Promise<FontSource> {
+  const fonts = fontSourceFromDir(dir, fitter && ((used) => fitter.faces(used)));
+  // The speed-ups find fontkit's classes through a face: the smallest one (a few KB) serves.
+  const sample = () => readFileSync(path.join(dir, PDF_FONT_FILES.song));
   const speedUps = [
     installNativeInflate,
     deferUnusedPdfModules,
-    () => installFastCffSubset(fonts.song),
-    () => installFastCffIndex(restructureOf(pdfkitFontkitPath()), () => (pdfkitFontkit().create(song()) as unknown as Record<string, unknown>)["CFF "]),
+    () => installFastCffSubset(sample()),
+    () => installFastCffIndex(restructureOf(pdfkitFontkitPath()), () => (pdfkitFontkit().create(sample()) as unknown as Record<string, unknown>)["CFF "]),
     installFastStyleLookup,
     installRenderRuns,
     installMeasureOnce,
@@ -105,7 +109,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 
   // The PDF fonts are cut to the report's characters on the other core (fontFitWorkerNode); bin
   // started the worker before the CLI loaded, or it starts now.
-  const fitter = outputs.some((o) => o.kind === "pdf") ? fontFitterFor(defaultFontsDir()) : undefined;
+  const fontsDir = defaultFontsDir();
+  const fitter = outputs.some((o) => o.kind === "pdf") ? fontFitterFor(fontsDir) : undefined;
   const loaded = await loadReportFile(inputAbs);
   if (!loaded.ok) {
     io.err(loaded.error);
@@ -135,7 +140,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   let status: number = EXIT.ok;
   for (const out of outputs) {
-    const res = await exportReport(loaded.report, out.kind, { confirmErrors: force, findings, loadFonts: pdfFonts, fitFonts: fitter?.fit });
+    const res = await exportReport(loaded.report, out.kind, { confirmErrors: force, findings, fontSource: () => pdfFonts(fontsDir, fitter) });
     if (res.status !== "ok") {
       // Only the glyph check (or unloadable fonts) can stop an export here: list what it found.
       const own: Finding[] = res.findings.filter((f) => f.rule === "EXPORT.GLYPH");
