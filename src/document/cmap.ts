@@ -17,6 +17,8 @@ export interface FontFacts {
   has(codePoint: number): boolean;
   /** Number of mapped code points (counted when first asked). */
   readonly size: number;
+  /** Every mapped code point (listed when first asked; a new Set each call). */
+  codePoints(): Set<number>;
 }
 
 /** Where each table of an sfnt lies, by tag (the table directory). */
@@ -139,20 +141,23 @@ export function factsFromTables(table: (tag: (typeof FACT_TABLES)[number]) => Da
     if (format === 4) subtables.push(format4(cmap, at));
     else if (format === 12) subtables.push(format12(cmap, at));
   }
-  let size: number | null = null;
+  let all: Set<number> | null = null;
+  const list = (): Set<number> => {
+    if (!all) {
+      all = new Set<number>();
+      for (const t of subtables) t.each(all);
+    }
+    return all;
+  };
   return {
     unitsPerEm: head.getUint16(18),
     ascent: hhea.getInt16(4),
     descent: hhea.getInt16(6),
     has: (cp) => subtables.some((t) => t.has(cp)),
     get size() {
-      if (size === null) {
-        const all = new Set<number>();
-        for (const t of subtables) t.each(all);
-        size = all.size;
-      }
-      return size;
+      return list().size;
     },
+    codePoints: () => new Set(list()),
   };
 }
 

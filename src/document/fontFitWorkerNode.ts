@@ -19,7 +19,8 @@ import { FONT_ROLES, noChars, type FontBytes, type FontRole, type UsedChars } fr
 import { charsByFont, drawnText } from "./glyphs";
 import type { Doc } from "./model";
 import { defaultFontsDir, loadFontsFromDir } from "./fontsNode";
-import { fitFonts, prepareSubsetter } from "./fontSubsetNode";
+import { prepareSubsetter } from "./fontSubsetNode";
+import { cutWithKept, defaultCutCacheDir, keepFace, keptOf, type Cut } from "./fontCutCacheNode";
 
 /** Name of the compiled worker beside the CLI bundle (scripts/build-cli.js writes it). */
 export const FONT_FIT_WORKER = "font-fit-worker.cjs";
@@ -35,6 +36,15 @@ export interface FontFitter {
    * only if it maps all of it). Asked once; rejects when the worker cannot answer.
    */
   faces(used: UsedChars): Promise<FontBytes>;
+  /** The export will not ask (its faces were kept from an earlier one): stop the worker's work. */
+  dismiss(): void;
+}
+
+export interface FitterOptions {
+  /** Where cut faces are kept between exports (fontCutCacheNode.ts); none: cut every time. */
+  cacheDir?: string;
+  /** Tests: another worker file. */
+  entry?: { file: string; execArgv: string[] };
 }
 
 /** Where the worker's code is, and how Node must run it. */
@@ -49,14 +59,16 @@ const toSets = (used: Record<FontRole, number[]>) => Object.fromEntries(FONT_ROL
 
 /**
  * Starts the worker now (it reads `dir`'s faces, the same files the caller reads) and returns its
- * fitter. The worker answers one fit and ends; it never keeps the process alive. `entry`: tests.
+ * fitter. The worker answers one fit and ends; it never keeps the process alive.
  */
-export function startFontFitter(dir: string, entry: { file: string; execArgv: string[] } = workerEntry()): FontFitter {
+export function startFontFitter(dir: string, opts: FitterOptions = {}): FontFitter {
+  const entry = opts.entry ?? workerEntry();
   let worker: Worker | null = null;
   // Why the worker cannot answer (it failed to start, or stopped before it was asked).
   let failed: Error | null = null;
   try {
-    worker = new Worker(entry.file, { workerData: { xxgkFontFit: true, dir }, execArgv: entry.execArgv, stdout: true, stderr: true });
+    const data = { xxgkFontFit: true, dir, cacheDir: opts.cacheDir ?? null };
+    worker = new Worker(entry.file, { workerData: data, execArgv: entry.execArgv, stdout: true, stderr: true });
     // Never keeps the process alive: an export that makes no PDF just exits.
     worker.unref();
     worker.on("error", (e) => (failed ??= e));
@@ -67,6 +79,10 @@ export function startFontFitter(dir: string, entry: { file: string; execArgv: st
   return {
     hint(doc) {
       if (!failed) worker?.postMessage({ kind: "hint", text: drawnText(doc) } satisfies Request);
+    },
+    dismiss() {
+      void worker?.terminate();
+      worker = null;
     },
     faces: (used) =>
       new Promise<FontBytes>((resolve, reject) => {
@@ -89,7 +105,7 @@ export function startFontFitter(dir: string, entry: { file: string; execArgv: st
 }
 
 const EARLY = Symbol.for("xxgk.fontFitter");
-type Early = { dir: string; fitter: FontFitter };
+type Early = { dir: string; cacheDir: string; fitter: FontFitter };
 
 /**
  * bin/xxgk-report.js, on an `export … --pdf` run: starts the worker before the CLI bundle loads.
@@ -98,42 +114,50 @@ type Early = { dir: string; fitter: FontFitter };
  */
 export function startEarly(): void {
   const dir = defaultFontsDir();
-  (globalThis as { [EARLY]?: Early })[EARLY] = { dir, fitter: startFontFitter(dir) };
+  const cacheDir = defaultCutCacheDir();
+  (globalThis as { [EARLY]?: Early })[EARLY] = { dir, cacheDir, fitter: startFontFitter(dir, { cacheDir }) };
 }
 
-/** The fitter startEarly made for `dir` (taken once), or a new one. */
-export function fontFitterFor(dir: string): FontFitter {
+/** The fitter startEarly made for `dir` and `cacheDir` (taken once), or a new one. */
+export function fontFitterFor(dir: string, cacheDir: string): FontFitter {
   const g = globalThis as { [EARLY]?: Early };
   const early = g[EARLY];
   delete g[EARLY];
-  return early && early.dir === dir ? early.fitter : startFontFitter(dir);
+  if (early && early.dir === dir && early.cacheDir === cacheDir) return early.fitter;
+  early?.fitter.dismiss();
+  return startFontFitter(dir, { cacheDir });
 }
 
-/** The worker's side: read the faces and ready HarfBuzz at once, cut on a hint, answer one fit. */
+/**
+ * The worker's side: read the faces and ready HarfBuzz at once, cut on a hint, answer one fit.
+ * With a cache folder, faces kept from earlier exports serve where they map what is drawn, and
+ * faces cut here are kept (before the reply, which moves them away) for the next export.
+ */
 function serve(): void {
-  const { dir } = workerData as { dir: string };
-  const ready = Promise.all([loadFontsFromDir(dir), Promise.resolve().then(prepareSubsetter)]).then(([fonts]) => fonts);
-  let ahead: Promise<{ used: UsedChars; fonts: FontBytes } | null> = Promise.resolve(null);
+  const { dir, cacheDir } = workerData as { dir: string; cacheDir: string | null };
+  const ready = Promise.all([loadFontsFromDir(dir), Promise.resolve().then(prepareSubsetter)]).then(([fonts]) => ({
+    fonts,
+    kept: cacheDir ? keptOf(cacheDir, dir) : {},
+  }));
+  let ahead: Promise<Cut | null> = Promise.resolve(null);
   const port = parentPort!;
   port.on("message", (req: Request) => {
     if (req.kind === "hint") {
-      ahead = ready
-        .then((fonts) => {
-          const used = charsByFont(req.text, coverageOf(fonts));
-          return { used, fonts: fitFonts(fonts, used) };
-        })
-        .catch(() => null);
+      ahead = ready.then(({ fonts, kept }) => cutWithKept(fonts, charsByFont(req.text, coverageOf(fonts)), kept)).catch(() => null);
       return;
     }
     const used = toSets(req.used);
     Promise.all([ready, ahead])
-      .then(([fonts, cut]) => {
+      .then(([{ fonts, kept }, cut]) => {
         // A face cut ahead serves when it was cut for every character the PDF draws with it.
-        const covered = (r: FontRole) => cut !== null && [...used[r]].every((cp) => cut.used[r].has(cp));
+        const covered = (r: FontRole) => cut !== null && [...used[r]].every((cp) => cut.covers[r].has(cp));
         const rest = noChars();
         for (const r of FONT_ROLES) if (!covered(r)) rest[r] = used[r];
-        const now = fitFonts(fonts, rest);
-        const reply = Object.fromEntries(FONT_ROLES.map((r) => [r, covered(r) ? cut!.fonts[r] : now[r]])) as FontBytes;
+        const now = cutWithKept(fonts, rest, kept);
+        const reply = Object.fromEntries(FONT_ROLES.map((r) => [r, covered(r) ? cut!.faces[r] : now.faces[r]])) as FontBytes;
+        if (cacheDir) {
+          for (const r of FONT_ROLES) if ((covered(r) ? cut!.fresh : now.fresh).includes(r)) keepFace(cacheDir, dir, r, reply[r]);
+        }
         // All five travel back, moved, not copied: the export's thread never reads the faces itself
         // (fontsNode.ts fontSourceFromDir). A face nothing draws goes whole; pdfmake never opens it.
         const buffers = new Set(FONT_ROLES.map((r) => reply[r].buffer as ArrayBuffer));

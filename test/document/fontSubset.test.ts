@@ -24,7 +24,12 @@ import { FONTS_DIR, richReport } from "./support";
 
 jest.setTimeout(120_000);
 
-const PUBLISHED = [path.join(FIXTURES, "2023-sanmenxia-hubin-qianjin.txt"), ...readdirSync(path.join(FIXTURES, "real")).filter((f) => f.endsWith(".html")).map((f) => path.join(FIXTURES, "real", f))];
+const PUBLISHED = [
+  path.join(FIXTURES, "2023-sanmenxia-hubin-qianjin.txt"),
+  ...readdirSync(path.join(FIXTURES, "real"))
+    .filter((f) => f.endsWith(".html"))
+    .map((f) => path.join(FIXTURES, "real", f)),
+];
 
 async function report(file: string): Promise<Report> {
   const loaded = await loadReportFile(file);
@@ -153,7 +158,10 @@ test("a worker that cannot read the fonts rejects, and the PDF is drawn with the
     // The CLI's source: coverage from the faces' cmaps, faces from the worker, else read whole.
     const doc = buildDocument(richReport());
     const failing = startFontFitter(missing);
-    const drawn = await drawPdf(doc, fontSourceFromDir(FONTS_DIR, (used) => failing.faces(used)));
+    const drawn = await drawPdf(
+      doc,
+      fontSourceFromDir(FONTS_DIR, (used) => failing.faces(used)),
+    );
     expect(lookDifferences(await toPdf(doc, fonts), drawn)).toEqual([]);
   } finally {
     rmSync(missing, { recursive: true, force: true });
@@ -166,7 +174,7 @@ test("a worker that dies before it is asked: the fit is refused at once, never l
   try {
     const file = path.join(dir, "worker.js");
     writeFileSync(file, "throw new Error('broken worker');\n");
-    const fitter = startFontFitter(FONTS_DIR, { file, execArgv: [] });
+    const fitter = startFontFitter(FONTS_DIR, { entry: { file, execArgv: [] } });
     fitter.hint(buildDocument(richReport()));
     await new Promise((r) => setTimeout(r, 500));
     await expect(fitter.faces(usedOf(richReport(), fonts))).rejects.toThrow(/broken worker|exited/);
@@ -177,14 +185,23 @@ test("a worker that dies before it is asked: the fit is refused at once, never l
 
 test("the worker bin starts early is taken over once by an export of the same fonts, and cuts", async () => {
   const fonts = await loadFontsFromDir();
-  startEarly();
-  const early = fontFitterFor(defaultFontsDir());
-  // Taken once: the next export starts its own; another folder never gets it.
-  expect(fontFitterFor(defaultFontsDir())).not.toBe(early);
-  startEarly();
-  expect(fontFitterFor(path.join(os.tmpdir(), "elsewhere"))).not.toBe(fontFitterFor(defaultFontsDir()));
-  const r = await report(PUBLISHED[0]!);
-  early.hint(buildDocument(r));
-  const used = usedOf(r, fonts);
-  expect(sameFaces(await early.faces(used), fitFonts(fonts, used))).toEqual(allSame);
+  const cacheDir = mkdtempSync(path.join(os.tmpdir(), "xxgk-cutcache-"));
+  process.env.XXGK_FONT_CACHE_DIR = cacheDir;
+  try {
+    startEarly();
+    const early = fontFitterFor(defaultFontsDir(), cacheDir);
+    // Taken once: the next export starts its own; another folder never gets it.
+    expect(fontFitterFor(defaultFontsDir(), cacheDir)).not.toBe(early);
+    startEarly();
+    expect(fontFitterFor(path.join(os.tmpdir(), "elsewhere"), cacheDir)).not.toBe(fontFitterFor(defaultFontsDir(), cacheDir));
+    startEarly();
+    expect(fontFitterFor(defaultFontsDir(), path.join(os.tmpdir(), "another-cache"))).not.toBe(fontFitterFor(defaultFontsDir(), cacheDir));
+    const r = await report(PUBLISHED[0]!);
+    early.hint(buildDocument(r));
+    const used = usedOf(r, fonts);
+    expect(sameFaces(await early.faces(used), fitFonts(fonts, used))).toEqual(allSame);
+  } finally {
+    delete process.env.XXGK_FONT_CACHE_DIR;
+    rmSync(cacheDir, { recursive: true, force: true });
+  }
 });

@@ -21,7 +21,8 @@ import { installNativeDocxZip } from "../../document/docxZipNode";
 import { installFastStyleLookup } from "../../document/styleLookupNode";
 import { installRenderRuns } from "../../document/renderRunsNode";
 import { installMeasureOnce } from "../../document/measureOnceNode";
-import { PDF_FONT_FILES } from "../../document/fonts";
+import { PDF_FONT_FILES, type FontBytes, type UsedChars } from "../../document/fonts";
+import { defaultCutCacheDir, keptFaces } from "../../document/fontCutCacheNode";
 import type { FontSource } from "../../document/fontSource";
 import { EXPORT_KINDS, type ExportKind } from "../../document/kinds";
 import { cli as text } from "../../document/messages";
@@ -43,8 +44,14 @@ const KINDS: ExportKind[] = ["docx", "pdf", "html"];
  * layout) is skipped: the PDF is then made by plain pdfmake, only slower.
  * This thread reads only the faces' cmaps; the faces drawn come from `fitter` (fontsNode.ts).
  */
-async function pdfFonts(dir: string, fitter: FontFitter | undefined): Promise<FontSource> {
-  const fonts = fontSourceFromDir(dir, fitter && ((used) => fitter.faces(used)));
+async function pdfFonts(dir: string, cacheDir: string, fitter: FontFitter | undefined): Promise<FontSource> {
+  // Faces kept from an earlier export serve when they map all the PDF draws: no worker to wait for.
+  const cut = (used: UsedChars): Promise<FontBytes> => {
+    const kept = keptFaces(cacheDir, dir, used);
+    if (kept) fitter?.dismiss();
+    return kept ? Promise.resolve(kept) : fitter ? fitter.faces(used) : Promise.reject(new Error("no font worker"));
+  };
+  const fonts = fontSourceFromDir(dir, cut);
   // The speed-ups find fontkit's classes through a face: the smallest one (a few KB) serves.
   const sample = () => readFileSync(path.join(dir, PDF_FONT_FILES.song));
   const speedUps = [
@@ -110,7 +117,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   // The PDF fonts are cut to the report's characters on the other core (fontFitWorkerNode); bin
   // started the worker before the CLI loaded, or it starts now.
   const fontsDir = defaultFontsDir();
-  const fitter = outputs.some((o) => o.kind === "pdf") ? fontFitterFor(fontsDir) : undefined;
+  const cacheDir = defaultCutCacheDir();
+  const fitter = outputs.some((o) => o.kind === "pdf") ? fontFitterFor(fontsDir, cacheDir) : undefined;
   const loaded = await loadReportFile(inputAbs);
   if (!loaded.ok) {
     io.err(loaded.error);
@@ -140,7 +148,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   let status: number = EXIT.ok;
   for (const out of outputs) {
-    const res = await exportReport(loaded.report, out.kind, { confirmErrors: force, findings, fontSource: () => pdfFonts(fontsDir, fitter) });
+    const res = await exportReport(loaded.report, out.kind, { confirmErrors: force, findings, fontSource: () => pdfFonts(fontsDir, cacheDir, fitter) });
     if (res.status !== "ok") {
       // Only the glyph check (or unloadable fonts) can stop an export here: list what it found.
       const own: Finding[] = res.findings.filter((f) => f.rule === "EXPORT.GLYPH");
