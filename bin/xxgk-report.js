@@ -80,6 +80,21 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+/**
+ * The command has finished and awaited everything it wrote: leave now instead of letting Node
+ * free the heap and stop the font worker first (~8–10 ms after an `export --pdf`, measured
+ * against ~3 ms for a bare node). Once stdout and stderr have passed on what they hold (pipes
+ * on Windows write asynchronously), so no line is cut off; 'exit' listeners (the code cache) run.
+ */
+function exitOnceFlushed() {
+  let pending = 2;
+  const done = () => {
+    if (--pending === 0) process.exit();
+  };
+  process.stdout.write("", done);
+  process.stderr.write("", done);
+}
+
 const cli = compiled();
 let loaded = null;
 Promise.resolve(cli || fromSource())
@@ -90,6 +105,7 @@ Promise.resolve(cli || fromSource())
   .then(
     (code) => {
       process.exitCode = code;
+      exitOnceFlushed();
     },
     (err) => {
       // Through the CLI's output boundary: an exception may quote a file's content. (Before the CLI
