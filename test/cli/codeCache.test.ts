@@ -87,6 +87,31 @@ describe("a project whose compiled CLI is a stand-in", () => {
     expect(run()).toMatchObject({ status: 0, stdout: "bundle\n", stderr: "" });
   });
 
+  test("a require() resolved once leads to the same file until an install changes package.json or the lock files", () => {
+    // "./lib" resolves to lib/index.js while there is no lib.js; a lib.js added later would win.
+    writeFileSync(path.join(root, "dist-cli", "main.cjs"), 'exports.main = async () => { process.stdout.write(require("./lib")); return 0; };\n');
+    mkdirSync(path.join(root, "dist-cli", "lib"));
+    writeFileSync(path.join(root, "dist-cli", "lib", "index.js"), 'module.exports = "index\\n";\n');
+    const writePackageJson = (text: string) => {
+      writeFileSync(path.join(root, "package.json"), text);
+      // The compiled CLI counts as current after it (bin compares sources with the build's stamp).
+      const { newestSource, STAMP } = require(path.join(root, "scripts", "cliBundle.js")) as { newestSource(r: string): number; STAMP: string };
+      writeFileSync(path.join(root, STAMP), JSON.stringify({ newest: newestSource(root) }));
+    };
+    writePackageJson("{}\n");
+    expect(run()).toMatchObject({ status: 0, stdout: "index\n" });
+    writeFileSync(path.join(root, "dist-cli", "lib.js"), 'module.exports = "lib.js\\n";\n');
+    // Remembered: the run does not walk the folder again.
+    expect(run()).toMatchObject({ status: 0, stdout: "index\n" });
+    // package.json rewritten (as npm install does): resolved afresh.
+    writePackageJson("{ }\n");
+    expect(run()).toMatchObject({ status: 0, stdout: "lib.js\n" });
+    // A remembered file that is gone: resolved afresh, never a crash.
+    rmSync(path.join(root, "dist-cli", "lib.js"));
+    expect(run()).toMatchObject({ status: 0, stdout: "index\n" });
+    expect(run()).toMatchObject({ status: 0, stdout: "index\n" });
+  });
+
   test("ES modules the bundle require()s (Node 20.19+) are left to Node, and still load", () => {
     // As exceljs reaches async-function/require.mjs: a .mjs, and ES syntax in a "type": "module" package.
     mkdirSync(path.join(root, "dist-cli", "esm"));
