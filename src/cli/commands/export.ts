@@ -21,7 +21,9 @@ import { installNativeDocxZip } from "../../document/docxZipNode";
 import { installFastStyleLookup } from "../../document/styleLookupNode";
 import { installRenderRuns } from "../../document/renderRunsNode";
 import { installMeasureOnce } from "../../document/measureOnceNode";
-import { PDF_FONT_FILES, type FontBytes, type UsedChars } from "../../document/fonts";
+import { FONT_ROLES, PDF_FONT_FILES, type FontBytes, type UsedChars } from "../../document/fonts";
+import { charsByFont, drawnText } from "../../document/glyphs";
+import type { Doc } from "../../document/model";
 import { defaultCutCacheDir, keptFaces } from "../../document/fontCutCacheNode";
 import type { FontSource } from "../../document/fontSource";
 import { EXPORT_KINDS, type ExportKind } from "../../document/kinds";
@@ -38,22 +40,14 @@ import { findingsFor, formatFindings } from "./check";
 const KINDS: ExportKind[] = ["docx", "pdf", "html"];
 
 /**
- * The shipped fonts, with the Node-only speed-ups of pdfmake and its packages installed, each giving
- * the same bytes (see each module). In this order: the first two act before fontkit loads, which
- * installFastCffSubset does. One that does not fit the installed packages (another version's
- * layout) is skipped: the PDF is then made by plain pdfmake, only slower.
- * This thread reads only the faces' cmaps; the faces drawn come from `fitter` (fontsNode.ts).
+ * The Node-only speed-ups of pdfmake and its packages, each giving the same bytes (see each
+ * module). In this order: the first two act before fontkit loads, which installFastCffSubset
+ * does. One that does not fit the installed packages (another version's layout) is skipped: the
+ * PDF is then made by plain pdfmake, only slower.
  */
-async function pdfFonts(dir: string, cacheDir: string, fitter: FontFitter | undefined): Promise<FontSource> {
-  // Faces kept from an earlier export serve when they map all the PDF draws: no worker to wait for.
-  const cut = (used: UsedChars): Promise<FontBytes> => {
-    const kept = keptFaces(cacheDir, dir, used);
-    if (kept) fitter?.dismiss();
-    return kept ? Promise.resolve(kept) : fitter ? fitter.faces(used) : Promise.reject(new Error("no font worker"));
-  };
-  const fonts = fontSourceFromDir(dir, cut);
+function installPdfSpeedUps(fontsDir: string): void {
   // The speed-ups find fontkit's classes through a face: the smallest one (a few KB) serves.
-  const sample = () => readFileSync(path.join(dir, PDF_FONT_FILES.song));
+  const sample = () => readFileSync(path.join(fontsDir, PDF_FONT_FILES.song));
   const speedUps = [
     installNativeInflate,
     deferUnusedPdfModules,
@@ -70,7 +64,51 @@ async function pdfFonts(dir: string, cacheDir: string, fitter: FontFitter | unde
       /* plain pdfmake */
     }
   }
-  return fonts;
+}
+
+/**
+ * The PDF fonts of one export. This thread reads only the faces' cmaps (fontsNode.ts); it draws
+ * with faces kept from an earlier export when they map all the PDF draws (fontCutCacheNode.ts),
+ * else with the faces the worker cuts, else with the whole faces.
+ */
+export function pdfFonts(fontsDir: string, cacheDir: string, fitter: FontFitter) {
+  let source: FontSource | null = null;
+  /** Kept faces found for the model's characters, before layout. */
+  let kept: { chars: UsedChars; faces: FontBytes } | null = null;
+  const within = (used: UsedChars, chars: UsedChars) => FONT_ROLES.every((r) => [...used[r]].every((cp) => chars[r].has(cp)));
+  const cut = (used: UsedChars): Promise<FontBytes> => {
+    if (kept && within(used, kept.chars)) return Promise.resolve(kept.faces);
+    const faces = keptFaces(cacheDir, fontsDir, used);
+    if (faces) fitter.dismiss();
+    return faces ? Promise.resolve(faces) : fitter.faces(used);
+  };
+  const sourceNow = () => (source ??= fontSourceFromDir(fontsDir, cut));
+  return {
+    /**
+     * As soon as the report's model exists. Kept faces that map all it draws: the worker is
+     * stopped now, so it takes no CPU from this thread (measured ~3 % of a whole export). Else
+     * it starts cutting while this thread checks and lays the report out.
+     */
+    prepare(doc: Doc): void {
+      try {
+        const chars = charsByFont(drawnText(doc), sourceNow().coverage);
+        const faces = keptFaces(cacheDir, fontsDir, chars);
+        if (faces) {
+          kept = { chars, faces };
+          fitter.dismiss();
+          return;
+        }
+      } catch {
+        /* a face that cannot be read: the export says so when it asks for the fonts */
+      }
+      fitter.hint(doc);
+    },
+    source: async (): Promise<FontSource> => {
+      const fonts = sourceNow();
+      installPdfSpeedUps(fontsDir);
+      return fonts;
+    },
+  };
 }
 
 export async function run(args: string[], io: CliIO): Promise<number> {
@@ -118,14 +156,14 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   // started the worker before the CLI loaded, or it starts now.
   const fontsDir = defaultFontsDir();
   const cacheDir = defaultCutCacheDir();
-  const fitter = outputs.some((o) => o.kind === "pdf") ? fontFitterFor(fontsDir, cacheDir) : undefined;
+  const fonts = outputs.some((o) => o.kind === "pdf") ? pdfFonts(fontsDir, cacheDir, fontFitterFor(fontsDir, cacheDir)) : undefined;
   const loaded = await loadReportFile(inputAbs);
   if (!loaded.ok) {
     io.err(loaded.error);
     return EXIT.unreadable;
   }
-  // What the PDF will draw is known now: the worker cuts while this thread checks and lays out.
-  fitter?.hint(buildDocument(loaded.report));
+  // What the PDF will draw is known now.
+  if (fonts) fonts.prepare(buildDocument(loaded.report));
   const findings = findingsFor(loaded, null);
   const force = parsed.values.force === true;
   const counts = countBySeverity(findings);
@@ -148,7 +186,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   let status: number = EXIT.ok;
   for (const out of outputs) {
-    const res = await exportReport(loaded.report, out.kind, { confirmErrors: force, findings, fontSource: () => pdfFonts(fontsDir, cacheDir, fitter) });
+    const res = await exportReport(loaded.report, out.kind, { confirmErrors: force, findings, fontSource: fonts?.source });
     if (res.status !== "ok") {
       // Only the glyph check (or unloadable fonts) can stop an export here: list what it found.
       const own: Finding[] = res.findings.filter((f) => f.rule === "EXPORT.GLYPH");
