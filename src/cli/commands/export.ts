@@ -16,8 +16,6 @@ import { defaultFontsDir, fontSourceFromDir } from "../../document/fontsNode";
 import { fontFitterFor, type FontFitter } from "../../document/fontFitWorkerNode";
 import { installNativeInflate } from "../../document/inflateNode";
 import { deferUnusedPdfModules } from "../../document/deferredNode";
-import { installFastDocxAttributes } from "../../document/docxAttributesNode";
-import { installNativeDocxZip } from "../../document/docxZipNode";
 import { installFastStyleLookup } from "../../document/styleLookupNode";
 import { installRenderRuns } from "../../document/renderRunsNode";
 import { installMeasureOnce } from "../../document/measureOnceNode";
@@ -176,6 +174,11 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (counts.error > 0) io.err(text.forced(counts.error));
 
   if (outputs.some((o) => o.kind === "docx")) {
+    // Loaded only for a Word file: docxZipNode brings fflate, whose tables take ~3 ms to build.
+    const [{ installNativeDocxZip }, { installFastDocxAttributes }] = await Promise.all([
+      import("../../document/docxZipNode"),
+      import("../../document/docxAttributesNode"),
+    ]);
     for (const install of [installNativeDocxZip, installFastDocxAttributes]) {
       try {
         install();
