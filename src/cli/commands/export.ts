@@ -19,6 +19,7 @@ import { deferUnusedPdfModules } from "../../document/deferredNode";
 import { installFastStyleLookup } from "../../document/styleLookupNode";
 import { installRenderRuns } from "../../document/renderRunsNode";
 import { installMeasureOnce } from "../../document/measureOnceNode";
+import { installFastDeflate } from "../../document/deflateNode";
 import { FONT_ROLES, PDF_FONT_FILES, type FontBytes, type UsedChars } from "../../document/fonts";
 import { charsByFont, drawnText } from "../../document/glyphs";
 import type { Doc } from "../../document/model";
@@ -54,6 +55,7 @@ function installPdfSpeedUps(fontsDir: string): void {
     installFastStyleLookup,
     installRenderRuns,
     installMeasureOnce,
+    () => installFastDeflate(),
   ];
   for (const install of speedUps) {
     try {
@@ -84,8 +86,8 @@ export function pdfFonts(fontsDir: string, cacheDir: string, fitter: FontFitter)
   return {
     /**
      * As soon as the report's model exists. Kept faces that map all it draws: the worker is
-     * stopped now, so it takes no CPU from this thread (measured ~3 % of a whole export). Else
-     * it starts cutting while this thread checks and lays the report out.
+     * stopped now instead of reading 16 MB of faces for nothing (measured: the same wall time,
+     * ~6 % less CPU). Else it starts cutting while this thread checks and lays the report out.
      */
     prepare(doc: Doc): void {
       try {
