@@ -43,7 +43,6 @@ function compiled() {
     } catch {
       /* run without it */
     }
-    startFontWorkerEarly(OUT_DIR);
     return require(path.join(root, BUNDLE));
   } catch {
     return null;
@@ -52,17 +51,27 @@ function compiled() {
 
 /**
  * `export … --pdf`: the worker that cuts the PDF fonts (src/document/fontFitWorkerNode.ts) starts
- * before the CLI bundle loads, so it has booted by the time the report is read. The export takes
- * it over (or starts its own if this did not run).
+ * first thing, before this file checks the bundle is current and loads it (~20 ms here), so it
+ * has booted and read the faces by the time the report is read. The export takes it over (or
+ * starts its own if this did not run), and stops it when faces kept from an earlier export serve.
  */
-function startFontWorkerEarly(outDir) {
+const EARLY_FITTER = Symbol.for("xxgk.fontFitter");
+function startFontWorkerEarly() {
   const args = process.argv.slice(2);
-  if (args[0] !== "export" || !args.some((a) => a === "--pdf" || a.startsWith("--pdf="))) return;
+  if (process.env.XXGK_CLI_FROM_SOURCE || args[0] !== "export" || !args.some((a) => a === "--pdf" || a.startsWith("--pdf="))) return;
   try {
-    require(path.join(root, outDir, "font-fit-worker.cjs")).startEarly();
+    const { OUT_DIR } = require(path.join(root, "scripts", "cliBundle.js"));
+    require(path.join(root, OUT_DIR, "font-fit-worker.cjs")).startEarly();
   } catch {
     /* the export starts its own */
   }
+}
+
+/** The sources are newer than the bundle: a worker of the old build must not serve them. */
+function dropEarlyFontWorker() {
+  const early = globalThis[EARLY_FITTER];
+  delete globalThis[EARLY_FITTER];
+  if (early && early.fitter) early.fitter.dismiss();
 }
 
 function fromSource() {
@@ -95,7 +104,9 @@ function exitOnceFlushed() {
   process.stderr.write("", done);
 }
 
+startFontWorkerEarly();
 const cli = compiled();
+if (!cli) dropEarlyFontWorker();
 let loaded = null;
 Promise.resolve(cli || fromSource())
   .then((mod) => {

@@ -4,7 +4,7 @@
  * which V8's own check would accept), and a damaged cache file never breaks a run.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { strFromU8, unzipSync } from "fflate";
 import path from "node:path";
@@ -110,6 +110,25 @@ describe("a project whose compiled CLI is a stand-in", () => {
     rmSync(path.join(root, "dist-cli", "lib.js"));
     expect(run()).toMatchObject({ status: 0, stdout: "index\n" });
     expect(run()).toMatchObject({ status: 0, stdout: "index\n" });
+  });
+
+  test("export --pdf starts the font worker first; a bundle older than the sources never keeps it", () => {
+    // A stand-in worker module: startEarly registers a fitter whose dismiss() leaves a mark.
+    const mark = path.join(root, "dismissed");
+    writeFileSync(
+      path.join(root, "dist-cli", "font-fit-worker.cjs"),
+      `exports.startEarly = () => { globalThis[Symbol.for("xxgk.fontFitter")] = { fitter: { dismiss() { require("fs").writeFileSync(${JSON.stringify(mark)}, "x"); } } }; };\n`,
+    );
+    const exportPdf = () =>
+      spawnSync(process.execPath, [path.join(root, "bin", "xxgk-report.js"), "export", "r.txt", "--pdf", "r.pdf"], { encoding: "utf8", cwd: root });
+    expect(exportPdf()).toMatchObject({ status: 0, stdout: "bundle\n" });
+    expect(existsSync(mark)).toBe(false);
+    // A source edited after the build: bin runs the sources (here a stand-in that fails) and
+    // first stops the old build's worker.
+    writeFileSync(path.join(root, "src", "cli", "main.ts"), "export {}; // edited\n");
+    const stale = exportPdf();
+    expect(stale.stdout).toBe("");
+    expect(existsSync(mark)).toBe(true);
   });
 
   test("ES modules the bundle require()s (Node 20.19+) are left to Node, and still load", () => {
