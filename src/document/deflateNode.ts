@@ -7,8 +7,8 @@
  * file grows by ~2 % (222 → 227 KB of streams). The streams still say /FlateDecode and inflate to
  * the same bytes, so every reader draws the same pages (test/document/deflate.test.ts).
  */
-import { createRequire } from "node:module";
 import { deflateSync } from "node:zlib";
+import { pdfmakePdfkit } from "./renderRunsNode";
 
 const PATCHED = Symbol.for("xxgk.fastDeflate");
 
@@ -19,13 +19,6 @@ interface PdfReference {
   finalize(): void;
 }
 type RefMaker = (this: unknown, data?: unknown) => PdfReference;
-
-/** pdfkit's document class, as pdfmake requires it. */
-function pdfmakePdfkit(): { prototype: { ref: RefMaker } } {
-  const req = createRequire(require.resolve("pdfmake"));
-  const m = req(req.resolve("pdfkit")) as { default?: { prototype: { ref: RefMaker } }; prototype: { ref: RefMaker } };
-  return m.default ?? m;
-}
 
 /** Whether finalize is the code this module was written against (pdfkit 0.17–0.19). */
 export function knownShape(finalize: unknown): boolean {
@@ -39,7 +32,7 @@ export function knownShape(finalize: unknown): boolean {
  * its finalize is seen only when the first reference is made: another pdfkit's is left as it is.
  */
 export function installFastDeflate(document = pdfmakePdfkit()): void {
-  const proto = document.prototype as { ref: RefMaker & { [PATCHED]?: true } };
+  const proto = document.prototype as unknown as { ref: RefMaker & { [PATCHED]?: true } };
   if (proto.ref[PATCHED]) return;
   const originalRef = proto.ref;
   // PDFReference is not exported: its prototype is reached through the first reference made.

@@ -60,8 +60,8 @@ export function pdfmakeRenderer(): RendererClass {
   return (createRequire(require.resolve("pdfmake"))("./Renderer") as { default: RendererClass }).default;
 }
 
-/** pdfkit's document class, as pdfmake requires it. */
-function pdfmakePdfkit(): { prototype: Record<string, unknown> } {
+/** pdfkit's document class, as pdfmake requires it (deflateNode.ts patches it too). */
+export function pdfmakePdfkit(): { prototype: Record<string, unknown> } {
   const req = createRequire(require.resolve("pdfmake"));
   const m = req(req.resolve("pdfkit")) as { default?: { prototype: Record<string, unknown> } } & { prototype: Record<string, unknown> };
   return m.default ?? m;
