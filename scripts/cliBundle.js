@@ -9,9 +9,9 @@ const path = require("node:path");
 const OUT_DIR = "dist-cli";
 const BUNDLE = path.join(OUT_DIR, "main.cjs");
 const STAMP = path.join(OUT_DIR, "stamp.json");
-/** What the bundle is built from: every source file and the generated template. */
+/** What the bundle is built from: every source file, the generated template, and the scripts it includes. */
 const SOURCE_DIRS = ["src"];
-const EXTRA = ["package.json", "scripts/build-cli.js"];
+const EXTRA = ["package.json", "scripts/build-cli.js", "scripts/cliBundle.js", "scripts/cacheFolder.js"];
 
 /** The newest modification time (ms) of the CLI's sources under root. */
 function newestSource(root) {

@@ -21,9 +21,9 @@ const { createHash } = require("node:crypto");
 const fs = require("node:fs");
 /** Node's CommonJS loader, internals included (_compile, _resolveFilename …: not in @types/node). */
 const Module = /** @type {any} */ (require("node:module"));
-const os = require("node:os");
 const path = require("node:path");
 const vm = require("node:vm");
+const { cacheFolder } = require("./cacheFolder.js");
 
 const MAGIC = "xxgk-v8-cache-2";
 /** import( as a call, not the end of a longer name (esbuild's init_import(), obj.import()). */
@@ -43,17 +43,9 @@ function mayImport(content) {
   return false;
 }
 
-/** The cache file: in dist-cli when the install is writable, else ~/.cache/xxgk-report (or XDG_CACHE_HOME). */
+/** The cache file, in the CLI's cache folder (scripts/cacheFolder.js). */
 function cacheFile(root, outDir) {
-  const name = `v8-${process.version}-${process.arch}.bin`;
-  const own = path.join(root, outDir);
-  try {
-    fs.accessSync(own, fs.constants.W_OK);
-    return path.join(own, name);
-  } catch {
-    const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache");
-    return path.join(base, "xxgk-report", name);
-  }
+  return path.join(cacheFolder(root, outDir), `v8-${process.version}-${process.arch}.bin`);
 }
 
 /**

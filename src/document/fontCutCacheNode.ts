@@ -15,12 +15,12 @@
  * KEEP_MAX_CHARS per face; a report beyond that is cut for itself and replaces the entry.
  */
 import { createHash } from "node:crypto";
-import { accessSync, constants, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fontFacts } from "./cmap";
 import { FONT_ROLES, FONTS_VERSION, PDF_FONT_FILES, noChars, type FontBytes, type FontRole, type UsedChars } from "./fonts";
 import { packageRoot } from "./fontsNode";
+import { cacheFolder } from "../../scripts/cacheFolder";
 import { fitFonts } from "./fontSubsetNode";
 
 const MAGIC = "xxgk-font-cut-1";
@@ -28,19 +28,11 @@ const MAGIC = "xxgk-font-cut-1";
 export const KEEP_MAX_CHARS = 2000;
 
 /**
- * Where the cuts are kept: XXGK_FONT_CACHE_DIR; else dist-cli/ of the compiled CLI when it is
- * writable, beside the V8 code cache (scripts/codeCache.js); else the user's cache folder.
+ * Where the cuts are kept: XXGK_FONT_CACHE_DIR; else the CLI's cache folder, beside the V8 code
+ * cache (scripts/cacheFolder.js: dist-cli/ when writable, else the user's cache folder).
  */
 export function defaultCutCacheDir(): string {
-  if (process.env.XXGK_FONT_CACHE_DIR) return process.env.XXGK_FONT_CACHE_DIR;
-  const own = path.join(packageRoot(), "dist-cli");
-  try {
-    accessSync(own, constants.W_OK);
-    return own;
-  } catch {
-    const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache");
-    return path.join(base, "xxgk-report");
-  }
+  return process.env.XXGK_FONT_CACHE_DIR || cacheFolder(packageRoot());
 }
 
 interface Header {
@@ -108,7 +100,12 @@ export function keptFaces(cacheDir: string, fontsDir: string, used: UsedChars): 
   for (const role of FONT_ROLES) {
     const face = keptFace(cacheDir, fontsDir, role);
     if (used[role].size === 0) {
-      out[role] = face ?? new Uint8Array(readFileSync(path.join(fontsDir, PDF_FONT_FILES[role])));
+      // No kept face and the whole one unreadable: a miss, which the worker's path reports.
+      try {
+        out[role] = face ?? new Uint8Array(readFileSync(path.join(fontsDir, PDF_FONT_FILES[role])));
+      } catch {
+        return null;
+      }
       continue;
     }
     if (!face || !maps(face, used[role])) return null;

@@ -46,7 +46,7 @@ describe("a project whose compiled CLI is a stand-in", () => {
     root = mkdtempSync(path.join(os.tmpdir(), "xxgk-cache-"));
     for (const d of ["bin", "scripts", "dist-cli", "src/cli"]) mkdirSync(path.join(root, d), { recursive: true });
     copyFileSync(path.join(PROJECT_ROOT, "bin", "xxgk-report.js"), path.join(root, "bin", "xxgk-report.js"));
-    for (const f of ["cliBundle.js", "codeCache.js"]) copyFileSync(path.join(PROJECT_ROOT, "scripts", f), path.join(root, "scripts", f));
+    for (const f of ["cliBundle.js", "cacheFolder.js", "codeCache.js"]) copyFileSync(path.join(PROJECT_ROOT, "scripts", f), path.join(root, "scripts", f));
     symlinkSync(path.join(PROJECT_ROOT, "node_modules"), path.join(root, "node_modules"));
     writeFileSync(path.join(root, "src", "cli", "main.ts"), "export {};\n");
     bundle("bundle");
