@@ -62,7 +62,8 @@ export async function exportReport(report: Report, kind: ExportKind, opts: Expor
     try {
       fonts = await fontsFor(opts);
     } catch (e) {
-      return { status: "refused", findings, message: text.fontsLoadFailed(e instanceof Error ? e.message : String(e)) };
+      const detail = e instanceof Error ? e.message : String(e);
+      return { status: "refused", findings, message: opts.fontSource ? text.fontsReadFailed(detail) : text.fontsLoadFailed(detail) };
     }
     const glyphs = checkGlyphs(doc, fonts.coverage);
     findings.unshift(...glyphs);

@@ -81,6 +81,7 @@ export function fontSourceFromDir(dir: string, cut?: (used: UsedChars) => Promis
   const coverage = Object.fromEntries(FONT_ROLES.map((r) => [r, readFontFacts(path.join(dir, PDF_FONT_FILES[r]))])) as Coverage;
   return {
     coverage,
-    faces: (used) => (cut ? cut(used).catch(() => loadFontsFromDir(dir)) : loadFontsFromDir(dir)),
+    // A cut that throws instead of rejecting falls back the same way.
+    faces: (used) => (cut ? Promise.resolve(used).then(cut).catch(() => loadFontsFromDir(dir)) : loadFontsFromDir(dir)),
   };
 }

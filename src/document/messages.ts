@@ -26,6 +26,8 @@ export const text = {
   needsConfirmation: (errors: number): string => `报告有 ${errors} 个错误。确认仍要导出吗？导出的文件会原样包含这些错误。`,
   refused: "报告中有 PDF 字体无法显示的字，未导出 PDF。",
   fontsLoadFailed: (detail: string): string => `无法加载 PDF 字体：${detail}。请检查网络后重试，或改为导出 Word 文件。`,
+  /** The CLI reads the fonts from its own install: no network to check. */
+  fontsReadFailed: (detail: string): string => `无法读取本程序自带的 PDF 字体：${detail}。请重新安装本程序，或改为导出 Word 文件。`,
   /** A shipped font file cut short (fontsNode.ts readFontFacts). */
   fontFileShort: (file: string, size: number, part: string, end: number): string =>
     `${file} 只有 ${size} 字节，${part}应到第 ${end} 字节：文件不完整`,

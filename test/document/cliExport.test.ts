@@ -4,7 +4,7 @@
  * and writes the same text as the TypeScript sources do; its Word file has plain docx's parts.
  */
 import { execFile, execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -16,7 +16,8 @@ import { toPdf } from "../../src/document/pdf";
 import { importReport } from "../../src/import";
 import { FIXTURES, PROJECT_ROOT } from "../helpers/paths";
 import { countOperator, lookDifferences } from "./samePdf";
-import { libreOfficeToPdf, pdfFonts, pdfInfo } from "./support";
+import { FONTS_DIR, libreOfficeToPdf, pdfFonts, pdfInfo } from "./support";
+import { FONT_ROLES, PDF_FONT_FILES } from "../../src/document/fonts";
 
 const run = promisify(execFile);
 const BIN = path.join(PROJECT_ROOT, "bin", "xxgk-report.js");
@@ -81,3 +82,21 @@ test("the CLI's Word file, zipped by zlib, has plain docx's parts and LibreOffic
   expect(fromCli).toContain("政府信息公开工作年度报告");
   expect(fromCli).toBe(text(plain));
 }, 180_000);
+
+test("a font file cut short in the install: the CLI says which and what it lacks, writes no PDF, and still writes the Word file", async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "xxgk-cli-badfont-"));
+  const fonts = path.join(dir, "fonts");
+  mkdirSync(fonts);
+  for (const role of FONT_ROLES) copyFileSync(path.join(FONTS_DIR, PDF_FONT_FILES[role]), path.join(fonts, PDF_FONT_FILES[role]));
+  writeFileSync(path.join(fonts, PDF_FONT_FILES.fang), readFileSync(path.join(FONTS_DIR, PDF_FONT_FILES.fang)).subarray(0, 300));
+  const env = { ...process.env, XXGK_FONTS_DIR: fonts, XXGK_FONT_CACHE_DIR: path.join(dir, "cache") };
+  const r = await run(process.execPath, [BIN, "export", REPORT, "--pdf", "r.pdf", "--docx", "r.docx"], { cwd: dir, env }).then(
+    () => ({ code: 0, stderr: "" }),
+    (e: { code: number; stderr: string }) => e,
+  );
+  expect(r.code).toBe(1);
+  expect(r.stderr).toMatch(/无法读取本程序自带的 PDF 字体：FandolFang-Regular\.gb2312\.otf 只有 300 字节，cmap 表应到第 \d+ 字节：文件不完整。请重新安装本程序，或改为导出 Word 文件。/);
+  expect(r.stderr).not.toContain("内部错误");
+  expect(existsSync(path.join(dir, "r.pdf"))).toBe(false);
+  expect(existsSync(path.join(dir, "r.docx"))).toBe(true);
+}, 120_000);

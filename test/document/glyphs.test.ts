@@ -79,7 +79,7 @@ describe("font coverage", () => {
       expect(() => readFontFacts(fang)).toThrow("FandolFang-Regular.gb2312.otf 只有 300 字节，cmap 表应到第");
       const res = await exportReport(seedReport(), "pdf", { fontSource: async () => fontSourceFromDir(dir), confirmErrors: true });
       expect(res.status).toBe("refused");
-      if (res.status === "refused") expect(res.message).toMatch(/^无法加载 PDF 字体：FandolFang-Regular\.gb2312\.otf 只有 300 字节，cmap 表应到第 \d+ 字节：文件不完整/);
+      if (res.status === "refused") expect(res.message).toMatch(/^无法读取本程序自带的 PDF 字体：FandolFang-Regular\.gb2312\.otf 只有 300 字节，cmap 表应到第 \d+ 字节：文件不完整。请重新安装本程序/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
