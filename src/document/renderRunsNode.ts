@@ -60,7 +60,7 @@ export function pdfmakeRenderer(): RendererClass {
   return (createRequire(require.resolve("pdfmake"))("./Renderer") as { default: RendererClass }).default;
 }
 
-/** pdfkit's document class, as pdfmake requires it (deflateNode.ts patches it too). */
+/** pdfkit's document class, as pdfmake requires it (pdfStreamsNode.ts patches it too). */
 export function pdfmakePdfkit(): { prototype: Record<string, unknown> } {
   const req = createRequire(require.resolve("pdfmake"));
   const m = req(req.resolve("pdfkit")) as { default?: { prototype: Record<string, unknown> } } & { prototype: Record<string, unknown> };

@@ -19,7 +19,7 @@ import { deferUnusedPdfModules } from "../../document/deferredNode";
 import { installFastStyleLookup } from "../../document/styleLookupNode";
 import { installRenderRuns } from "../../document/renderRunsNode";
 import { installMeasureOnce } from "../../document/measureOnceNode";
-import { installFastDeflate } from "../../document/deflateNode";
+import { installFastStreams } from "../../document/pdfStreamsNode";
 import { FONT_ROLES, PDF_FONT_FILES, type FontBytes, type UsedChars } from "../../document/fonts";
 import { charsByFont, drawnText } from "../../document/glyphs";
 import type { Doc } from "../../document/model";
@@ -55,7 +55,7 @@ function installPdfSpeedUps(fontsDir: string): void {
     installFastStyleLookup,
     installRenderRuns,
     installMeasureOnce,
-    () => installFastDeflate(),
+    () => installFastStreams(),
   ];
   for (const install of speedUps) {
     try {
