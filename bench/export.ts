@@ -37,6 +37,7 @@ import { loadFontsFromDir } from "../src/document/fontsNode";
 import { toPdf } from "../src/document/pdf";
 import { fontconfigFile, richReport } from "../test/document/support";
 import { FIXTURES, PROJECT_ROOT } from "../test/helpers/paths";
+import { ensureCompiledCli } from "./compiledCli";
 import { median, medianMs, round } from "./stats";
 
 const COLD_FLAG = "XXGK_BENCH_PDF_COLD";
@@ -92,8 +93,7 @@ function paired(ours: () => number, theirs: () => number): { ratio: number; ours
 function versusLibreOffice(): Record<string, number> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "xxgk-bench-export-"));
   try {
-    // The compiled CLI is what clerks run; build it if a source is newer (bin/ falls back to tsx).
-    spawnSync(process.execPath, [path.join(PROJECT_ROOT, "scripts", "build-cli.js")], { stdio: "ignore" });
+    ensureCompiledCli();
     const bin = path.join(PROJECT_ROOT, "bin", "xxgk-report.js");
     const report = path.join(dir, "report.txt");
     copyFileSync(REPORT, report);
