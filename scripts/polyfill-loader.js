@@ -74,7 +74,15 @@ const NATIVE_IN_EDGE18 = [/^web\.url(-search-params)?(\.|$)/, /^web\.dom-excepti
  * only for URL.createObjectURL (IE11 has it, and legacyText.ts hides it while the library loads):
  * core-js's whole URL and URLSearchParams, ~12 KB gz of IE11's first load, would serve nothing.
  */
-const NOT_FOR = [{ file: /node_modules[\\/]fast-text-encoding[\\/]/, modules: /^web\.url(-search-params)?(\.|$)/ }];
+const NOT_FOR = [
+  { file: /node_modules[\\/]fast-text-encoding[\\/]/, modules: /^web\.url(-search-params)?(\.|$)/ },
+  // tslib names SuppressedError, Symbol.dispose and Symbol.asyncDispose only in
+  // __addDisposableResource and __disposeResources, which TypeScript emits for `using`
+  // declarations alone. Ours cannot have one: lib ES2022 has no Symbol.dispose, so `using` does not
+  // compile (test/build/polyfillSplit.test.ts checks both). Their polyfills, ~2 KB gz of IE11's
+  // first load, would serve helpers that webpack drops as unused.
+  { file: /node_modules[\\/]tslib[\\/]/, modules: /^es\.(suppressed-error\.|symbol\.(async-)?dispose$|async-iterator\.async-dispose$)/ },
+];
 
 /** The core-js module names an edge list (src/pane/edgePolyfills.ts) imports, read again when it changes. */
 const edgeLists = new Map();

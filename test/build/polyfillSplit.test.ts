@@ -1,14 +1,16 @@
 /**
  * The pages' polyfills split at the gate (scripts/polyfill-loader.js with `split`): engines that
  * pass webview-gate.js get modules without EdgeHTML's core-js, which edge-runtime.js loads instead
- * (src/pane/edgePolyfills.ts); a module needing one the list lacks fails the build. And the
- * calendar's data reduced to its dates for the bundles (scripts/calendar-days-loader.js).
+ * (src/pane/edgePolyfills.ts); a module needing one the list lacks fails the build. tslib gets no
+ * polyfills for `using` (which our code cannot write). And the calendar's data reduced to its dates
+ * for the bundles (scripts/calendar-days-loader.js).
  */
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { parse } from "acorn";
+import ts from "typescript";
 import { PROJECT_ROOT } from "../helpers/paths";
 
 type Loader = (this: unknown, source: string, map: null) => void;
@@ -112,4 +114,30 @@ test("the calendar's data for the bundles: the same dates as runs, without their
   expect(gzipSync(code).length).toBeLessThan(gzipSync(source).length / 3);
   expect(() => calendarDaysLoader('{"days":{}}')).toThrow(/holidays/);
   expect(() => calendarDaysLoader('{"holidays":{"2026-13":1},"workdays":{}}')).toThrow(/not a date/);
+});
+
+const DISPOSAL = ["es.async-iterator.async-dispose", "es.suppressed-error.constructor", "es.symbol.async-dispose", "es.symbol.dispose"];
+
+test("tslib's helpers for `using` bring no polyfills to IE11's bundle; the same code elsewhere would", async () => {
+  const tslib = path.join("node_modules", "tslib", "tslib.es6.mjs");
+  const source = readFileSync(path.join(PROJECT_ROOT, tslib), "utf8");
+  expect(source).toContain("__addDisposableResource");
+  const asTslib = injected((await run(source, { target: "es5" }, tslib)).code);
+  const asOurs = injected((await run(source, { target: "es5" }, "src/example.ts")).code);
+  expect(asOurs).toEqual(expect.arrayContaining(DISPOSAL));
+  expect(asTslib.filter((n) => DISPOSAL.includes(n))).toEqual([]);
+  // What the other helpers use stays (the iteration protocol, Promise, Object.create …).
+  expect(asTslib).toEqual(asOurs.filter((n) => !DISPOSAL.includes(n)));
+  expect(asTslib.length).toBeGreaterThan(5);
+});
+
+test("our sources cannot declare `using`: lib ES2022 (tsconfig.json) has no Symbol.dispose", () => {
+  const config = ts.readConfigFile(path.join(PROJECT_ROOT, "tsconfig.json"), (f) => ts.sys.readFile(f));
+  const options = ts.parseJsonConfigFileContent(config.config, ts.sys, PROJECT_ROOT).options;
+  const dir = mkdtempSync(path.join(tmpdir(), "xxgk-using-"));
+  const file = path.join(dir, "disposes.ts");
+  writeFileSync(file, "export function f(r: { [Symbol.dispose](): void }) {\n  using x = r;\n  return x;\n}\n");
+  const program = ts.createProgram([file], { ...options, noEmit: true, types: [] });
+  const messages = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, " "));
+  expect(messages.some((m) => /'Disposable'|Property 'dispose' does not exist/.test(m))).toBe(true);
 });
