@@ -4,15 +4,13 @@
  * developer editing): build it first, or the figures would be of that path.
  */
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { PROJECT_ROOT } from "../test/helpers/paths";
 
 export function ensureCompiledCli(): void {
   const r = spawnSync(process.execPath, [path.join(PROJECT_ROOT, "scripts", "build-cli.js")], { stdio: "ignore" });
-  const { STAMP, newestSource } = require(path.join(PROJECT_ROOT, "scripts", "cliBundle.js")) as { STAMP: string; newestSource(root: string): number };
-  const stamp = JSON.parse(readFileSync(path.join(PROJECT_ROOT, STAMP), "utf8")) as { newest?: unknown };
-  if (r.status !== 0 || typeof stamp.newest !== "number" || newestSource(PROJECT_ROOT) > stamp.newest) {
+  const { bundleIsCurrent } = require(path.join(PROJECT_ROOT, "scripts", "cliBundle.js")) as { bundleIsCurrent(root: string): boolean };
+  if (r.status !== 0 || !bundleIsCurrent(PROJECT_ROOT)) {
     throw new Error("scripts/build-cli.js did not leave a current dist-cli/: the CLI's figures would be of the sources run by tsx");
   }
 }

@@ -4,7 +4,6 @@
 // than the bundle (a developer editing) or there is no bundle, it runs the TypeScript through tsx.
 "use strict";
 const path = require("node:path");
-const { readFileSync } = require("node:fs");
 const root = path.join(__dirname, "..");
 
 // V8 hands a function to its optimising compiler (TurboFan, on another thread) after a small budget
@@ -34,9 +33,8 @@ if (/^1[1-4]\./.test(process.versions.v8)) {
 function compiled() {
   if (process.env.XXGK_CLI_FROM_SOURCE) return null;
   try {
-    const { BUNDLE, OUT_DIR, STAMP, newestSource } = require(path.join(root, "scripts", "cliBundle.js"));
-    const stamp = JSON.parse(readFileSync(path.join(root, STAMP), "utf8"));
-    if (!(typeof stamp.newest === "number" && newestSource(root) <= stamp.newest)) return null;
+    const { BUNDLE, OUT_DIR, bundleIsCurrent } = require(path.join(root, "scripts", "cliBundle.js"));
+    if (!bundleIsCurrent(root)) return null;
     // Bytecode of earlier runs for the bundle and the packages it loads (never required to run).
     try {
       require(path.join(root, "scripts", "codeCache.js")).installCodeCache(root, OUT_DIR);

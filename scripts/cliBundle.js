@@ -3,7 +3,7 @@
  * bin/xxgk-report.js (which must stay fast: plain stat calls, no globbing library).
  */
 "use strict";
-const { readdirSync, statSync } = require("node:fs");
+const { readFileSync, readdirSync, statSync } = require("node:fs");
 const path = require("node:path");
 
 const OUT_DIR = "dist-cli";
@@ -40,4 +40,18 @@ function newestSource(root) {
   return newest;
 }
 
-module.exports = { OUT_DIR, BUNDLE, STAMP, newestSource };
+/**
+ * Whether the bundle under root is current: its stamp records a time no source is newer than.
+ * What bin/xxgk-report.js runs by, and what the bench and the tests check; a missing or damaged
+ * stamp is not current.
+ */
+function bundleIsCurrent(root) {
+  try {
+    const stamp = JSON.parse(readFileSync(path.join(root, STAMP), "utf8"));
+    return typeof stamp.newest === "number" && newestSource(root) <= stamp.newest;
+  } catch {
+    return false;
+  }
+}
+
+module.exports = { OUT_DIR, BUNDLE, STAMP, newestSource, bundleIsCurrent };
